@@ -1,0 +1,37 @@
+package org.mandate.domain;
+
+/**
+ * A command broke a domain rule. The message is written for the person who sent the command:
+ * what was wrong and what to do instead. The kind tells the API which status to answer with.
+ */
+public class RuleViolation extends RuntimeException {
+
+    public enum Kind { INVALID, FORBIDDEN, NOT_FOUND, CONFLICT }
+
+    private final Kind kind;
+
+    public RuleViolation(Kind kind, String message) {
+        super(message);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public static RuleViolation invalid(String message) {
+        return new RuleViolation(Kind.INVALID, message);
+    }
+
+    public static RuleViolation forbidden(String message) {
+        return new RuleViolation(Kind.FORBIDDEN, message);
+    }
+
+    public static RuleViolation notFound(String message) {
+        return new RuleViolation(Kind.NOT_FOUND, message);
+    }
+
+    public static RuleViolation conflict(String message) {
+        return new RuleViolation(Kind.CONFLICT, message);
+    }
+}

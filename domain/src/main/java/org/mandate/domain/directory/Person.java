@@ -1,0 +1,15 @@
+package org.mandate.domain.directory;
+
+import java.util.Set;
+
+/** What the rules need to know about a person at the moment they are applied. */
+public record Person(PersonId id, String name, PersonId manager, Set<Role> roles, Authority authority, boolean active) {
+
+    public Person {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+}

@@ -1,0 +1,11 @@
+package org.mandate.domain.request;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.mandate.domain.directory.PersonId;
+
+import java.time.Instant;
+
+/** Sent by the engine when the approval path reaches a user task. */
+public record OpenStep(@TargetAggregateIdentifier RequestId requestId, StepId stepId, String name, PersonId assignee,
+                       Instant dueAt) {
+}

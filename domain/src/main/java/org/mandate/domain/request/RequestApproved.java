@@ -1,0 +1,6 @@
+package org.mandate.domain.request;
+
+import java.time.Instant;
+
+public record RequestApproved(RequestId requestId, Instant approvedAt) {
+}

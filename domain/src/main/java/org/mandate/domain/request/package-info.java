@@ -1,0 +1,2 @@
+/** An approval request and its steps: submitted, routed, decided, withdrawn. */
+package org.mandate.domain.request;
