@@ -1,0 +1,73 @@
+package org.mandate.app.demo;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mandate.app.security.Credentials;
+import org.mandate.domain.directory.Authority;
+import org.mandate.domain.directory.Directory;
+import org.mandate.domain.directory.JoinPerson;
+import org.mandate.domain.directory.PersonId;
+import org.mandate.domain.directory.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Set;
+
+/** A school: a principal, two vice principals, two heads of department, teachers, finance, audit, process and IT. */
+@Component
+@ConditionalOnProperty(name = "mandate.demo", havingValue = "true")
+class DemoOrganisation implements ApplicationRunner {
+
+    static final String PASSWORD = "demo";
+    private static final Logger log = LoggerFactory.getLogger(DemoOrganisation.class);
+
+    private record Member(String id, String name, String title, String manager, Authority authority, Set<Role> roles) {
+    }
+
+    private static final List<Member> SCHOOL = List.of(
+            new Member("pat", "Pat Okafor", "Principal", null, Authority.upTo(50_000), Set.of()),
+            new Member("vera", "Vera Lind", "Vice principal, academics", "pat", Authority.upTo(10_000), Set.of()),
+            new Member("omar", "Omar Haddad", "Vice principal, operations", "pat", Authority.upTo(10_000), Set.of()),
+            new Member("sofia", "Sofia Reyes", "Head of science", "vera", Authority.upTo(2_000), Set.of()),
+            new Member("liam", "Liam Chen", "Head of arts", "vera", Authority.upTo(2_000), Set.of()),
+            new Member("ana", "Ana Costa", "Teacher", "sofia", Authority.none(), Set.of()),
+            new Member("ben", "Ben Adeyemi", "Teacher", "liam", Authority.none(), Set.of()),
+            new Member("fay", "Fay Morgan", "Finance officer", "omar", Authority.none(), Set.of(Role.FINANCE)),
+            new Member("ada", "Ada Quinn", "Auditor", null, Authority.none(), Set.of(Role.AUDITOR)),
+            new Member("olu", "Olu Mensah", "Process owner", null, Authority.none(), Set.of(Role.PROCESS_OWNER)),
+            new Member("ivy", "Ivy Park", "IT administrator", null, Authority.none(), Set.of(Role.ADMIN)));
+
+    private final CommandGateway commands;
+    private final Directory directory;
+    private final Credentials credentials;
+
+    DemoOrganisation(CommandGateway commands, Directory directory, Credentials credentials) {
+        this.commands = commands;
+        this.directory = directory;
+        this.credentials = credentials;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        int added = 0;
+        for (Member member : SCHOOL) {
+            PersonId id = PersonId.of(member.id());
+            if (directory.find(id).isEmpty()) {
+                commands.sendAndWait(new JoinPerson(id, member.name(), member.title(),
+                        member.manager() == null ? null : PersonId.of(member.manager()), member.roles(),
+                        member.authority()));
+                added++;
+            }
+            if (!credentials.exists(member.id())) {
+                credentials.set(member.id(), PASSWORD);
+            }
+        }
+        if (added > 0) {
+            log.info("Loaded the demo school: {} people, password '{}'", added, PASSWORD);
+        }
+    }
+}

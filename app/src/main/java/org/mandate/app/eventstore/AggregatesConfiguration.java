@@ -1,0 +1,19 @@
+package org.mandate.app.eventstore;
+
+import org.axonframework.config.ConfigurerModule;
+import org.mandate.domain.directory.PersonAggregate;
+import org.mandate.domain.request.ApprovalRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The domain carries no Spring stereotypes, so its aggregates are registered with Axon here. */
+@Configuration(proxyBeanMethods = false)
+class AggregatesConfiguration {
+
+    @Bean
+    ConfigurerModule aggregates() {
+        return configurer -> configurer
+                .configureAggregate(ApprovalRequest.class)
+                .configureAggregate(PersonAggregate.class);
+    }
+}

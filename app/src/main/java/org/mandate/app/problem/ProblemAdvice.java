@@ -1,0 +1,119 @@
+package org.mandate.app.problem;
+
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.mandate.domain.RuleViolation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.context.request.WebRequest;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Maps what went wrong to a status and a sentence. Causes are searched through wrappers, because a rule
+ * broken inside an engine listener reaches us wrapped by the engine and by Axon.
+ */
+@RestControllerAdvice(basePackages = "org.mandate.app")
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    private static final Map<RuleViolation.Kind, HttpStatus> STATUS = Map.of(
+            RuleViolation.Kind.INVALID, HttpStatus.BAD_REQUEST,
+            RuleViolation.Kind.FORBIDDEN, HttpStatus.FORBIDDEN,
+            RuleViolation.Kind.NOT_FOUND, HttpStatus.NOT_FOUND,
+            RuleViolation.Kind.CONFLICT, HttpStatus.CONFLICT);
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> anything(Exception exception) {
+        RuleViolation rule = find(exception, RuleViolation.class);
+        if (rule != null) {
+            return problem(STATUS.get(rule.kind()), rule.getMessage());
+        }
+        if (find(exception, AggregateNotFoundException.class) != null) {
+            return problem(HttpStatus.NOT_FOUND, "There is no such request. Check the id in the address.");
+        }
+        if (find(exception, ConcurrencyException.class) != null
+                || find(exception, OptimisticLockingException.class) != null) {
+            return problem(HttpStatus.CONFLICT, "Someone else changed this request at the same moment. "
+                    + "Reload it to see what they did, then try again if it still applies.");
+        }
+        if (find(exception, AccessDeniedException.class) != null) {
+            return problem(HttpStatus.FORBIDDEN, "Your role does not allow this.");
+        }
+        String reference = UUID.randomUUID().toString();
+        log.error("Unexpected failure, reference {}", reference, exception);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side and nothing was changed. "
+                + "Try again; if it keeps happening, give an administrator the reference " + reference + ".");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException exception) {
+        return problem(HttpStatus.BAD_REQUEST, "'" + exception.getValue() + "' is not a valid "
+                + exception.getName() + ".");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        String detail = "The body is not valid JSON. Send an object such as {\"title\": \"...\"}.";
+        if (exception.getCause() instanceof InvalidFormatException format && !format.getPath().isEmpty()) {
+            detail = "The field '" + format.getPath().get(0).getFieldName() + "' has a value of the wrong kind: '"
+                    + format.getValue() + "'.";
+        } else if (exception.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            detail = "The field '" + mismatch.getPath().get(0).getFieldName() + "' has a value of the wrong kind.";
+        } else if (exception.getMessage() != null && exception.getMessage().startsWith("Required request body")) {
+            detail = "The request needs a JSON body.";
+        }
+        return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException exception,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        String detail = exception.getBindingResult().getFieldErrors().stream()
+                .map(error -> "'" + error.getField() + "' " + error.getDefaultMessage())
+                .sorted()
+                .collect(Collectors.joining("; ", "", "."));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setProperty("fields", exception.getBindingResult().getFieldErrors().stream()
+                .collect(Collectors.toMap(error -> error.getField(), error -> String.valueOf(error.getDefaultMessage()),
+                        (first, second) -> first)));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
+        return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
+    }
+
+    private static <T extends Throwable> T find(Throwable exception, Class<T> type) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,108 @@
+package org.mandate.app.request;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mandate.domain.RuleViolation;
+import org.mandate.domain.directory.PersonId;
+import org.mandate.domain.request.DecideStep;
+import org.mandate.domain.request.Outcome;
+import org.mandate.domain.request.RequestId;
+import org.mandate.domain.request.StepId;
+import org.mandate.domain.request.SubmitRequest;
+import org.mandate.domain.request.WithdrawRequest;
+import org.mandate.projections.request.RequestView;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/requests")
+class RequestController {
+
+    record SubmitBody(@NotBlank @Size(max = 200) String title,
+                      @NotBlank @Size(max = 64) @Pattern(regexp = "[\\p{L}\\p{N} _-]+",
+                              message = "may contain letters, digits, spaces, '-' and '_' only") String category,
+                      @NotNull @DecimalMin(value = "0.01", message = "must be greater than zero")
+                      @Digits(integer = 10, fraction = 2, message = "must have at most 10 digits and 2 decimals")
+                      BigDecimal amount,
+                      @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be a three-letter ISO code such as EUR")
+                      String currency,
+                      @Size(max = 10_000) String description,
+                      @Size(max = 100) String processKey) {
+    }
+
+    record DecisionBody(@NotNull(message = "must be APPROVED or REJECTED") Outcome outcome,
+                        @Size(max = 4_000) String rationale) {
+    }
+
+    record WithdrawalBody(@Size(max = 4_000) String reason) {
+    }
+
+    private final CommandGateway commands;
+    private final RequestReader reader;
+    private final ProjectionCatchUp catchUp;
+    private final String currency;
+
+    RequestController(CommandGateway commands, RequestReader reader, ProjectionCatchUp catchUp,
+                      @Value("${mandate.currency:EUR}") String currency) {
+        this.commands = commands;
+        this.reader = reader;
+        this.catchUp = catchUp;
+        this.currency = currency;
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, String>> submit(@Valid @RequestBody SubmitBody body, Authentication user) {
+        if (!currency.equals(body.currency())) {
+            throw RuleViolation.invalid("Authority here is set in " + currency + "; enter the amount in " + currency
+                    + " rather than " + body.currency() + ".");
+        }
+        RequestId id = RequestId.create();
+        commands.sendAndWait(new SubmitRequest(id, body.title(), body.category().strip().toLowerCase(), body.amount(),
+                body.currency(), body.description(), PersonId.of(user.getName()), body.processKey()));
+        catchUp.awaitRequest(id.toString());
+        String status = reader.find(id.toString()).map(RequestView::status).orElse("IN_REVIEW");
+        return ResponseEntity.created(URI.create("/api/requests/" + id))
+                .body(Map.of("id", id.toString(), "status", status));
+    }
+
+    @GetMapping("/{id}")
+    RequestView get(@PathVariable UUID id, Authentication user) {
+        return reader.readableBy(id.toString(), user);
+    }
+
+    @PostMapping("/{id}/withdrawal")
+    RequestView withdraw(@PathVariable UUID id, @Valid @RequestBody(required = false) WithdrawalBody body,
+                         Authentication user) {
+        commands.sendAndWait(new WithdrawRequest(new RequestId(id), PersonId.of(user.getName()),
+                body == null ? null : body.reason()));
+        catchUp.awaitRequest(id.toString());
+        return reader.readableBy(id.toString(), user);
+    }
+
+    @PostMapping("/{id}/steps/{stepId}/decision")
+    RequestView decide(@PathVariable UUID id, @PathVariable String stepId, @Valid @RequestBody DecisionBody body,
+                       Authentication user) {
+        commands.sendAndWait(new DecideStep(new RequestId(id), new StepId(stepId), PersonId.of(user.getName()),
+                body.outcome(), body.rationale()));
+        catchUp.awaitRequest(id.toString());
+        return reader.readableBy(id.toString(), user);
+    }
+}

@@ -1,0 +1,2 @@
+/** Server-rendered pages for staff, auditors and process owners. */
+package org.mandate.app.web;

@@ -1,0 +1,36 @@
+package org.mandate.processes;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.mandate.domain.directory.Directory;
+import org.mandate.processes.approval.ApprovalPath;
+import org.mandate.processes.approval.StepRouting;
+import org.mandate.processes.bridge.EngineBridge;
+import org.mandate.processes.bridge.EngineFactsPlugin;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+
+import java.util.Map;
+
+/** The engine side of Mandate: the bridge, the listeners and the only beans BPMN expressions may call. */
+@Configuration(proxyBeanMethods = false)
+public class ProcessesConfiguration {
+
+    @Bean
+    EngineBridge engineBridge(RuntimeService runtime, TaskService tasks) {
+        return new EngineBridge(runtime, tasks);
+    }
+
+    @Bean
+    StepRouting stepRouting(Directory directory) {
+        return new StepRouting(directory);
+    }
+
+    /** The command gateway is lazy: the engine starts before Axon's command bus is ready. */
+    @Bean
+    EngineFactsPlugin engineFactsPlugin(@Lazy CommandGateway commands, @Lazy StepRouting routing) {
+        return new EngineFactsPlugin(commands, Map.of(ApprovalPath.ROUTING_BEAN, routing));
+    }
+}

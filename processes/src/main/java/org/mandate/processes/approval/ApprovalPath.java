@@ -1,0 +1,21 @@
+package org.mandate.processes.approval;
+
+/** Names shared by the BPMN files, the bridge and the assignment rule; change them in one place only. */
+public final class ApprovalPath {
+
+    /** The path used when a request names none. */
+    public static final String DEFAULT_KEY = "approval";
+
+    /** Process variables set when a request starts its path. */
+    public static final String REQUESTER = "requester";
+    public static final String CATEGORY = "category";
+    public static final String AMOUNT = "amount";
+    /** Set when a step is decided: APPROVED or REJECTED; gateways route on it and the end reports it. */
+    public static final String OUTCOME = "outcome";
+
+    /** The bean name approval paths use to assign steps, e.g. {@code ${routing.approverFor(execution)}}. */
+    public static final String ROUTING_BEAN = "routing";
+
+    private ApprovalPath() {
+    }
+}

@@ -1,0 +1,44 @@
+package org.mandate.processes.approval;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.mandate.domain.directory.Directory;
+import org.mandate.domain.directory.PersonId;
+import org.mandate.domain.request.ApprovalRouting;
+
+import java.math.BigDecimal;
+
+/**
+ * Exposed to BPMN expressions as {@value ApprovalPath#ROUTING_BEAN}: maps the path's variables to the domain's
+ * routing rule, and nothing more.
+ */
+public class StepRouting {
+
+    private final Directory directory;
+
+    public StepRouting(Directory directory) {
+        this.directory = directory;
+    }
+
+    /** The lowest manager above the requester whose authority covers the request. */
+    public String approverFor(VariableScope execution) {
+        return routing().firstApprover(requester(execution), (String) execution.getVariable(ApprovalPath.CATEGORY),
+                amount(execution)).id().value();
+    }
+
+    /** Who does the finance check on this request. */
+    public String financeCheckerFor(VariableScope execution) {
+        return routing().financeChecker(requester(execution)).id().value();
+    }
+
+    private ApprovalRouting routing() {
+        return new ApprovalRouting(directory);
+    }
+
+    private static PersonId requester(VariableScope execution) {
+        return PersonId.of((String) execution.getVariable(ApprovalPath.REQUESTER));
+    }
+
+    private static BigDecimal amount(VariableScope execution) {
+        return BigDecimal.valueOf(((Number) execution.getVariable(ApprovalPath.AMOUNT)).doubleValue());
+    }
+}

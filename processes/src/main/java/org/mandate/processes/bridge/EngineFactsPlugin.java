@@ -1,0 +1,67 @@
+package org.mandate.processes.bridge;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.el.JuelExpressionManager;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+
+import java.util.ArrayList;
+import java.util.Map;
+
+/**
+ * Wires every deployed approval path to the bridge: each user task reports its creation, each process its end.
+ * Done at parse time so that a process owner's BPMN cannot forget it. Also limits what BPMN expressions can
+ * reach to the beans named here.
+ */
+public class EngineFactsPlugin extends AbstractProcessEnginePlugin {
+
+    private final CommandGateway commands;
+    private final Map<Object, Object> expressionBeans;
+
+    public EngineFactsPlugin(CommandGateway commands, Map<Object, Object> expressionBeans) {
+        this.commands = commands;
+        this.expressionBeans = expressionBeans;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        // Spring's default resolver would let a BPMN expression call any bean; only the named ones are reachable.
+        configuration.setBeans(expressionBeans);
+        configuration.setExpressionManager(new JuelExpressionManager(expressionBeans));
+        if (configuration.getCustomPreBPMNParseListeners() == null) {
+            configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
+        }
+        configuration.getCustomPreBPMNParseListeners().add(new ReportingParseListener(
+                new StepOpenedListener(commands), new PathEndedListener(commands)));
+    }
+
+    private static final class ReportingParseListener extends AbstractBpmnParseListener {
+
+        private final TaskListener stepOpened;
+        private final ExecutionListener pathEnded;
+
+        ReportingParseListener(TaskListener stepOpened, ExecutionListener pathEnded) {
+            this.stepOpened = stepOpened;
+            this.pathEnded = pathEnded;
+        }
+
+        @Override
+        public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+            processDefinition.addListener(ExecutionListener.EVENTNAME_END, pathEnded);
+        }
+
+        @Override
+        public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+            ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+                    .addTaskListener(TaskListener.EVENTNAME_CREATE, stepOpened);
+        }
+    }
+}

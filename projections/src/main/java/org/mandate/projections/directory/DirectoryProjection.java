@@ -1,0 +1,97 @@
+package org.mandate.projections.directory;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.mandate.domain.directory.Authority;
+import org.mandate.domain.directory.Directory;
+import org.mandate.domain.directory.Person;
+import org.mandate.domain.directory.PersonId;
+import org.mandate.domain.directory.PersonJoined;
+import org.mandate.domain.directory.Role;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The people the rules talk about. Subscribing (see application.yaml): routing must see a person the moment
+ * the command that added them commits.
+ */
+@ProcessingGroup(DirectoryProjection.NAME)
+public class DirectoryProjection implements Directory {
+
+    public static final String NAME = "directory";
+
+    private final JdbcTemplate jdbc;
+
+    public DirectoryProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(PersonJoined event) {
+        jdbc.update("delete from directory_authority where person_id = ?", event.personId().value());
+        jdbc.update("delete from directory_person where id = ?", event.personId().value());
+        jdbc.update("insert into directory_person (id, name, title, manager_id, roles, active) values (?, ?, ?, ?, ?, ?)",
+                event.personId().value(), event.name(), event.title(),
+                event.manager() == null ? null : event.manager().value(),
+                event.roles().stream().map(Role::name).sorted().collect(Collectors.joining(",")), true);
+        event.authority().limits().forEach((category, amount) -> jdbc.update(
+                "insert into directory_authority (person_id, category, max_amount) values (?, ?, ?)",
+                event.personId().value(), category, amount));
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("delete from directory_authority");
+        jdbc.update("delete from directory_person");
+    }
+
+    @Override
+    public Optional<Person> find(PersonId id) {
+        return jdbc.query("select * from directory_person where id = ?", this::person, id.value()).stream().findFirst();
+    }
+
+    @Override
+    public List<Person> withRole(Role role) {
+        return jdbc.query("select * from directory_person where roles like ? order by id", this::person,
+                "%" + role.name() + "%").stream().filter(person -> person.has(role)).toList();
+    }
+
+    public List<Person> everyone() {
+        return jdbc.query("select * from directory_person order by id", this::person);
+    }
+
+    public boolean isEmpty() {
+        Integer count = jdbc.queryForObject("select count(*) from directory_person", Integer.class);
+        return count == null || count == 0;
+    }
+
+    private Person person(ResultSet row, int rowNumber) throws SQLException {
+        String id = row.getString("id");
+        String manager = row.getString("manager_id");
+        String roles = row.getString("roles");
+        Set<Role> roleSet = roles.isEmpty() ? Set.of()
+                : Arrays.stream(roles.split(",")).map(Role::valueOf).collect(Collectors.toSet());
+        return new Person(PersonId.of(id), row.getString("name"), manager == null ? null : PersonId.of(manager),
+                roleSet, authority(id), row.getBoolean("active"));
+    }
+
+    private Authority authority(String personId) {
+        Map<String, BigDecimal> limits = new HashMap<>();
+        jdbc.query("select category, max_amount from directory_authority where person_id = ?",
+                row -> {
+                    limits.put(row.getString("category"), row.getBigDecimal("max_amount"));
+                }, personId);
+        return new Authority(limits);
+    }
+}

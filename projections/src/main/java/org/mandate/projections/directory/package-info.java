@@ -1,0 +1,2 @@
+/** The directory read model that routing and login read. */
+package org.mandate.projections.directory;

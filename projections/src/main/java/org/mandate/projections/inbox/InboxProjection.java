@@ -1,0 +1,88 @@
+package org.mandate.projections.inbox;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.mandate.domain.request.RequestApproved;
+import org.mandate.domain.request.RequestRejected;
+import org.mandate.domain.request.RequestSubmitted;
+import org.mandate.domain.request.RequestWithdrawn;
+import org.mandate.domain.request.StepDecided;
+import org.mandate.domain.request.StepOpened;
+import org.mandate.projections.Rows;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.List;
+
+/** Open steps per person, newest last; a closed step leaves the inbox. */
+@ProcessingGroup(InboxProjection.NAME)
+public class InboxProjection {
+
+    public static final String NAME = "inbox";
+
+    private final JdbcTemplate jdbc;
+
+    public InboxProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(RequestSubmitted event) {
+        jdbc.update("insert into inbox_request (request_id, title, category, amount, currency, requester) "
+                        + "values (?, ?, ?, ?, ?, ?)",
+                event.requestId().toString(), event.title(), event.category(), event.amount(), event.currency(),
+                event.requester().value());
+    }
+
+    @EventHandler
+    void on(StepOpened event) {
+        jdbc.update("insert into inbox_item (step_id, request_id, step_name, assignee, due_at, opened_at) "
+                        + "values (?, ?, ?, ?, ?, ?)",
+                event.stepId().value(), event.requestId().toString(), event.name(), event.assignee().value(),
+                Rows.timestamp(event.dueAt()), Rows.timestamp(event.openedAt()));
+    }
+
+    @EventHandler
+    void on(StepDecided event) {
+        jdbc.update("delete from inbox_item where step_id = ?", event.stepId().value());
+    }
+
+    @EventHandler
+    void on(RequestWithdrawn event) {
+        close(event.requestId().toString());
+    }
+
+    @EventHandler
+    void on(RequestApproved event) {
+        close(event.requestId().toString());
+    }
+
+    @EventHandler
+    void on(RequestRejected event) {
+        close(event.requestId().toString());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("delete from inbox_item");
+        jdbc.update("delete from inbox_request");
+    }
+
+    /** The steps this person may decide now, oldest first. */
+    public List<InboxItem> inboxOf(String personId) {
+        return jdbc.query("select i.*, r.title, r.category, r.amount, r.currency, r.requester from inbox_item i "
+                        + "join inbox_request r on r.request_id = i.request_id "
+                        + "where i.assignee = ? order by i.opened_at, i.step_id",
+                (row, n) -> new InboxItem(row.getString("request_id"), row.getString("step_id"),
+                        row.getString("step_name"), row.getString("title"), row.getString("category"),
+                        row.getBigDecimal("amount"), row.getString("currency"), row.getString("requester"),
+                        row.getString("assignee"), row.getString("on_behalf_of"), Rows.instant(row, "due_at"),
+                        Rows.instant(row, "opened_at")),
+                personId);
+    }
+
+    private void close(String requestId) {
+        jdbc.update("delete from inbox_item where request_id = ?", requestId);
+        jdbc.update("delete from inbox_request where request_id = ?", requestId);
+    }
+}

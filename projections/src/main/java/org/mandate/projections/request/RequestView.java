@@ -1,0 +1,25 @@
+package org.mandate.projections.request;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+public record RequestView(String id, String title, String category, BigDecimal amount, String currency,
+                          String description, String requester, String processKey, String status,
+                          Instant submittedAt, Instant closedAt, List<StepView> steps) {
+
+    public record StepView(String id, String name, String status, String assignee, List<String> holders,
+                           Instant dueAt, Instant openedAt, Decision decision) {
+    }
+
+    public record Decision(String outcome, String decidedBy, String onBehalfOf, String mandateId, String rationale,
+                           Instant at) {
+    }
+
+    /** Everyone who took part: the requester, and whoever held or decided a step. */
+    public boolean involves(String personId) {
+        return requester.equals(personId) || steps.stream().anyMatch(step -> step.assignee().equals(personId)
+                || step.holders().contains(personId)
+                || (step.decision() != null && personId.equals(step.decision().decidedBy())));
+    }
+}

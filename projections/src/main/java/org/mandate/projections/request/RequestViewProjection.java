@@ -1,0 +1,111 @@
+package org.mandate.projections.request;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.mandate.domain.request.RequestApproved;
+import org.mandate.domain.request.RequestRejected;
+import org.mandate.domain.request.RequestStatus;
+import org.mandate.domain.request.RequestSubmitted;
+import org.mandate.domain.request.RequestWithdrawn;
+import org.mandate.domain.request.StepDecided;
+import org.mandate.domain.request.StepOpened;
+import org.mandate.projections.Rows;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** One row per request and per step, kept current from the request's events. */
+@ProcessingGroup(RequestViewProjection.NAME)
+public class RequestViewProjection {
+
+    public static final String NAME = "request-view";
+
+    /** Step states beyond the decision outcomes. */
+    static final String OPEN = "OPEN";
+    static final String CLOSED = "CLOSED";
+
+    private final JdbcTemplate jdbc;
+
+    public RequestViewProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(RequestSubmitted event) {
+        jdbc.update("insert into request_view (id, title, category, amount, currency, description, requester, "
+                        + "process_key, status, submitted_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                event.requestId().toString(), event.title(), event.category(), event.amount(), event.currency(),
+                event.description(), event.requester().value(), event.processKey(), RequestStatus.IN_REVIEW.name(),
+                Rows.timestamp(event.submittedAt()));
+    }
+
+    @EventHandler
+    void on(StepOpened event) {
+        jdbc.update("insert into request_step_view (id, request_id, name, status, assignee, due_at, opened_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?)",
+                event.stepId().value(), event.requestId().toString(), event.name(), OPEN, event.assignee().value(),
+                Rows.timestamp(event.dueAt()), Rows.timestamp(event.openedAt()));
+    }
+
+    @EventHandler
+    void on(StepDecided event) {
+        jdbc.update("update request_step_view set status = ?, outcome = ?, decided_by = ?, on_behalf_of = ?, "
+                        + "mandate_id = ?, rationale = ?, decided_at = ? where id = ?",
+                event.outcome().name(), event.outcome().name(), event.decidedBy().value(),
+                event.onBehalfOf() == null ? null : event.onBehalfOf().value(), event.mandateId(),
+                event.rationale(), Rows.timestamp(event.decidedAt()), event.stepId().value());
+    }
+
+    @EventHandler
+    void on(RequestWithdrawn event) {
+        close(event.requestId().toString(), RequestStatus.WITHDRAWN, event.withdrawnAt());
+    }
+
+    @EventHandler
+    void on(RequestApproved event) {
+        close(event.requestId().toString(), RequestStatus.APPROVED, event.approvedAt());
+    }
+
+    @EventHandler
+    void on(RequestRejected event) {
+        close(event.requestId().toString(), RequestStatus.REJECTED, event.rejectedAt());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("delete from request_step_view");
+        jdbc.update("delete from request_view");
+    }
+
+    public Optional<RequestView> find(String requestId) {
+        return jdbc.query("select * from request_view where id = ?", (row, n) -> new RequestView(
+                row.getString("id"), row.getString("title"), row.getString("category"), row.getBigDecimal("amount"),
+                row.getString("currency"), row.getString("description"), row.getString("requester"),
+                row.getString("process_key"), row.getString("status"), Rows.instant(row, "submitted_at"),
+                Rows.instant(row, "closed_at"), steps(requestId)), requestId).stream().findFirst();
+    }
+
+    private List<RequestView.StepView> steps(String requestId) {
+        return jdbc.query("select * from request_step_view where request_id = ? order by opened_at, id",
+                (row, n) -> {
+                    String outcome = row.getString("outcome");
+                    RequestView.Decision decision = outcome == null ? null : new RequestView.Decision(outcome,
+                            row.getString("decided_by"), row.getString("on_behalf_of"), row.getString("mandate_id"),
+                            row.getString("rationale"), Rows.instant(row, "decided_at"));
+                    String assignee = row.getString("assignee");
+                    return new RequestView.StepView(row.getString("id"), row.getString("name"),
+                            row.getString("status"), assignee, List.of(assignee), Rows.instant(row, "due_at"),
+                            Rows.instant(row, "opened_at"), decision);
+                }, requestId);
+    }
+
+    private void close(String requestId, RequestStatus status, Instant at) {
+        jdbc.update("update request_view set status = ?, closed_at = ? where id = ?", status.name(),
+                Rows.timestamp(at), requestId);
+        jdbc.update("update request_step_view set status = ? where request_id = ? and status = ?", CLOSED,
+                requestId, OPEN);
+    }
+}
