@@ -1,0 +1,65 @@
+package org.mandate.app;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.File;
+import java.util.UUID;
+
+/**
+ * Base of every test that needs the whole application: the real event store, engine and projections on an
+ * H2 file database of its own, with the demo school. All subclasses share one Spring context (the app takes
+ * ~15 s to start on two cores), so add no {@code @MockBean} or property overrides in subclasses.
+ */
+@SpringBootTest(classes = MandateApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class MandateIntegrationTest {
+
+    private static final String DATA_DIR = new File("target/test-data/" + UUID.randomUUID()).getAbsolutePath();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void noPhoneHome() {
+        MandateApplication.noPhoneHome();
+    }
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry properties) {
+        MandateApplication.noPhoneHome();
+        properties.add("mandate.data-dir", () -> DATA_DIR);
+        properties.add("mandate.demo", () -> "true");
+    }
+
+    /** An API client logged in as one of the demo people (password {@code demo}). */
+    protected Api as(String person) {
+        return new Api(port, person, "demo");
+    }
+
+    /** How many events the store holds: a refused command must leave this unchanged. */
+    protected long eventCount() {
+        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+    }
+
+    /** The id of the one open step of a request, as its participants see it. */
+    protected String openStep(Api viewer, String requestId) {
+        for (var step : viewer.get("/api/requests/" + requestId).json().path("steps")) {
+            if (step.path("status").asText().equals("OPEN")) {
+                return step.path("id").asText();
+            }
+        }
+        throw new AssertionError("request " + requestId + " has no open step");
+    }
+
+    protected Api anonymous() {
+        return new Api(port, null, null);
+    }
+}
