@@ -58,7 +58,7 @@ public class ApprovalRequest {
                     + "; fix the process so that someone else decides it.");
         }
         apply(new StepOpened(id, command.stepId(), command.name(), command.assignee(), command.dueAt(),
-                clock.instant()));
+                clock.instant(), command.pathVersion()));
     }
 
     @CommandHandler

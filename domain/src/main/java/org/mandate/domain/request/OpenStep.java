@@ -5,7 +5,10 @@ import org.mandate.domain.directory.PersonId;
 
 import java.time.Instant;
 
-/** Sent by the engine when the approval path reaches a user task. */
+/**
+ * Sent by the engine when the approval path reaches a user task. {@code pathVersion} is the engine's id of the
+ * deployed process version, so a replay knows which path was in force.
+ */
 public record OpenStep(@TargetAggregateIdentifier RequestId requestId, StepId stepId, String name, PersonId assignee,
-                       Instant dueAt) {
+                       Instant dueAt, String pathVersion) {
 }

@@ -24,6 +24,7 @@ class ApprovalRequestTest {
     private static final PersonId ANA = PersonId.of("ana");
     private static final PersonId SOFIA = PersonId.of("sofia");
     private static final StepId STEP = new StepId("task-1");
+    private static final String PATH = "approval:1:5e2c";
 
     private FixtureConfiguration<ApprovalRequest> fixture;
 
@@ -81,7 +82,7 @@ class ApprovalRequestTest {
     @Test
     void opensAStepOnce() {
         fixture.given(submitted(), opened())
-                .when(new OpenStep(ID, STEP, "Approval", SOFIA, null))
+                .when(new OpenStep(ID, STEP, "Approval", SOFIA, null, PATH))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -89,14 +90,14 @@ class ApprovalRequestTest {
     @Test
     void opensAStepForTheAssignee() {
         fixture.given(submitted())
-                .when(new OpenStep(ID, STEP, "Approval", SOFIA, null))
+                .when(new OpenStep(ID, STEP, "Approval", SOFIA, null, PATH))
                 .expectEvents(opened());
     }
 
     @Test
     void refusesToOpenAStepForTheRequester() {
         fixture.given(submitted())
-                .when(new OpenStep(ID, STEP, "Approval", ANA, null))
+                .when(new OpenStep(ID, STEP, "Approval", ANA, null, PATH))
                 .expectNoEvents()
                 .expectException(violation(RuleViolation.Kind.CONFLICT, "requester"));
     }
@@ -218,7 +219,7 @@ class ApprovalRequestTest {
     }
 
     private static StepOpened opened() {
-        return new StepOpened(ID, STEP, "Approval", SOFIA, null, NOW);
+        return new StepOpened(ID, STEP, "Approval", SOFIA, null, NOW, PATH);
     }
 
     private static Matcher<RuleViolation> violation(RuleViolation.Kind kind, String messagePart) {

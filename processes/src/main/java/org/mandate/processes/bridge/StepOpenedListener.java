@@ -25,6 +25,6 @@ class StepOpenedListener implements TaskListener {
         commands.sendAndWait(new OpenStep(RequestId.of(task.getExecution().getProcessBusinessKey()),
                 new StepId(task.getId()), task.getName() == null ? task.getTaskDefinitionKey() : task.getName(),
                 task.getAssignee() == null ? null : PersonId.of(task.getAssignee()),
-                due == null ? null : due.toInstant()));
+                due == null ? null : due.toInstant(), task.getProcessDefinitionId()));
     }
 }
