@@ -17,7 +17,7 @@ import java.util.concurrent.locks.LockSupport;
  * If a projection is slower than the limit the call returns anyway; the projection still catches up.
  */
 @Component
-class ProjectionCatchUp {
+public class ProjectionCatchUp {
 
     private static final Duration LIMIT = Duration.ofSeconds(3);
 
@@ -29,7 +29,7 @@ class ProjectionCatchUp {
         this.processing = processing;
     }
 
-    void awaitRequest(String requestId) {
+    public void awaitRequest(String requestId) {
         Long newest = jdbc.queryForObject(
                 "select max(global_index) from domain_event_entry where aggregate_identifier = ?", Long.class,
                 requestId);

@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /** Reads a request for a person, who sees it only if they take part in it, manage its requester, or audit. */
 @Component
-class RequestReader {
+public class RequestReader {
 
     private final RequestViewProjection requests;
     private final Directory directory;
@@ -23,11 +23,11 @@ class RequestReader {
         this.directory = directory;
     }
 
-    Optional<RequestView> find(String id) {
+    public Optional<RequestView> find(String id) {
         return requests.find(id);
     }
 
-    RequestView readableBy(String id, Authentication user) {
+    public RequestView readableBy(String id, Authentication user) {
         RequestView view = requests.find(id).orElseThrow(() -> RuleViolation.notFound(
                 "There is no request " + id + ". Check the id, or look in your inbox."));
         if (!mayRead(view, user)) {
