@@ -30,9 +30,9 @@ final class GoneStepNotice {
         String title = "‘" + request.title() + "’";
         RequestView.StepView step = request.steps().stream().filter(s -> s.id().equals(parts[1])).findFirst()
                 .orElse(null);
-        if (step != null && step.decision() != null && !me.equals(step.decision().decidedBy())) {
-            return people.name(step.decision().decidedBy()) + " " + step.decision().outcome().toLowerCase()
-                    + " " + title + "; it left your inbox.";
+        if (step != null && step.decision() != null) {
+            String who = me.equals(step.decision().decidedBy()) ? "You" : people.name(step.decision().decidedBy());
+            return who + " " + step.decision().outcome().toLowerCase() + " " + title + "; it left your inbox.";
         }
         if ("WITHDRAWN".equals(request.status())) {
             return people.name(request.requester()) + " withdrew " + title + "; it left your inbox.";

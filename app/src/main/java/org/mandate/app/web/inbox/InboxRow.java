@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Comparator;
 
 /** One step in the inbox as the page shows it: how long it has waited and whether it is overdue. */
-record InboxRow(InboxItem item, boolean overdue, String waiting, String due, boolean fresh) {
+public record InboxRow(InboxItem item, boolean overdue, String waiting, String due, boolean fresh) {
 
     /** Overdue steps first, the longest overdue on top; then the rest, the longest waiting on top. */
     static final Comparator<InboxRow> URGENT_FIRST = Comparator.comparing(InboxRow::overdue).reversed()
@@ -24,7 +24,7 @@ record InboxRow(InboxItem item, boolean overdue, String waiting, String due, boo
     }
 
     /** What the page sends back when it polls, so the server can tell what appeared and what left. */
-    String key() {
+    public String key() {
         return item.requestId() + ":" + item.stepId();
     }
 }
