@@ -107,8 +107,8 @@ class StaffWorkflowBrowserTest extends BrowserTest {
         ana.findElement(By.id("amount")).clear();
         ana.findElement(By.id("amount")).sendKeys("twelve");
         ana.findElement(By.id("send")).click();
-        assertThat(waitUntil(ana, driver -> driver.findElement(By.id("amount-error")).getText()))
-                .contains("‘twelve’ is not an amount");
+        String typo = waitUntil(ana, driver -> driver.findElement(By.id("amount-error")).getText());
+        assertThat(typo).contains("‘twelve’ is not an amount");
     }
 
     @Test

@@ -96,7 +96,7 @@ class PagesIntegrationTest extends MandateIntegrationTest {
 
         as("sofia").post("/api/requests/" + id + "/steps/" + step + "/decision", Map.of("outcome", "APPROVED"));
         String left = sofia.get("/inbox/items?shown=" + id + ":" + step).body();
-        assertThat(left).doesNotContain(">Pipettes<").contains("Pipettes").doesNotContain("New in your inbox");
+        assertThat(left).doesNotContain(">Pipettes<").doesNotContain("New in your inbox: ‘Pipettes’");
         assertThat(left).contains("You approved ‘Pipettes’; it left your inbox.");
     }
 }
