@@ -12,7 +12,9 @@ import org.mandate.domain.request.StepOpened;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A request's history told from its own events in the event store, the source of truth: every fact is there,
@@ -36,17 +38,19 @@ class Timeline {
 
     History of(String requestId) {
         List<TimelineEntry> entries = new ArrayList<>();
+        Map<String, String> stepNames = new HashMap<>();
         String[] pathVersion = {null};
         events.readEvents(requestId).asStream().forEach(message -> {
-            if (message.getPayload() instanceof StepOpened opened && opened.pathVersion() != null) {
-                pathVersion[0] = opened.pathVersion();
+            if (message.getPayload() instanceof StepOpened opened) {
+                stepNames.put(opened.stepId().value(), opened.name());
+                pathVersion[0] = opened.pathVersion() == null ? pathVersion[0] : opened.pathVersion();
             }
-            entries.add(entry(message));
+            entries.add(entry(message, stepNames));
         });
         return new History(List.copyOf(entries), pathVersion[0]);
     }
 
-    private TimelineEntry entry(DomainEventMessage<?> message) {
+    private TimelineEntry entry(DomainEventMessage<?> message, Map<String, String> stepNames) {
         Object event = message.getPayload();
         if (event instanceof RequestSubmitted submitted) {
             return new TimelineEntry(submitted.submittedAt(), name(submitted.requester().value()),
@@ -62,7 +66,9 @@ class Timeline {
                     : " on behalf of " + name(decided.onBehalfOf().value())
                     + (decided.mandateId() == null ? "" : " (mandate " + decided.mandateId() + ")");
             return new TimelineEntry(decided.decidedAt(), name(decided.decidedBy().value()),
-                    decided.outcome().name().toLowerCase() + onBehalf, decided.rationale());
+                    decided.outcome().name().toLowerCase() + " step ‘"
+                            + stepNames.getOrDefault(decided.stepId().value(), "?") + "’" + onBehalf,
+                    decided.rationale());
         }
         if (event instanceof RequestWithdrawn withdrawn) {
             return new TimelineEntry(withdrawn.withdrawnAt(), name(withdrawn.by().value()), "withdrew the request",
