@@ -27,26 +27,26 @@ class StaffWorkflowBrowserTest extends BrowserTest {
         ana.findElement(By.id("category")).sendKeys("equipment");
         ana.findElement(By.id("amount")).sendKeys("1500");
         ana.findElement(By.id("description")).sendKeys("For the biology lab <b>not bold</b>");
-        wholePage(ana, "new-request");
+        WholePage.screenshot(ana, "new-request");
         ana.findElement(By.id("send")).click();
         waitUntil(ana, driver -> driver.getCurrentUrl().matches(".*/requests/[0-9a-f-]{36}$"));
         assertThat(text(ana, ".confirm")).contains("is sent", "Sofia Reyes will decide on it");
         assertThat(text(ana, "#request-status")).isEqualTo("in review");
         assertThat(ana.getPageSource()).contains("&lt;b&gt;not bold&lt;/b&gt;");
         waitForDiagram(ana);
-        wholePage(ana, "request-in-review");
+        WholePage.screenshot(ana, "request-in-review");
 
         WebElement arrived = waitUntil(sofia, driver -> driver.findElements(By.linkText(title)).stream()
                 .findFirst().orElse(null));
         assertThat(pageWasNotReloaded(sofia)).as("the step arrived without a reload").isTrue();
         assertThat(text(sofia, "#notices")).contains("New in your inbox: ‘" + title + "’ from Ana Costa");
-        wholePage(sofia, "inbox-live");
+        WholePage.screenshot(sofia, "inbox-live");
 
         arrived.click();
         waitForDiagram(sofia);
         assertThat(sofia.findElements(By.cssSelector("#diagram .mandate-active"))).as("the open step is highlighted")
                 .isNotEmpty();
-        wholePage(sofia, "request-to-decide");
+        WholePage.screenshot(sofia, "request-to-decide");
         sofia.findElement(By.id("approve")).click();
         sofia.findElement(By.id("rationale")).sendKeys("The lab needs it");
         sofia.findElement(By.id("record-decision")).click();
@@ -54,14 +54,14 @@ class StaffWorkflowBrowserTest extends BrowserTest {
         assertThat(text(sofia, ".confirm")).contains("You approved ‘" + title + "’ from Ana Costa",
                 "The request is approved");
         assertThat(sofia.findElements(By.linkText(title))).isEmpty();
-        wholePage(sofia, "inbox-after-decision");
+        WholePage.screenshot(sofia, "inbox-after-decision");
 
         ana.navigate().refresh();
         assertThat(text(ana, "#request-status")).isEqualTo("approved");
         assertThat(text(ana, "#steps")).contains("approved by Sofia Reyes", "The lab needs it");
         assertThat(text(ana, "#timeline")).contains("Sofia Reyes approved", "The lab needs it",
                 "closed the request: approved");
-        wholePage(ana, "request-approved");
+        WholePage.screenshot(ana, "request-approved");
         ana.get(url("/"));
         assertThat(text(ana, "main")).contains(title, "approved");
     }
@@ -83,7 +83,7 @@ class StaffWorkflowBrowserTest extends BrowserTest {
         });
         assertThat(notices).contains("Ana Costa withdrew ‘" + title + "’; it left your inbox.");
         assertThat(pageWasNotReloaded(sofia)).isTrue();
-        wholePage(sofia, "inbox-step-left");
+        WholePage.screenshot(sofia, "inbox-step-left");
     }
 
     @Test
@@ -102,7 +102,7 @@ class StaffWorkflowBrowserTest extends BrowserTest {
         assertThat(ana.findElement(By.id("amount")).getAttribute("value")).isEqualTo("60000");
         assertThat(ana.findElement(By.id("title")).getAttribute("value")).as("input is kept").isEqualTo("School bus");
         assertThat(eventCount()).isEqualTo(events);
-        wholePage(ana, "new-request-error");
+        WholePage.screenshot(ana, "new-request-error");
 
         ana.findElement(By.id("amount")).clear();
         ana.findElement(By.id("amount")).sendKeys("twelve");
@@ -126,7 +126,7 @@ class StaffWorkflowBrowserTest extends BrowserTest {
         assertThat(error).contains("A rejection needs a rationale");
         assertThat(liam.findElement(By.id("reject")).isSelected()).as("the choice is kept").isTrue();
         assertThat(eventCount()).isEqualTo(events);
-        wholePage(liam, "decision-error");
+        WholePage.screenshot(liam, "decision-error");
 
         liam.findElement(By.id("rationale")).sendKeys("We have plenty of paint");
         liam.findElement(By.id("record-decision")).click();
@@ -143,22 +143,11 @@ class StaffWorkflowBrowserTest extends BrowserTest {
         vera.get(url("/"));
         WebElement link = vera.findElement(By.linkText(title));
         assertThat(horizontalOverflow(vera)).as("no sideways scrolling").isFalse();
-        wholePage(vera, "inbox-phone");
+        WholePage.screenshot(vera, "inbox-phone");
         link.click();
         waitForDiagram(vera);
         assertThat(horizontalOverflow(vera)).isFalse();
-        wholePage(vera, "request-phone");
-    }
-
-    /** A screenshot of the whole page, not just the window, so the diagram and history are in it too. */
-    private static void wholePage(WebDriver browser, String name) {
-        Dimension window = browser.manage().window().getSize();
-        long height = (Long) ((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollHeight;");
-        browser.manage().window().setSize(new Dimension(window.getWidth(),
-                (int) Math.min(4000, Math.max(window.getHeight(), height + 120))));
-        screenshot(browser, name);
-        browser.manage().window().setSize(window);
+        WholePage.screenshot(vera, "request-phone");
     }
 
     private static String text(WebDriver browser, String css) {

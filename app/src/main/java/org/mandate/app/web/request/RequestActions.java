@@ -102,8 +102,9 @@ class RequestActions {
         return switch (request.status()) {
             case "APPROVED" -> "The request is approved; " + people.name(request.requester()) + " can see it.";
             case "REJECTED" -> "The request is rejected; " + people.name(request.requester()) + " can see why.";
-            default -> RequestPageModel.openSteps(request).findFirst().map(step -> "It now goes to " + people.name(step.assignee()) + " for ‘"
-                            + step.name() + "’.").orElse("");
+            default -> RequestPageModel.openSteps(request).findFirst()
+                    .map(step -> "It now goes to " + people.name(step.assignee()) + " for ‘" + step.name() + "’.")
+                    .orElse("");
         };
     }
 
