@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.mandate.domain.RuleViolation;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -24,7 +25,8 @@ class ProcessPaths {
     private final RepositoryService repository;
     private final Map<String, Optional<BpmnModelInstance>> models = new ConcurrentHashMap<>();
 
-    ProcessPaths(RepositoryService repository) {
+    /** Lazy: touching the engine starts it, and it must not create its tables before Flyway has run. */
+    ProcessPaths(@Lazy RepositoryService repository) {
         this.repository = repository;
     }
 

@@ -13,7 +13,6 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.mandate.app.request.ApprovalPathIntegrationTest.decision;
 
 /** Each projection rebuilt from event zero, while the app serves, ends with exactly the rows it had. */
 class ProjectionRebuildIntegrationTest extends MandateIntegrationTest {
@@ -81,11 +80,15 @@ class ProjectionRebuildIntegrationTest extends MandateIntegrationTest {
     private void awaitCaughtUp(String name) {
         StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow();
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
+        // generous: a rebuild replays the whole store, and the machines running this are shared
+        await(name + " caught up").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200)).until(() -> {
             Long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
             return !processor.processingStatus().isEmpty() && processor.processingStatus().values().stream()
-                    .allMatch(status -> !status.isReplaying()
-                            && status.getCurrentPosition().orElse(-1) >= head);
+                    .allMatch(status -> status.getCurrentPosition().orElse(-1) >= head);
         });
+    }
+
+    private static String decision(String requestId, String stepId) {
+        return "/api/requests/" + requestId + "/steps/" + stepId + "/decision";
     }
 }

@@ -23,7 +23,6 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.mandate.app.request.ApprovalPathIntegrationTest.decision;
 
 /** The trail answers who decided, under whose authority and why, for auditors only, and exports as a stream. */
 class AuditTrailIntegrationTest extends MandateIntegrationTest {
@@ -90,7 +89,7 @@ class AuditTrailIntegrationTest extends MandateIntegrationTest {
     @Test
     void csvExportStreamsEveryMatchingRowWithoutBuildingItInMemory() throws Exception {
         String actor = "export-" + UUID.randomUUID();
-        int rows = 20_000;
+        int rows = 5_000;
         long base = -10_000_000L;
         List<Object[]> batch = new ArrayList<>();
         for (int i = 0; i < rows; i++) {
@@ -145,5 +144,9 @@ class AuditTrailIntegrationTest extends MandateIntegrationTest {
         List<String> types = new ArrayList<>();
         events.forEach(event -> types.add(event.path("type").asText()));
         return types;
+    }
+
+    private static String decision(String requestId, String stepId) {
+        return "/api/requests/" + requestId + "/steps/" + stepId + "/decision";
     }
 }

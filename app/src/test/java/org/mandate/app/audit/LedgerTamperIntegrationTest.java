@@ -15,7 +15,6 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.mandate.app.request.ApprovalPathIntegrationTest.decision;
 
 /**
  * Tampers with the real event store and ledger, and expects the verification to name the first event that no
@@ -212,5 +211,9 @@ class LedgerTamperIntegrationTest extends MandateIntegrationTest {
             jdbc.update("update ledger_link set hash = ? where position = ?", LedgerChain.hex(previous),
                     link.get("position"));
         }
+    }
+
+    private static String decision(String requestId, String stepId) {
+        return "/api/requests/" + requestId + "/steps/" + stepId + "/decision";
     }
 }

@@ -11,7 +11,6 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.mandate.app.request.ApprovalPathIntegrationTest.decision;
 
 /** An auditor steps through a request event by event, and a successor finds how similar requests were decided. */
 class ReplayAndKnowledgeIntegrationTest extends MandateIntegrationTest {
@@ -88,5 +87,9 @@ class ReplayAndKnowledgeIntegrationTest extends MandateIntegrationTest {
         Api.Response emptyRange = as("ada").get("/api/audit/decisions?minAmount=500&maxAmount=100");
         assertThat(emptyRange.status()).isEqualTo(400);
         assertThat(emptyRange.detail()).contains("Swap them");
+    }
+
+    private static String decision(String requestId, String stepId) {
+        return "/api/requests/" + requestId + "/steps/" + stepId + "/decision";
     }
 }
