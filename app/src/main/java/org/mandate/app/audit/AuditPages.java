@@ -79,7 +79,7 @@ class AuditPages {
     String replay(@PathVariable UUID id, Model model) throws IOException {
         ObjectNode frames = replay.replay(id, null);
         model.addAttribute("requestId", id.toString());
-        model.addAttribute("title", frames.path("state").path("title").asText(id.toString()));
+        model.addAttribute("requestTitle", frames.path("state").path("title").asText(id.toString()));
         // escaped so that no text typed into a request can close the script element it is embedded in
         model.addAttribute("framesJson", json.writeValueAsString(frames).replace("<", "\\u003c")
                 .replace(">", "\\u003e").replace("&", "\\u0026"));
