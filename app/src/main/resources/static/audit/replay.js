@@ -78,10 +78,13 @@
     const inForce = frame.inForce || {};
     fill('authority', Object.entries(inForce.authority || {}).map(([person, limits]) =>
       [person, typeof limits === 'object' ? Object.entries(limits).map(([c, a]) => c + ' ≤ ' + a).join(', ') : limits]));
-    fill('mandates', (inForce.mandates || []).map((m) => [m.mandateId, m.from, m.to,
-      [(m.categories || []).join ? (m.categories || []).join(', ') : m.categories, m.maxAmount, m.currency]
-        .filter((v) => v != null && v !== '').join(' · '),
-      (m.validFrom || '') + ' – ' + (m.validUntil || '')]));
+    fill('mandates', (inForce.mandates || []).map((m) => {
+      const scope = m.scope || m;
+      const categories = Array.isArray(scope.categories) ? scope.categories.join(', ') : scope.categories;
+      return [m.mandateId, m.from, m.to + (m.principal && m.principal !== m.from ? ' (for ' + m.principal + ')' : ''),
+        [categories, scope.maxAmount, scope.currency].filter((v) => v != null && v !== '').join(' · '),
+        (m.validFrom || '') + ' – ' + (m.validUntil || '')];
+    }));
     showDiagram(state).catch((error) => { note.hidden = false; note.textContent = 'Diagram unavailable: ' + error; });
   }
 

@@ -29,8 +29,8 @@ final class AuthorityInForce {
 
     private final List<Fact> facts;
 
-    private AuthorityInForce(List<Fact> facts) {
-        this.facts = facts;
+    AuthorityInForce(List<Fact> facts) {
+        this.facts = List.copyOf(facts);
     }
 
     static AuthorityInForce load(org.springframework.jdbc.core.JdbcTemplate jdbc, ObjectMapper json, Instant until) {
@@ -75,7 +75,8 @@ final class AuthorityInForce {
         var inForce = result.putArray("mandates");
         mandates.values().stream()
                 .filter(mandate -> people.contains(mandate.path("from").asText())
-                        || people.contains(mandate.path("to").asText()))
+                        || people.contains(mandate.path("to").asText())
+                        || people.contains(mandate.path("principal").asText()))
                 .filter(mandate -> valid(mandate, instant))
                 .forEach(inForce::add);
         return result;
@@ -93,8 +94,10 @@ final class AuthorityInForce {
         ObjectNode mandate = JsonNodeFactory.instance.objectNode();
         mandate.put("mandateId", id);
         mandate.put("from", AuditFields.first(fact.payload(), List.of("from", "grantor")));
-        mandate.put("to", AuditFields.first(fact.payload(), List.of("to", "grantee", "delegate")));
-        for (String field : List.of("categories", "maxAmount", "currency", "validFrom", "validUntil", "reason")) {
+        mandate.put("to", AuditFields.first(fact.payload(), List.of("to", "holder", "grantee", "delegate")));
+        mandate.put("principal", AuditFields.first(fact.payload(), List.of("principal")));
+        for (String field : List.of("scope", "categories", "maxAmount", "currency", "validFrom", "validUntil",
+                "reason")) {
             if (fact.payload().has(field)) {
                 mandate.set(field, fact.payload().get(field));
             }
@@ -108,7 +111,10 @@ final class AuthorityInForce {
         return (from == null || !instant.isBefore(from)) && (until == null || instant.isBefore(until));
     }
 
-    /** Mandates may bound their validity by instant or by date; a date counts from the start of that day, UTC. */
+    /**
+     * Mandates may bound their validity by instant, by date (from the start of that day, UTC) or, if serialized
+     * as numbers, by epoch seconds.
+     */
     private static Instant instant(String value) {
         if (value == null || value.isBlank()) {
             return null;
@@ -119,7 +125,13 @@ final class AuthorityInForce {
             try {
                 return LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException notADate) {
-                return null;
+                try {
+                    java.math.BigDecimal seconds = new java.math.BigDecimal(value);
+                    return Instant.ofEpochSecond(seconds.longValue(),
+                            seconds.remainder(java.math.BigDecimal.ONE).movePointRight(9).longValue());
+                } catch (NumberFormatException notANumber) {
+                    return null;
+                }
             }
         }
     }

@@ -50,4 +50,12 @@ class AuditFieldsTest {
         assertThat(AuditFields.text(JSON.readTree("[1,2]"))).isNull();
         assertThat(AuditFields.text(JSON.readTree("1500"))).isEqualTo("1500");
     }
+
+    @Test
+    void whoRecordedADepartureIsTheActorNotTheLeaver() throws Exception {
+        JsonNode left = JSON.readTree("""
+                {"personId":{"value":"sofia"},"successor":{"value":"liam"},"recordedBy":{"value":"ivy"}}""");
+
+        assertThat(AuditFields.of(left).actor()).isEqualTo("ivy");
+    }
 }
