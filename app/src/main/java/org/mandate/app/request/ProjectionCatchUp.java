@@ -40,9 +40,17 @@ public class ProjectionCatchUp {
     }
 
     public void awaitRequest(String requestId) {
-        Long newest = jdbc.queryForObject(
+        await(jdbc.queryForObject(
                 "select max(global_index) from domain_event_entry where aggregate_identifier = ?", Long.class,
-                requestId);
+                requestId));
+    }
+
+    /** For a command whose consequences reach many aggregates, such as a departure: waits for the newest event. */
+    public void awaitLatest() {
+        await(jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class));
+    }
+
+    private void await(Long newest) {
         if (newest == null) {
             return;
         }
