@@ -1,11 +1,14 @@
 package org.mandate.app.web.request;
 
 import org.mandate.app.request.RequestReader;
+import org.mandate.domain.directory.Person;
+import org.mandate.projections.directory.DirectoryProjection;
 import org.mandate.projections.request.RequestView;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -23,11 +26,13 @@ class RequestPageModel {
     private final RequestReader reader;
     private final Timeline timeline;
     private final PathDiagram diagram;
+    private final DirectoryProjection directory;
 
-    RequestPageModel(RequestReader reader, Timeline timeline, PathDiagram diagram) {
+    RequestPageModel(RequestReader reader, Timeline timeline, PathDiagram diagram, DirectoryProjection directory) {
         this.reader = reader;
         this.timeline = timeline;
         this.diagram = diagram;
+        this.directory = directory;
     }
 
     /** Fills the model; {@code errors} maps a form field (or "decision", "withdrawal" for the form) to a sentence. */
@@ -36,13 +41,24 @@ class RequestPageModel {
         String me = user.getName();
         model.addAttribute("request", request);
         model.addAttribute("timeline", timeline.of(requestId).entries());
-        model.addAttribute("myStep", myOpenStep(request, me).orElse(null));
+        RequestView.StepView mine = myOpenStep(request, me).orElse(null);
+        model.addAttribute("myStep", mine);
+        model.addAttribute("lentStep", openSteps(request).filter(step -> me.equals(step.lentBy())).findFirst()
+                .orElse(null));
+        model.addAttribute("colleagues", mine != null && me.equals(mine.assignee()) ? colleagues(me, request) : List.of());
         model.addAttribute("canWithdraw", request.requester().equals(me) && IN_REVIEW.equals(request.status()));
         model.addAttribute("activeElements", String.join(",", diagram.activeElements(requestId)));
         model.addAttribute("errors", errors);
         if (!model.containsAttribute("decision")) {
             model.addAttribute("decision", new DecisionForm());
         }
+    }
+
+    /** Who a step can be lent to: active people other than the holder and the requester. */
+    private List<Person> colleagues(String me, RequestView request) {
+        return directory.everyone().stream().filter(Person::active)
+                .filter(person -> !person.id().value().equals(me) && !person.id().value().equals(request.requester()))
+                .toList();
     }
 
     static Stream<RequestView.StepView> openSteps(RequestView request) {

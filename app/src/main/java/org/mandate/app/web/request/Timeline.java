@@ -8,6 +8,10 @@ import org.mandate.domain.request.RequestRejected;
 import org.mandate.domain.request.RequestSubmitted;
 import org.mandate.domain.request.RequestWithdrawn;
 import org.mandate.domain.request.StepDecided;
+import org.mandate.domain.request.StepDelegated;
+import org.mandate.domain.request.StepDelegationRecalled;
+import org.mandate.domain.request.StepEscalated;
+import org.mandate.domain.request.StepReassigned;
 import org.mandate.domain.request.StepOpened;
 import org.springframework.stereotype.Component;
 
@@ -69,6 +73,25 @@ class Timeline {
                     decided.outcome().name().toLowerCase() + " step ‘"
                             + stepNames.getOrDefault(decided.stepId().value(), "?") + "’" + onBehalf,
                     decided.rationale());
+        }
+        if (event instanceof StepDelegated delegated) {
+            return new TimelineEntry(delegated.delegatedAt(), name(delegated.from().value()), "lent the step ‘"
+                    + stepNames.getOrDefault(delegated.stepId().value(), "?") + "’ to " + name(delegated.to().value()), delegated.note());
+        }
+        if (event instanceof StepDelegationRecalled recalled) {
+            return new TimelineEntry(recalled.recalledAt(), name(recalled.by().value()), "took the step back from "
+                    + name(recalled.from().value()), recalled.reason());
+        }
+        if (event instanceof StepEscalated escalated) {
+            return new TimelineEntry(escalated.escalatedAt(),
+                    escalated.by() == null ? "Mandate" : name(escalated.by().value()),
+                    (escalated.by() == null ? "escalated the step, its time limit passed," : "escalated the step")
+                            + " from " + name(escalated.from().value()) + " to " + name(escalated.to().value()),
+                    escalated.reason());
+        }
+        if (event instanceof StepReassigned reassigned) {
+            return new TimelineEntry(reassigned.reassignedAt(), "Mandate", "moved the step from "
+                    + name(reassigned.from().value()) + " to " + name(reassigned.to().value()), reassigned.reason());
         }
         if (event instanceof RequestWithdrawn withdrawn) {
             return new TimelineEntry(withdrawn.withdrawnAt(), name(withdrawn.by().value()), "withdrew the request",
