@@ -25,7 +25,7 @@ class DelegationBrowserTest extends BrowserTest {
         sofia.findElement(By.xpath("//summary[contains(., 'Pass it to a colleague')]")).click();
         new Select(sofia.findElement(By.id("to"))).selectByVisibleText("Liam Chen");
         sofia.findElement(By.id("note")).sendKeys("I am at the science fair all week");
-        screenshot(sofia, "request-delegate");
+        WholePage.screenshot(sofia, "request-delegate");
         sofia.findElement(By.id("confirm-delegate")).click();
         waitUntil(sofia, driver -> !driver.findElements(By.cssSelector(".confirm")).isEmpty());
         assertThat(sofia.findElement(By.cssSelector(".confirm")).getText()).contains("You lent this step to Liam Chen");
@@ -48,7 +48,7 @@ class DelegationBrowserTest extends BrowserTest {
         assertThat(ana.findElement(By.id("timeline")).getText()).contains(
                 "Sofia Reyes lent the step ‘Approval’ to Liam Chen", "I am at the science fair all week",
                 "Liam Chen approved", "Fine for the observatory club");
-        screenshot(ana, "request-delegated-approved");
+        WholePage.screenshot(ana, "request-delegated-approved");
     }
 
     @Test
@@ -58,14 +58,14 @@ class DelegationBrowserTest extends BrowserTest {
 
         vera.findElement(By.id("out-of-office")).click();
         assertThat(new Select(vera.findElement(By.id("to"))).getFirstSelectedOption().getText()).isEqualTo("Pat Okafor");
-        screenshot(vera, "mandates-out-of-office");
+        WholePage.screenshot(vera, "mandates-out-of-office");
         vera.findElement(By.id("grant-mandate")).click();
 
         waitUntil(vera, driver -> !driver.findElements(By.cssSelector(".confirm")).isEmpty());
         assertThat(vera.findElement(By.cssSelector(".confirm")).getText()).contains("Pat Okafor may now decide for you");
         assertThat(vera.findElement(By.id("mandate-list")).getText()).contains("Pat Okafor", "any category",
                 "10,000.00 EUR", "in force");
-        screenshot(vera, "mandates");
+        WholePage.screenshot(vera, "mandates");
 
         vera.findElement(By.cssSelector("#mandate-list button.danger")).click();
         waitUntil(vera, driver -> driver.findElement(By.cssSelector(".confirm")).getText().contains("revoked"));
@@ -82,6 +82,6 @@ class DelegationBrowserTest extends BrowserTest {
 
         String error = waitUntil(sofia, driver -> driver.findElement(By.id("maxAmount-error")).getText());
         assertThat(error).isNotBlank();
-        screenshot(sofia, "mandates-error");
+        WholePage.screenshot(sofia, "mandates-error");
     }
 }
