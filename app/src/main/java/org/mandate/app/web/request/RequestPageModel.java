@@ -45,7 +45,8 @@ class RequestPageModel {
         model.addAttribute("myStep", mine);
         model.addAttribute("lentStep", openSteps(request).filter(step -> me.equals(step.lentBy())).findFirst()
                 .orElse(null));
-        model.addAttribute("colleagues", mine != null && me.equals(mine.assignee()) ? colleagues(me, request) : List.of());
+        boolean holder = mine != null && me.equals(mine.assignee());
+        model.addAttribute("colleagues", holder ? colleagues(me, request) : List.of());
         model.addAttribute("canWithdraw", request.requester().equals(me) && IN_REVIEW.equals(request.status()));
         model.addAttribute("activeElements", String.join(",", diagram.activeElements(requestId)));
         model.addAttribute("errors", errors);

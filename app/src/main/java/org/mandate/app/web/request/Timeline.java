@@ -76,7 +76,8 @@ class Timeline {
         }
         if (event instanceof StepDelegated delegated) {
             return new TimelineEntry(delegated.delegatedAt(), name(delegated.from().value()), "lent the step ‘"
-                    + stepNames.getOrDefault(delegated.stepId().value(), "?") + "’ to " + name(delegated.to().value()), delegated.note());
+                    + stepNames.getOrDefault(delegated.stepId().value(), "?") + "’ to " + name(delegated.to().value()),
+                    delegated.note());
         }
         if (event instanceof StepDelegationRecalled recalled) {
             return new TimelineEntry(recalled.recalledAt(), name(recalled.by().value()), "took the step back from "
