@@ -52,7 +52,7 @@ class DelegationBrowserTest extends BrowserTest {
     }
 
     @Test
-    void veraGoesOutOfOfficeInTwoClicksAndCanRevokeIt() {
+    void veraGoesOutOfOfficeInTwoClicksPatDecidesForHerAndSheRevokesIt() {
         WebDriver vera = browserAs("vera");
         vera.get(url("/mandates"));
 
@@ -67,6 +67,33 @@ class DelegationBrowserTest extends BrowserTest {
                 "10,000.00 EUR", "in force");
         WholePage.screenshot(vera, "mandates");
 
+        String title = "Stage curtains " + UUID.randomUUID().toString().substring(0, 8);
+        String id = as("ben").submit(title, "equipment", 6000);
+        vera.get(url("/"));
+        ((JavascriptExecutor) vera).executeScript("window.mandateTestMark = 'still here';");
+        WebDriver pat = browserAs("pat");
+        pat.get(url("/"));
+        assertThat(pat.findElement(By.xpath("//tr[.//a[text()='" + title + "']]")).getText())
+                .as("marked as decided on vera's behalf").contains("for Vera Lind");
+        WholePage.screenshot(pat, "inbox-on-behalf");
+        pat.findElement(By.linkText(title)).click();
+        assertThat(pat.findElement(By.id("on-behalf")).getText()).contains("You decide this for Vera Lind");
+        pat.findElement(By.id("approve")).click();
+        pat.findElement(By.id("record-decision")).click();
+        waitUntil(pat, driver -> !driver.findElements(By.cssSelector(".confirm")).isEmpty());
+
+        String notice = waitUntil(vera, driver -> {
+            String shown = driver.findElement(By.id("notices")).getText();
+            return shown.contains("Pat Okafor approved") ? shown : null;
+        });
+        assertThat(notice).contains("Pat Okafor approved ‘" + title + "’; it left your inbox.");
+        assertThat(vera.findElements(By.linkText(title))).isEmpty();
+        assertThat((Object) ((JavascriptExecutor) vera).executeScript("return window.mandateTestMark;"))
+                .isEqualTo("still here");
+        assertThat(as("ben").get("/api/requests/" + id).json().path("steps").get(0).path("decision")
+                .path("onBehalfOf").asText()).isEqualTo("vera");
+
+        vera.get(url("/mandates"));
         vera.findElement(By.cssSelector("#mandate-list button.danger")).click();
         waitUntil(vera, driver -> driver.findElement(By.cssSelector(".confirm")).getText().contains("revoked"));
         assertThat(vera.findElement(By.id("mandate-list")).getText()).contains("revoked");

@@ -1,7 +1,7 @@
 package org.mandate.app.web.inbox;
 
 import org.mandate.app.web.People;
-import org.mandate.projections.inbox.InboxProjection;
+import org.mandate.app.request.InboxReader;
 import org.mandate.projections.request.RequestViewProjection;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -23,12 +23,12 @@ class InboxPage {
 
     private static final int OWN_REQUESTS_SHOWN = 20;
 
-    private final InboxProjection inbox;
+    private final InboxReader inbox;
     private final RequestViewProjection requests;
     private final GoneStepNotice gone;
     private final Clock clock;
 
-    InboxPage(InboxProjection inbox, RequestViewProjection requests, People people, Clock clock) {
+    InboxPage(InboxReader inbox, RequestViewProjection requests, People people, Clock clock) {
         this.inbox = inbox;
         this.requests = requests;
         this.gone = new GoneStepNotice(requests, people);
@@ -58,7 +58,7 @@ class InboxPage {
     /** {@code before} is null on a full page load: nothing is new then. */
     private List<InboxRow> rows(String me, Set<String> before) {
         Instant now = clock.instant();
-        return inbox.inboxOf(me).stream()
+        return inbox.of(me).stream()
                 .map(item -> InboxRow.of(item, now,
                         before != null && !before.contains(item.requestId() + ":" + item.stepId())))
                 .sorted(InboxRow.URGENT_FIRST)
