@@ -2,6 +2,7 @@ package org.mandate.projections;
 
 import org.mandate.projections.directory.DirectoryProjection;
 import org.mandate.projections.inbox.InboxProjection;
+import org.mandate.projections.process.ProcessVersionsProjection;
 import org.mandate.projections.request.RequestViewProjection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,5 +24,10 @@ public class ProjectionsConfiguration {
     @Bean
     RequestViewProjection requestViewProjection(JdbcTemplate jdbc) {
         return new RequestViewProjection(jdbc);
+    }
+
+    @Bean
+    ProcessVersionsProjection processVersionsProjection(JdbcTemplate jdbc) {
+        return new ProcessVersionsProjection(jdbc);
     }
 }

@@ -22,7 +22,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class ProcessPath {
 
     @AggregateIdentifier
-    private String key;
+    private String id;
     private int latest;
     private final Map<Integer, String> definitions = new HashMap<>();
 
@@ -50,9 +50,13 @@ public class ProcessPath {
                 command.deployedBy(), clock.instant(), command.checksum()));
     }
 
+    static String streamId(String processKey) {
+        return "process-path:" + processKey;
+    }
+
     @EventSourcingHandler
     void on(ProcessDeployed event) {
-        key = event.processKey();
+        id = streamId(event.processKey());
         latest = event.version();
         definitions.put(event.version(), event.engineDefinitionId());
     }
