@@ -3,7 +3,6 @@ package org.mandate.app.process;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.processes.deployment.DeployedVersion;
 import org.mandate.processes.deployment.ProcessDeployer;
-import org.mandate.processes.validation.BpmnValidation;
 import org.mandate.processes.validation.BpmnValidator;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -43,8 +42,8 @@ class ProcessController {
     /** Lists every problem; a file with problems is still a successful validation, so the answer is 200. */
     @PostMapping("/validation")
     @PreAuthorize("hasRole('PROCESS_OWNER')")
-    BpmnValidation validate(@RequestBody(required = false) byte[] bpmn) {
-        return validator.validate(bpmn);
+    ValidationAnswer validate(@RequestBody(required = false) byte[] bpmn) {
+        return ValidationAnswer.of(validator.validate(bpmn));
     }
 
     @PostMapping
