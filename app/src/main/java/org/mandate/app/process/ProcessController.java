@@ -11,11 +11,11 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 
@@ -42,14 +42,15 @@ class ProcessController {
     /** Lists every problem; a file with problems is still a successful validation, so the answer is 200. */
     @PostMapping("/validation")
     @PreAuthorize("hasRole('PROCESS_OWNER')")
-    ValidationAnswer validate(@RequestBody(required = false) byte[] bpmn) {
-        return ValidationAnswer.of(validator.validate(bpmn));
+    ValidationAnswer validate(InputStream body) {
+        return ValidationAnswer.of(validator.validate(BpmnUpload.read(body, validator.maxBytes())));
     }
 
     @PostMapping
     @PreAuthorize("hasRole('PROCESS_OWNER')")
-    ResponseEntity<DeployedVersion> deploy(@RequestBody(required = false) byte[] bpmn, Authentication user) {
-        DeployedVersion deployed = deployer.deploy(bpmn, PersonId.of(user.getName()));
+    ResponseEntity<DeployedVersion> deploy(InputStream body, Authentication user) {
+        DeployedVersion deployed = deployer.deploy(BpmnUpload.read(body, validator.maxBytes()),
+                PersonId.of(user.getName()));
         versions.awaitRecorded(deployed.key(), deployed.version());
         return ResponseEntity.created(URI.create("/api/processes/" + deployed.key() + "/versions/"
                 + deployed.version() + "/xml")).body(deployed);

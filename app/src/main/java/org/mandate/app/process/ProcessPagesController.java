@@ -15,12 +15,12 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
@@ -110,14 +110,15 @@ class ProcessPagesController {
 
     @PostMapping(path = "/validation", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    ValidationAnswer validate(@RequestBody(required = false) byte[] bpmn) {
-        return ValidationAnswer.of(validator.validate(bpmn));
+    ValidationAnswer validate(InputStream body) {
+        return ValidationAnswer.of(validator.validate(BpmnUpload.read(body, validator.maxBytes())));
     }
 
     @PostMapping(path = "/deployments", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    ResponseEntity<DeployedVersion> deploy(@RequestBody(required = false) byte[] bpmn, Authentication user) {
-        DeployedVersion deployed = deployer.deploy(bpmn, PersonId.of(user.getName()));
+    ResponseEntity<DeployedVersion> deploy(InputStream body, Authentication user) {
+        DeployedVersion deployed = deployer.deploy(BpmnUpload.read(body, validator.maxBytes()),
+                PersonId.of(user.getName()));
         versions.awaitRecorded(deployed.key(), deployed.version());
         return ResponseEntity.status(201).body(deployed);
     }

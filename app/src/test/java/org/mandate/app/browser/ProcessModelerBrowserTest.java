@@ -83,7 +83,7 @@ class ProcessModelerBrowserTest extends BrowserTest {
 
         WebElement problem = slowly(browser, driver -> driver.findElement(
                 By.cssSelector("#problems li[data-element-id='approval']")));
-        assertThat(problem.getText()).contains("assignee 'pat' is not an assignment Mandate understands");
+        assertThat(problem.getText()).contains("assignee 'pat', which is not an assignment Mandate understands");
         assertThat(browser.findElement(By.id("status")).getText()).startsWith("The process was not deployed");
         assertThat(as("olu").get("/api/processes/browser-refused/versions").status()).isEqualTo(404);
         screenshot(browser, "modeler-refused");

@@ -165,6 +165,19 @@ class ProcessDeploymentIntegrationTest extends MandateIntegrationTest {
     }
 
     @Test
+    void aFileOverTheSizeLimitIsRefusedWithoutBeingDeployed() {
+        long deployments = repository.createDeploymentQuery().count();
+        String huge = path("huge-path", "Approval").replace("</bpmn:definitions>",
+                "<!-- " + "x".repeat(2 * 1024 * 1024) + " --></bpmn:definitions>");
+
+        Api.Response response = as("olu").postXml("/api/processes", huge);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.detail()).contains("larger than the limit of 512 KB");
+        assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
+    }
+
+    @Test
     void aRequestOnAPathThatIsNotDeployedIsABadRequest() {
         long events = eventCount();
 

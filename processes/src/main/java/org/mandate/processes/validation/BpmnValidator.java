@@ -26,14 +26,18 @@ public class BpmnValidator {
         this.limits = limits;
     }
 
+    /** Callers reading a file from the network need not read more than one byte past this. */
+    public int maxBytes() {
+        return limits.maxBytes();
+    }
+
     public BpmnValidation validate(byte[] bpmn) {
         if (bpmn == null || bpmn.length == 0) {
             return refused("The file is empty. Send the BPMN XML of the process.");
         }
         if (bpmn.length > limits.maxBytes()) {
-            return refused("The file is " + kilobytes(bpmn.length) + " KB, more than the limit of "
-                    + kilobytes(limits.maxBytes()) + " KB. An approval path fits in far less; remove embedded "
-                    + "images or unused elements.");
+            return refused("The file is larger than the limit of " + kilobytes(limits.maxBytes())
+                    + " KB. An approval path fits in far less; remove embedded images or unused elements.");
         }
         Document document;
         try {

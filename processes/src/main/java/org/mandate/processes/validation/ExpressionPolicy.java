@@ -28,43 +28,42 @@ final class ExpressionPolicy {
         return text != null && (text.contains("${") || text.contains("#{"));
     }
 
-    /** Null if the text is one of the routing assignments, else why it is not. */
+    /** Null if the text is one of the routing assignments, else why it is not (a phrase after the element). */
     static String checkAssignment(String text) {
         String body = body(text);
         if (body != null && ASSIGNMENTS.contains(body.replaceAll("\\s+", ""))) {
             return null;
         }
-        return "its assignee '" + text + "' is not an assignment Mandate understands. Use ${routing.approverFor("
+        return "has the assignee '" + text + "', which is not an assignment Mandate understands. Use ${routing.approverFor("
                 + "execution)} (the lowest manager whose authority covers the request) or ${routing.financeChecker"
                 + "For(execution)} (the finance check)";
     }
 
-    /** Null if the text is a single comparison of Mandate's variables, else why it is not. */
+    /** Null if the text is a single comparison of Mandate's variables, else why not (a phrase after "that"). */
     static String checkCondition(String text) {
         String body = body(text);
         if (body == null) {
-            return "'" + text + "' is not a single ${...} expression. Write a comparison such as ${amount >= 5000}";
+            return "is not a single ${...} expression. Write a comparison such as ${amount >= 5000}";
         }
-        return checkBody(text, body);
+        return checkBody(body);
     }
 
     /** Null if every ${...} in a name or description only reads Mandate's variables, else why not. */
     static String checkTemplate(String text) {
         Matcher segment = SEGMENT.matcher(text);
         while (segment.find()) {
-            String why = checkBody(text, segment.group(1));
+            String why = checkBody(segment.group(1));
             if (why != null) {
                 return why;
             }
         }
         if (mentionsExpression(segment.replaceAll(""))) {
-            return "'" + text + "' has an expression with nested braces, which is not allowed: use plain "
-                    + "${variable} references such as ${amount}";
+            return "has nested braces, which are not allowed. Use plain ${variable} references such as ${amount}";
         }
         return null;
     }
 
-    private static String checkBody(String text, String body) {
+    private static String checkBody(String body) {
         Matcher token = TOKEN.matcher(body);
         int position = 0;
         while (position < body.length()) {
@@ -72,14 +71,14 @@ final class ExpressionPolicy {
                 break;
             }
             if (!token.find(position) || token.start() != position) {
-                return "'" + text + "' contains '" + body.substring(position).strip()
-                        + "', which is not allowed: only compare outcome, amount, category or requester with "
-                        + "numbers or quoted text, e.g. ${category == 'trip' && amount >= 500}";
+                return "contains '" + body.substring(position).strip() + "', which is not allowed. Only compare "
+                        + "outcome, amount, category or requester with numbers or quoted text, e.g. "
+                        + "${category == 'trip' && amount >= 500}";
             }
             String word = token.group("word");
             if (word != null && !VARIABLES.contains(word) && !WORDS.contains(word)) {
-                return "'" + text + "' uses '" + word + "', which Mandate does not provide: expressions may only "
-                        + "use outcome, amount, category and requester";
+                return "uses '" + word + "', which Mandate does not provide. Expressions may only use outcome, "
+                        + "amount, category and requester";
             }
             position = token.end();
         }

@@ -124,9 +124,10 @@ final class Walker {
                     refuse(element, "has a script condition (language '" + element.getAttribute("language")
                             + "'). Write the condition as ${...} comparing outcome, amount or category");
                 } else {
-                    String why = ExpressionPolicy.checkCondition(element.getTextContent().strip());
+                    String condition = element.getTextContent().strip();
+                    String why = ExpressionPolicy.checkCondition(condition);
                     if (why != null) {
-                        refuse(element, "has the condition " + why);
+                        refuse(element, "has the condition '" + condition + "' that " + why);
                     }
                 }
             }
@@ -177,7 +178,7 @@ final class Walker {
     void expressionInText(Element element, String text) {
         String why = ExpressionPolicy.checkTemplate(text);
         if (why != null) {
-            refuse(element, "contains the expression " + why);
+            refuse(element, "contains the expression '" + text + "' that " + why);
         }
     }
 

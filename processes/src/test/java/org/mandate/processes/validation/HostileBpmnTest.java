@@ -133,7 +133,7 @@ class HostileBpmnTest {
 
     @Test
     void refusesAFixedPersonAsAssignee() {
-        assertRefused("literal-assignee", "work", "assignee 'pat' is not an assignment Mandate understands");
+        assertRefused("literal-assignee", "work", "assignee 'pat', which is not an assignment Mandate understands");
     }
 
     @Test
@@ -172,7 +172,7 @@ class HostileBpmnTest {
         BpmnValidation validation = validator.validate(huge);
 
         assertThat(validation.problems()).singleElement().satisfies(problem ->
-                assertThat(problem.message()).contains("more than the limit of 512 KB"));
+                assertThat(problem.message()).contains("larger than the limit of 512 KB"));
     }
 
     private void assertRefused(String file, String elementId, String... sentenceParts) {
