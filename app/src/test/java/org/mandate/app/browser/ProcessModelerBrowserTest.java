@@ -18,7 +18,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A process owner opens the modeler, renames a step, validates and deploys version 2; new requests use it. */
+/**
+ * A process owner opens the modeler, renames a step, validates and deploys version 2; new requests use it, the
+ * versions page lists both, the comparison names the rename and version 1 is still viewable as it was.
+ */
 class ProcessModelerBrowserTest extends BrowserTest {
 
     private static final String KEY = "browser-trip";
@@ -61,6 +64,15 @@ class ProcessModelerBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.cssSelector("#versions tr[data-version='2']")).getText())
                 .contains("olu").contains("(latest)");
         screenshot(browser, "modeler-versions");
+
+        browser.get(url("/processes/" + KEY + "/changes?from=1&to=2"));
+        assertThat(browser.findElement(By.id("changes")).getText())
+                .contains("renamed from 'Approval' to 'Head of department approval'");
+        browser.get(url("/processes/" + KEY + "/versions/1"));
+        WebElement viewer = browser.findElement(By.id("canvas"));
+        slowly(browser, driver -> "true".equals(viewer.getDomAttribute("data-loaded")));
+        assertThat(browser.findElement(By.cssSelector("g.djs-element[data-element-id='approval']")).getText())
+                .isEqualTo("Approval");
     }
 
     /** The machine running the suite may be busy; waiting longer costs nothing when it is not. */
