@@ -5,10 +5,12 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.mandate.domain.directory.Directory;
+import org.mandate.domain.mandate.Mandates;
 import org.mandate.processes.approval.ApprovalPath;
 import org.mandate.processes.approval.StepRouting;
 import org.mandate.processes.bridge.EngineBridge;
 import org.mandate.processes.bridge.EngineFactsPlugin;
+import org.mandate.processes.departure.DepartureHandover;
 import org.mandate.processes.deployment.EngineVersionsRecorder;
 import org.mandate.processes.deployment.ProcessCatalogue;
 import org.mandate.processes.deployment.ProcessDeployer;
@@ -22,6 +24,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
@@ -32,6 +35,12 @@ public class ProcessesConfiguration {
     @Bean
     EngineBridge engineBridge(RuntimeService runtime, TaskService tasks) {
         return new EngineBridge(runtime, tasks);
+    }
+
+    @Bean
+    DepartureHandover departureHandover(@Lazy CommandGateway commands, TaskService tasks, RuntimeService runtime,
+                                        Mandates mandates, Clock clock) {
+        return new DepartureHandover(commands, tasks, runtime, mandates, clock);
     }
 
     @Bean

@@ -62,6 +62,12 @@ final class CamundaExtensions {
                         + "transaction of the decision that led to it; Mandate opens each step as part of that "
                         + "decision. Remove it");
             }
+        } else if ((name.equals("dueDate") || name.equals("followUpDate"))
+                && ExpressionPolicy.mentionsExpression(value)) {
+            String why = ExpressionPolicy.checkDueAfter(value);
+            if (why != null) {
+                walker.refuse(element, "has a " + Walker.words(name) + " that " + why);
+            }
         } else if (name.equals("dueDate") || name.equals("followUpDate")) {
             String why = timers.check(value.startsWith("P") ? "timeDuration" : "timeDate", value);
             if (why != null) {

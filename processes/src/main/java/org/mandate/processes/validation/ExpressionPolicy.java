@@ -15,6 +15,9 @@ final class ExpressionPolicy {
     static final Set<String> VARIABLES = Set.of("outcome", "amount", "category", "requester");
     private static final Set<String> WORDS = Set.of("and", "or", "not", "eq", "ne", "lt", "gt", "le", "ge", "empty",
             "true", "false", "null");
+    /** The due date of a step, counted from when it opens: {@code ${routing.dueAfter('P2D')}}. */
+    private static final Pattern DUE_AFTER =
+            Pattern.compile("\\s*\\$\\{\\s*routing\\.dueAfter\\(\\s*'([^']*)'\\s*\\)\\s*}\\s*");
     private static final Pattern SEGMENT = Pattern.compile("[$#]\\{([^{}]*)}");
     private static final Pattern WHOLE = Pattern.compile("\\s*[$#]\\{(.*)}\\s*", Pattern.DOTALL);
     private static final Pattern TOKEN = Pattern.compile(
@@ -37,6 +40,22 @@ final class ExpressionPolicy {
         return "has the assignee '" + text + "', which is not an assignment Mandate understands. Use ${routing.approverFor("
                 + "execution)} (the lowest manager whose authority covers the request) or ${routing.financeChecker"
                 + "For(execution)} (the finance check)";
+    }
+
+    /** Null if the text is {@code ${routing.dueAfter('<duration>')}} with a duration the routing bean can read. */
+    static String checkDueAfter(String text) {
+        Matcher due = DUE_AFTER.matcher(text);
+        if (!due.matches()) {
+            return "is '" + text + "', an expression Mandate does not understand. Use a fixed ISO 8601 duration "
+                    + "such as P2D, or ${routing.dueAfter('P2D')}";
+        }
+        try {
+            java.time.Duration.parse(due.group(1));
+            return null;
+        } catch (java.time.format.DateTimeParseException e) {
+            return "asks for routing.dueAfter('" + due.group(1) + "'), which is not a duration in days, hours or "
+                    + "minutes. Write it like P2D or PT4H";
+        }
     }
 
     /** Null if the text is a single comparison of Mandate's variables, else why not (a phrase after "that"). */

@@ -36,6 +36,15 @@ class ExpressionAndTimerPolicyTest {
     }
 
     @Test
+    void dueDatesMayBeCountedByTheRoutingBean() {
+        assertThat(ExpressionPolicy.checkDueAfter("${routing.dueAfter('P2D')}")).isNull();
+        assertThat(ExpressionPolicy.checkDueAfter("${ routing.dueAfter( 'PT4H' ) }")).isNull();
+        assertThat(ExpressionPolicy.checkDueAfter("${routing.dueAfter('P1W')}")).contains("not a duration");
+        assertThat(ExpressionPolicy.checkDueAfter("${dateTime().plusWeeks(1).toDate()}"))
+                .contains("does not understand", "${routing.dueAfter('P2D')}");
+    }
+
+    @Test
     void namesMayQuoteVariablesButNothingElse() {
         assertThat(ExpressionPolicy.checkTemplate("Approve ${category} for ${amount}")).isNull();
         assertThat(ExpressionPolicy.checkTemplate("Hi ${execution.id}")).contains("'execution'");
