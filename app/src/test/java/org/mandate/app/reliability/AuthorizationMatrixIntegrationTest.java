@@ -1,0 +1,179 @@
+package org.mandate.app.reliability;
+
+import org.junit.jupiter.api.Test;
+import org.mandate.app.MandateIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mandate.app.reliability.AuthorizationMatrixIntegrationTest.Role.ADMIN;
+import static org.mandate.app.reliability.AuthorizationMatrixIntegrationTest.Role.ANONYMOUS;
+import static org.mandate.app.reliability.AuthorizationMatrixIntegrationTest.Role.AUDITOR;
+import static org.mandate.app.reliability.AuthorizationMatrixIntegrationTest.Role.HOLDER;
+import static org.mandate.app.reliability.AuthorizationMatrixIntegrationTest.Role.MANAGER;
+import static org.mandate.app.reliability.AuthorizationMatrixIntegrationTest.Role.OTHER_STAFF;
+import static org.mandate.app.reliability.AuthorizationMatrixIntegrationTest.Role.PROCESS_OWNER;
+import static org.mandate.app.reliability.AuthorizationMatrixIntegrationTest.Role.REQUESTER;
+
+/**
+ * Every endpoint Spring MVC knows × every role, each cell with the exact status expected. The endpoints come
+ * from the handler mapping, so a new endpoint without a row here fails this test until someone decides who may
+ * call it. Each state-changing cell gets a fresh request (ana asks for 1500, routed to sofia), so a call by one
+ * role cannot hide the answer another role would get.
+ */
+class AuthorizationMatrixIntegrationTest extends MandateIntegrationTest {
+
+    /** The roles of the matrix, each played by a demo person relative to the fresh request. */
+    enum Role {
+        ANONYMOUS(null), REQUESTER("ana"), HOLDER("sofia"), MANAGER("vera"), OTHER_STAFF("ben"), AUDITOR("ada"),
+        PROCESS_OWNER("olu"), ADMIN("ivy");
+
+        final String person;
+
+        Role(String person) {
+            this.person = person;
+        }
+    }
+
+    /** What one cell sends. */
+    record Call(String method, String path, String jsonBody) {
+    }
+
+    /** A fresh request for one cell: its id and its open step. */
+    record Fixture(String requestId, String stepId) {
+    }
+
+    private record Row(Function<Fixture, Call> call, Map<Role, Integer> expected) {
+    }
+
+    private static final int LOGIN_PAGE = 302;
+
+    /** The table. Pages answer anonymous callers with a redirect to the login page, the API with 401. */
+    private static final Map<String, Row> MATRIX = new LinkedHashMap<>();
+
+    static {
+        row("GET /api/inbox", f -> new Call("GET", "/api/inbox", null),
+                401, 200, 200, 200, 200, 200, 200, 200);
+        // everyone is staff and may ask; ada, olu and ivy have nobody above them, so their chain cannot approve
+        row("POST /api/requests", f -> new Call("POST", "/api/requests", "{\"title\":\"Matrix\","
+                        + "\"category\":\"equipment\",\"amount\":100,\"currency\":\"EUR\"}"),
+                401, 201, 201, 201, 201, 400, 400, 400);
+        // object level: the requester, the holder, the requester's managers, auditors and admins
+        row("GET /api/requests/{id}", f -> new Call("GET", "/api/requests/" + f.requestId(), null),
+                401, 200, 200, 200, 403, 200, 403, 200);
+        row("POST /api/requests/{id}/withdrawal", f -> new Call("POST", "/api/requests/" + f.requestId()
+                        + "/withdrawal", "{\"reason\":\"matrix\"}"),
+                401, 200, 403, 403, 403, 403, 403, 403);
+        row("POST /api/requests/{id}/steps/{stepId}/decision", f -> new Call("POST", "/api/requests/"
+                        + f.requestId() + "/steps/" + f.stepId() + "/decision",
+                        "{\"outcome\":\"APPROVED\",\"rationale\":\"matrix\"}"),
+                401, 403, 200, 403, 403, 403, 403, 403);
+        row("GET /", f -> new Call("GET", "/", null),
+                LOGIN_PAGE, 200, 200, 200, 200, 200, 200, 200);
+        row("GET /login", f -> new Call("GET", "/login", null),
+                200, 200, 200, 200, 200, 200, 200, 200);
+        // Boot's error endpoint, reached directly rather than through a failure: nothing to show, and no 5xx
+        row("ANY /error", f -> new Call("GET", "/error", null),
+                LOGIN_PAGE, 404, 404, 404, 404, 404, 404, 404);
+    }
+
+    private static void row(String endpoint, Function<Fixture, Call> call, int... statuses) {
+        Map<Role, Integer> expected = new EnumMap<>(Role.class);
+        for (Role role : Role.values()) {
+            expected.put(role, statuses[role.ordinal()]);
+        }
+        MATRIX.put(endpoint, new Row(call, expected));
+    }
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Test
+    void everyEndpointHasARowInTheMatrix() {
+        assertThat(endpoints()).as("endpoints known to Spring MVC; add a row to MATRIX for each new one")
+                .containsExactlyInAnyOrderElementsOf(MATRIX.keySet());
+    }
+
+    @Test
+    void everyRoleGetsExactlyTheAnswerTheMatrixSays() {
+        List<String> wrong = new ArrayList<>();
+        int cells = 0;
+        Fixture forReads = freshRequest();
+        for (Map.Entry<String, Row> row : MATRIX.entrySet()) {
+            boolean reads = row.getKey().startsWith("GET ") || row.getKey().startsWith("ANY ");
+            for (Role role : Role.values()) {
+                Call call = row.getValue().call().apply(reads ? forReads : freshRequest());
+                Http.Reply reply = client(role, call.path()).call(call.method(), call.path(), call.jsonBody(),
+                        call.jsonBody() == null ? null : "application/json", Map.of());
+                int expected = row.getValue().expected().get(role);
+                cells++;
+                if (reply.status() != expected) {
+                    wrong.add(row.getKey() + " as " + role + ": expected " + expected + ", got " + reply);
+                } else if (reply.status() >= 400 && call.path().startsWith("/api/") && !reply.isProblem()) {
+                    wrong.add(row.getKey() + " as " + role + ": refusal is not problem+json: " + reply);
+                } else if (reply.status() == LOGIN_PAGE && !String.valueOf(reply.header("location")).endsWith("/login")) {
+                    wrong.add(row.getKey() + " as " + role + ": redirect not to the login page: " + reply);
+                }
+            }
+        }
+        FigureLog.record("authorization matrix", cells + " cells (" + MATRIX.size() + " endpoints x "
+                + Role.values().length + " roles), " + wrong.size() + " wrong");
+        assertThat(wrong).as("cells that differ from the matrix").isEmpty();
+    }
+
+    @Test
+    void everyStateChangingFormIsRefusedWithoutItsCsrfToken() {
+        Http ivy = Http.session(port, "ivy");
+        List<String> forms = new ArrayList<>(List.of("/login", "/logout"));
+        endpoints().stream().filter(endpoint -> !endpoint.startsWith("GET ") && !endpoint.contains(" /api/")
+                && !endpoint.equals("ANY /error")).map(endpoint -> endpoint.substring(endpoint.indexOf(' ') + 1))
+                .forEach(forms::add);
+
+        for (String form : forms) {
+            Http.Reply reply = ivy.form(form, Map.of("username", "ivy", "password", "demo"), false);
+            assertThat(reply.status()).as("POST %s without its CSRF token: %s", form, reply).isEqualTo(403);
+        }
+        assertThat(ivy.get("/").status()).as("still logged in: the logout without a token did nothing")
+                .isEqualTo(200);
+        assertThat(ivy.form("/logout", Map.of(), true).status()).as("with its token the logout works")
+                .isEqualTo(302);
+        assertThat(ivy.get("/").status()).isEqualTo(LOGIN_PAGE);
+    }
+
+    private Set<String> endpoints() {
+        Set<String> endpoints = new TreeSet<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            Set<String> methods = new TreeSet<>();
+            info.getMethodsCondition().getMethods().forEach(method -> methods.add(method.name()));
+            if (methods.isEmpty()) {
+                methods.add("ANY");
+            }
+            for (String pattern : info.getPatternValues()) {
+                methods.forEach(method -> endpoints.add(method + " " + pattern));
+            }
+        }
+        return endpoints;
+    }
+
+    private Fixture freshRequest() {
+        String id = as("ana").submit("Matrix fixture", "equipment", 1500);
+        return new Fixture(id, openStep(as("ana"), id));
+    }
+
+    private Http client(Role role, String path) {
+        boolean page = !path.startsWith("/api/");
+        return page ? Http.session(port, role.person) : Http.basic(port, role.person);
+    }
+}
