@@ -61,16 +61,18 @@ final class Http {
     private final String base;
     private final String basic;
 
+    /** Shared by every client without cookies: one connection pool, one selector thread. */
+    private static final HttpClient STATELESS = builder().build();
+
     private Http(int port, String basic, boolean session) {
-        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER);
-        if (session) {
-            builder.cookieHandler(new CookieManager());
-        }
-        this.client = builder.build();
+        this.client = session ? builder().cookieHandler(new CookieManager()).build() : STATELESS;
         this.base = "http://127.0.0.1:" + port;
         this.basic = basic;
+    }
+
+    private static HttpClient.Builder builder() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofMinutes(2))
+                .followRedirects(HttpClient.Redirect.NEVER);
     }
 
     /** HTTP Basic as a demo person (password demo), or nobody when person is null. */

@@ -1,0 +1,75 @@
+package org.mandate.app.problem;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+
+/**
+ * Some refusals happen before Spring MVC and its advice see the request: Spring Security's firewall rejecting
+ * an address, the servlet container refusing a method. They call {@code sendError}, which would render Boot's
+ * error map. Under /api/ this turns them into the same problem+json every other refusal gets.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiSendErrorFilter extends OncePerRequestFilter {
+
+    private final ObjectMapper json;
+
+    ApiSendErrorFilter(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        chain.doFilter(request, new HttpServletResponseWrapper(response) {
+            @Override
+            public void sendError(int status) throws IOException {
+                sendError(status, null);
+            }
+
+            @Override
+            public void sendError(int status, String message) throws IOException {
+                if (isCommitted()) {
+                    super.sendError(status, message);
+                    return;
+                }
+                resetBuffer();
+                setStatus(status);
+                setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                json.writeValue(getOutputStream(), ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status),
+                        detail(status)));
+                flushBuffer();
+            }
+        });
+    }
+
+    private static String detail(int status) {
+        return switch (status) {
+            case 400 -> "The address or the request could not be read. Check the address for unusual characters "
+                    + "(encoded slashes, dots or percent signs) and send JSON the API describes.";
+            case 401 -> "Log in first: send your user name and password with HTTP Basic authentication.";
+            case 403 -> "You are not allowed to do this.";
+            case 404 -> "There is nothing at this address. Check it against the API in the README.";
+            case 405 -> "This address does not accept that method. Check the API in the README.";
+            default -> "The request was refused with status " + status + ".";
+        };
+    }
+}
