@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HostileInputIntegrationTest extends MandateIntegrationTest {
 
-    private static final int SAMPLES = Integer.getInteger("reliability.fuzz", 150);
+    private static final int SAMPLES = Integer.getInteger("reliability.fuzz", 60);
 
     private static final List<String> NASTY = List.of("", " ", "\u0000", "null", "<script>alert(1)</script>",
             "\"><img src=x onerror=alert(1)>", "' OR '1'='1' --", "${jndi:ldap://127.0.0.1/x}", "#{1+1}",
