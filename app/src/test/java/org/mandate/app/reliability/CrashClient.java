@@ -24,6 +24,8 @@ final class CrashClient implements Runnable {
     private final AtomicInteger acknowledgements;
     final List<Acknowledged> acknowledged = new CopyOnWriteArrayList<>();
     final List<String> serverErrors = new CopyOnWriteArrayList<>();
+    /** Acknowledged submissions that could not be read back within the limit after the server came back. */
+    final List<String> lost = new CopyOnWriteArrayList<>();
     volatile int retries;
 
     CrashClient(int port, String name, AtomicBoolean running, AtomicInteger acknowledgements) {
@@ -46,6 +48,10 @@ final class CrashClient implements Runnable {
             acknowledged.add(new Acknowledged(title, id, false));
             acknowledgements.incrementAndGet();
             String step = untilRead(ana, id);
+            if (step == null) {
+                lost.add(title + " (" + id + ")");
+                continue;
+            }
             untilAnswered(sofia, "/api/requests/" + id + "/steps/" + step + "/decision",
                     Http.write(Map.of("outcome", "APPROVED", "rationale", "approved by " + name)));
             acknowledged.add(new Acknowledged(title, id, true));
@@ -74,8 +80,10 @@ final class CrashClient implements Runnable {
         }
     }
 
+    /** The request's open step, or null if the request stays unknown for minutes while the server answers. */
     private String untilRead(Http http, String requestId) {
-        while (true) {
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
             try {
                 Http.Reply reply = http.send("GET", "/api/requests/" + requestId, null, null, Map.of());
                 if (reply.status() == 200) {
@@ -88,10 +96,12 @@ final class CrashClient implements Runnable {
                     serverErrors.add("GET " + requestId + " " + reply);
                 }
             } catch (IOException down) {
-                // retried below
+                // the server is down: the deadline starts again once it answers
+                deadline = System.nanoTime() + java.time.Duration.ofMinutes(3).toNanos();
             }
             pause();
         }
+        return null;
     }
 
     private static void pause() {

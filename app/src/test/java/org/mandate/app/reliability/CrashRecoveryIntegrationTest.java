@@ -77,14 +77,17 @@ class CrashRecoveryIntegrationTest {
 
             Map<String, String> expected = new HashMap<>();
             List<String> serverErrors = new ArrayList<>();
+            List<String> lost = new ArrayList<>();
             int retries = 0;
             for (CrashClient client : clients) {
                 client.acknowledged.forEach(ack -> expected.merge(ack.requestId(), ack.decided() ? "APPROVED"
                         : "IN_REVIEW", (a, b) -> a.equals("APPROVED") || b.equals("APPROVED") ? "APPROVED" : a));
                 serverErrors.addAll(client.serverErrors);
+                lost.addAll(client.lost);
                 retries += client.retries;
             }
             assertThat(serverErrors).as("5xx answers while the app was up").isEmpty();
+            assertThat(lost).as("acknowledged submissions missing after a restart").isEmpty();
             Http ana = Http.basic(app.port(), "ana");
             for (Map.Entry<String, String> request : expected.entrySet()) {
                 assertThat(Poll.until(() -> ana.get("/api/requests/" + request.getKey()),

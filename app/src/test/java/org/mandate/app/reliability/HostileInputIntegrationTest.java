@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HostileInputIntegrationTest extends MandateIntegrationTest {
 
     private static final int SAMPLES = Integer.getInteger("reliability.fuzz", 60);
+    private static final int EDGE_CASES = 20;
 
     private static final List<String> NASTY = List.of("", " ", "\u0000", "null", "<script>alert(1)</script>",
             "\"><img src=x onerror=alert(1)>", "' OR '1'='1' --", "${jndi:ldap://127.0.0.1/x}", "#{1+1}",
@@ -116,7 +117,13 @@ class HostileInputIntegrationTest extends MandateIntegrationTest {
         int attempts = 0;
         for (Target target : targets) {
             List<Attempt> samples = new ArrayList<>();
-            target.attempts().edgeCases().forEach(edge -> samples.add(edge.value()));
+            // edge cases of combined generators multiply; the first few carry the extremes of each field
+            for (var edge : target.attempts().edgeCases()) {
+                if (samples.size() >= EDGE_CASES) {
+                    break;
+                }
+                samples.add(edge.value());
+            }
             target.attempts().sampleStream().limit(SAMPLES).forEach(samples::add);
             for (Attempt attempt : samples) {
                 attempts++;
