@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.multipart.MultipartException;
 
 import java.io.IOException;
 
@@ -39,7 +40,32 @@ class ApiSendErrorFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        chain.doFilter(request, new HttpServletResponseWrapper(response) {
+        try {
+            chain.doFilter(request, problemOnSendError(response));
+        } catch (ServletException | RuntimeException failure) {
+            // a body the servlet layer cannot even split into parts fails before any controller advice applies
+            if (response.isCommitted() || !causedBy(failure, MultipartException.class)) {
+                throw failure;
+            }
+            response.setStatus(400);
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            json.writeValue(response.getOutputStream(), ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(400),
+                    "The body could not be read as a multipart form. Send JSON with Content-Type application/json, "
+                            + "or a well-formed upload."));
+        }
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private HttpServletResponse problemOnSendError(HttpServletResponse response) {
+        return new HttpServletResponseWrapper(response) {
             @Override
             public void sendError(int status) throws IOException {
                 sendError(status, null);
@@ -58,7 +84,7 @@ class ApiSendErrorFilter extends OncePerRequestFilter {
                         detail(status)));
                 flushBuffer();
             }
-        });
+        };
     }
 
     private static String detail(int status) {
