@@ -58,17 +58,11 @@ class CrashRecoveryIntegrationTest {
                 threads.add(thread);
             }
             for (int crash = 0; crash < crashes; crash++) {
-                int before = acknowledgements.get();
-                while (acknowledgements.get() < before + ACKS_BETWEEN_KILLS) {
-                    Thread.sleep(50);
-                }
+                awaitAcknowledgements(acknowledgements, clients);
                 app.kill();
                 app.start("--mandate.demo=true");
             }
-            int before = acknowledgements.get();
-            while (acknowledgements.get() < before + ACKS_BETWEEN_KILLS) {
-                Thread.sleep(50);
-            }
+            awaitAcknowledgements(acknowledgements, clients);
             running.set(false);
             for (Thread thread : threads) {
                 thread.join(600_000);
@@ -111,6 +105,20 @@ class CrashRecoveryIntegrationTest {
                             + "%d requests submitted and approved, %d retried calls, 0 lost, 0 applied twice, "
                             + "0 mismatches, %.0f s", crashes + 1, crashes, app.starts(), CLIENTS, expected.size(),
                     retries, (System.nanoTime() - started) / 1e9));
+        }
+    }
+
+    /** Lets the clients get a few more calls answered; fails instead of waiting forever if they stop. */
+    private static void awaitAcknowledgements(AtomicInteger acknowledgements, List<CrashClient> clients)
+            throws InterruptedException {
+        int target = acknowledgements.get() + ACKS_BETWEEN_KILLS;
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(10).toNanos();
+        while (acknowledgements.get() < target) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the clients stopped getting answers; server errors: "
+                        + clients.stream().flatMap(client -> client.serverErrors.stream()).toList());
+            }
+            Thread.sleep(50);
         }
     }
 
