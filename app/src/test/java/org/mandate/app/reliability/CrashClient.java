@@ -37,6 +37,15 @@ final class CrashClient implements Runnable {
 
     @Override
     public void run() {
+        try {
+            work();
+        } catch (AssertionError refused) {
+            // a refusal ends this client; the test reports it with the server errors
+            serverErrors.add("client " + name + " stopped: " + refused.getMessage());
+        }
+    }
+
+    private void work() {
         Http ana = Http.basic(port, "ana");
         Http sofia = Http.basic(port, "sofia");
         int n = 0;
