@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -40,6 +41,13 @@ class ApiSendErrorFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (!readableContentType(request.getContentType())) {
+            response.setStatus(415);
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            json.writeValue(response.getOutputStream(), ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(415),
+                    "The Content-Type header is not a concrete media type. Send Content-Type: application/json."));
+            return;
+        }
         try {
             chain.doFilter(request, problemOnSendError(response));
         } catch (ServletException | RuntimeException failure) {
@@ -52,6 +60,18 @@ class ApiSendErrorFilter extends OncePerRequestFilter {
             json.writeValue(response.getOutputStream(), ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(400),
                     "The body could not be read as a multipart form. Send JSON with Content-Type application/json, "
                             + "or a well-formed upload."));
+        }
+    }
+
+    /** Spring refuses a wildcard or malformed Content-Type deep inside argument resolution, as a 500. */
+    private static boolean readableContentType(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return true;
+        }
+        try {
+            return !MediaType.parseMediaType(contentType).isWildcardType();
+        } catch (InvalidMediaTypeException malformed) {
+            return false;
         }
     }
 

@@ -1,6 +1,11 @@
 package org.mandate.app.reliability;
 
 import java.io.File;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.jar.JarFile;
+import java.util.stream.Collectors;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -51,7 +56,7 @@ final class AppProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Duser.home=" + home,
-                "-cp", System.getProperty("java.class.path"), "org.mandate.app.MandateApplication"));
+                "-cp", applicationClassPath(), "org.mandate.app.MandateApplication"));
         command.addAll(arguments);
         command.addAll(List.of(extra));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -103,6 +108,30 @@ final class AppProcess implements AutoCloseable {
         if (process != null && process.isAlive()) {
             process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * The test JVM's class path without the test classes and resources (test BPMN files must not be deployed
+     * into the app). Surefire may hand the class path over in a manifest-only jar; it is unpacked here.
+     */
+    static String applicationClassPath() throws IOException {
+        List<String> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (entry.contains("surefirebooter") && entry.endsWith(".jar")) {
+                try (JarFile jar = new JarFile(entry)) {
+                    String manifestPath = jar.getManifest().getMainAttributes().getValue("Class-Path");
+                    Path base = Path.of(entry).toAbsolutePath().getParent();
+                    for (String url : manifestPath.trim().split("\\s+")) {
+                        entries.add(url.startsWith("file:") ? Path.of(URI.create(url)).toString()
+                                : base.resolve(URLDecoder.decode(url, StandardCharsets.UTF_8)).normalize().toString());
+                    }
+                }
+            } else {
+                entries.add(entry);
+            }
+        }
+        return entries.stream().filter(entry -> !entry.replace('\\', '/').matches(".*/test-classes/?"))
+                .collect(Collectors.joining(File.pathSeparator));
     }
 
     private static int freePort() throws IOException {

@@ -111,10 +111,11 @@ class HostileInputIntegrationTest extends MandateIntegrationTest {
                         "application/x-www-form-urlencoded", "application/json; charset=bogus", "*/*", "")
                         .map(type -> new Attempt("POST", "/api/requests", "title=x", type, "ana"))),
                 new Target("methods", Arbitraries.of("PUT", "PATCH", "DELETE", "OPTIONS", "TRACE").map(method ->
-                        new Attempt(method, base, "{}", "application/json", "ana"))));
+                        new Attempt(method, base, "TRACE".equals(method) ? null : "{}", "application/json", "ana"))));
 
         List<String> broken = new ArrayList<>();
         int attempts = 0;
+        int byTomcat = 0;
         for (Target target : targets) {
             List<Attempt> samples = new ArrayList<>();
             // edge cases of combined generators multiply; the first few carry the extremes of each field
@@ -132,14 +133,17 @@ class HostileInputIntegrationTest extends MandateIntegrationTest {
                                 : attempt.contentType(), Map.of());
                 boolean refusalWithoutProblem = reply.status() >= 400 && !"HEAD".equals(attempt.method())
                         && (!reply.isProblem() || reply.json().path("detail").asText().isBlank());
-                if (reply.status() >= 500 || refusalWithoutProblem) {
+                if (refusalWithoutProblem && refusedByTomcat(attempt, reply)) {
+                    byTomcat++;
+                } else if (reply.status() >= 500 || refusalWithoutProblem) {
                     broken.add(target.name() + ": " + attempt.method() + " " + shorten(attempt.path()) + " "
                             + shorten(attempt.body()) + " -> " + reply);
                 }
             }
         }
         FigureLog.record("hostile input", attempts + " generated calls over " + targets.size() + " targets, "
-                + broken.size() + " answered 5xx or without problem+json");
+                + broken.size() + " answered 5xx or without problem+json, " + byTomcat
+                + " refused by Tomcat itself before the application (400/405, its minimal HTML)");
         assertThat(broken).as("calls answered with 5xx or a refusal that is not problem+json").isEmpty();
         assertThat(as("ana").get(base).json().path("status").asText())
                 .as("nobody but sofia could decide, nobody but ana withdraw").isEqualTo("IN_REVIEW");
@@ -178,6 +182,16 @@ class HostileInputIntegrationTest extends MandateIntegrationTest {
         assertThat(longDescription.status()).isEqualTo(400);
         assertThat(longDescription.json().path("detail").asText()).contains("description").contains("10000");
         assertThat(eventCount()).isEqualTo(events);
+    }
+
+    /**
+     * Tomcat refuses an encoded NUL, slash or backslash in the path, and TRACE, before any filter or servlet of
+     * ours runs: those answers are its own minimal 400/405 page, not problem+json. Counted apart, never 5xx.
+     */
+    private static boolean refusedByTomcat(Attempt attempt, Http.Reply reply) {
+        boolean pathTomcatRejects = attempt.path().matches("(?i).*%(00|2f|5c).*");
+        return (reply.status() == 400 && pathTomcatRejects)
+                || (reply.status() == 405 || reply.status() == 400) && "TRACE".equals(attempt.method());
     }
 
     private static String shorten(String text) {
