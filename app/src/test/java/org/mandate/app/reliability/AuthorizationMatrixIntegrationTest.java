@@ -140,6 +140,31 @@ class AuthorizationMatrixIntegrationTest extends MandateIntegrationTest {
                 LOGIN_PAGE, 403, 403, 403, 403, PASS, 403, PASS);
         row("GET /audit/paths/{definitionId}/bpmn", f -> new Call("GET", "/audit/paths/no-such-path/bpmn", null),
                 LOGIN_PAGE, 403, 403, 403, 403, PASS, 403, PASS);
+        // approval paths: everyone logged in reads them over the API; only process owners validate and deploy
+        row("GET /api/processes", f -> new Call("GET", "/api/processes", null), 401, 200, 200, 200, 200, 200, 200, 200);
+        row("GET /api/processes/{key}/versions", f -> new Call("GET", "/api/processes/approval/versions", null),
+                401, 200, 200, 200, 200, 200, 200, 200);
+        row("GET /api/processes/{key}/versions/{version}/xml", f -> new Call("GET",
+                "/api/processes/approval/versions/1/xml", null), 401, 200, 200, 200, 200, 200, 200, 200);
+        row("GET /api/processes/{key}/changes", f -> new Call("GET", "/api/processes/approval/changes?from=1&to=1",
+                null), 401, AUTHENTICATED, AUTHENTICATED, AUTHENTICATED, AUTHENTICATED, AUTHENTICATED,
+                AUTHENTICATED, AUTHENTICATED);
+        // the body is no BPMN: past the role check the owner gets problems listed or a 400, nothing is deployed
+        row("POST /api/processes", f -> new Call("POST", "/api/processes", "{}"),
+                401, 403, 403, 403, 403, 403, PASS, 403);
+        row("POST /api/processes/validation", f -> new Call("POST", "/api/processes/validation", "{}"),
+                401, 403, 403, 403, 403, 403, PASS, 403);
+        for (String page : List.of("/processes", "/processes/approval", "/processes/approval/versions/1",
+                "/processes/approval/changes?from=1&to=1", "/processes/approval/edit", "/processes/new",
+                "/processes/template.bpmn", "/processes/approval/versions/1/xml")) {
+            String pattern = page.replace("/approval/versions/1", "/{key}/versions/{version}")
+                    .replace("/approval", "/{key}").replace("?from=1&to=1", "");
+            row("GET " + pattern, f -> new Call("GET", page, null), LOGIN_PAGE, 403, 403, 403, 403, 403, PASS, 403);
+        }
+        for (String form : List.of("/processes/validation", "/processes/deployments")) {
+            row("POST " + form, f -> new Call("POST", form, FORM + "bpmn=none"),
+                    LOGIN_PAGE, 403, 403, 403, 403, 403, PASS, 403);
+        }
     }
 
     /** The staff pages (forms post with their CSRF token): anonymous callers go to the login page. */
