@@ -155,10 +155,10 @@ class AuthorizationMatrixIntegrationTest extends MandateIntegrationTest {
         row("POST /api/processes/validation", f -> new Call("POST", "/api/processes/validation", "{}"),
                 401, 403, 403, 403, 403, 403, PASS, 403);
         for (String page : List.of("/processes", "/processes/approval", "/processes/approval/versions/1",
-                "/processes/approval/changes?from=1&to=1", "/processes/approval/edit", "/processes/new",
-                "/processes/template.bpmn", "/processes/approval/versions/1/xml")) {
+                "/processes/approval/changes?from=1&to=1", "/processes/approval/edit", "/processes/new?key=trial",
+                "/processes/template.bpmn?key=trial", "/processes/approval/versions/1/xml")) {
             String pattern = page.replace("/approval/versions/1", "/{key}/versions/{version}")
-                    .replace("/approval", "/{key}").replace("?from=1&to=1", "");
+                    .replace("/approval", "/{key}").replaceAll("\\?.*", "");
             row("GET " + pattern, f -> new Call("GET", page, null), LOGIN_PAGE, 403, 403, 403, 403, 403, PASS, 403);
         }
         for (String form : List.of("/processes/validation", "/processes/deployments")) {
