@@ -2,6 +2,8 @@ package org.mandate.projections;
 
 import org.mandate.projections.directory.DirectoryProjection;
 import org.mandate.projections.inbox.InboxProjection;
+import org.mandate.projections.insights.InsightsProjection;
+import org.mandate.projections.insights.InsightsReader;
 import org.mandate.projections.request.RequestViewProjection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,5 +25,15 @@ public class ProjectionsConfiguration {
     @Bean
     RequestViewProjection requestViewProjection(JdbcTemplate jdbc) {
         return new RequestViewProjection(jdbc);
+    }
+
+    @Bean
+    InsightsProjection insightsProjection(JdbcTemplate jdbc) {
+        return new InsightsProjection(jdbc);
+    }
+
+    @Bean
+    InsightsReader insightsReader(JdbcTemplate jdbc) {
+        return new InsightsReader(jdbc);
     }
 }
