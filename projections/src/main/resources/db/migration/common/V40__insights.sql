@@ -25,3 +25,24 @@ create table insights_step (
 create index insights_step_status on insights_step (status, assignee);
 create index insights_step_request on insights_step (request_id);
 create index insights_step_decided on insights_step (decided_at);
+
+-- Escalations: who let a step sit (from) and who received it (to); automatic when its time limit passed.
+create table insights_escalation (
+    step_id      varchar(64) not null,
+    from_person  varchar(64) not null,
+    to_person    varchar(64) not null,
+    automatic    boolean     not null,
+    escalated_at timestamp with time zone not null
+);
+create index insights_escalation_at on insights_escalation (escalated_at);
+
+-- Mandates, to count those in force at any moment.
+create table insights_mandate (
+    id          varchar(36) primary key,
+    grantor     varchar(64) not null,
+    holder      varchar(64) not null,
+    principal   varchar(64) not null,
+    valid_from  timestamp with time zone not null,
+    valid_until timestamp with time zone not null,
+    revoked_at  timestamp with time zone
+);

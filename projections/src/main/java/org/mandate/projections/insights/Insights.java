@@ -12,21 +12,23 @@ import java.util.List;
 public record Insights(Instant at, Organisation organisation, List<Approver> approvers,
                        List<Week> timeline, List<Bottleneck> bottlenecks, Settings settings) {
 
-    /** Whole-organisation figures. {@code mandatesInForce} is null while mandates are not recorded. */
+    /** Whole-organisation figures; {@code mandatesInForce} counts those in force at {@code at}. */
     public record Organisation(long openSteps, long decisions, long decisionsBelowTop, Double shareBelowTop,
                                Long medianDecisionSeconds, Long p90DecisionSeconds, long decisionsUnderMandate,
-                               long decisionsUnderDelegation, Long mandatesInForce) {
+                               long decisionsUnderDelegation, long escalations, long mandatesInForce) {
     }
 
     /**
      * One person who holds open steps or took decisions. {@code topLevel}: nobody manages them now.
      * {@code decisionsPerWeek} is their decisions divided by the weeks of the timeline. {@code underMandate} and
      * {@code underDelegation} count decisions they took on someone else's behalf; {@code onTheirBehalf} counts
-     * decisions others took on theirs.
+     * decisions others took on theirs. An escalation is received by the person a step moved up to and caused by
+     * the one it moved away from.
      */
     public record Approver(String id, String name, boolean topLevel, long openSteps, Long oldestOpenSeconds,
                            Long meanOpenSeconds, long decisions, double decisionsPerWeek, Long medianDecisionSeconds,
-                           Long p90DecisionSeconds, long underMandate, long underDelegation, long onTheirBehalf) {
+                           Long p90DecisionSeconds, long underMandate, long underDelegation, long onTheirBehalf,
+                           long escalationsReceived, long escalationsCaused) {
     }
 
     /** One week (starting Monday, UTC) of decisions. */

@@ -3,12 +3,18 @@ package org.mandate.projections.insights;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.mandate.domain.directory.ManagerChanged;
 import org.mandate.domain.directory.PersonJoined;
+import org.mandate.domain.directory.PersonLeft;
+import org.mandate.domain.mandate.MandateGranted;
+import org.mandate.domain.mandate.MandateRevoked;
 import org.mandate.domain.request.RequestApproved;
 import org.mandate.domain.request.RequestRejected;
 import org.mandate.domain.request.RequestWithdrawn;
 import org.mandate.domain.request.StepDecided;
+import org.mandate.domain.request.StepEscalated;
 import org.mandate.domain.request.StepOpened;
+import org.mandate.domain.request.StepReassigned;
 import org.mandate.projections.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -45,6 +51,32 @@ public class InsightsProjection {
     }
 
     @EventHandler
+    void on(ManagerChanged event) {
+        jdbc.update("update insights_person set manager_id = ? where id = ?",
+                event.manager() == null ? null : event.manager().value(), event.personId().value());
+    }
+
+    @EventHandler
+    void on(PersonLeft event) {
+        jdbc.update("update insights_person set active = ? where id = ?", false, event.personId().value());
+    }
+
+    @EventHandler
+    void on(MandateGranted event) {
+        jdbc.update("delete from insights_mandate where id = ?", event.mandateId().toString());
+        jdbc.update("insert into insights_mandate (id, grantor, holder, principal, valid_from, valid_until) "
+                        + "values (?, ?, ?, ?, ?, ?)",
+                event.mandateId().toString(), event.grantor().value(), event.holder().value(),
+                event.principal().value(), Rows.timestamp(event.validFrom()), Rows.timestamp(event.validUntil()));
+    }
+
+    @EventHandler
+    void on(MandateRevoked event) {
+        jdbc.update("update insights_mandate set revoked_at = ? where id = ? and revoked_at is null",
+                Rows.timestamp(event.revokedAt()), event.mandateId().toString());
+    }
+
+    @EventHandler
     void on(StepOpened event) {
         jdbc.update("insert into insights_step (step_id, request_id, assignee, status, opened_at) values (?, ?, ?, ?, ?)",
                 event.stepId().value(), event.requestId().toString(), event.assignee().value(), OPEN,
@@ -66,6 +98,23 @@ public class InsightsProjection {
                 event.stepId().value());
     }
 
+    /** The step now waits with the person above; the one it came from counts as having let it sit. */
+    @EventHandler
+    void on(StepEscalated event) {
+        jdbc.update("update insights_step set assignee = ? where step_id = ?", event.to().value(),
+                event.stepId().value());
+        jdbc.update("insert into insights_escalation (step_id, from_person, to_person, automatic, escalated_at) "
+                        + "values (?, ?, ?, ?, ?)",
+                event.stepId().value(), event.from().value(), event.to().value(), event.by() == null,
+                Rows.timestamp(event.escalatedAt()));
+    }
+
+    @EventHandler
+    void on(StepReassigned event) {
+        jdbc.update("update insights_step set assignee = ? where step_id = ?", event.to().value(),
+                event.stepId().value());
+    }
+
     @EventHandler
     void on(RequestWithdrawn event) {
         close(event.requestId().toString());
@@ -84,6 +133,8 @@ public class InsightsProjection {
     @ResetHandler
     void reset() {
         jdbc.update("delete from insights_step");
+        jdbc.update("delete from insights_escalation");
+        jdbc.update("delete from insights_mandate");
         jdbc.update("delete from insights_person");
     }
 

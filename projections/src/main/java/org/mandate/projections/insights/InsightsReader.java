@@ -14,7 +14,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -35,6 +37,9 @@ public class InsightsReader {
     record OpenStep(String assignee, long ageSeconds) {
     }
 
+    record Escalation(String from, String to) {
+    }
+
     record Decision(String decidedBy, String onBehalfOf, String mandateId, Instant decidedAt, long seconds,
                     boolean belowTop) {
 
@@ -53,10 +58,13 @@ public class InsightsReader {
         LocalDate firstWeek = currentWeek.minusWeeks(settings.weeks() - 1L);
         Map<String, Member> people = people();
         List<OpenStep> open = openSteps(now);
-        List<Decision> decisions = decisionsSince(firstWeek.atStartOfDay().toInstant(ZoneOffset.UTC));
+        Instant since = firstWeek.atStartOfDay().toInstant(ZoneOffset.UTC);
+        List<Decision> decisions = decisionsSince(since);
+        List<Escalation> escalations = escalationsSince(since);
         List<Insights.Week> timeline = timeline(decisions, firstWeek, currentWeek);
-        List<Insights.Approver> approvers = approvers(people, open, decisions, timeline.size());
-        return new Insights(now, organisation(open, decisions), approvers, timeline,
+        List<Insights.Approver> approvers = approvers(people, open, decisions, escalations, timeline.size());
+        return new Insights(now, organisation(open, decisions, escalations.size(), mandatesInForce(now)), approvers,
+                timeline,
                 bottlenecks(approvers, people, decisions, settings), settings);
     }
 
@@ -64,16 +72,18 @@ public class InsightsReader {
         return instant.atZone(ZoneOffset.UTC).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
-    private Insights.Organisation organisation(List<OpenStep> open, List<Decision> decisions) {
+    private Insights.Organisation organisation(List<OpenStep> open, List<Decision> decisions, long escalations,
+                                               long mandatesInForce) {
         Percentiles times = new Percentiles(decisions.stream().map(Decision::seconds).toList());
         long belowTop = count(decisions, Decision::belowTop);
         return new Insights.Organisation(open.size(), decisions.size(), belowTop, share(belowTop, decisions.size()),
                 times.at(50), times.at(90), count(decisions, Decision::underMandate),
-                count(decisions, Decision::underDelegation), null);
+                count(decisions, Decision::underDelegation), escalations, mandatesInForce);
     }
 
     private List<Insights.Approver> approvers(Map<String, Member> people, List<OpenStep> open,
-                                              List<Decision> decisions, int weeksCovered) {
+                                              List<Decision> decisions, List<Escalation> escalations,
+                                              int weeksCovered) {
         Map<String, List<OpenStep>> openBy = new TreeMap<>();
         open.forEach(step -> openBy.computeIfAbsent(step.assignee(), id -> new ArrayList<>()).add(step));
         Map<String, List<Decision>> decidedBy = new TreeMap<>();
@@ -82,9 +92,14 @@ public class InsightsReader {
         Map<String, Long> onBehalf = new TreeMap<>();
         decisions.stream().filter(decision -> decision.onBehalfOf() != null)
                 .forEach(decision -> onBehalf.merge(decision.onBehalfOf(), 1L, Long::sum));
-        List<String> ids = new ArrayList<>(openBy.keySet());
-        decidedBy.keySet().stream().filter(id -> !ids.contains(id)).forEach(ids::add);
-        onBehalf.keySet().stream().filter(id -> !ids.contains(id)).forEach(ids::add);
+        Map<String, Long> received = new TreeMap<>();
+        Map<String, Long> caused = new TreeMap<>();
+        escalations.forEach(escalation -> {
+            received.merge(escalation.to(), 1L, Long::sum);
+            caused.merge(escalation.from(), 1L, Long::sum);
+        });
+        Set<String> ids = new TreeSet<>(openBy.keySet());
+        List.of(decidedBy.keySet(), onBehalf.keySet(), received.keySet(), caused.keySet()).forEach(ids::addAll);
         return ids.stream().map(id -> {
             Member member = people.getOrDefault(id, new Member(id, id, null, false));
             List<OpenStep> held = openBy.getOrDefault(id, List.of());
@@ -94,7 +109,7 @@ public class InsightsReader {
             return new Insights.Approver(id, member.name(), member.manager() == null, held.size(), ages.at(100),
                     ages.mean(), taken.size(), (double) taken.size() / weeksCovered, times.at(50), times.at(90),
                     count(taken, Decision::underMandate), count(taken, Decision::underDelegation),
-                    onBehalf.getOrDefault(id, 0L));
+                    onBehalf.getOrDefault(id, 0L), received.getOrDefault(id, 0L), caused.getOrDefault(id, 0L));
         }).sorted(Comparator.comparingLong(Insights.Approver::openSteps).reversed()
                 .thenComparing(Comparator.comparingLong(Insights.Approver::decisions).reversed())
                 .thenComparing(Insights.Approver::id)).toList();
@@ -165,6 +180,20 @@ public class InsightsReader {
                         row.getString("mandate_id"), Rows.instant(row, "decided_at"), row.getLong("decision_seconds"),
                         row.getBoolean("below_top")),
                 InsightsProjection.DECIDED, Rows.timestamp(since));
+    }
+
+    private List<Escalation> escalationsSince(Instant since) {
+        return jdbc.query("select from_person, to_person from insights_escalation where escalated_at >= ?",
+                (row, n) -> new Escalation(row.getString("from_person"), row.getString("to_person")),
+                Rows.timestamp(since));
+    }
+
+    /** In force: begun, not ended, not revoked by then; a mandate ending at 10:00 no longer counts at 10:00. */
+    private long mandatesInForce(Instant at) {
+        Long count = jdbc.queryForObject("select count(*) from insights_mandate where valid_from <= ? "
+                        + "and valid_until > ? and (revoked_at is null or revoked_at > ?)", Long.class,
+                Rows.timestamp(at), Rows.timestamp(at), Rows.timestamp(at));
+        return count == null ? 0 : count;
     }
 
     private static long count(List<Decision> decisions, Predicate<Decision> which) {

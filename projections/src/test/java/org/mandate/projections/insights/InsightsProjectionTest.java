@@ -4,18 +4,26 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mandate.domain.directory.Authority;
+import org.mandate.domain.directory.ManagerChanged;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.directory.PersonJoined;
+import org.mandate.domain.directory.PersonLeft;
+import org.mandate.domain.mandate.MandateGranted;
+import org.mandate.domain.mandate.MandateId;
+import org.mandate.domain.mandate.MandateRevoked;
+import org.mandate.domain.mandate.Scope;
 import org.mandate.domain.request.Outcome;
 import org.mandate.domain.request.RequestApproved;
 import org.mandate.domain.request.RequestId;
 import org.mandate.domain.request.RequestWithdrawn;
 import org.mandate.domain.request.StepDecided;
+import org.mandate.domain.request.StepEscalated;
 import org.mandate.domain.request.StepId;
 import org.mandate.domain.request.StepOpened;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -54,7 +62,8 @@ class InsightsProjectionTest {
      * Decisions in the window, in seconds waited: pat 48 h and 6 h (week of 2 March, at the top); sofia 1 h and
      * vera 24 h under mandate m-1 for pat (week of 9 March); vera 12 h on a one-off delegation from pat (week of
      * 16 March). Pat's decision of 20 February lies outside the window. Open now: pat since 24 h and 6 h, sofia
-     * since 2 h. A withdrawn request's open step no longer counts.
+     * since 2 h. A withdrawn request's open step no longer counts. Sofia let one step sit until it escalated to
+     * vera (in the window) and one to pat (before it).
      */
     private void school() {
         joined("pat", null);
@@ -73,6 +82,12 @@ class InsightsProjectionTest {
         opened("s8", "sofia", "2026-03-18T10:00:00Z");
         opened("s9", "pat", "2026-03-11T10:00:00Z");
         withdrawn("s9");
+        opened("s10", "sofia", "2026-03-10T08:00:00Z");
+        escalated("s10", "sofia", "vera", "2026-03-11T08:00:00Z");
+        withdrawn("s10");
+        opened("s11", "sofia", "2026-02-18T08:00:00Z");
+        escalated("s11", "sofia", "pat", "2026-02-20T08:00:00Z");
+        withdrawn("s11");
     }
 
     @Test
@@ -90,6 +105,7 @@ class InsightsProjectionTest {
         assertThat(school.p90DecisionSeconds()).isEqualTo(172_800);
         assertThat(school.decisionsUnderMandate()).isEqualTo(1);
         assertThat(school.decisionsUnderDelegation()).isEqualTo(1);
+        assertThat(school.escalations()).isEqualTo(1);
     }
 
     @Test
@@ -109,6 +125,8 @@ class InsightsProjectionTest {
         List<Insights.Approver> approvers = reader.read(NOW, SETTINGS).approvers();
 
         assertThat(approvers).extracting(Insights.Approver::id).containsExactly("pat", "sofia", "vera");
+        assertThat(approvers).extracting(Insights.Approver::escalationsReceived).containsExactly(0L, 0L, 1L);
+        assertThat(approvers).extracting(Insights.Approver::escalationsCaused).containsExactly(0L, 1L, 0L);
         Insights.Approver pat = approvers.get(0);
         assertThat(pat.topLevel()).isTrue();
         assertThat(pat.openSteps()).isEqualTo(2);
@@ -129,7 +147,7 @@ class InsightsProjectionTest {
         assertThat(vera.underMandate()).isEqualTo(1);
         assertThat(vera.underDelegation()).isEqualTo(1);
         assertThat(approvers.get(1)).isEqualTo(new Insights.Approver("sofia", "Sofia", false, 1, 7_200L, 7_200L,
-                1, 1 / 3.0, 3_600L, 3_600L, 0, 0, 0));
+                1, 1 / 3.0, 3_600L, 3_600L, 0, 0, 0, 0, 1));
     }
 
     @Test
@@ -140,6 +158,46 @@ class InsightsProjectionTest {
                 new Insights.Bottleneck("pat", "Pat", 2, 2 / 3.0, 86_400L, "vera"));
         assertThat(reader.read(NOW, new Insights.Settings(0.3, 3, 3)).bottlenecks())
                 .extracting(Insights.Bottleneck::id).containsExactly("pat", "sofia");
+    }
+
+    @Test
+    void suggestsNoHolderWhoHasLeft() {
+        school();
+        record(projection -> projection.on(new PersonLeft(PersonId.of("vera"), PersonId.of("pat"),
+                PersonId.of("ivy"), Instant.parse("2026-03-17T09:00:00Z"))));
+
+        assertThat(reader.read(NOW, SETTINGS).bottlenecks()).extracting(Insights.Bottleneck::suggestedHolder)
+                .containsOnlyNulls();
+    }
+
+    @Test
+    void belowTheTopMeansReportingToSomeoneWhenTheDecisionWasTaken() {
+        joined("pat", null);
+        joined("vera", "pat");
+        decided("a", "vera", "2026-03-16T08:00:00Z", "vera", null, null, "2026-03-16T09:00:00Z");
+        record(projection -> projection.on(new ManagerChanged(PersonId.of("vera"), null)));
+        decided("b", "vera", "2026-03-16T08:00:00Z", "vera", null, null, "2026-03-16T10:00:00Z");
+
+        Insights insights = reader.read(NOW, SETTINGS);
+
+        assertThat(insights.organisation().decisionsBelowTop()).isEqualTo(1);
+        assertThat(insights.organisation().shareBelowTop()).isCloseTo(0.5, within(1e-9));
+        assertThat(insights.approvers().get(0).topLevel()).isTrue();
+    }
+
+    @Test
+    void countsMandatesInForceNowNeitherEndedNorRevokedNorYetToCome() {
+        joined("pat", null);
+        joined("vera", "pat");
+        granted("m1", "2026-03-01T00:00:00Z", "2026-04-01T00:00:00Z");
+        granted("m2", "2026-03-01T00:00:00Z", "2026-03-18T12:00:00Z");
+        granted("m3", "2026-03-20T00:00:00Z", "2026-04-01T00:00:00Z");
+        granted("m4", "2026-03-01T00:00:00Z", "2026-04-01T00:00:00Z");
+        revoked("m4", "2026-03-15T00:00:00Z");
+        granted("m5", "2026-03-01T00:00:00Z", "2026-04-01T00:00:00Z");
+        revoked("m5", "2026-03-19T00:00:00Z");
+
+        assertThat(reader.read(NOW, SETTINGS).organisation().mandatesInForce()).isEqualTo(2);
     }
 
     @Test
@@ -194,6 +252,26 @@ class InsightsProjectionTest {
         record(projection -> projection.on(new StepDecided(request(step), new StepId(step), Outcome.APPROVED,
                 PersonId.of(decider), onBehalfOf == null ? null : PersonId.of(onBehalfOf), mandate, null,
                 Instant.parse(decidedAt))));
+    }
+
+    private void escalated(String step, String from, String to, String at) {
+        record(projection -> projection.on(new StepEscalated(request(step), new StepId(step), PersonId.of(from),
+                PersonId.of(to), null, "time limit passed", Instant.parse(at))));
+    }
+
+    private void granted(String mandate, String from, String until) {
+        record(projection -> projection.on(new MandateGranted(mandate(mandate), PersonId.of("pat"),
+                PersonId.of("vera"), PersonId.of("pat"), null, new Scope(Set.of("*"), BigDecimal.valueOf(5_000), "EUR"),
+                Instant.parse(from), Instant.parse(until), "leave", false, Instant.parse(from))));
+    }
+
+    private void revoked(String mandate, String at) {
+        record(projection -> projection.on(new MandateRevoked(mandate(mandate), PersonId.of("pat"), "back",
+                Instant.parse(at))));
+    }
+
+    private static MandateId mandate(String name) {
+        return new MandateId(UUID.nameUUIDFromBytes(name.getBytes()));
     }
 
     private void withdrawn(String step) {
