@@ -59,6 +59,10 @@ class InsightsMetrics implements MeterBinder, SmartLifecycle {
                 insights -> orNaN(insights.organisation().medianDecisionSeconds()));
         gauge(registry, "mandate.insights.decision.time.p90", "seconds", "90th percentile time to decision",
                 insights -> orNaN(insights.organisation().p90DecisionSeconds()));
+        gauge(registry, "mandate.insights.mandates.in.force", null, "Mandates in force now",
+                insights -> insights.organisation().mandatesInForce());
+        gauge(registry, "mandate.insights.escalations", null, "Escalations in the insights window",
+                insights -> insights.organisation().escalations());
         gauge(registry, "mandate.insights.bottlenecks", null, "Approvers holding more than the set share of open steps",
                 insights -> insights.bottlenecks().size());
     }
