@@ -1,0 +1,68 @@
+package org.mandate.app.browser;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InsightsBrowserTest extends BrowserTest {
+
+    private static final List<String> CHARTS = List.of("chart-open-steps", "chart-share-below-top",
+            "chart-decision-time");
+
+    @Test
+    void anAuditorOpensTheInsightsAndSeesTheChartsDrawn() {
+        WebDriver browser = browserAs("ada");
+        browser.findElement(By.id("nav-insights")).click();
+
+        for (String chart : CHARTS) {
+            waitUntil(browser, driver -> "true".equals(driver.findElement(By.id(chart)).getAttribute("data-drawn")));
+        }
+        JavascriptExecutor script = (JavascriptExecutor) browser;
+        for (String chart : CHARTS) {
+            Object points = script.executeScript("const chart = window.Chart.getChart(arguments[0]);"
+                    + "return chart ? chart.data.datasets.reduce((n, d) => n + d.data.filter(v => v != null).length, 0) : -1;",
+                    browser.findElement(By.id(chart)));
+            assertThat(((Number) points).longValue()).as(chart + " has data points").isPositive();
+            Object painted = script.executeScript("const c = arguments[0];"
+                    + "const pixels = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                    + "let n = 0; for (let i = 3; i < pixels.length; i += 4) { if (pixels[i] > 0) n++; } return n;",
+                    browser.findElement(By.id(chart)));
+            assertThat(((Number) painted).longValue()).as(chart + " has painted pixels").isGreaterThan(500);
+        }
+        assertThat(browser.findElements(By.cssSelector("#bottlenecks li[data-person=pat]"))).hasSize(1);
+        screenshot(browser, "insights");
+    }
+
+    @Test
+    void theBottleneckGrantsTheSuggestedMandateInOneClick() {
+        WebDriver browser = browserAs("pat");
+        browser.get(url("/insights"));
+        long before = Long.parseLong(browser.findElement(By.id("mandates-in-force")).getText());
+
+        WebElement grant = browser.findElement(By.cssSelector("#bottlenecks li[data-person=pat] form.grant button"));
+        assertThat(grant.getText()).startsWith("Grant ").endsWith(" a mandate");
+        grant.click();
+
+        String notice = waitUntil(browser, driver -> driver.findElement(By.id("granted")).getText());
+        assertThat(notice).contains("now holds a mandate from you");
+        screenshot(browser, "insights-granted");
+        // the insights projection follows the event store on its own; reload until it has counted the mandate
+        waitUntil(browser, driver -> {
+            driver.navigate().refresh();
+            return Long.parseLong(driver.findElement(By.id("mandates-in-force")).getText()) == before + 1;
+        });
+    }
+
+    @Test
+    void someoneWithoutReportsIsNotOfferedTheInsights() {
+        WebDriver browser = browserAs("ana");
+
+        assertThat(browser.findElements(By.id("nav-insights"))).isEmpty();
+    }
+}
