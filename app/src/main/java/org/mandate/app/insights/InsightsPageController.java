@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.mandate.domain.RuleViolation;
 import org.mandate.projections.insights.Insights;
 import org.springframework.security.core.Authentication;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The insights page: the charts are drawn in the browser from the same JSON that {@code /api/insights} gives. */
@@ -53,5 +56,13 @@ class InsightsPageController {
             redirect.addFlashAttribute("refused", refused.getMessage());
         }
         return "redirect:/insights";
+    }
+
+    /** A person who may not read the insights gets a page that says who may, rather than the API's JSON. */
+    @ExceptionHandler(RuleViolation.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    String refused(RuleViolation refusal, Model model) {
+        model.addAttribute("reason", refusal.getMessage());
+        return "insights-refused";
     }
 }

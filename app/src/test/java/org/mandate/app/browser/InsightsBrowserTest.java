@@ -64,5 +64,8 @@ class InsightsBrowserTest extends BrowserTest {
         WebDriver browser = browserAs("ana");
 
         assertThat(browser.findElements(By.id("nav-insights"))).isEmpty();
+        browser.get(url("/insights"));
+        assertThat(browser.findElement(By.id("refused")).getText()).contains("managers");
+        assertThat(browser.findElements(By.tagName("canvas"))).isEmpty();
     }
 }
