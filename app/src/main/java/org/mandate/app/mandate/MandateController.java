@@ -33,6 +33,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -88,7 +89,8 @@ class MandateController {
                 .collect(Collectors.toSet());
         MandateId id = MandateId.create();
         commands.sendAndWait(new GrantMandate(id, PersonId.of(user.getName()), PersonId.of(body.to().strip()),
-                new Scope(categories, body.maxAmount(), body.currency()), body.validFrom(), body.validUntil(),
+                new Scope(categories, body.maxAmount(), body.currency()), toTheSecond(body.validFrom()),
+                toTheSecond(body.validUntil()),
                 body.reason(), Boolean.TRUE.equals(body.mayRedelegate()),
                 body.passedOn() == null ? null : new MandateId(body.passedOn())));
         return ResponseEntity.created(URI.create("/api/mandates/" + id)).body(read(id.toString()));
@@ -102,6 +104,11 @@ class MandateController {
         }
         commands.sendAndWait(new RevokeMandate(new MandateId(id), PersonId.of(user.getName()), reason));
         return read(id.toString());
+    }
+
+    /** Windows are kept to the second, so every database stores them exactly and comparisons hold. */
+    private static Instant toTheSecond(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS);
     }
 
     private MandateView read(String id) {

@@ -56,7 +56,7 @@ class StepController {
     RequestView recall(@PathVariable UUID id, @PathVariable String stepId,
                        @RequestParam(required = false) String reason, Authentication user) {
         commands.sendAndWait(new RecallDelegation(new RequestId(id), new StepId(stepId), PersonId.of(user.getName()),
-                reason == null ? null : reason.substring(0, Math.min(reason.length(), 2_000))));
+                reason));
         return after(id, user);
     }
 

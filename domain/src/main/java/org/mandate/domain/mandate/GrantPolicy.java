@@ -7,6 +7,8 @@ import org.mandate.domain.directory.PersonId;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Whether a mandate may be granted: well formed, not to oneself, never wider than the grantor's own authority
@@ -74,7 +76,12 @@ final class GrantPolicy {
 
     private PersonId withinOwnAuthority(GrantMandate command) {
         Person grantor = directory.find(command.grantor()).orElseThrow();
-        for (String category : command.scope().categories()) {
+        Set<String> categories = new TreeSet<>(command.scope().categories());
+        if (categories.contains(Scope.ANY)) {
+            // 'all categories' reaches every category the grantor has a smaller limit for, too
+            categories.addAll(grantor.authority().limits().keySet());
+        }
+        for (String category : categories) {
             BigDecimal own = grantor.authority().limitFor(category);
             if (own.compareTo(command.scope().maxAmount()) < 0) {
                 throw RuleViolation.forbidden("Your own authority for '" + category + "' is " + own.toPlainString()

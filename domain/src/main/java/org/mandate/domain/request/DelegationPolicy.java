@@ -51,5 +51,8 @@ final class DelegationPolicy {
         if (step.delegate() == null) {
             throw RuleViolation.conflict("This step is not lent to anyone; there is nothing to recall.");
         }
+        if (command.reason() != null && command.reason().length() > NOTE_LENGTH) {
+            throw RuleViolation.invalid("The reason is longer than " + NOTE_LENGTH + " characters; shorten it.");
+        }
     }
 }

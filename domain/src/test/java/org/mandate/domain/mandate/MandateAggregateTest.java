@@ -81,6 +81,16 @@ class MandateAggregateTest {
     }
 
     @Test
+    void aMandateForAllCategoriesStaysWithinTheGrantorsSmallestCategoryLimit() {
+        directory.with("sofia", "vera", new Authority(Map.of("*", new BigDecimal("2000"),
+                "trip", new BigDecimal("100"))));
+        fixture.givenNoPriorActivity()
+                .when(grant(SOFIA, LIAM, new Scope(Set.of(Scope.ANY), new BigDecimal("500"), "EUR"), null, false))
+                .expectNoEvents()
+                .expectException(violation(RuleViolation.Kind.FORBIDDEN, "'trip' is 100"));
+    }
+
+    @Test
     void refusesADirectCycle() {
         register.add(mandate(OTHER, "liam", "sofia", 500, NOW, LATER));
         fixture.givenNoPriorActivity()

@@ -225,6 +225,11 @@ class StepAuthorityTest {
                 .when(new RecallDelegation(ID, STEP, SOFIA, null))
                 .expectNoEvents()
                 .expectException(violation(RuleViolation.Kind.CONFLICT, "not lent"));
+        setUp();
+        fixture.given(submitted(), opened(), delegated())
+                .when(new RecallDelegation(ID, STEP, SOFIA, "x".repeat(2_001)))
+                .expectNoEvents()
+                .expectException(violation(RuleViolation.Kind.INVALID, "shorten"));
     }
 
     @Test
