@@ -22,7 +22,7 @@ import java.util.Set;
 /**
  * The bottleneck's one-click answer: a standing mandate from the person holding the open steps to the report the
  * page suggests, for every category, up to the holder's own authority (so it widens who may decide, not how
- * much), capped by the grantor's, for {@value #DAYS} days. The mandate rules decide whether it may be granted.
+ * much), capped by the grantor's smallest limit, for {@value #DAYS} days. The mandate rules decide whether it may be granted.
  */
 @Component
 class MandateSuggestion {
@@ -53,13 +53,15 @@ class MandateSuggestion {
                 "You are not in the directory, so you cannot grant mandates."));
         Person holder = directory.find(PersonId.of(holderId.strip())).orElseThrow(() -> RuleViolation.notFound(
                 "There is nobody with the id '" + holderId.strip() + "' in the directory."));
-        BigDecimal own = grantor.authority().limitFor(Authority.ANY);
+        // 'every category' must stay within the grantor's smallest limit, whichever category it is for
+        BigDecimal own = grantor.authority().limits().values().stream().min(BigDecimal::compareTo)
+                .orElse(BigDecimal.ZERO);
         BigDecimal theirs = holder.authority().limitFor(Authority.ANY);
         BigDecimal max = theirs.signum() > 0 && theirs.compareTo(own) < 0 ? theirs : own;
         if (max.signum() <= 0) {
             throw RuleViolation.invalid("You have no approval authority of your own to pass on as a mandate.");
         }
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant until = now.plus(Duration.ofDays(DAYS)).truncatedTo(ChronoUnit.DAYS);
         commands.sendAndWait(new GrantMandate(MandateId.create(), grantor.id(), holder.id(),
                 new Scope(Set.of(Scope.ANY), max, currency), now, until,
