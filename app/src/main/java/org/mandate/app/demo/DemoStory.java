@@ -28,7 +28,6 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Set;
@@ -36,9 +35,10 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Five weeks of the school, told once on a fresh demo database as real commands: at first the principal decides
- * nearly everything, slowly; in week four she gives both vice principals a mandate and they decide each other's
- * requests on her behalf, quickly. It ends with requests waiting, most of them with the principal: the insights
- * page shows her as the bottleneck and the share decided below the top moving up. Runs after the demo school
+ * nearly everything, slowly; in week four she gives both vice principals a two-week trial mandate and they decide
+ * each other's requests on her behalf, quickly. The trial has ended, and requests wait again, most of them with
+ * the principal: the insights page shows the share decided below the top moving up, and her as the bottleneck,
+ * with a one-click mandate to make it last. Runs after the demo school
  * has joined (application ready), and only if no request exists yet.
  */
 @Component
@@ -136,8 +136,10 @@ class DemoStory {
                 .toInstant(ZoneOffset.UTC);
         BEFORE_MANDATES.forEach(scene -> play(script, firstMonday, scene));
         Instant grantedAt = firstMonday.plus(Duration.ofDays(21)).plus(Duration.ofHours(8));
-        grant(script, grantedAt, "vera", now.plus(Duration.ofDays(90)));
-        grant(script, grantedAt, "omar", now.plus(Duration.ofDays(90)));
+        // a two-week trial that ended last week: the story's mandates are history, not rules other scenes meet now
+        Instant trialEnds = firstMonday.plus(Duration.ofDays(35));
+        grant(script, grantedAt, "vera", trialEnds);
+        grant(script, grantedAt, "omar", trialEnds);
         UNDER_MANDATES.forEach(scene -> play(script, firstMonday, scene));
         WAITING.forEach(pending -> submit(script, now.minus(Duration.ofHours(pending.hoursAgo())), pending.requester(),
                 pending.title(), pending.category(), pending.amount(), pending.approver()));
@@ -174,7 +176,7 @@ class DemoStory {
     private void grant(ScriptClock script, Instant at, String holder, Instant until) {
         MandateId id = MandateId.create();
         script.at(at, () -> commands.sendAndWait(new GrantMandate(id, PersonId.of("pat"), PersonId.of(holder),
-                new Scope(Set.of(Scope.ANY), BigDecimal.valueOf(5_000), currency), at, until.truncatedTo(ChronoUnit.DAYS),
+                new Scope(Set.of(Scope.ANY), BigDecimal.valueOf(5_000), currency), at, until,
                 "Decide the vice principals' day-to-day requests for me", false, null)));
         // the register may be a tracking projection: the decisions under this mandate need it to be visible
         long deadline = System.nanoTime() + MANDATE_VISIBLE.toNanos();

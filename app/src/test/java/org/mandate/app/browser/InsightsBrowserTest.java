@@ -1,6 +1,7 @@
 package org.mandate.app.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -37,6 +38,16 @@ class InsightsBrowserTest extends BrowserTest {
             as("omar").submit("Caretaker overtime " + more, "facilities", 300);
         }
         throw new AssertionError("pat never became a bottleneck: " + as("ada").get("/api/insights").body());
+    }
+
+    /** The context is shared: a mandate from pat left in force would change who may decide in other tests. */
+    @AfterEach
+    void revokeWhatPatGranted() {
+        for (JsonNode mandate : as("pat").get("/api/mandates").json()) {
+            if (mandate.path("from").asText().equals("pat") && mandate.path("status").asText().equals("ACTIVE")) {
+                assertThat(as("pat").delete("/api/mandates/" + mandate.path("id").asText()).status()).isEqualTo(200);
+            }
+        }
     }
 
     @Test
