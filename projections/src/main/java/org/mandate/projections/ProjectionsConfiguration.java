@@ -6,6 +6,8 @@ import org.mandate.projections.audit.AuditTrailProjection;
 import org.mandate.projections.delegation.DelegationsRegister;
 import org.mandate.projections.directory.DirectoryProjection;
 import org.mandate.projections.inbox.InboxProjection;
+import org.mandate.projections.insights.InsightsProjection;
+import org.mandate.projections.insights.InsightsReader;
 import org.mandate.projections.knowledge.DecisionKnowledgeProjection;
 import org.mandate.projections.ledger.LedgerProjection;
 import org.mandate.projections.process.ProcessVersionsProjection;
@@ -39,6 +41,16 @@ public class ProjectionsConfiguration {
     @Bean
     RequestViewProjection requestViewProjection(JdbcTemplate jdbc) {
         return new RequestViewProjection(jdbc);
+    }
+
+    @Bean
+    InsightsProjection insightsProjection(JdbcTemplate jdbc) {
+        return new InsightsProjection(jdbc);
+    }
+
+    @Bean
+    InsightsReader insightsReader(JdbcTemplate jdbc) {
+        return new InsightsReader(jdbc);
     }
 
     @Bean

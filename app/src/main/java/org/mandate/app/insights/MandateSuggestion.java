@@ -1,0 +1,71 @@
+package org.mandate.app.insights;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mandate.domain.RuleViolation;
+import org.mandate.domain.directory.Authority;
+import org.mandate.domain.directory.Directory;
+import org.mandate.domain.directory.Person;
+import org.mandate.domain.directory.PersonId;
+import org.mandate.domain.mandate.GrantMandate;
+import org.mandate.domain.mandate.MandateId;
+import org.mandate.domain.mandate.Scope;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+
+/**
+ * The bottleneck's one-click answer: a standing mandate from the person holding the open steps to the report the
+ * page suggests, for every category, up to the holder's own authority (so it widens who may decide, not how
+ * much), capped by the grantor's smallest limit, for {@value #DAYS} days. The mandate rules decide whether it may be granted.
+ */
+@Component
+class MandateSuggestion {
+
+    static final int DAYS = 90;
+
+    private final CommandGateway commands;
+    private final Directory directory;
+    private final Clock clock;
+    private final String currency;
+
+    MandateSuggestion(CommandGateway commands, Directory directory, Clock clock,
+                      @Value("${mandate.currency:EUR}") String currency) {
+        this.commands = commands;
+        this.directory = directory;
+        this.clock = clock;
+        this.currency = currency;
+    }
+
+    record Granted(String holder, BigDecimal maxAmount, String currency, Instant until) {
+    }
+
+    Granted grant(String grantorId, String holderId) {
+        if (holderId == null || holderId.isBlank()) {
+            throw RuleViolation.invalid("Name the person who should hold the mandate.");
+        }
+        Person grantor = directory.find(PersonId.of(grantorId)).orElseThrow(() -> RuleViolation.forbidden(
+                "You are not in the directory, so you cannot grant mandates."));
+        Person holder = directory.find(PersonId.of(holderId.strip())).orElseThrow(() -> RuleViolation.notFound(
+                "There is nobody with the id '" + holderId.strip() + "' in the directory."));
+        // 'every category' must stay within the grantor's smallest limit, whichever category it is for
+        BigDecimal own = grantor.authority().limits().values().stream().min(BigDecimal::compareTo)
+                .orElse(BigDecimal.ZERO);
+        BigDecimal theirs = holder.authority().limitFor(Authority.ANY);
+        BigDecimal max = theirs.signum() > 0 && theirs.compareTo(own) < 0 ? theirs : own;
+        if (max.signum() <= 0) {
+            throw RuleViolation.invalid("You have no approval authority of your own to pass on as a mandate.");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant until = now.plus(Duration.ofDays(DAYS)).truncatedTo(ChronoUnit.DAYS);
+        commands.sendAndWait(new GrantMandate(MandateId.create(), grantor.id(), holder.id(),
+                new Scope(Set.of(Scope.ANY), max, currency), now, until,
+                "Granted from the insights page to share the open steps", false, null));
+        return new Granted(holder.id().value(), max, currency, until);
+    }
+}

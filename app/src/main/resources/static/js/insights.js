@@ -1,0 +1,66 @@
+// Draws the insights charts from window.mandateInsights (the same figures as GET /api/insights).
+// Each canvas gets data-drawn="true" once its chart has rendered, which the browser test waits for.
+(function () {
+  const insights = window.mandateInsights;
+  const Chart = window.Chart;
+  if (!insights || !Chart) {
+    return;
+  }
+  const hours = (seconds) => (seconds == null ? null : Math.round(seconds / 36) / 100);
+  const percent = (share) => (share == null ? null : Math.round(share * 1000) / 10);
+  const weeks = insights.timeline.map((week) => week.week);
+
+  function draw(id, config) {
+    const canvas = document.getElementById(id);
+    if (!canvas) {
+      return null;
+    }
+    config.options = Object.assign({ responsive: true, maintainAspectRatio: false }, config.options);
+    config.options.animation = Object.assign({}, config.options.animation, {
+      onComplete: () => canvas.setAttribute('data-drawn', 'true')
+    });
+    return new Chart(canvas, config);
+  }
+
+  const approvers = insights.approvers.filter((approver) => approver.openSteps > 0);
+  const bottlenecks = new Set(insights.bottlenecks.map((bottleneck) => bottleneck.id));
+  window.mandateCharts = {
+    openSteps: draw('chart-open-steps', {
+      type: 'bar',
+      data: {
+        labels: approvers.map((approver) => approver.name),
+        datasets: [{
+          label: 'open steps',
+          data: approvers.map((approver) => approver.openSteps),
+          backgroundColor: approvers.map((approver) => (bottlenecks.has(approver.id) ? '#c0392b' : '#1f3a5f'))
+        }]
+      },
+      options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { ticks: { precision: 0 } } } }
+    }),
+    shareBelowTop: draw('chart-share-below-top', {
+      type: 'line',
+      data: {
+        labels: weeks,
+        datasets: [{
+          label: '% decided below the top',
+          data: insights.timeline.map((week) => percent(week.shareBelowTop)),
+          borderColor: '#2e8b57', backgroundColor: 'rgba(46,139,87,0.15)', fill: true, spanGaps: true, tension: 0.25
+        }]
+      },
+      options: { scales: { y: { min: 0, max: 100, ticks: { callback: (value) => value + '%' } } } }
+    }),
+    decisionTime: draw('chart-decision-time', {
+      type: 'line',
+      data: {
+        labels: weeks,
+        datasets: [
+          { label: 'median', data: insights.timeline.map((week) => hours(week.medianDecisionSeconds)),
+            borderColor: '#1f3a5f', spanGaps: true, tension: 0.25 },
+          { label: '90th percentile', data: insights.timeline.map((week) => hours(week.p90DecisionSeconds)),
+            borderColor: '#d68910', borderDash: [6, 4], spanGaps: true, tension: 0.25 }
+        ]
+      },
+      options: { scales: { y: { min: 0, title: { display: true, text: 'hours' } } } }
+    })
+  };
+})();
