@@ -96,7 +96,8 @@ public final class Report {
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(started);
         Path markdown = dir.resolve(stamp + "-" + mode + ".md");
         Files.writeString(markdown, markdown());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+        new ObjectMapper().findAndRegisterModules().enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .writeValue(dir.resolve(stamp + "-" + mode + ".json").toFile(), json());
         return markdown;
     }
