@@ -6,18 +6,23 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
+import org.mandate.projections.inbox.InboxProjection;
+import org.mandate.projections.request.RequestViewProjection;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Read-your-writes for the caller of a command: waits, briefly, until the streaming projections on this node
- * have processed the request's newest event, so the answer and the next read already show the change.
- * If a projection is slower than the limit the call returns anyway; the projection still catches up.
+ * Read-your-writes for the caller of a command: waits, briefly, until the projections a caller reads right
+ * after a command (request view and inbox) have processed the request's newest event on this node, so the
+ * answer and the next read already show the change. Other projections (audit, insights, ...) are not waited
+ * for. If a projection is slower than the limit, or failing and retrying, the call returns anyway.
  */
 @Component
 class ProjectionCatchUp {
@@ -27,9 +32,14 @@ class ProjectionCatchUp {
     private final JdbcTemplate jdbc;
     private final EventProcessingConfiguration processing;
 
-    ProjectionCatchUp(JdbcTemplate jdbc, EventProcessingConfiguration processing) {
+    private final Set<String> awaited;
+
+    ProjectionCatchUp(JdbcTemplate jdbc, EventProcessingConfiguration processing,
+                      @Value("${mandate.read-your-writes.processors:" + RequestViewProjection.NAME + ","
+                              + InboxProjection.NAME + "}") Set<String> awaited) {
         this.jdbc = jdbc;
         this.processing = processing;
+        this.awaited = awaited;
     }
 
     void awaitRequest(String requestId) {
@@ -40,7 +50,9 @@ class ProjectionCatchUp {
             return;
         }
         long deadline = System.nanoTime() + LIMIT.toNanos();
-        List<StreamingEventProcessor> processors = processing.eventProcessors().values().stream()
+        List<StreamingEventProcessor> processors = processing.eventProcessors().entrySet().stream()
+                .filter(processor -> awaited.contains(processor.getKey()))
+                .map(processor -> processor.getValue())
                 .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
         while (!processors.stream().allMatch(processor -> reached(processor, newest))
                 && System.nanoTime() < deadline) {
@@ -53,8 +65,8 @@ class ProjectionCatchUp {
             return true;
         }
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
-        return !segments.isEmpty() && segments.stream()
-                .allMatch(status -> handled(status.getTrackingToken(), globalIndex));
+        return !segments.isEmpty() && segments.stream().allMatch(status -> status.isErrorState()
+                || handled(status.getTrackingToken(), globalIndex));
     }
 
     /**
