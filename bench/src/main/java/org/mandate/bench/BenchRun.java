@@ -53,7 +53,7 @@ final class BenchRun {
             AtomicInteger numbers = new AtomicInteger();
             List<ApprovalSystem> systems = List.of(mandate, full, none);
             for (ApprovalSystem system : systems) {
-                for (int i = 0; i < 20; i++) { // JIT and caches: not measured
+                for (int i = 0; i < sizes.warmupApprovals(); i++) { // JIT and caches: not measured
                     system.approve(numbers.getAndIncrement());
                 }
             }

@@ -28,7 +28,7 @@ public final class FixedLoad {
 
     public static Result run(ApprovalSystem system, java.time.Duration window, double perSecond,
                              AtomicInteger numbers) throws InterruptedException {
-        int operations = (int) Math.max(10, Math.round(perSecond * window.toNanos() / 1e9));
+        int operations = (int) Math.max(5, Math.round(perSecond * window.toNanos() / 1e9));
         List<Object> steps = new ArrayList<>();
         for (int i = 0; i < operations; i++) {
             steps.add(system.openStep(2 * (numbers.getAndIncrement() / 2))); // even: a one-step request
