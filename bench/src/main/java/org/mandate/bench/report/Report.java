@@ -143,8 +143,10 @@ public final class Report {
             out.append("| figure | Mandate | baseline | baseline value | ratio | target | met |\n");
             out.append("| --- | ---: | --- | ---: | ---: | --- | --- |\n");
             for (Row row : section.rows) {
-                out.append(String.format(Locale.ROOT, "| %s | %s %s | %s | %s | %.2f× | %s | %s |%n", row.figure(),
-                        number(row.mandate()), row.unit(), row.baseline(), number(row.baselineValue()), row.ratio(),
+                out.append(String.format(Locale.ROOT, "| %s | %s %s | %s | %s | %s× | %s | %s |%n", row.figure(),
+                        number(row.mandate()), row.unit(), row.baseline(), number(row.baselineValue()),
+                        row.ratio() >= 0.1 ? String.format(Locale.ROOT, "%.2f", row.ratio())
+                                : String.format(Locale.ROOT, "%.3g", row.ratio()),
                         row.target() == null ? "" : row.target(),
                         row.met() == null ? "" : row.met() ? "yes" : "**no**"));
             }
