@@ -10,10 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Runs the benchmark: {@code --quick} (under 5 minutes) or {@code --full}; {@code --db=h2,postgres} picks the
@@ -63,10 +61,7 @@ public final class BenchMain {
 
     /** Runs every figure on each database kind; a PostgreSQL that cannot be reached is reported as skipped. */
     public static Report run(Sizes sizes, List<Database.Kind> kinds) throws Exception {
-        Map<String, Object> described = new LinkedHashMap<>();
-        described.put("mode", sizes.mode());
-        described.put("sizes", sizes);
-        Report report = new Report(sizes.mode(), described);
+        Report report = new Report(sizes.mode(), sizes);
         String stamp = Long.toString(Instant.now().getEpochSecond(), 36).toLowerCase(Locale.ROOT);
         for (Database.Kind kind : kinds) {
             Report.Section section = report.section(kind == Database.Kind.H2 ? "H2 (file)" : "PostgreSQL");

@@ -59,10 +59,10 @@ public final class Report {
 
     private final String mode;
     private final Instant started = Instant.now();
-    private final Map<String, Object> sizes;
+    private final Object sizes;
     private final List<Section> sections = new ArrayList<>();
 
-    public Report(String mode, Map<String, Object> sizes) {
+    public Report(String mode, Object sizes) {
         this.mode = mode;
         this.sizes = sizes;
     }
