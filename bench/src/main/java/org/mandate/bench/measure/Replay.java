@@ -8,7 +8,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
-/** Rebuilds every streaming projection from event zero, the way an operator's rebuild does, and times it. */
+/**
+ * Rebuilds every rebuildable streaming projection from event zero, the way an operator's rebuild does, and times
+ * it. A processor that allows no replay (the ledger: re-chaining would re-sign history) is left out of the timing and
+ * started again afterwards, to chain what was written meanwhile.
+ */
 public final class Replay {
 
     /** {@code startupSeconds}: from start() until every processor had claimed its segment and begun. */
@@ -27,14 +31,13 @@ public final class Replay {
         JdbcTemplate jdbc = mandate.context().getBean(JdbcTemplate.class);
         long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
         long events = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
-        List<StreamingEventProcessor> processors = mandate.streamingProcessors();
-        processors.forEach(StreamingEventProcessor::shutDown);
-        for (StreamingEventProcessor processor : processors) {
-            if (!processor.supportsReset()) {
-                throw new IllegalStateException(processor.getName() + " cannot be rebuilt: it has no reset");
-            }
-            processor.resetTokens();
+        List<StreamingEventProcessor> all = mandate.streamingProcessors();
+        all.forEach(StreamingEventProcessor::shutDown);
+        List<StreamingEventProcessor> processors = all.stream().filter(StreamingEventProcessor::supportsReset).toList();
+        if (processors.isEmpty()) {
+            throw new IllegalStateException("no projection can be rebuilt");
         }
+        processors.forEach(StreamingEventProcessor::resetTokens);
         long launched = System.nanoTime();
         processors.forEach(StreamingEventProcessor::start);
         // A processor claims its segment on a launcher thread that may first sleep; that wait is not replay work.
@@ -46,6 +49,7 @@ public final class Replay {
         mandate.awaitProjections(processors, head, Duration.ofHours(4));
         double seconds = (System.nanoTime() - start) / 1e9;
         long replayed = Math.round((double) events * (head - from) / head); // the share not yet done at start
+        all.stream().filter(processor -> !processor.isRunning()).forEach(StreamingEventProcessor::start);
         return new Result(events, replayed / seconds, (start - launched) / 1e9,
                 processors.stream().map(StreamingEventProcessor::getName).sorted().toList());
     }
