@@ -11,9 +11,9 @@ import org.mandate.bench.measure.Replay;
 import org.mandate.bench.measure.Throughput;
 import org.mandate.bench.report.Report;
 import org.mandate.bench.report.Row;
-import org.mandate.bench.target.ApprovalSystem;
-import org.mandate.bench.target.CamundaSystem;
-import org.mandate.bench.target.MandateSystem;
+import org.mandate.bench.system.ApprovalSystem;
+import org.mandate.bench.system.CamundaSystem;
+import org.mandate.bench.system.MandateSystem;
 import org.mandate.projections.inbox.InboxProjection;
 
 import java.io.File;

@@ -3,7 +3,7 @@ package org.mandate.bench.measure;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.mandate.bench.target.CamundaSystem;
+import org.mandate.bench.system.CamundaSystem;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.request.Outcome;
 import org.mandate.domain.request.RequestApproved;

@@ -2,7 +2,7 @@ package org.mandate.bench.measure;
 
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
-import org.mandate.bench.target.ApprovalSystem;
+import org.mandate.bench.system.ApprovalSystem;
 
 import java.util.ArrayList;
 import java.util.List;

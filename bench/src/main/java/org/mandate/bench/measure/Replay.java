@@ -1,7 +1,7 @@
 package org.mandate.bench.measure;
 
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.mandate.bench.target.MandateSystem;
+import org.mandate.bench.system.MandateSystem;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;

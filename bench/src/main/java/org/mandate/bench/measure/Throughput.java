@@ -1,7 +1,7 @@
 package org.mandate.bench.measure;
 
 import org.mandate.bench.db.SqlCounter;
-import org.mandate.bench.target.ApprovalSystem;
+import org.mandate.bench.system.ApprovalSystem;
 
 import java.time.Duration;
 import java.util.ArrayList;
