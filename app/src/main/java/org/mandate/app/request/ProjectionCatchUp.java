@@ -2,7 +2,10 @@ package org.mandate.app.request;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.mandate.projections.inbox.InboxProjection;
 import org.mandate.projections.request.RequestViewProjection;
 import org.springframework.beans.factory.annotation.Value;
@@ -71,6 +74,17 @@ public class ProjectionCatchUp {
         }
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
         return !segments.isEmpty() && segments.stream().allMatch(status -> status.isErrorState()
-                || status.getCurrentPosition().orElse(-1) >= globalIndex);
+                || handled(status.getTrackingToken(), globalIndex));
+    }
+
+    /**
+     * Whether a processor at {@code token} has handled the event at {@code globalIndex}. Its position alone does not
+     * say: when commands commit concurrently a later event can be seen first, and the earlier one stays a gap below
+     * the position until it is handled.
+     */
+    static boolean handled(TrackingToken token, long globalIndex) {
+        return WrappedToken.unwrap(token, GapAwareTrackingToken.class)
+                .map(position -> position.getIndex() >= globalIndex && !position.getGaps().contains(globalIndex))
+                .orElse(false);
     }
 }

@@ -1,0 +1,165 @@
+package org.mandate.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.mandate.bench.db.Database;
+import org.mandate.bench.measure.Dataset;
+import org.mandate.bench.measure.FixedLoad;
+import org.mandate.bench.measure.Latencies;
+import org.mandate.bench.measure.RawJdbc;
+import org.mandate.bench.measure.Replay;
+import org.mandate.bench.measure.Throughput;
+import org.mandate.bench.report.Report;
+import org.mandate.bench.report.Row;
+import org.mandate.bench.system.ApprovalSystem;
+import org.mandate.bench.system.CamundaSystem;
+import org.mandate.bench.system.MandateSystem;
+import org.mandate.projections.inbox.InboxProjection;
+
+import java.io.File;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * All figures on one kind of database. Mandate and both Camunda baselines run side by side in the same JVM, each on
+ * its own fresh database, and take turns cell by cell, so that a noisy neighbour hurts them alike.
+ */
+final class BenchRun {
+
+    private static final String FULL = "Camunda, history full";
+    private static final String NONE = "Camunda, history none";
+
+    private final Sizes sizes;
+    private final Report.Section section;
+
+    BenchRun(Sizes sizes, Report.Section section) {
+        this.sizes = sizes;
+        this.section = section;
+    }
+
+    void run(Database mandateDb, Database noneDb, Database fullDb, File dataDir) throws Exception {
+        section.version(mandateDb.version());
+        try (MandateSystem mandate = new MandateSystem(mandateDb, dataDir);
+             CamundaSystem none = new CamundaSystem(noneDb, "none");
+             CamundaSystem full = new CamundaSystem(fullDb, "full");
+             HikariDataSource raw = mandateDb.pool("raw-jdbc")) {
+            AtomicInteger numbers = new AtomicInteger();
+            List<ApprovalSystem> systems = List.of(mandate, full, none);
+            for (ApprovalSystem system : systems) {
+                for (int i = 0; i < sizes.warmupApprovals(); i++) { // JIT and caches: not measured
+                    system.approve(numbers.getAndIncrement());
+                }
+            }
+            double slowest = throughput(systems, numbers, raw);
+            latency(mandate, full, none, numbers, Math.max(1, sizes.latencyShare() * slowest));
+            replayAndInbox(mandate, full, raw);
+        }
+    }
+
+    /** Returns the slowest system's single-client approvals per second. */
+    private double throughput(List<ApprovalSystem> systems, AtomicInteger numbers, HikariDataSource raw)
+            throws Exception {
+        Map<String, Object> details = new LinkedHashMap<>();
+        double slowest = Double.MAX_VALUE;
+        for (int clients : sizes.clients()) {
+            Map<String, Throughput.Result> cell = new LinkedHashMap<>();
+            for (ApprovalSystem system : systems) {
+                cell.put(system.name(), Throughput.run(system, clients, sizes.warmup(), sizes.window(), numbers));
+            }
+            details.put(clients + " clients", cell);
+            if (clients == sizes.clients().get(0)) {
+                slowest = cell.values().stream().mapToDouble(Throughput.Result::perSecond).min().orElseThrow();
+            }
+            Throughput.Result mandate = cell.get("Mandate");
+            Throughput.Result full = cell.get(systems.get(1).name());
+            Throughput.Result none = cell.get(systems.get(2).name());
+            String suffix = ", " + clients + (clients == 1 ? " client" : " clients");
+            section.add(Row.ratio("approvals/s" + suffix, "/s", mandate.perSecond(), FULL, full.perSecond())
+                    .atLeast(1.0));
+            section.add(Row.ratio("approvals/s" + suffix, "/s", mandate.perSecond(), NONE, none.perSecond()));
+            section.add(Row.ratio("commits per approval" + suffix, "", mandate.commitsPerApproval(), FULL,
+                    full.commitsPerApproval()));
+            section.add(Row.ratio("SQL statements per approval" + suffix, "", mandate.statementsPerApproval(), FULL,
+                    full.statementsPerApproval()));
+            if (clients == sizes.clients().get(0)) {
+                double floor = RawJdbc.insertCommitRate(raw, sizes.rawInsertWindow());
+                details.put("raw insert+commit per second", floor);
+                section.add(Row.ratio("commits/s" + suffix, "/s", mandate.commitsPerSecond(),
+                        "raw JDBC insert+commit", floor));
+            }
+        }
+        section.detail("throughput", details);
+        return slowest;
+    }
+
+    private void latency(MandateSystem mandate, CamundaSystem full, CamundaSystem none, AtomicInteger numbers,
+                         double perSecond) throws InterruptedException {
+        FixedLoad.Result m = FixedLoad.run(mandate, sizes.latencyWindow(), perSecond, numbers);
+        FixedLoad.Result f = FixedLoad.run(full, sizes.latencyWindow(), perSecond, numbers);
+        FixedLoad.Result n = FixedLoad.run(none, sizes.latencyWindow(), perSecond, numbers);
+        section.detail("decision latency", Map.of("Mandate", m, FULL, f, NONE, n));
+        String load = String.format(Locale.ROOT, " at %.1f decisions/s", perSecond);
+        section.add(Row.ratio("decision p50" + load, "ms", m.p50Millis(), FULL + ", task completion", f.p50Millis()));
+        section.add(Row.ratio("decision p99" + load, "ms", m.p99Millis(), FULL + ", task completion", f.p99Millis())
+                .atMost(1.5));
+        section.add(Row.ratio("decision p99" + load, "ms", m.p99Millis(), NONE + ", task completion", n.p99Millis()));
+    }
+
+    private void replayAndInbox(MandateSystem mandate, CamundaSystem full, HikariDataSource raw) throws Exception {
+        Replay.stopProjections(mandate);
+        Dataset.writeEvents(mandate.context().getBean(EventStorageEngine.class), sizes.openSteps(),
+                sizes.closedSteps());
+        double scan = RawJdbc.eventScanRate(raw);
+        Replay.Result replay = Replay.rebuild(mandate);
+        section.detail("replay", replay);
+        section.detail("raw event scan per second", scan);
+        section.add(Row.ratio(String.format(Locale.ROOT, "replay of %,d events (%s)", replay.events(),
+                        String.join(", ", replay.projections())), "events/s", replay.eventsPerSecond(),
+                "raw JDBC scan of the event table", scan).atLeast(0.3)
+                .and("≥ 20000 events/s", replay.eventsPerSecond() >= 20_000));
+
+        Dataset.startTasks(full, sizes.openSteps(), sizes.engineClosedSteps());
+        int people = Dataset.people(sizes.openSteps());
+        InboxProjection inbox = mandate.context().getBean(InboxProjection.class);
+        Latencies.Result m = Latencies.of(sizes.inboxQueries(), people, person -> inbox.inboxOf(person).size());
+        Latencies.Result f = Latencies.of(sizes.inboxQueries(), people, person -> full.taskList(person).size());
+        Latencies.Result r = Latencies.of(sizes.inboxQueries(), people, person -> rawInbox(raw, person));
+        section.detail("inbox query", Map.of("Mandate", m, FULL, f, "raw SQL", r,
+                "open steps", sizes.openSteps(), "closed steps (Mandate)", sizes.closedSteps(),
+                "closed steps (Camunda)", sizes.engineClosedSteps(), "people", people));
+        String figure = String.format(Locale.ROOT, "inbox query %s, %,d open steps", "%s", sizes.openSteps());
+        section.add(Row.ratio(String.format(figure, "p50"), "ms", m.p50Millis(), FULL + ", task query", f.p50Millis()));
+        section.add(Row.ratio(String.format(figure, "p99"), "ms", m.p99Millis(), FULL + ", task query", f.p99Millis())
+                .atMost(0.5).and("< 20 ms", m.p99Millis() < 20));
+        section.add(Row.ratio(String.format(figure, "p99"), "ms", m.p99Millis(), "raw SQL on inbox_item",
+                r.p99Millis()));
+    }
+
+    /** The projection table read with no framework: the floor for an inbox query. */
+    private static int rawInbox(HikariDataSource raw, String person) {
+        try (Connection connection = raw.getConnection();
+             PreparedStatement query = connection.prepareStatement("select step_id, request_id, step_name, "
+                     + "assignee, on_behalf_of, due_at, opened_at from inbox_item where assignee = ? "
+                     + "order by opened_at, step_id")) {
+            query.setString(1, person);
+            int rows = 0;
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    row.getString(1);
+                    row.getTimestamp(7);
+                    rows++;
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

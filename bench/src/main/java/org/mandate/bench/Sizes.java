@@ -1,0 +1,35 @@
+package org.mandate.bench;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How big and how long each figure's run is. The decision latency is measured at an offered load of
+ * {@code latencyShare} of the slowest system's single-client rate in this run, so that no system is pushed past
+ * what the machine gives it at the moment (a fixed number would overload a busy machine and measure its queue).
+ */
+public record Sizes(String mode, int warmupApprovals, Duration warmup, Duration window, List<Integer> clients,
+                    Duration latencyWindow, double latencyShare, int openSteps, int closedSteps, int engineClosedSteps,
+                    int inboxQueries, Duration rawInsertWindow) {
+
+    /** Under 5 minutes for both databases on 2 cores; enough to see the ratios, not to trust the third digit. */
+    public static Sizes quick() {
+        return new Sizes("quick", 20, Duration.ofSeconds(1), Duration.ofSeconds(4), List.of(1, 4, 16),
+                Duration.ofSeconds(8), 0.5,
+                1_000, 25_000, 1_000, 500, Duration.ofSeconds(2));
+    }
+
+    /** The sizes: 1M closed steps, 100k open ones (4.2M events). Hours, mostly loading the engine. */
+    public static Sizes full() {
+        return new Sizes("full", 200, Duration.ofSeconds(10), Duration.ofSeconds(30), List.of(1, 4, 16),
+                Duration.ofSeconds(120), 0.5,
+                100_000, 1_000_000, 1_000_000, 10_000, Duration.ofSeconds(10));
+    }
+
+    /** Only checks that every figure comes out; the numbers mean nothing at this size. */
+    public static Sizes smoke() {
+        return new Sizes("smoke", 2, Duration.ofMillis(200), Duration.ofMillis(800), List.of(1, 4, 16),
+                Duration.ofMillis(500), 0.5,
+                200, 300, 20, 20, Duration.ofMillis(300));
+    }
+}

@@ -1,0 +1,61 @@
+package org.mandate.bench.measure;
+
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.mandate.bench.system.MandateSystem;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Rebuilds every rebuildable streaming projection from event zero, the way an operator's rebuild does, and times
+ * it. A processor that allows no replay (the ledger: re-chaining would re-sign history) is left out of the timing and
+ * started again afterwards, to chain what was written meanwhile.
+ */
+public final class Replay {
+
+    /** {@code startupSeconds}: from start() until every processor had claimed its segment and begun. */
+    public record Result(long events, double eventsPerSecond, double startupSeconds, List<String> projections) {
+    }
+
+    private Replay() {
+    }
+
+    /** Stops the projections, so that data written meanwhile is left for the timed rebuild. */
+    public static void stopProjections(MandateSystem mandate) {
+        mandate.streamingProcessors().forEach(StreamingEventProcessor::shutDown);
+    }
+
+    public static Result rebuild(MandateSystem mandate) {
+        JdbcTemplate jdbc = mandate.context().getBean(JdbcTemplate.class);
+        long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        long events = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        List<StreamingEventProcessor> all = mandate.streamingProcessors();
+        all.forEach(StreamingEventProcessor::shutDown);
+        List<StreamingEventProcessor> processors = all.stream().filter(StreamingEventProcessor::supportsReset).toList();
+        if (processors.isEmpty()) {
+            throw new IllegalStateException("no projection can be rebuilt");
+        }
+        processors.forEach(StreamingEventProcessor::resetTokens);
+        long launched = System.nanoTime();
+        processors.forEach(StreamingEventProcessor::start);
+        // A processor claims its segment on a launcher thread that may first sleep; that wait is not replay work.
+        while (processors.stream().anyMatch(processor -> processor.processingStatus().isEmpty())) {
+            LockSupport.parkNanos(1_000_000);
+        }
+        long start = System.nanoTime();
+        long from = processors.stream().mapToLong(Replay::position).min().orElse(0);
+        mandate.awaitProjections(processors, head, Duration.ofHours(4));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long replayed = Math.round((double) events * (head - from) / head); // the share not yet done at start
+        all.stream().filter(processor -> !processor.isRunning()).forEach(StreamingEventProcessor::start);
+        return new Result(events, replayed / seconds, (start - launched) / 1e9,
+                processors.stream().map(StreamingEventProcessor::getName).sorted().toList());
+    }
+
+    private static long position(StreamingEventProcessor processor) {
+        return processor.processingStatus().values().stream()
+                .mapToLong(status -> status.getCurrentPosition().orElse(0)).min().orElse(0);
+    }
+}
