@@ -1,19 +1,16 @@
 package org.mandate.app.request;
 
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.mandate.app.projection.ProjectionProgress;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.Collection;
-import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Read-your-writes for the caller of a command: waits, briefly, until the streaming projections on this node
- * have processed the request's newest event, so the answer and the next read already show the change.
+ * Read-your-writes for the caller of a command: waits, briefly, until every segment of the streaming projections
+ * has processed the request's newest event, so the answer and the next read already show the change. Segments
+ * may be processed by another node, so progress is read from the shared token store, not from this node.
  * If a projection is slower than the limit the call returns anyway; the projection still catches up.
  */
 @Component
@@ -22,11 +19,11 @@ class ProjectionCatchUp {
     private static final Duration LIMIT = Duration.ofSeconds(3);
 
     private final JdbcTemplate jdbc;
-    private final EventProcessingConfiguration processing;
+    private final ProjectionProgress progress;
 
-    ProjectionCatchUp(JdbcTemplate jdbc, EventProcessingConfiguration processing) {
+    ProjectionCatchUp(JdbcTemplate jdbc, ProjectionProgress progress) {
         this.jdbc = jdbc;
-        this.processing = processing;
+        this.progress = progress;
     }
 
     void awaitRequest(String requestId) {
@@ -37,20 +34,8 @@ class ProjectionCatchUp {
             return;
         }
         long deadline = System.nanoTime() + LIMIT.toNanos();
-        List<StreamingEventProcessor> processors = processing.eventProcessors().values().stream()
-                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
-        while (!processors.stream().allMatch(processor -> reached(processor, newest))
-                && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(Duration.ofMillis(2).toNanos());
+        while (!progress.allProcessed(newest) && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
         }
-    }
-
-    private static boolean reached(StreamingEventProcessor processor, long globalIndex) {
-        if (!processor.isRunning()) {
-            return true;
-        }
-        Collection<EventTrackerStatus> segments = processor.processingStatus().values();
-        return !segments.isEmpty() && segments.stream()
-                .allMatch(status -> status.getCurrentPosition().orElse(-1) >= globalIndex);
     }
 }
