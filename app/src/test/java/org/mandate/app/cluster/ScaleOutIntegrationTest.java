@@ -97,7 +97,9 @@ class ScaleOutIntegrationTest {
         AppNode[] both = {a, b};
 
         // segments: each node processes one of each projection's two
+        long splitting = System.nanoTime();
         awaitOwners(Set.of(a, b));
+        report("segments split between two nodes after " + since(splitting));
 
         // both take commands, concurrently
         List<String> requests = submitConcurrently(both, 12);
@@ -142,11 +144,15 @@ class ScaleOutIntegrationTest {
 
         // decisions through both nodes; node A dies half-way
         Map<String, String> acknowledged = decideWhileKilling(both, requests, a);
-        AppNode c = start("node-c", "--mandate.demo=false");
+        long killed = System.nanoTime();
+        AppNode c = AppNode.start("node-c", bpmnDirectory, SERVER + database, settings("--mandate.demo=false"));
+        nodes.add(c);
 
         // the survivor takes over A's segments and everything acknowledged completes
         await().atMost(SETTLE).untilAsserted(() -> assertThat(owners()).noneMatch(
                 owner -> owner.startsWith(a.tokenOwnerPrefix())));
+        report("segments of the killed node taken over after " + since(killed) + "; " + acknowledged.size()
+                + " of " + requests.size() + " decisions acknowledged while it died");
         for (String id : requests) {
             completeThrough(b, id);
         }
@@ -283,13 +289,28 @@ class ScaleOutIntegrationTest {
     }
 
     private AppNode start(String name, String... settings) throws Exception {
-        List<String> all = new ArrayList<>(FAST_CLUSTER);
-        all.addAll(List.of(settings));
-        AppNode node = AppNode.start(name, bpmnDirectory, SERVER + database, all);
+        long starting = System.nanoTime();
+        AppNode node = AppNode.start(name, bpmnDirectory, SERVER + database, settings(settings));
         nodes.add(node);
         // one node at a time on a new database: the engine creates its tables on the first start
         awaitReady(node);
+        report(name + " ready after " + since(starting));
         return node;
+    }
+
+    private static List<String> settings(String... settings) {
+        List<String> all = new ArrayList<>(FAST_CLUSTER);
+        all.addAll(List.of(settings));
+        return all;
+    }
+
+    /** Timings for the README's scale-out section; the assertions never depend on them. */
+    private static void report(String measurement) {
+        System.out.println("[scale-out] " + measurement);
+    }
+
+    private static String since(long nanos) {
+        return Duration.ofNanos(System.nanoTime() - nanos).toMillis() + " ms";
     }
 
     private static void awaitReady(AppNode node) {
