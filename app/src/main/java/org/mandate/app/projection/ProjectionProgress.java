@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -70,10 +71,12 @@ public class ProjectionProgress {
         return segments;
     }
 
-    /** True when every segment of every streaming projection has processed the event at this global index. */
-    public boolean allProcessed(long globalIndex) {
-        return segments().values().stream().allMatch(positions -> !positions.isEmpty()
-                && positions.stream().allMatch(position -> position.processed(globalIndex)));
+    /** True when every segment of each of these projections has processed the event at this global index. */
+    public boolean processed(Collection<String> projections, long globalIndex) {
+        Map<String, List<SegmentPosition>> segments = segments();
+        return projections.stream().map(name -> segments.getOrDefault(name, List.of()))
+                .allMatch(positions -> !positions.isEmpty()
+                        && positions.stream().allMatch(position -> position.processed(globalIndex)));
     }
 
     /** Events a projection still has to process: the head minus its slowest segment's position. */

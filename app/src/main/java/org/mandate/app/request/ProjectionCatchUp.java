@@ -1,17 +1,25 @@
 package org.mandate.app.request;
 
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.mandate.app.projection.ProjectionProgress;
+import org.mandate.projections.inbox.InboxProjection;
+import org.mandate.projections.request.RequestViewProjection;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Read-your-writes for the caller of a command: waits, briefly, until every segment of the streaming projections
- * has processed the request's newest event, so the answer and the next read already show the change. Segments
- * may be processed by another node, so progress is read from the shared token store, not from this node.
- * If a projection is slower than the limit the call returns anyway; the projection still catches up.
+ * Read-your-writes for the caller of a command: waits, briefly, until the projections a caller reads right
+ * after a command (request view and inbox) have processed the request's newest event, so the answer and the
+ * next read already show the change. Other projections (audit, insights, ...) are not waited for. Segments may
+ * be processed by another node, so progress is read from the shared token store, not from this node's threads.
+ * If a projection is slower than the limit, or failing and retrying here, the call returns anyway.
  */
 @Component
 class ProjectionCatchUp {
@@ -19,11 +27,18 @@ class ProjectionCatchUp {
     private static final Duration LIMIT = Duration.ofSeconds(3);
 
     private final JdbcTemplate jdbc;
+    private final EventProcessingConfiguration processing;
     private final ProjectionProgress progress;
 
-    ProjectionCatchUp(JdbcTemplate jdbc, ProjectionProgress progress) {
+    private final Set<String> awaited;
+
+    ProjectionCatchUp(JdbcTemplate jdbc, EventProcessingConfiguration processing, ProjectionProgress progress,
+                      @Value("${mandate.read-your-writes.processors:" + RequestViewProjection.NAME + ","
+                              + InboxProjection.NAME + "}") Set<String> awaited) {
         this.jdbc = jdbc;
+        this.processing = processing;
         this.progress = progress;
+        this.awaited = awaited;
     }
 
     void awaitRequest(String requestId) {
@@ -34,8 +49,17 @@ class ProjectionCatchUp {
             return;
         }
         long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (!progress.allProcessed(newest) && System.nanoTime() < deadline) {
+        List<String> projections = processing.eventProcessors().entrySet().stream()
+                .filter(processor -> awaited.contains(processor.getKey()))
+                .filter(processor -> processor.getValue() instanceof StreamingEventProcessor streaming
+                        && streaming.isRunning() && !failingHere(streaming))
+                .map(processor -> processor.getKey()).toList();
+        while (!progress.processed(projections, newest) && System.nanoTime() < deadline) {
             LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
         }
+    }
+
+    private static boolean failingHere(StreamingEventProcessor processor) {
+        return processor.processingStatus().values().stream().anyMatch(status -> status.isErrorState());
     }
 }

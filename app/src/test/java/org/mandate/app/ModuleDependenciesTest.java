@@ -1,0 +1,30 @@
+package org.mandate.app;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** Dependencies point one way: app → projections, processes → domain. */
+@AnalyzeClasses(packages = "org.mandate", importOptions = ImportOption.DoNotIncludeTests.class)
+class ModuleDependenciesTest {
+
+    @ArchTest
+    static final ArchRule domainKnowsNoOuterModule = noClasses().that().resideInAPackage("org.mandate.domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.mandate.processes..",
+                    "org.mandate.projections..", "org.mandate.app..", "org.springframework..", "org.camunda..",
+                    "jakarta.persistence..");
+
+    @ArchTest
+    static final ArchRule processesDoNotReadProjectionsOrApp = noClasses()
+            .that().resideInAPackage("org.mandate.processes..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.mandate.projections..", "org.mandate.app..");
+
+    @ArchTest
+    static final ArchRule projectionsDoNotDriveTheEngineOrApp = noClasses()
+            .that().resideInAPackage("org.mandate.projections..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.mandate.processes..", "org.mandate.app..",
+                    "org.camunda..");
+}

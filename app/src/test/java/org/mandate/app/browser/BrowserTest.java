@@ -1,0 +1,104 @@
+package org.mandate.app.browser;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.mandate.app.MandateIntegrationTest;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Base of the browser tests: Debian's headless Chromium driven by Selenium against the running app. Without
+ * Chromium the tests are skipped with a message saying what to install (CI installs it in .ci/run).
+ */
+public abstract class BrowserTest extends MandateIntegrationTest {
+
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final List<WebDriver> browsers = new ArrayList<>();
+
+    @BeforeEach
+    void requireChromium() {
+        Assumptions.assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
+                "Browser tests skipped: Chromium not found. Install it with "
+                        + "'apt-get install -y chromium chromium-driver' (/usr/bin/chromium, /usr/bin/chromedriver).");
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(WebDriver::quit);
+        browsers.clear();
+    }
+
+    /** A fresh browser (own profile, own cookies), logged in as a demo person. */
+    protected WebDriver browserAs(String person) {
+        WebDriver browser = browser();
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(person);
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        waitUntil(browser, driver -> !driver.getCurrentUrl().contains("/login"));
+        return browser;
+    }
+
+    /** A fresh browser with nobody logged in. */
+    protected WebDriver browser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--window-size=1280,900", "--user-data-dir=" + freshProfile());
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+                .usingAnyFreePort().build();
+        WebDriver browser = new ChromeDriver(service, options);
+        browsers.add(browser);
+        return browser;
+    }
+
+    protected String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    protected static <T> T waitUntil(WebDriver browser, java.util.function.Function<WebDriver, T> condition) {
+        return new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition::apply);
+    }
+
+    /** Saves what the browser shows under target/screenshots/NAME.png, for a person to look at. */
+    protected static Path screenshot(WebDriver browser, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path target = SCREENSHOTS.resolve(name + ".png");
+            File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String freshProfile() {
+        try {
+            return Files.createTempDirectory("mandate-chromium-").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
