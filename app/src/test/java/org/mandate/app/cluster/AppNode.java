@@ -19,6 +19,7 @@ final class AppNode {
     final int port;
     final File log;
     private final Process process;
+    private volatile long killedAt;
 
     private AppNode(String name, int port, File log, Process process) {
         this.name = name;
@@ -65,6 +66,12 @@ final class AppNode {
     /** Like pulling the plug: no shutdown hooks, no released claims, no goodbye to the other nodes. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
+        killedAt = System.nanoTime();
+    }
+
+    /** When it was killed, in {@link System#nanoTime()}; 0 while it lives. */
+    long killedAt() {
+        return killedAt;
     }
 
     @Override
