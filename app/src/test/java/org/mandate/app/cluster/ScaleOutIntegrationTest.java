@@ -119,6 +119,7 @@ class ScaleOutIntegrationTest {
             String assignee = assigneeOf(b.as("ada"), id);
             race(() -> a.as(assignee).post(decision(id, step), approve()),
                     () -> b.as(assignee).post(decision(id, step), approve()));
+            assertThat(eventsOf(id, "StepDecided")).as("decisions recorded on " + id).isEqualTo(1);
         }
         // a decision on one node against a withdrawal on the other: one wins, the other is told why not
         List<String> contested = new ArrayList<>();
@@ -129,6 +130,8 @@ class ScaleOutIntegrationTest {
             String requester = b.as("ada").get("/api/requests/" + id).json().path("requester").asText();
             race(() -> a.as(assignee).post(decision(id, step), approve()),
                     () -> b.as(requester).post("/api/requests/" + id + "/withdrawal", Map.of()));
+            assertThat(eventsOf(id, "StepDecided") + eventsOf(id, "RequestWithdrawn")).as("winners on " + id)
+                    .isEqualTo(1);
             contested.add(id);
         }
 
