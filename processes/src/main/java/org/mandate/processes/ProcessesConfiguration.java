@@ -4,14 +4,17 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.mandate.domain.directory.Directory;
+import org.mandate.domain.mandate.Mandates;
 import org.mandate.processes.approval.ApprovalPath;
 import org.mandate.processes.approval.StepRouting;
 import org.mandate.processes.bridge.EngineBridge;
 import org.mandate.processes.bridge.EngineFactsPlugin;
+import org.mandate.processes.departure.DepartureHandover;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
+import java.time.Clock;
 import java.util.Map;
 
 /** The engine side of Mandate: the bridge, the listeners and the only beans BPMN expressions may call. */
@@ -21,6 +24,12 @@ public class ProcessesConfiguration {
     @Bean
     EngineBridge engineBridge(RuntimeService runtime, TaskService tasks) {
         return new EngineBridge(runtime, tasks);
+    }
+
+    @Bean
+    DepartureHandover departureHandover(@Lazy CommandGateway commands, TaskService tasks, RuntimeService runtime,
+                                        Mandates mandates, Clock clock) {
+        return new DepartureHandover(commands, tasks, runtime, mandates, clock);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.mandate.projections;
 
+import org.mandate.projections.delegation.DelegationsRegister;
 import org.mandate.projections.directory.DirectoryProjection;
 import org.mandate.projections.inbox.InboxProjection;
 import org.mandate.projections.request.RequestViewProjection;
@@ -13,6 +14,11 @@ public class ProjectionsConfiguration {
     @Bean
     DirectoryProjection directoryProjection(JdbcTemplate jdbc) {
         return new DirectoryProjection(jdbc);
+    }
+
+    @Bean
+    DelegationsRegister delegationsRegister(JdbcTemplate jdbc) {
+        return new DelegationsRegister(jdbc);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package org.mandate.app.eventstore;
 
 import org.axonframework.config.ConfigurerModule;
 import org.mandate.domain.directory.PersonAggregate;
+import org.mandate.domain.mandate.MandateAggregate;
 import org.mandate.domain.request.ApprovalRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +15,7 @@ class AggregatesConfiguration {
     ConfigurerModule aggregates() {
         return configurer -> configurer
                 .configureAggregate(ApprovalRequest.class)
-                .configureAggregate(PersonAggregate.class);
+                .configureAggregate(PersonAggregate.class)
+                .configureAggregate(MandateAggregate.class);
     }
 }

@@ -22,7 +22,7 @@ import java.util.concurrent.locks.LockSupport;
  * If a projection is slower than the limit, or failing and retrying here, the call returns anyway.
  */
 @Component
-class ProjectionCatchUp {
+public class ProjectionCatchUp {
 
     private static final Duration LIMIT = Duration.ofSeconds(3);
 
@@ -42,9 +42,17 @@ class ProjectionCatchUp {
     }
 
     void awaitRequest(String requestId) {
-        Long newest = jdbc.queryForObject(
+        await(jdbc.queryForObject(
                 "select max(global_index) from domain_event_entry where aggregate_identifier = ?", Long.class,
-                requestId);
+                requestId));
+    }
+
+    /** For a command whose consequences reach many aggregates, such as a departure: waits for the newest event. */
+    public void awaitLatest() {
+        await(jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class));
+    }
+
+    private void await(Long newest) {
         if (newest == null) {
             return;
         }

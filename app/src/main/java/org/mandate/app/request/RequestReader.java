@@ -4,12 +4,18 @@ import org.mandate.domain.RuleViolation;
 import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.Person;
 import org.mandate.domain.directory.PersonId;
+import org.mandate.domain.mandate.MandateTerms;
+import org.mandate.projections.delegation.DelegationsRegister;
 import org.mandate.projections.request.RequestView;
 import org.mandate.projections.request.RequestViewProjection;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /** Reads a request for a person, who sees it only if they take part in it, manage its requester, or audit. */
 @Component
@@ -17,24 +23,47 @@ class RequestReader {
 
     private final RequestViewProjection requests;
     private final Directory directory;
+    private final DelegationsRegister mandates;
+    private final Clock clock;
 
-    RequestReader(RequestViewProjection requests, Directory directory) {
+    RequestReader(RequestViewProjection requests, Directory directory, DelegationsRegister mandates, Clock clock) {
         this.requests = requests;
         this.directory = directory;
+        this.mandates = mandates;
+        this.clock = clock;
     }
 
     Optional<RequestView> find(String id) {
-        return requests.find(id);
+        return requests.find(id).map(this::withHolders);
     }
 
     RequestView readableBy(String id, Authentication user) {
-        RequestView view = requests.find(id).orElseThrow(() -> RuleViolation.notFound(
+        RequestView view = find(id).orElseThrow(() -> RuleViolation.notFound(
                 "There is no request " + id + ". Check the id, or look in your inbox."));
         if (!mayRead(view, user)) {
             throw RuleViolation.forbidden("You are not part of this request, and it was not made by someone who "
                     + "reports to you.");
         }
         return view;
+    }
+
+    /** Everyone who may decide each open step now: its assignee, and whoever holds a mandate from them covering it. */
+    private RequestView withHolders(RequestView view) {
+        Instant now = clock.instant();
+        return view.withSteps(view.steps().stream().map(step -> {
+            if (!"OPEN".equals(step.status()) || step.lentBy() != null) {
+                return step;
+            }
+            Set<String> holders = new LinkedHashSet<>(step.holders());
+            for (MandateTerms mandate : mandates.carrying(PersonId.of(step.assignee()))) {
+                if (!mandate.holder().value().equals(view.requester())
+                        && mandate.covers(view.category(), view.amount(), view.currency())
+                        && mandates.effectiveAt(mandate, now)) {
+                    holders.add(mandate.holder().value());
+                }
+            }
+            return step.withHolders(java.util.List.copyOf(holders));
+        }).toList());
     }
 
     private boolean mayRead(RequestView view, Authentication user) {

@@ -4,6 +4,10 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
+import org.mandate.domain.RuleViolation;
+
+import java.math.BigDecimal;
+import java.time.Clock;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -13,6 +17,7 @@ public class PersonAggregate {
 
     @AggregateIdentifier
     private PersonId id;
+    private boolean left;
 
     PersonAggregate() {
         // for Axon
@@ -21,18 +26,53 @@ public class PersonAggregate {
     @CommandHandler
     public PersonAggregate(JoinPerson command, Directory directory) {
         if (command.name() == null || command.name().isBlank()) {
-            throw org.mandate.domain.RuleViolation.invalid("A person needs a name.");
+            throw RuleViolation.invalid("A person needs a name.");
         }
         if (command.manager() != null && directory.find(command.manager()).isEmpty()) {
-            throw org.mandate.domain.RuleViolation.invalid(
+            throw RuleViolation.invalid(
                     "Manager '" + command.manager() + "' is not in the directory; add them first.");
         }
         apply(new PersonJoined(command.personId(), command.name(), command.title(), command.manager(),
                 command.roles(), command.authority()));
     }
 
+    @CommandHandler
+    void handle(SetAuthority command) {
+        stillHere();
+        if (command.authority() == null
+                || command.authority().limits().values().stream().anyMatch(limit -> limit.compareTo(BigDecimal.ZERO) < 0)) {
+            throw RuleViolation.invalid("An authority is a limit of zero or more per category.");
+        }
+        apply(new AuthoritySet(id, command.authority()));
+    }
+
+    @CommandHandler
+    void handle(ChangeManager command, Directory directory) {
+        stillHere();
+        new ReportingLines(directory).checkNewManager(id, command.manager());
+        apply(new ManagerChanged(id, command.manager()));
+    }
+
+    @CommandHandler
+    void handle(RecordDeparture command, Directory directory, Clock clock) {
+        stillHere();
+        PersonId successor = new ReportingLines(directory).successorOf(id, command.successor());
+        apply(new PersonLeft(id, successor, command.recordedBy(), clock.instant()));
+    }
+
+    private void stillHere() {
+        if (left) {
+            throw RuleViolation.conflict(id + " has already left; their record can be read but no longer changed.");
+        }
+    }
+
     @EventSourcingHandler
     void on(PersonJoined event) {
         this.id = event.personId();
+    }
+
+    @EventSourcingHandler
+    void on(PersonLeft event) {
+        this.left = true;
     }
 }

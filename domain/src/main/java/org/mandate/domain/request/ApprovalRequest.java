@@ -6,9 +6,13 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
 import org.mandate.domain.RuleViolation;
 import org.mandate.domain.directory.Directory;
+import org.mandate.domain.directory.Person;
 import org.mandate.domain.directory.PersonId;
+import org.mandate.domain.mandate.Mandates;
 
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,6 +28,9 @@ public class ApprovalRequest {
     private RequestId id;
     private PersonId requester;
     private RequestStatus status;
+    private String category;
+    private BigDecimal amount;
+    private String currency;
     private final Map<StepId, Step> steps = new LinkedHashMap<>();
 
     ApprovalRequest() {
@@ -62,11 +69,64 @@ public class ApprovalRequest {
     }
 
     @CommandHandler
-    void handle(DecideStep command, Clock clock) {
-        DecisionPolicy.check(command, requester, status, steps.get(command.stepId()));
+    void handle(DecideStep command, Mandates mandates, Clock clock) {
+        Instant now = clock.instant();
+        DecisionPolicy.Authorisation authorisation = DecisionPolicy.check(command, facts(),
+                steps.get(command.stepId()), mandates, now);
         String rationale = command.rationale() == null ? null : command.rationale().strip();
-        apply(new StepDecided(id, command.stepId(), command.outcome(), command.decider(), null, null, rationale,
+        apply(new StepDecided(id, command.stepId(), command.outcome(), command.decider(),
+                authorisation.onBehalfOf(), authorisation.mandate() == null ? null : authorisation.mandate().toString(),
+                rationale, now));
+    }
+
+    @CommandHandler
+    void handle(DelegateStep command, Directory directory, Clock clock) {
+        DelegationPolicy.checkDelegation(command, facts(), steps.get(command.stepId()), directory);
+        apply(new StepDelegated(id, command.stepId(), command.by(), command.to(), strip(command.note()),
                 clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(RecallDelegation command, Clock clock) {
+        Step step = steps.get(command.stepId());
+        DelegationPolicy.checkRecall(command, facts(), step);
+        apply(new StepDelegationRecalled(id, command.stepId(), command.by(), step.delegate(),
+                strip(command.reason()), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(EscalateStep command, Directory directory, Clock clock) {
+        Step step = steps.get(command.stepId());
+        if (command.automatic() && (status != RequestStatus.IN_REVIEW || step == null || step.decided())) {
+            return; // the timer fired as the step closed; nothing is late any more
+        }
+        facts().openStep(command.stepId(), step);
+        EscalationPolicy.checkWho(command, facts(), step, clock.instant());
+        Person target = EscalationPolicy.target(facts(), step, directory).orElse(null);
+        if (target == null) {
+            if (command.automatic()) {
+                return; // already at the top: the step stays where it is, still overdue
+            }
+            throw EscalationPolicy.atTheTop(step);
+        }
+        apply(new StepEscalated(id, command.stepId(), step.assignee(), target.id(), command.by(),
+                command.reason().strip(), clock.instant()));
+    }
+
+    /** A departure hands a step on; run by a handler, so a step that moved or closed meanwhile is left alone. */
+    @CommandHandler
+    void handle(ReassignStep command, Directory directory, Clock clock) {
+        Step step = steps.get(command.stepId());
+        if (status != RequestStatus.IN_REVIEW || step == null || step.decided()) {
+            return;
+        }
+        if (command.from().equals(step.delegate())) {
+            apply(new StepReassigned(id, command.stepId(), command.from(), step.assignee(), command.reason(),
+                    clock.instant()));
+        } else if (command.from().equals(step.assignee())) {
+            apply(new StepReassigned(id, command.stepId(), command.from(),
+                    Reassignment.target(command.to(), requester, directory), command.reason(), clock.instant()));
+        }
     }
 
     @CommandHandler
@@ -98,11 +158,34 @@ public class ApprovalRequest {
         id = event.requestId();
         requester = event.requester();
         status = RequestStatus.IN_REVIEW;
+        category = event.category();
+        amount = event.amount();
+        currency = event.currency();
     }
 
     @EventSourcingHandler
     void on(StepOpened event) {
-        steps.put(event.stepId(), new Step(event.stepId(), event.assignee(), null));
+        steps.put(event.stepId(), new Step(event.stepId(), event.assignee(), null, event.dueAt(), null));
+    }
+
+    @EventSourcingHandler
+    void on(StepDelegated event) {
+        steps.computeIfPresent(event.stepId(), (stepId, step) -> step.lentTo(event.to()));
+    }
+
+    @EventSourcingHandler
+    void on(StepDelegationRecalled event) {
+        steps.computeIfPresent(event.stepId(), (stepId, step) -> step.lentTo(null));
+    }
+
+    @EventSourcingHandler
+    void on(StepEscalated event) {
+        steps.computeIfPresent(event.stepId(), (stepId, step) -> step.movedTo(event.to()));
+    }
+
+    @EventSourcingHandler
+    void on(StepReassigned event) {
+        steps.computeIfPresent(event.stepId(), (stepId, step) -> step.movedTo(event.to()));
     }
 
     @EventSourcingHandler
@@ -123,5 +206,13 @@ public class ApprovalRequest {
     @EventSourcingHandler
     void on(RequestRejected event) {
         status = RequestStatus.REJECTED;
+    }
+
+    private RequestFacts facts() {
+        return new RequestFacts(requester, status, category, amount, currency);
+    }
+
+    private static String strip(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -29,6 +29,14 @@ public final class SchoolDirectory implements Directory {
         return this;
     }
 
+    /** Marks a person as having left, as the directory shows them after a departure. */
+    public SchoolDirectory left(String id) {
+        Person person = people.get(PersonId.of(id));
+        people.put(person.id(), new Person(person.id(), person.name(), person.manager(), person.roles(),
+                person.authority(), false));
+        return this;
+    }
+
     @Override
     public Optional<Person> find(PersonId id) {
         return Optional.ofNullable(people.get(id));

@@ -33,6 +33,7 @@ class ApprovalRequestTest {
         fixture = new AggregateTestFixture<>(ApprovalRequest.class);
         fixture.registerInjectableResource(SchoolDirectory.school());
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(new org.mandate.domain.mandate.MandateRegister());
     }
 
     @Test

@@ -5,7 +5,11 @@ import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.request.ApprovalRouting;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Date;
 
 /**
  * Exposed to BPMN expressions as {@value ApprovalPath#ROUTING_BEAN}: maps the path's variables to the domain's
@@ -28,6 +32,14 @@ public class StepRouting {
     /** Who does the finance check on this request. */
     public String financeCheckerFor(VariableScope execution) {
         return routing().financeChecker(requester(execution)).id().value();
+    }
+
+    /**
+     * When a step opening now falls due, e.g. {@code ${routing.dueAfter('P2D')}}: on the engine's clock, the same
+     * clock its time-limit timers run on.
+     */
+    public Date dueAfter(String isoDuration) {
+        return Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.parse(isoDuration)));
     }
 
     private ApprovalRouting routing() {

@@ -8,6 +8,11 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.mandate.domain.request.RequestSubmitted;
 import org.mandate.domain.request.RequestWithdrawn;
 import org.mandate.domain.request.StepDecided;
+import org.mandate.domain.request.StepDelegated;
+import org.mandate.domain.request.StepDelegationRecalled;
+import org.mandate.domain.request.StepEscalated;
+import org.mandate.domain.request.StepId;
+import org.mandate.domain.request.StepReassigned;
 import org.mandate.processes.approval.ApprovalPath;
 
 import java.util.Map;
@@ -45,6 +50,33 @@ public class EngineBridge {
             return;
         }
         tasks.complete(taskId, Map.of(ApprovalPath.OUTCOME, event.outcome().name()));
+    }
+
+    /** The engine task's assignee is always whoever decides the step now: lent, escalated or handed over. */
+    @EventHandler
+    void on(StepDelegated event) {
+        assign(event.stepId(), event.to().value());
+    }
+
+    @EventHandler
+    void on(StepDelegationRecalled event) {
+        assign(event.stepId(), event.by().value());
+    }
+
+    @EventHandler
+    void on(StepEscalated event) {
+        assign(event.stepId(), event.to().value());
+    }
+
+    @EventHandler
+    void on(StepReassigned event) {
+        assign(event.stepId(), event.to().value());
+    }
+
+    private void assign(StepId stepId, String assignee) {
+        if (tasks.createTaskQuery().taskId(stepId.value()).count() > 0) {
+            tasks.setAssignee(stepId.value(), assignee);
+        }
     }
 
     @EventHandler

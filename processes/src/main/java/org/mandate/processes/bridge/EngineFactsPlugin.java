@@ -39,16 +39,18 @@ public class EngineFactsPlugin extends AbstractProcessEnginePlugin {
         if (configuration.getCustomPreBPMNParseListeners() == null) {
             configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
         }
-        configuration.getCustomPreBPMNParseListeners().add(new ReportingParseListener(
+        configuration.getCustomPreBPMNParseListeners().add(new ReportingParseListener(commands,
                 new StepOpenedListener(commands), new PathEndedListener(commands)));
     }
 
     private static final class ReportingParseListener extends AbstractBpmnParseListener {
 
+        private final CommandGateway commands;
         private final TaskListener stepOpened;
         private final ExecutionListener pathEnded;
 
-        ReportingParseListener(TaskListener stepOpened, ExecutionListener pathEnded) {
+        ReportingParseListener(CommandGateway commands, TaskListener stepOpened, ExecutionListener pathEnded) {
+            this.commands = commands;
             this.stepOpened = stepOpened;
             this.pathEnded = pathEnded;
         }
@@ -62,6 +64,30 @@ public class EngineFactsPlugin extends AbstractProcessEnginePlugin {
         public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
             ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
                     .addTaskListener(TaskListener.EVENTNAME_CREATE, stepOpened);
+        }
+
+        /**
+         * A non-interrupting timer on a user task is that step's time limit: when it fires, the step escalates.
+         * An interrupting timer would cancel the step instead, which is the path's own business.
+         */
+        @Override
+        public void parseBoundaryTimerEventDefinition(Element timerEventDefinition, boolean interrupting,
+                                                      ActivityImpl timerActivity) {
+            if (interrupting || !(timerActivity.getEventScope() instanceof ActivityImpl step)
+                    || !(step.getActivityBehavior() instanceof UserTaskActivityBehavior)) {
+                return;
+            }
+            timerActivity.addListener(ExecutionListener.EVENTNAME_START,
+                    new TimeLimitListener(commands, step.getId(), limitOf(timerEventDefinition)));
+        }
+
+        private static String limitOf(Element timerEventDefinition) {
+            for (Element child : timerEventDefinition.elements()) {
+                if (child.getText() != null && !child.getText().isBlank()) {
+                    return child.getText().strip();
+                }
+            }
+            return "unknown";
         }
     }
 }

@@ -3,6 +3,7 @@ package org.mandate.processes.approval;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -21,6 +22,8 @@ import java.util.Set;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -84,6 +87,25 @@ class ApprovalPathTest {
         complete(task(late), withVariables(ApprovalPath.OUTCOME, "APPROVED"));
         complete(task(late), withVariables(ApprovalPath.OUTCOME, "REJECTED"));
         assertThat(late).hasPassedInOrder("managerApproval", "financeCheck", "rejected").isEnded();
+    }
+
+    @Test
+    void eachStepHasATimeLimitWhoseTimerLeavesTheStepOpen() {
+        ProcessInstance path = start(1500);
+        Job limit = managementService().createJobQuery().processInstanceId(path.getId()).timers().singleResult();
+        org.assertj.core.api.Assertions.assertThat(task(path).getDueDate())
+                .as("the step falls due when its time limit fires").isCloseTo(limit.getDuedate(), 5_000);
+
+        execute(limit);
+
+        assertThat(path).isWaitingAt("managerApproval").hasPassed("approvalLate");
+        assertThat(task(path)).isAssignedTo("sofia");
+        org.assertj.core.api.Assertions.assertThat(managementService().createJobQuery()
+                .processInstanceId(path.getId()).timers().count()).as("the next time limit is set").isEqualTo(1);
+        complete(task(path), withVariables(ApprovalPath.OUTCOME, "APPROVED"));
+        assertThat(path).hasPassed("approved").isEnded();
+        org.assertj.core.api.Assertions.assertThat(managementService().createJobQuery()
+                .processInstanceId(path.getId()).count()).isZero();
     }
 
     private static ProcessInstance start(long amount) {

@@ -4,10 +4,13 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.mandate.domain.directory.Authority;
+import org.mandate.domain.directory.AuthoritySet;
+import org.mandate.domain.directory.ManagerChanged;
 import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.Person;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.directory.PersonJoined;
+import org.mandate.domain.directory.PersonLeft;
 import org.mandate.domain.directory.Role;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -45,9 +48,31 @@ public class DirectoryProjection implements Directory {
                 event.personId().value(), event.name(), event.title(),
                 event.manager() == null ? null : event.manager().value(),
                 event.roles().stream().map(Role::name).sorted().collect(Collectors.joining(",")), true);
-        event.authority().limits().forEach((category, amount) -> jdbc.update(
+        insertAuthority(event.personId(), event.authority());
+    }
+
+    @EventHandler
+    void on(AuthoritySet event) {
+        jdbc.update("delete from directory_authority where person_id = ?", event.personId().value());
+        insertAuthority(event.personId(), event.authority());
+    }
+
+    @EventHandler
+    void on(ManagerChanged event) {
+        jdbc.update("update directory_person set manager_id = ? where id = ?",
+                event.manager() == null ? null : event.manager().value(), event.personId().value());
+    }
+
+    /** A leaver stays in the directory, inactive: their name still explains their past decisions, and login stops. */
+    @EventHandler
+    void on(PersonLeft event) {
+        jdbc.update("update directory_person set active = ? where id = ?", false, event.personId().value());
+    }
+
+    private void insertAuthority(PersonId person, Authority authority) {
+        authority.limits().forEach((category, amount) -> jdbc.update(
                 "insert into directory_authority (person_id, category, max_amount) values (?, ?, ?)",
-                event.personId().value(), category, amount));
+                person.value(), category, amount));
     }
 
     @ResetHandler

@@ -8,6 +8,10 @@ import org.mandate.domain.request.RequestRejected;
 import org.mandate.domain.request.RequestSubmitted;
 import org.mandate.domain.request.RequestWithdrawn;
 import org.mandate.domain.request.StepDecided;
+import org.mandate.domain.request.StepDelegated;
+import org.mandate.domain.request.StepDelegationRecalled;
+import org.mandate.domain.request.StepEscalated;
+import org.mandate.domain.request.StepReassigned;
 import org.mandate.domain.request.StepOpened;
 import org.mandate.projections.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,6 +51,27 @@ public class InboxProjection {
         jdbc.update("delete from inbox_item where step_id = ?", event.stepId().value());
     }
 
+    /** A lent step shows in the colleague's inbox, on behalf of the holder who lent it. */
+    @EventHandler
+    void on(StepDelegated event) {
+        moveTo(event.stepId().value(), event.to().value(), event.from().value());
+    }
+
+    @EventHandler
+    void on(StepDelegationRecalled event) {
+        moveTo(event.stepId().value(), event.by().value(), null);
+    }
+
+    @EventHandler
+    void on(StepEscalated event) {
+        moveTo(event.stepId().value(), event.to().value(), null);
+    }
+
+    @EventHandler
+    void on(StepReassigned event) {
+        moveTo(event.stepId().value(), event.to().value(), null);
+    }
+
     @EventHandler
     void on(RequestWithdrawn event) {
         close(event.requestId().toString());
@@ -68,17 +93,35 @@ public class InboxProjection {
         jdbc.update("delete from inbox_request");
     }
 
-    /** The steps this person may decide now, oldest first. */
+    /** The steps this person holds, or has on loan, oldest first. */
     public List<InboxItem> inboxOf(String personId) {
-        return jdbc.query("select i.*, r.title, r.category, r.amount, r.currency, r.requester from inbox_item i "
-                        + "join inbox_request r on r.request_id = i.request_id "
-                        + "where i.assignee = ? order by i.opened_at, i.step_id",
-                (row, n) -> new InboxItem(row.getString("request_id"), row.getString("step_id"),
-                        row.getString("step_name"), row.getString("title"), row.getString("category"),
-                        row.getBigDecimal("amount"), row.getString("currency"), row.getString("requester"),
-                        row.getString("assignee"), row.getString("on_behalf_of"), Rows.instant(row, "due_at"),
-                        Rows.instant(row, "opened_at")),
+        return jdbc.query(SELECT + "where i.assignee = ? order by i.opened_at, i.step_id", InboxProjection::item,
                 personId);
+    }
+
+    /**
+     * The steps this person holds themselves, not lent out: those someone with a mandate from them may decide.
+     * Whether a mandate covers each one is for the caller to say.
+     */
+    public List<InboxItem> heldInPerson(String personId) {
+        return jdbc.query(SELECT + "where i.assignee = ? and i.on_behalf_of is null order by i.opened_at, i.step_id",
+                InboxProjection::item, personId);
+    }
+
+    private static final String SELECT = "select i.*, r.title, r.category, r.amount, r.currency, r.requester "
+            + "from inbox_item i join inbox_request r on r.request_id = i.request_id ";
+
+    private static InboxItem item(java.sql.ResultSet row, int n) throws java.sql.SQLException {
+        return new InboxItem(row.getString("request_id"), row.getString("step_id"),
+                row.getString("step_name"), row.getString("title"), row.getString("category"),
+                row.getBigDecimal("amount"), row.getString("currency"), row.getString("requester"),
+                row.getString("assignee"), row.getString("on_behalf_of"), Rows.instant(row, "due_at"),
+                Rows.instant(row, "opened_at"));
+    }
+
+    private void moveTo(String stepId, String assignee, String onBehalfOf) {
+        jdbc.update("update inbox_item set assignee = ?, on_behalf_of = ? where step_id = ?", assignee, onBehalfOf,
+                stepId);
     }
 
     private void close(String requestId) {

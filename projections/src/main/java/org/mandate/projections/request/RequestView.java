@@ -8,8 +8,21 @@ public record RequestView(String id, String title, String category, BigDecimal a
                           String description, String requester, String processKey, String status,
                           Instant submittedAt, Instant closedAt, List<StepView> steps) {
 
+    /**
+     * {@code assignee} decides the step now; {@code lentBy} is set while the holder has lent it to them.
+     * {@code holders} is everyone who may decide it now: the assignee and anyone with a mandate covering it.
+     */
     public record StepView(String id, String name, String status, String assignee, List<String> holders,
-                           Instant dueAt, Instant openedAt, Decision decision) {
+                           Instant dueAt, Instant openedAt, Decision decision, String lentBy) {
+
+        public StepView withHolders(List<String> everyone) {
+            return new StepView(id, name, status, assignee, List.copyOf(everyone), dueAt, openedAt, decision, lentBy);
+        }
+    }
+
+    public RequestView withSteps(List<StepView> replaced) {
+        return new RequestView(id, title, category, amount, currency, description, requester, processKey, status,
+                submittedAt, closedAt, List.copyOf(replaced));
     }
 
     public record Decision(String outcome, String decidedBy, String onBehalfOf, String mandateId, String rationale,

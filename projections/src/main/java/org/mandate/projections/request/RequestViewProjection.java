@@ -9,6 +9,10 @@ import org.mandate.domain.request.RequestStatus;
 import org.mandate.domain.request.RequestSubmitted;
 import org.mandate.domain.request.RequestWithdrawn;
 import org.mandate.domain.request.StepDecided;
+import org.mandate.domain.request.StepDelegated;
+import org.mandate.domain.request.StepDelegationRecalled;
+import org.mandate.domain.request.StepEscalated;
+import org.mandate.domain.request.StepReassigned;
 import org.mandate.domain.request.StepOpened;
 import org.mandate.projections.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -60,6 +64,26 @@ public class RequestViewProjection {
     }
 
     @EventHandler
+    void on(StepDelegated event) {
+        moveTo(event.stepId().value(), event.to().value(), event.from().value());
+    }
+
+    @EventHandler
+    void on(StepDelegationRecalled event) {
+        moveTo(event.stepId().value(), event.by().value(), null);
+    }
+
+    @EventHandler
+    void on(StepEscalated event) {
+        moveTo(event.stepId().value(), event.to().value(), null);
+    }
+
+    @EventHandler
+    void on(StepReassigned event) {
+        moveTo(event.stepId().value(), event.to().value(), null);
+    }
+
+    @EventHandler
     void on(RequestWithdrawn event) {
         close(event.requestId().toString(), RequestStatus.WITHDRAWN, event.withdrawnAt());
     }
@@ -98,8 +122,13 @@ public class RequestViewProjection {
                     String assignee = row.getString("assignee");
                     return new RequestView.StepView(row.getString("id"), row.getString("name"),
                             row.getString("status"), assignee, List.of(assignee), Rows.instant(row, "due_at"),
-                            Rows.instant(row, "opened_at"), decision);
+                            Rows.instant(row, "opened_at"), decision, row.getString("lent_by"));
                 }, requestId);
+    }
+
+    private void moveTo(String stepId, String assignee, String lentBy) {
+        jdbc.update("update request_step_view set assignee = ?, lent_by = ? where id = ? and status = ?", assignee,
+                lentBy, stepId, OPEN);
     }
 
     private void close(String requestId, RequestStatus status, Instant at) {

@@ -1,0 +1,118 @@
+package org.mandate.app.mandate;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mandate.domain.RuleViolation;
+import org.mandate.domain.directory.PersonId;
+import org.mandate.domain.mandate.GrantMandate;
+import org.mandate.domain.mandate.MandateId;
+import org.mandate.domain.mandate.RevokeMandate;
+import org.mandate.domain.mandate.Scope;
+import org.mandate.projections.delegation.DelegationsRegister;
+import org.mandate.projections.delegation.MandateView;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Standing mandates of the caller: those they granted, hold, or whose authority they carry. */
+@RestController
+@RequestMapping("/api/mandates")
+class MandateController {
+
+    record GrantBody(@NotBlank @Size(max = 64) String to,
+                     @NotEmpty(message = "must name at least one category, or '*' for all")
+                     List<@NotBlank @Size(max = 64) @Pattern(regexp = "\\*|[\\p{L}\\p{N} _-]+",
+                             message = "may contain letters, digits, spaces, '-' and '_' only, or be '*'")
+                             String> categories,
+                     @NotNull @DecimalMin(value = "0.01", message = "must be greater than zero")
+                     @Digits(integer = 10, fraction = 2, message = "must have at most 10 digits and 2 decimals")
+                     BigDecimal maxAmount,
+                     @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be a three-letter ISO code such as EUR")
+                     String currency,
+                     @NotNull(message = "is needed, e.g. 2026-12-01T00:00:00Z") Instant validFrom,
+                     @NotNull(message = "is needed, e.g. 2026-12-15T00:00:00Z") Instant validUntil,
+                     @Size(max = 2_000) String reason,
+                     Boolean mayRedelegate,
+                     UUID passedOn) {
+    }
+
+    private final CommandGateway commands;
+    private final DelegationsRegister register;
+    private final Clock clock;
+    private final String currency;
+
+    MandateController(CommandGateway commands, DelegationsRegister register, Clock clock,
+                      @Value("${mandate.currency:EUR}") String currency) {
+        this.commands = commands;
+        this.register = register;
+        this.clock = clock;
+        this.currency = currency;
+    }
+
+    @GetMapping
+    List<MandateView> mine(Authentication user) {
+        return register.involving(user.getName(), clock.instant());
+    }
+
+    @PostMapping
+    ResponseEntity<MandateView> grant(@Valid @RequestBody GrantBody body, Authentication user) {
+        if (!currency.equals(body.currency())) {
+            throw RuleViolation.invalid("Authority here is set in " + currency + "; give the mandate's maxAmount in "
+                    + currency + " rather than " + body.currency() + ".");
+        }
+        Set<String> categories = body.categories().stream().map(category -> category.strip().toLowerCase())
+                .collect(Collectors.toSet());
+        MandateId id = MandateId.create();
+        commands.sendAndWait(new GrantMandate(id, PersonId.of(user.getName()), PersonId.of(body.to().strip()),
+                new Scope(categories, body.maxAmount(), body.currency()), toTheSecond(body.validFrom()),
+                toTheSecond(body.validUntil()),
+                body.reason(), Boolean.TRUE.equals(body.mayRedelegate()),
+                body.passedOn() == null ? null : new MandateId(body.passedOn())));
+        return ResponseEntity.created(URI.create("/api/mandates/" + id)).body(read(id.toString()));
+    }
+
+    @DeleteMapping("/{id}")
+    MandateView revoke(@PathVariable UUID id, @RequestParam(required = false) String reason, Authentication user) {
+        read(id.toString());
+        if (reason != null && reason.length() > 2_000) {
+            throw RuleViolation.invalid("The reason is longer than 2000 characters; shorten it.");
+        }
+        commands.sendAndWait(new RevokeMandate(new MandateId(id), PersonId.of(user.getName()), reason));
+        return read(id.toString());
+    }
+
+    /** Windows are kept to the second, so every database stores them exactly and comparisons hold. */
+    private static Instant toTheSecond(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private MandateView read(String id) {
+        return register.view(id, clock.instant()).orElseThrow(() -> RuleViolation.notFound(
+                "There is no mandate " + id + ". GET /api/mandates lists yours."));
+    }
+}

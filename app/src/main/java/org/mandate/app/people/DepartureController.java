@@ -1,0 +1,56 @@
+package org.mandate.app.people;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mandate.app.request.ProjectionCatchUp;
+import org.mandate.domain.RuleViolation;
+import org.mandate.domain.directory.Directory;
+import org.mandate.domain.directory.Person;
+import org.mandate.domain.directory.PersonId;
+import org.mandate.domain.directory.RecordDeparture;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+
+/**
+ * An administrator records that someone left: their open steps go to the successor (or their manager), their
+ * mandates end, their login stops; their past decisions stay as they were.
+ */
+@RestController
+class DepartureController {
+
+    record DepartureBody(@Size(max = 64) String successor) {
+    }
+
+    private final CommandGateway commands;
+    private final Directory directory;
+    private final ProjectionCatchUp catchUp;
+
+    DepartureController(CommandGateway commands, Directory directory, ProjectionCatchUp catchUp) {
+        this.commands = commands;
+        this.directory = directory;
+        this.catchUp = catchUp;
+    }
+
+    @PostMapping("/api/people/{id}/departure")
+    @PreAuthorize("hasRole('ADMIN')")
+    Map<String, Object> depart(@PathVariable String id, @Valid @RequestBody(required = false) DepartureBody body,
+                               Authentication user) {
+        if (directory.find(PersonId.of(id)).isEmpty()) {
+            throw RuleViolation.notFound("There is nobody with the id '" + id + "' in the directory; check the id.");
+        }
+        String successor = body == null || body.successor() == null || body.successor().isBlank() ? null
+                : body.successor().strip();
+        commands.sendAndWait(new RecordDeparture(PersonId.of(id), successor == null ? null : PersonId.of(successor),
+                PersonId.of(user.getName())));
+        catchUp.awaitLatest();
+        Person leaver = directory.find(PersonId.of(id)).orElseThrow();
+        return Map.of("id", id, "active", leaver.active());
+    }
+}

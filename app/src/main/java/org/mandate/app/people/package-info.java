@@ -1,0 +1,2 @@
+/** The people API: recording a departure, so that work and authority move on and the record stays. */
+package org.mandate.app.people;

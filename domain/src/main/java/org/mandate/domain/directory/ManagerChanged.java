@@ -1,0 +1,4 @@
+package org.mandate.domain.directory;
+
+public record ManagerChanged(PersonId personId, PersonId manager) {
+}

@@ -1,0 +1,86 @@
+package org.mandate.domain.mandate;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateRoot;
+import org.mandate.domain.RuleViolation;
+import org.mandate.domain.directory.Directory;
+import org.mandate.domain.directory.PersonId;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** A standing mandate. It ends by revocation or, with no event at all, when its window closes. */
+@AggregateRoot(type = "Mandate")
+public class MandateAggregate {
+
+    @AggregateIdentifier
+    private MandateId id;
+    private PersonId grantor;
+    private PersonId holder;
+    private Instant validUntil;
+    private boolean revoked;
+
+    MandateAggregate() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public MandateAggregate(GrantMandate command, Directory directory, Mandates mandates, Clock clock) {
+        Instant now = clock.instant();
+        PersonId principal = new GrantPolicy(directory, mandates).check(command, now);
+        String reason = command.reason() == null ? null : command.reason().strip();
+        apply(new MandateGranted(command.mandateId(), command.grantor(), command.holder(), principal,
+                command.passedOn(), command.scope(), command.validFrom(), command.validUntil(), reason,
+                command.mayRedelegate(), now));
+    }
+
+    @CommandHandler
+    void handle(RevokeMandate command, Clock clock) {
+        if (!command.by().equals(grantor) && !command.by().equals(holder)) {
+            throw RuleViolation.forbidden("Only " + grantor + ", who granted this mandate, or " + holder
+                    + ", who holds it, can revoke it.");
+        }
+        stillLive(clock.instant());
+        apply(new MandateRevoked(id, command.by(), command.reason() == null ? null : command.reason().strip(),
+                clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(EndMandateOnDeparture command, Clock clock) {
+        if (revoked || !clock.instant().isBefore(validUntil)) {
+            return; // already over: a departure changes nothing
+        }
+        if (!command.leaver().equals(grantor) && !command.leaver().equals(holder)) {
+            throw RuleViolation.conflict(command.leaver() + " neither granted nor holds mandate " + id + ".");
+        }
+        apply(new MandateRevoked(id, command.recordedBy(), command.leaver() + " left the organisation",
+                clock.instant()));
+    }
+
+    private void stillLive(Instant now) {
+        if (revoked) {
+            throw RuleViolation.conflict("Mandate " + id + " was already revoked.");
+        }
+        if (!now.isBefore(validUntil)) {
+            throw RuleViolation.conflict("Mandate " + id + " already ended at " + validUntil + "; there is nothing "
+                    + "to revoke.");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(MandateGranted event) {
+        id = event.mandateId();
+        grantor = event.grantor();
+        holder = event.holder();
+        validUntil = event.validUntil();
+    }
+
+    @EventSourcingHandler
+    void on(MandateRevoked event) {
+        revoked = true;
+    }
+}

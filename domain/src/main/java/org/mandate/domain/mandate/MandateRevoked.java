@@ -1,0 +1,8 @@
+package org.mandate.domain.mandate;
+
+import org.mandate.domain.directory.PersonId;
+
+import java.time.Instant;
+
+public record MandateRevoked(MandateId mandateId, PersonId revokedBy, String reason, Instant revokedAt) {
+}

@@ -1,0 +1,56 @@
+package org.mandate.domain.request;
+
+import org.mandate.domain.RuleViolation;
+import org.mandate.domain.directory.Directory;
+import org.mandate.domain.directory.Person;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Who may escalate a step and where it goes: the holder (or the colleague it is lent to) at any time, the
+ * requester once the step is overdue, the path's timer when its limit passes. The step goes to the next
+ * active person above its holder whose authority covers the request and who did not ask for it.
+ */
+final class EscalationPolicy {
+
+    static final int REASON_LENGTH = 2_000;
+
+    private EscalationPolicy() {
+    }
+
+    static void checkWho(EscalateStep command, RequestFacts request, Step step, Instant now) {
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw RuleViolation.invalid("Say why you escalate, so the person above knows what is needed.");
+        }
+        if (command.reason().length() > REASON_LENGTH) {
+            throw RuleViolation.invalid("The reason is longer than " + REASON_LENGTH + " characters; shorten it.");
+        }
+        if (command.automatic() || command.by().equals(step.assignee()) || command.by().equals(step.delegate())) {
+            return;
+        }
+        if (command.by().equals(request.requester())) {
+            if (step.dueAt() != null && !now.isBefore(step.dueAt())) {
+                return;
+            }
+            throw RuleViolation.forbidden(step.dueAt() == null
+                    ? "This step has no due date, so only " + step.assignee() + " can escalate it."
+                    : "You can escalate your request once the step is overdue, from " + step.dueAt() + " on.");
+        }
+        throw RuleViolation.forbidden("Only " + step.assignee() + ", who holds this step, or the requester once it "
+                + "is overdue, can escalate it.");
+    }
+
+    static Optional<Person> target(RequestFacts request, Step step, Directory directory) {
+        return directory.managementChainAbove(step.assignee()).stream()
+                .filter(Person::active)
+                .filter(manager -> !manager.id().equals(request.requester()))
+                .filter(manager -> manager.authority().covers(request.category(), request.amount()))
+                .findFirst();
+    }
+
+    static RuleViolation atTheTop(Step step) {
+        return RuleViolation.conflict("Nobody above " + step.assignee() + " may decide this request, so it cannot be "
+                + "escalated further; decide it, or delegate it to a colleague.");
+    }
+}

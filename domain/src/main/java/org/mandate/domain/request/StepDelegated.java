@@ -1,0 +1,9 @@
+package org.mandate.domain.request;
+
+import org.mandate.domain.directory.PersonId;
+
+import java.time.Instant;
+
+public record StepDelegated(RequestId requestId, StepId stepId, PersonId from, PersonId to, String note,
+                            Instant delegatedAt) {
+}

@@ -1,0 +1,140 @@
+package org.mandate.domain.directory;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mandate.domain.RuleViolation;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Set;
+
+import static org.mandate.domain.RuleViolations.violation;
+
+class PersonAggregateTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-02T09:00:00Z");
+    private static final PersonId SOFIA = PersonId.of("sofia");
+    private static final PersonId VERA = PersonId.of("vera");
+    private static final PersonId IVY = PersonId.of("ivy");
+
+    private FixtureConfiguration<PersonAggregate> fixture;
+    private SchoolDirectory directory;
+
+    @BeforeEach
+    void setUp() {
+        directory = SchoolDirectory.school();
+        fixture = new AggregateTestFixture<>(PersonAggregate.class);
+        fixture.registerInjectableResource(directory);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Test
+    void aPersonJoinsUnderAManagerWhoIsThere() {
+        fixture.givenNoPriorActivity()
+                .when(new JoinPerson(PersonId.of("kim"), "Kim Lee", "Teacher", SOFIA, Set.of(), Authority.none()))
+                .expectEvents(new PersonJoined(PersonId.of("kim"), "Kim Lee", "Teacher", SOFIA, Set.of(),
+                        Authority.none()));
+        setUp();
+        fixture.givenNoPriorActivity()
+                .when(new JoinPerson(PersonId.of("kim"), "Kim Lee", "Teacher", PersonId.of("zed"), Set.of(),
+                        Authority.none()))
+                .expectNoEvents()
+                .expectException(violation(RuleViolation.Kind.INVALID, "'zed' is not in the directory"));
+    }
+
+    @Test
+    void authorityIsSetAsAnEvent() {
+        Authority trips = new Authority(Map.of("*", new BigDecimal("2000"), "trip", new BigDecimal("500")));
+        fixture.given(sofiaJoined())
+                .when(new SetAuthority(SOFIA, trips))
+                .expectEvents(new AuthoritySet(SOFIA, trips));
+    }
+
+    @Test
+    void refusesANegativeAuthority() {
+        fixture.given(sofiaJoined())
+                .when(new SetAuthority(SOFIA, new Authority(Map.of("*", new BigDecimal("-1")))))
+                .expectNoEvents()
+                .expectException(violation(RuleViolation.Kind.INVALID, "zero or more"));
+    }
+
+    @Test
+    void theManagerChangesAsAnEvent() {
+        fixture.given(sofiaJoined())
+                .when(new ChangeManager(SOFIA, PersonId.of("omar")))
+                .expectEvents(new ManagerChanged(SOFIA, PersonId.of("omar")));
+    }
+
+    @Test
+    void refusesAReportingLoopOrBeingOnesOwnManager() {
+        fixture.given(new PersonJoined(VERA, "Vera", null, PersonId.of("pat"), Set.of(), Authority.upTo(10_000)))
+                .when(new ChangeManager(VERA, PersonId.of("ana")))
+                .expectNoEvents()
+                .expectException(violation(RuleViolation.Kind.CONFLICT, "close a loop"));
+        setUp();
+        fixture.given(sofiaJoined())
+                .when(new ChangeManager(SOFIA, SOFIA))
+                .expectNoEvents()
+                .expectException(violation(RuleViolation.Kind.INVALID, "their own manager"));
+    }
+
+    @Test
+    void aDepartureNamesTheSuccessor() {
+        fixture.given(sofiaJoined())
+                .when(new RecordDeparture(SOFIA, PersonId.of("liam"), IVY))
+                .expectEvents(new PersonLeft(SOFIA, PersonId.of("liam"), IVY, NOW));
+    }
+
+    @Test
+    void withoutASuccessorTheNearestActiveManagerTakesOver() {
+        fixture.given(sofiaJoined())
+                .when(new RecordDeparture(SOFIA, null, IVY))
+                .expectEvents(new PersonLeft(SOFIA, VERA, IVY, NOW));
+        setUp();
+        directory.left("vera");
+        fixture.given(sofiaJoined())
+                .when(new RecordDeparture(SOFIA, null, IVY))
+                .expectEvents(new PersonLeft(SOFIA, PersonId.of("pat"), IVY, NOW));
+    }
+
+    @Test
+    void refusesADepartureNobodyCanTakeOverOrASuccessorWhoLeft() {
+        fixture.given(new PersonJoined(PersonId.of("pat"), "Pat", null, null, Set.of(), Authority.upTo(50_000)))
+                .when(new RecordDeparture(PersonId.of("pat"), null, IVY))
+                .expectNoEvents()
+                .expectException(violation(RuleViolation.Kind.INVALID, "name a successor"));
+        setUp();
+        directory.left("liam");
+        fixture.given(sofiaJoined())
+                .when(new RecordDeparture(SOFIA, PersonId.of("liam"), IVY))
+                .expectNoEvents()
+                .expectException(violation(RuleViolation.Kind.INVALID, "successor 'liam'"));
+        setUp();
+        fixture.given(sofiaJoined())
+                .when(new RecordDeparture(SOFIA, SOFIA, IVY))
+                .expectNoEvents()
+                .expectException(violation(RuleViolation.Kind.INVALID, "cannot succeed themselves"));
+    }
+
+    @Test
+    void aPersonLeavesOnceAndIsThenReadOnly() {
+        fixture.given(sofiaJoined(), new PersonLeft(SOFIA, VERA, IVY, NOW))
+                .when(new RecordDeparture(SOFIA, null, IVY))
+                .expectNoEvents()
+                .expectException(violation(RuleViolation.Kind.CONFLICT, "already left"));
+        setUp();
+        fixture.given(sofiaJoined(), new PersonLeft(SOFIA, VERA, IVY, NOW))
+                .when(new SetAuthority(SOFIA, Authority.upTo(1)))
+                .expectNoEvents()
+                .expectException(violation(RuleViolation.Kind.CONFLICT, "already left"));
+    }
+
+    private static PersonJoined sofiaJoined() {
+        return new PersonJoined(SOFIA, "Sofia Reyes", "Head of science", VERA, Set.of(), Authority.upTo(2_000));
+    }
+}
