@@ -14,6 +14,7 @@ import org.mandate.domain.request.RequestId;
 import org.mandate.domain.request.RequestRejected;
 import org.mandate.domain.request.RequestSubmitted;
 import org.mandate.domain.request.StepDecided;
+import org.mandate.domain.request.StepEscalated;
 import org.mandate.domain.request.StepOpened;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +37,6 @@ import java.util.function.Supplier;
 class BusinessMetrics {
 
     static final String NAME = "metrics";
-    /** Added by the delegation work; counted by name so this class does not have to change when it lands. */
-    static final String ESCALATION_EVENT = "StepEscalated";
 
     /** Decisions take minutes to weeks: a few human-scale buckets instead of seventy machine-scale ones. */
     private static final Duration[] BUCKETS = {Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofHours(1),
@@ -98,10 +97,8 @@ class BusinessMetrics {
     }
 
     @EventHandler
-    void on(EventMessage<?> event) {
-        if (event.getPayloadType().getSimpleName().equals(ESCALATION_EVENT)) {
-            afterCommit(escalations::increment);
-        }
+    void on(StepEscalated event) {
+        afterCommit(escalations::increment);
     }
 
     private void requestClosed(RequestId id, Instant closedAt) {

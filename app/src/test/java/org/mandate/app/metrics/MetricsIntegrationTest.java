@@ -16,6 +16,7 @@ class MetricsIntegrationTest extends MandateIntegrationTest {
     private static final String SUBMITTED = "mandate_requests_submitted_total";
     private static final String APPROVED_DIRECTLY = "mandate_decisions_total{outcome=\"approved\",under_mandate=\"false\"}";
     private static final String REJECTED_DIRECTLY = "mandate_decisions_total{outcome=\"rejected\",under_mandate=\"false\"}";
+    private static final String ESCALATIONS = "mandate_escalations_total";
     private static final String STEP_TIMES = "mandate_step_decision_time_seconds_count";
     private static final String REQUEST_TIMES = "mandate_request_decision_time_seconds_count";
 
@@ -33,6 +34,18 @@ class MetricsIntegrationTest extends MandateIntegrationTest {
         assertThat(value(after, REJECTED_DIRECTLY)).isEqualTo(value(before, REJECTED_DIRECTLY));
         assertThat(value(after, STEP_TIMES) - value(before, STEP_TIMES)).isEqualTo(1);
         assertThat(value(after, REQUEST_TIMES) - value(before, REQUEST_TIMES)).isEqualTo(1);
+    }
+
+    @Test
+    void countsAnEscalation() {
+        String id = as("ana").submit("Centrifuge", "equipment", 800);
+        String step = openStep(as("ana"), id);
+        String before = scrape();
+
+        assertThat(as("sofia").post("/api/requests/" + id + "/steps/" + step + "/escalation",
+                Map.of("reason", "My own team benefits")).status()).isEqualTo(200);
+
+        assertThat(value(scrape(), ESCALATIONS) - value(before, ESCALATIONS)).isEqualTo(1);
     }
 
     @Test

@@ -38,6 +38,22 @@ class ReconciliationIntegrationTest extends MandateIntegrationTest {
     }
 
     @Test
+    void followsAStepLentRecalledAndEscalatedToWhoeverDecidesItNow() {
+        String id = as("ana").submit("Fume hood", "equipment", 900);
+        String step = openStep(as("ana"), id);
+        String steps = "/api/requests/" + id + "/steps/" + step;
+
+        assertThat(as("sofia").post(steps + "/delegation", Map.of("to", "liam")).status()).isEqualTo(200);
+        assertThat(about(reconciler.reconcile(), id)).isEmpty();
+        assertThat(as("sofia").delete(steps + "/delegation").status()).isEqualTo(200);
+        assertThat(about(reconciler.reconcile(), id)).isEmpty();
+        assertThat(as("sofia").post(steps + "/escalation", Map.of("reason", "My own team benefits")).status())
+                .isEqualTo(200);
+        assertThat(tasks.createTaskQuery().taskId(step).singleResult().getAssignee()).isEqualTo("vera");
+        assertThat(about(reconciler.reconcile(), id)).isEmpty();
+    }
+
+    @Test
     void namesAStepWhoseEngineTaskWentToSomeoneElse() {
         String id = as("ana").submit("Tripod", "equipment", 300);
         String step = openStep(as("ana"), id);
