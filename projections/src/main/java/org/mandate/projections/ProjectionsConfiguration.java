@@ -1,12 +1,21 @@
 package org.mandate.projections;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.mandate.projections.audit.AuditTrail;
+import org.mandate.projections.audit.AuditTrailProjection;
 import org.mandate.projections.delegation.DelegationsRegister;
 import org.mandate.projections.directory.DirectoryProjection;
 import org.mandate.projections.inbox.InboxProjection;
+import org.mandate.projections.knowledge.DecisionKnowledgeProjection;
+import org.mandate.projections.ledger.LedgerProjection;
 import org.mandate.projections.request.RequestViewProjection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import javax.sql.DataSource;
+import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
 public class ProjectionsConfiguration {
@@ -29,5 +38,25 @@ public class ProjectionsConfiguration {
     @Bean
     RequestViewProjection requestViewProjection(JdbcTemplate jdbc) {
         return new RequestViewProjection(jdbc);
+    }
+
+    @Bean
+    AuditTrailProjection auditTrailProjection(JdbcTemplate jdbc, ObjectMapper json) {
+        return new AuditTrailProjection(jdbc, json);
+    }
+
+    @Bean
+    AuditTrail auditTrail(DataSource dataSource, PlatformTransactionManager transactions) {
+        return new AuditTrail(dataSource, transactions);
+    }
+
+    @Bean
+    LedgerProjection ledgerProjection(JdbcTemplate jdbc, Clock clock) {
+        return new LedgerProjection(jdbc, clock);
+    }
+
+    @Bean
+    DecisionKnowledgeProjection decisionKnowledgeProjection(JdbcTemplate jdbc) {
+        return new DecisionKnowledgeProjection(jdbc);
     }
 }

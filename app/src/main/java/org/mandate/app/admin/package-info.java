@@ -1,0 +1,2 @@
+/** Administration: rebuilding projections from event zero. */
+package org.mandate.app.admin;

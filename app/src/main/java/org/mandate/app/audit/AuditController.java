@@ -1,0 +1,118 @@
+package org.mandate.app.audit;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.http.HttpServletResponse;
+import org.mandate.domain.RuleViolation;
+import org.mandate.projections.audit.AuditQuery;
+import org.mandate.projections.knowledge.DecisionKnowledgeProjection;
+import org.mandate.projections.knowledge.DecisionSearch;
+import org.mandate.projections.knowledge.PastDecision;
+import org.mandate.projections.ledger.Digest;
+import org.mandate.projections.ledger.LedgerVerifier;
+import org.mandate.projections.ledger.Verification;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+/** Read-only: nothing here sends a command or writes a row. */
+@RestController
+@RequestMapping("/api/audit")
+@PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
+class AuditController {
+
+    static final int MAX_LIMIT = 1_000_000_000;
+
+    private final AuditExport export;
+    private final LedgerVerifier ledger;
+    private final RequestReplay replay;
+    private final ProcessPaths paths;
+    private final DecisionKnowledgeProjection knowledge;
+
+    AuditController(AuditExport export, LedgerVerifier ledger, RequestReplay replay, ProcessPaths paths,
+                    DecisionKnowledgeProjection knowledge) {
+        this.export = export;
+        this.ledger = ledger;
+        this.replay = replay;
+        this.paths = paths;
+        this.knowledge = knowledge;
+    }
+
+    /** Every event matching the filters, oldest first, streamed as a JSON array. */
+    @GetMapping("/events")
+    void events(@RequestParam(required = false) String requestId, @RequestParam(required = false) String actor,
+                @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                @RequestParam(required = false) Integer limit, HttpServletResponse response) throws IOException {
+        AuditQuery query = query(requestId, actor, from, to, limit);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        export.json(query, response.getOutputStream());
+    }
+
+    @GetMapping("/events.csv")
+    void eventsCsv(@RequestParam(required = false) String requestId, @RequestParam(required = false) String actor,
+                   @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                   @RequestParam(required = false) Integer limit, HttpServletResponse response) throws IOException {
+        AuditQuery query = query(requestId, actor, from, to, limit);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"mandate-audit.csv\"");
+        export.csv(query, response.getOutputStream());
+    }
+
+    @GetMapping("/requests/{id}/replay")
+    ObjectNode replay(@PathVariable UUID id, @RequestParam(required = false) String asOf) {
+        return replay.replay(id, Instants.parse("asOf", asOf));
+    }
+
+    @GetMapping("/digest")
+    Digest digest() {
+        return ledger.digest();
+    }
+
+    @GetMapping("/verification")
+    Verification verification(@RequestParam(required = false) String digest) {
+        return ledger.verify(digest == null || digest.isBlank() ? null : Digest.Kept.parse(digest));
+    }
+
+    /** "How did we decide trips like this before?" */
+    @GetMapping("/decisions")
+    List<PastDecision> decisions(@RequestParam(required = false) String q,
+                                 @RequestParam(required = false) String category,
+                                 @RequestParam(required = false) BigDecimal minAmount,
+                                 @RequestParam(required = false) BigDecimal maxAmount,
+                                 @RequestParam(required = false) String decidedBy) {
+        return knowledge.search(DecisionSearch.of(q, category, minAmount, maxAmount, decidedBy));
+    }
+
+    /** The BPMN of the path version a step ran on ({@code pathVersion} in the replay). */
+    @GetMapping(value = "/paths/{definitionId}/xml", produces = MediaType.APPLICATION_XML_VALUE)
+    String path(@PathVariable String definitionId) {
+        return paths.xml(definitionId);
+    }
+
+    static AuditQuery query(String requestId, String actor, String from, String to, Integer limit) {
+        if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
+            throw RuleViolation.invalid("'limit' must be between 1 and " + MAX_LIMIT + "; leave it out to get "
+                    + "every matching event.");
+        }
+        AuditQuery query = new AuditQuery(blankToNull(requestId), blankToNull(actor), Instants.parse("from", from),
+                Instants.parse("to", to), limit);
+        if (query.from() != null && query.to() != null && !query.from().isBefore(query.to())) {
+            throw RuleViolation.invalid("'from' (" + query.from() + ") must be before 'to' (" + query.to()
+                    + "); 'to' is exclusive.");
+        }
+        return query;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

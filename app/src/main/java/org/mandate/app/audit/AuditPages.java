@@ -1,0 +1,115 @@
+package org.mandate.app.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.http.HttpServletResponse;
+import org.mandate.projections.audit.AuditEntry;
+import org.mandate.projections.audit.AuditQuery;
+import org.mandate.projections.audit.AuditTrail;
+import org.mandate.projections.knowledge.DecisionKnowledgeProjection;
+import org.mandate.projections.knowledge.DecisionSearch;
+import org.mandate.projections.ledger.Digest;
+import org.mandate.projections.ledger.LedgerVerifier;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+/** The auditor's pages, behind the session login; the same readers as the API, nothing that writes. */
+@Controller
+@PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
+class AuditPages {
+
+    static final int PAGE_ROWS = 200;
+
+    private final AuditTrail trail;
+    private final AuditExport export;
+    private final RequestReplay replay;
+    private final ProcessPaths paths;
+    private final LedgerVerifier ledger;
+    private final DecisionKnowledgeProjection knowledge;
+    private final ObjectMapper json;
+
+    AuditPages(AuditTrail trail, AuditExport export, RequestReplay replay, ProcessPaths paths, LedgerVerifier ledger,
+               DecisionKnowledgeProjection knowledge, ObjectMapper json) {
+        this.trail = trail;
+        this.export = export;
+        this.replay = replay;
+        this.paths = paths;
+        this.ledger = ledger;
+        this.knowledge = knowledge;
+        this.json = json;
+    }
+
+    @GetMapping("/audit")
+    String trail(@RequestParam(required = false) String requestId, @RequestParam(required = false) String actor,
+                 @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                 Model model) {
+        AuditQuery query = AuditController.query(requestId, actor, from, to, PAGE_ROWS + 1);
+        List<AuditEntry> entries = trail.list(query);
+        model.addAttribute("more", entries.size() > PAGE_ROWS);
+        model.addAttribute("entries", entries.subList(0, Math.min(PAGE_ROWS, entries.size())));
+        model.addAttribute("requestId", requestId);
+        model.addAttribute("actor", actor);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        return "audit/trail";
+    }
+
+    @GetMapping("/audit/events.csv")
+    void csv(@RequestParam(required = false) String requestId, @RequestParam(required = false) String actor,
+             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+             HttpServletResponse response) throws IOException {
+        AuditQuery query = AuditController.query(requestId, actor, from, to, null);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"mandate-audit.csv\"");
+        export.csv(query, response.getOutputStream());
+    }
+
+    @GetMapping("/audit/requests/{id}")
+    String replay(@PathVariable UUID id, Model model) throws IOException {
+        ObjectNode frames = replay.replay(id, null);
+        model.addAttribute("requestId", id.toString());
+        model.addAttribute("requestTitle", frames.path("state").path("title").asText(id.toString()));
+        // escaped so that no text typed into a request can close the script element it is embedded in
+        model.addAttribute("framesJson", json.writeValueAsString(frames).replace("<", "\\u003c")
+                .replace(">", "\\u003e").replace("&", "\\u0026"));
+        return "audit/replay";
+    }
+
+    @GetMapping(value = "/audit/paths/{definitionId}/bpmn", produces = MediaType.APPLICATION_XML_VALUE)
+    @ResponseBody
+    String path(@PathVariable String definitionId) {
+        return paths.xml(definitionId);
+    }
+
+    @GetMapping("/audit/ledger")
+    String ledger(@RequestParam(required = false) String digest, Model model) {
+        model.addAttribute("digest", ledger.digest());
+        model.addAttribute("kept", digest);
+        model.addAttribute("verification", ledger.verify(digest == null || digest.isBlank() ? null
+                : Digest.Kept.parse(digest)));
+        return "audit/ledger";
+    }
+
+    @GetMapping("/audit/decisions")
+    String decisions(@RequestParam(required = false) String q, @RequestParam(required = false) String category,
+                     @RequestParam(required = false) BigDecimal minAmount,
+                     @RequestParam(required = false) BigDecimal maxAmount, Model model) {
+        model.addAttribute("q", q);
+        model.addAttribute("category", category);
+        model.addAttribute("minAmount", minAmount);
+        model.addAttribute("maxAmount", maxAmount);
+        model.addAttribute("decisions", knowledge.search(DecisionSearch.of(q, category, minAmount, maxAmount, null)));
+        return "audit/decisions";
+    }
+}

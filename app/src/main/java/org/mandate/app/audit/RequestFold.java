@@ -1,0 +1,125 @@
+package org.mandate.app.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.mandate.projections.audit.AuditFields;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A request's state, folded from its events as JSON trees. Works by event name and field names, so event types
+ * added later (delegation, escalation, reassignment) move the state without a change to the aggregate, and
+ * unknown types simply leave it as it was.
+ */
+final class RequestFold {
+
+    private static final List<String> NEW_HOLDER = List.of("to", "newAssignee", "assignee", "successor",
+            "escalatedTo");
+
+    private final ObjectNode state = JsonNodeFactory.instance.objectNode();
+    private final ProcessPaths paths;
+
+    RequestFold(String requestId, ProcessPaths paths) {
+        this.paths = paths;
+        state.put("id", requestId);
+        state.putArray("steps");
+    }
+
+    /** The state after this event, as a copy a frame can keep. */
+    ObjectNode apply(String type, JsonNode payload, Instant at) {
+        switch (type) {
+            case "RequestSubmitted" -> {
+                for (String field : List.of("title", "category", "amount", "currency", "description", "processKey")) {
+                    if (payload.has(field)) {
+                        state.set(field, payload.get(field));
+                    }
+                }
+                state.put("requester", AuditFields.text(payload.get("requester")));
+                state.put("status", "IN_REVIEW");
+                state.put("submittedAt", at.toString());
+            }
+            case "StepOpened" -> openStep(payload, at);
+            case "StepDecided" -> step(payload).ifPresent(step -> {
+                step.put("status", AuditFields.text(payload.get("outcome")));
+                ObjectNode decision = step.putObject("decision");
+                decision.put("outcome", AuditFields.text(payload.get("outcome")));
+                decision.put("decidedBy", AuditFields.text(payload.get("decidedBy")));
+                decision.put("onBehalfOf", AuditFields.text(payload.get("onBehalfOf")));
+                decision.put("mandateId", AuditFields.text(payload.get("mandateId")));
+                decision.put("rationale", AuditFields.text(payload.get("rationale")));
+                decision.put("at", at.toString());
+            });
+            case "RequestWithdrawn" -> close("WITHDRAWN", at);
+            case "RequestApproved" -> close("APPROVED", at);
+            case "RequestRejected" -> close("REJECTED", at);
+            default -> step(payload).ifPresent(step -> {
+                String holder = AuditFields.first(payload, NEW_HOLDER);
+                if (holder != null) {
+                    ArrayNode handovers = step.has("handovers") ? (ArrayNode) step.get("handovers")
+                            : step.putArray("handovers");
+                    handovers.addObject().put("type", type).put("from", step.path("assignee").asText(null))
+                            .put("to", holder).put("at", at.toString());
+                    step.put("assignee", holder);
+                }
+            });
+        }
+        ArrayNode active = state.putArray("activeSteps");
+        ArrayNode elements = state.putArray("activeElements");
+        for (JsonNode step : state.get("steps")) {
+            if ("OPEN".equals(step.path("status").asText())) {
+                active.add(step.get("id"));
+                if (step.hasNonNull("element")) {
+                    elements.add(step.get("element"));
+                }
+            }
+        }
+        return state.deepCopy();
+    }
+
+    private void openStep(JsonNode payload, Instant at) {
+        String stepId = AuditFields.text(payload.get("stepId"));
+        if (step(payload).isPresent()) {
+            return;
+        }
+        String pathVersion = AuditFields.text(payload.get("pathVersion"));
+        String name = AuditFields.text(payload.get("name"));
+        ObjectNode step = ((ArrayNode) state.get("steps")).addObject();
+        step.put("id", stepId);
+        step.put("name", name);
+        step.put("status", "OPEN");
+        step.put("assignee", AuditFields.text(payload.get("assignee")));
+        step.put("dueAt", AuditFields.text(payload.get("dueAt")));
+        step.put("openedAt", at.toString());
+        step.put("pathVersion", pathVersion);
+        step.put("element", paths.elementOf(pathVersion, name));
+        if (pathVersion != null) {
+            state.put("pathVersion", pathVersion);
+        }
+    }
+
+    private java.util.Optional<ObjectNode> step(JsonNode payload) {
+        String stepId = AuditFields.text(payload.get("stepId"));
+        if (stepId == null) {
+            return java.util.Optional.empty();
+        }
+        for (JsonNode step : state.get("steps")) {
+            if (stepId.equals(step.path("id").asText())) {
+                return java.util.Optional.of((ObjectNode) step);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private void close(String status, Instant at) {
+        state.put("status", status);
+        state.put("closedAt", at.toString());
+        for (JsonNode step : state.get("steps")) {
+            if ("OPEN".equals(step.path("status").asText())) {
+                ((ObjectNode) step).put("status", "CLOSED");
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.mandate.app.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.mandate.domain.RuleViolation;
+import org.mandate.projections.audit.AuditFields;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Replays a request from the event store itself (not from a projection), event by event, with the request's
+ * state after each one and the authority and mandates in force at that moment.
+ */
+@Component
+class RequestReplay {
+
+    private final EventStore events;
+    private final ProcessPaths paths;
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    RequestReplay(EventStore events, ProcessPaths paths, JdbcTemplate jdbc, ObjectMapper json) {
+        this.events = events;
+        this.paths = paths;
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    ObjectNode replay(UUID requestId, Instant asOf) {
+        String id = requestId.toString();
+        List<DomainEventMessage<?>> history = new ArrayList<>();
+        events.readEvents(id).asStream().forEach(history::add);
+        if (history.isEmpty()) {
+            throw RuleViolation.notFound("There is no request " + id + ". Check the id; the audit trail "
+                    + "(GET /api/audit/events) lists every request's events.");
+        }
+        if (asOf != null && history.get(0).getTimestamp().isAfter(asOf)) {
+            throw RuleViolation.notFound("Request " + id + " did not exist yet at " + asOf + "; it was submitted at "
+                    + history.get(0).getTimestamp() + ". Choose a later asOf.");
+        }
+        RequestFold fold = new RequestFold(id, paths);
+        ObjectNode result = JsonNodeFactory.instance.objectNode();
+        result.put("requestId", id);
+        if (asOf != null) {
+            result.put("asOf", asOf.toString());
+        }
+        ArrayNode frames = result.putArray("frames");
+        Instant last = asOf != null ? asOf : history.get(history.size() - 1).getTimestamp();
+        AuthorityInForce authority = AuthorityInForce.load(jdbc, json, last);
+        ObjectNode state = null;
+        for (DomainEventMessage<?> event : history) {
+            if (asOf != null && event.getTimestamp().isAfter(asOf)) {
+                break;
+            }
+            String type = event.getPayloadType().getSimpleName();
+            JsonNode payload = json.valueToTree(event.getPayload());
+            state = fold.apply(type, payload, event.getTimestamp());
+            ObjectNode frame = frames.addObject();
+            frame.put("seq", event.getSequenceNumber());
+            frame.set("event", describe(event, type, payload));
+            frame.set("state", state);
+            frame.set("inForce", authority.at(event.getTimestamp(), involved(state)));
+        }
+        result.set("state", state);
+        return result;
+    }
+
+    private static ObjectNode describe(DomainEventMessage<?> event, String type, JsonNode payload) {
+        AuditFields fields = AuditFields.of(payload);
+        ObjectNode described = JsonNodeFactory.instance.objectNode();
+        described.put("type", type);
+        described.put("at", event.getTimestamp().toString());
+        described.put("eventId", event.getIdentifier());
+        described.put("actor", fields.actor());
+        described.put("onBehalfOf", fields.onBehalfOf());
+        described.put("mandateId", fields.mandateId());
+        described.put("rationale", fields.rationale());
+        described.put("processVersion", fields.processVersion());
+        described.set("payload", payload);
+        return described;
+    }
+
+    /** Everyone whose authority bears on the request: the requester, each step's holders and deciders. */
+    private static Set<String> involved(JsonNode state) {
+        Set<String> people = new HashSet<>();
+        people.add(state.path("requester").asText());
+        for (JsonNode step : state.path("steps")) {
+            people.add(step.path("assignee").asText());
+            people.add(step.path("decision").path("decidedBy").asText());
+            people.add(step.path("decision").path("onBehalfOf").asText());
+            for (JsonNode handover : step.path("handovers")) {
+                people.add(handover.path("from").asText());
+            }
+        }
+        people.remove("");
+        return people;
+    }
+}

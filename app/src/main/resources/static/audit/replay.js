@@ -1,0 +1,96 @@
+// The replay scrubber: shows one frame (event + state after it) at a time. Text goes in through textContent
+// only, so nothing typed into a request can become markup here.
+(function () {
+  const data = JSON.parse(document.getElementById('frames').textContent);
+  const frames = data.frames || [];
+  const scrubber = document.getElementById('scrubber');
+  const diagram = document.getElementById('diagram');
+  const note = document.getElementById('diagram-note');
+  const xmlCache = {};
+  let viewer = null;
+  let shownVersion = null;
+
+  function cell(row, text) {
+    const td = document.createElement('td');
+    td.textContent = text == null ? '' : String(text);
+    row.appendChild(td);
+  }
+
+  function fill(id, rows) {
+    const body = document.getElementById(id);
+    body.replaceChildren();
+    rows.forEach((values) => {
+      const row = document.createElement('tr');
+      values.forEach((value) => cell(row, value));
+      body.appendChild(row);
+    });
+  }
+
+  function describe(event) {
+    const list = document.getElementById('event');
+    list.replaceChildren();
+    [['When', event.at], ['Who', event.actor], ['On behalf of', event.onBehalfOf], ['Mandate', event.mandateId],
+     ['Why', event.rationale], ['Path version', event.processVersion]].forEach(([name, value]) => {
+      if (value == null) return;
+      const dt = document.createElement('dt');
+      dt.textContent = name;
+      const dd = document.createElement('dd');
+      dd.textContent = value;
+      list.append(dt, dd);
+    });
+    document.getElementById('event-title').textContent = event.type;
+  }
+
+  async function showDiagram(state) {
+    const version = state.pathVersion;
+    if (!version) return;
+    if (!window.MandateBpmn || !window.MandateBpmn.showDiagram) {
+      note.hidden = false;
+      note.textContent = 'Path version ' + version + ', active: ' + (state.activeElements || []).join(', ');
+      return;
+    }
+    if (version !== shownVersion) {
+      if (!xmlCache[version]) {
+        const response = await fetch(diagram.dataset.paths + encodeURIComponent(version) + '/bpmn');
+        xmlCache[version] = await response.text();
+      }
+      diagram.replaceChildren();
+      viewer = await window.MandateBpmn.showDiagram(diagram, xmlCache[version], state.activeElements || []);
+      shownVersion = version;
+    } else {
+      window.MandateBpmn.highlight(viewer, state.activeElements || []);
+    }
+  }
+
+  function show(index) {
+    const frame = frames[index];
+    if (!frame) return;
+    scrubber.value = index;
+    document.getElementById('position').textContent = (index + 1) + ' / ' + frames.length;
+    describe(frame.event);
+    const state = frame.state;
+    document.getElementById('status').textContent = 'Status: ' + (state.status || '') +
+      (state.amount != null ? ' · ' + state.amount + ' ' + (state.currency || '') : '') +
+      (state.requester ? ' · requested by ' + state.requester : '');
+    fill('steps', (state.steps || []).map((step) => [step.name, step.assignee, step.status,
+      step.decision ? step.decision.decidedBy + (step.decision.onBehalfOf ? ' for ' + step.decision.onBehalfOf : '') : '',
+      step.decision ? step.decision.rationale : '', step.pathVersion]));
+    const inForce = frame.inForce || {};
+    fill('authority', Object.entries(inForce.authority || {}).map(([person, limits]) =>
+      [person, typeof limits === 'object' ? Object.entries(limits).map(([c, a]) => c + ' ≤ ' + a).join(', ') : limits]));
+    fill('mandates', (inForce.mandates || []).map((m) => {
+      const scope = m.scope || m;
+      const categories = Array.isArray(scope.categories) ? scope.categories.join(', ') : scope.categories;
+      return [m.mandateId, m.from, m.to + (m.principal && m.principal !== m.from ? ' (for ' + m.principal + ')' : ''),
+        [categories, scope.maxAmount, scope.currency].filter((v) => v != null && v !== '').join(' · '),
+        (m.validFrom || '') + ' – ' + (m.validUntil || '')];
+    }));
+    showDiagram(state).catch((error) => { note.hidden = false; note.textContent = 'Diagram unavailable: ' + error; });
+  }
+
+  scrubber.max = Math.max(0, frames.length - 1);
+  scrubber.addEventListener('input', () => show(Number(scrubber.value)));
+  document.getElementById('previous').addEventListener('click', () => show(Math.max(0, Number(scrubber.value) - 1)));
+  document.getElementById('next').addEventListener('click', () => show(Math.min(frames.length - 1, Number(scrubber.value) + 1)));
+  window.addEventListener('load', () => show(frames.length - 1));
+})();

@@ -1,0 +1,58 @@
+package org.mandate.app.browser;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An auditor reads the trail, scrubs through a replay with its diagram, and checks the ledger. */
+class AuditBrowserTest extends BrowserTest {
+
+    @Test
+    void anAuditorScrubsThroughARequestWithTheActiveStepHighlighted() {
+        String id = as("ana").submit("Smartboard <script>alert(1)</script>", "equipment", 8000);
+        String approval = openStep(as("ana"), id);
+        as("vera").post("/api/requests/" + id + "/steps/" + approval + "/decision",
+                Map.of("outcome", "APPROVED", "rationale", "</script><b>bold</b>"));
+        WebDriver browser = browserAs("ada");
+
+        browser.get(url("/audit/requests/" + id));
+        waitUntil(browser, driver -> driver.findElement(By.id("position")).getText().equals("4 / 4"));
+        assertThat(browser.findElement(By.id("event-title")).getText()).isEqualTo("StepOpened");
+        waitUntil(browser, driver -> !driver.findElements(By.cssSelector(".mandate-active")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector(".mandate-active")).getAttribute("data-element-id"))
+                .isEqualTo("financeCheck");
+
+        WebElement scrubber = browser.findElement(By.id("scrubber"));
+        scrubber.sendKeys(Keys.HOME);
+        scrubber.sendKeys(Keys.ARROW_RIGHT);
+        waitUntil(browser, driver -> driver.findElement(By.id("position")).getText().equals("2 / 4"));
+        waitUntil(browser, driver -> "managerApproval".equals(driver.findElement(By.cssSelector(".mandate-active"))
+                .getAttribute("data-element-id")));
+        browser.findElement(By.id("next")).click();
+        assertThat(browser.findElement(By.id("event")).getText()).contains("vera", "</script><b>bold</b>");
+        assertThat(browser.findElements(By.cssSelector("#event b"))).isEmpty();
+        assertThat(browser.findElement(By.id("authority")).getText()).contains("vera");
+        screenshot(browser, "audit-replay");
+    }
+
+    @Test
+    void theTrailAndTheLedgerAreThereForAuditorsOnly() {
+        WebDriver auditor = browserAs("ada");
+        auditor.get(url("/audit"));
+        assertThat(auditor.findElement(By.tagName("h1")).getText()).isEqualTo("Audit trail");
+        assertThat(auditor.findElements(By.cssSelector("#trail tbody tr"))).isNotEmpty();
+        auditor.get(url("/audit/ledger"));
+        assertThat(auditor.findElement(By.id("digest")).getText()).matches("\\d+:[0-9a-f]{64}");
+        screenshot(auditor, "audit-ledger");
+
+        WebDriver staff = browserAs("ana");
+        staff.get(url("/audit"));
+        assertThat(staff.getPageSource()).doesNotContain("Audit trail");
+    }
+}

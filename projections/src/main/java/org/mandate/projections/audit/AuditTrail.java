@@ -1,0 +1,79 @@
+package org.mandate.projections.audit;
+
+import org.mandate.projections.Rows;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Reads the trail row by row through a cursor, so an export of a million events holds one row in memory at a
+ * time. The read runs in a read-only transaction because PostgreSQL's driver only streams with a fetch size
+ * inside one; otherwise it loads the whole result.
+ */
+public class AuditTrail {
+
+    static final int FETCH_SIZE = 500;
+
+    private final JdbcTemplate cursor;
+    private final TransactionTemplate readOnly;
+
+    public AuditTrail(DataSource dataSource, PlatformTransactionManager transactions) {
+        this.cursor = new JdbcTemplate(dataSource);
+        this.cursor.setFetchSize(FETCH_SIZE);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+    }
+
+    /** Hands each matching event to {@code sink} in global order, oldest first. */
+    public void stream(AuditQuery query, Consumer<AuditEntry> sink) {
+        StringBuilder sql = new StringBuilder("select * from audit_event where 1 = 1");
+        List<Object> arguments = new ArrayList<>();
+        if (query.requestId() != null) {
+            sql.append(" and request_id = ?");
+            arguments.add(query.requestId());
+        }
+        if (query.actor() != null) {
+            sql.append(" and (actor = ? or on_behalf_of = ?)");
+            arguments.add(query.actor());
+            arguments.add(query.actor());
+        }
+        if (query.from() != null) {
+            sql.append(" and occurred_at >= ?");
+            arguments.add(Rows.timestamp(query.from()));
+        }
+        if (query.to() != null) {
+            sql.append(" and occurred_at < ?");
+            arguments.add(Rows.timestamp(query.to()));
+        }
+        sql.append(" order by global_index");
+        if (query.limit() != null) {
+            sql.append(" fetch first ").append(query.limit()).append(" rows only");
+        }
+        RowCallbackHandler each = row -> sink.accept(entry(row));
+        readOnly.executeWithoutResult(status -> cursor.query(sql.toString(), each, arguments.toArray()));
+    }
+
+    public List<AuditEntry> list(AuditQuery query) {
+        List<AuditEntry> entries = new ArrayList<>();
+        stream(query, entries::add);
+        return entries;
+    }
+
+    static AuditEntry entry(ResultSet row) throws SQLException {
+        Long sequence = row.getObject("sequence_number") == null ? null : row.getLong("sequence_number");
+        return new AuditEntry(row.getLong("global_index"), row.getString("event_id"), row.getString("event_type"),
+                row.getString("aggregate_type"), row.getString("aggregate_id"), sequence,
+                Rows.instant(row, "occurred_at"), row.getString("actor"), row.getString("on_behalf_of"),
+                row.getString("mandate_id"), row.getString("request_id"), row.getString("step_id"),
+                row.getString("rationale"), row.getString("process_version"), row.getString("payload"),
+                row.getString("meta_data"));
+    }
+}

@@ -1,0 +1,98 @@
+package org.mandate.projections.knowledge;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.mandate.domain.request.RequestSubmitted;
+import org.mandate.domain.request.StepDecided;
+import org.mandate.projections.Rows;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Each decision next to what it decided on. Decisions stay when the people who made them leave: that is the
+ * point, a successor reads how their predecessor weighed similar requests.
+ */
+@ProcessingGroup(DecisionKnowledgeProjection.NAME)
+public class DecisionKnowledgeProjection {
+
+    public static final String NAME = "decision-knowledge";
+    static final int MAX_RESULTS = 200;
+
+    private final JdbcTemplate jdbc;
+
+    public DecisionKnowledgeProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(RequestSubmitted event) {
+        jdbc.update("delete from knowledge_request where request_id = ?", event.requestId().toString());
+        jdbc.update("insert into knowledge_request (request_id, title, category, amount, currency, requester) "
+                        + "values (?, ?, ?, ?, ?, ?)", event.requestId().toString(), event.title(), event.category(),
+                event.amount(), event.currency(), event.requester().value());
+    }
+
+    @EventHandler
+    void on(StepDecided event) {
+        jdbc.update("delete from knowledge_decision where step_id = ?", event.stepId().value());
+        String searchText = (title(event) + " " + (event.rationale() == null ? "" : event.rationale()))
+                .toLowerCase(Locale.ROOT);
+        jdbc.update("insert into knowledge_decision (step_id, request_id, title, category, amount, currency, "
+                        + "requester, outcome, decided_by, on_behalf_of, mandate_id, rationale, search_text, "
+                        + "decided_at) select ?, request_id, title, category, amount, currency, requester, ?, ?, ?, ?, "
+                        + "?, ?, ? from knowledge_request where request_id = ?",
+                event.stepId().value(), event.outcome().name(), event.decidedBy().value(),
+                event.onBehalfOf() == null ? null : event.onBehalfOf().value(), event.mandateId(),
+                event.rationale(), searchText, Rows.timestamp(event.decidedAt()), event.requestId().toString());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("delete from knowledge_decision");
+        jdbc.update("delete from knowledge_request");
+    }
+
+    /** The newest matching decisions first, at most {@value #MAX_RESULTS}. */
+    public List<PastDecision> search(DecisionSearch search) {
+        StringBuilder sql = new StringBuilder("select * from knowledge_decision where 1 = 1");
+        List<Object> arguments = new ArrayList<>();
+        for (String word : search.words()) {
+            sql.append(" and search_text like ? escape '\\'");
+            arguments.add("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (search.category() != null) {
+            sql.append(" and category = ?");
+            arguments.add(search.category());
+        }
+        if (search.minAmount() != null) {
+            sql.append(" and amount >= ?");
+            arguments.add(search.minAmount());
+        }
+        if (search.maxAmount() != null) {
+            sql.append(" and amount <= ?");
+            arguments.add(search.maxAmount());
+        }
+        if (search.decidedBy() != null) {
+            sql.append(" and (decided_by = ? or on_behalf_of = ?)");
+            arguments.add(search.decidedBy());
+            arguments.add(search.decidedBy());
+        }
+        sql.append(" order by decided_at desc, step_id fetch first " + MAX_RESULTS + " rows only");
+        return jdbc.query(sql.toString(), (row, n) -> new PastDecision(row.getString("request_id"),
+                row.getString("step_id"), row.getString("title"), row.getString("category"),
+                row.getBigDecimal("amount"), row.getString("currency"), row.getString("requester"),
+                row.getString("outcome"), row.getString("decided_by"), row.getString("on_behalf_of"),
+                row.getString("mandate_id"), row.getString("rationale"), Rows.instant(row, "decided_at")),
+                arguments.toArray());
+    }
+
+    private String title(StepDecided event) {
+        List<String> titles = jdbc.queryForList("select title from knowledge_request where request_id = ?",
+                String.class, event.requestId().toString());
+        return titles.isEmpty() ? "" : titles.get(0);
+    }
+}

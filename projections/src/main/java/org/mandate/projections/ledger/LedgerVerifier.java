@@ -1,0 +1,146 @@
+package org.mandate.projections.ledger;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * Recomputes the chain from the event store and compares it link by link with the ledger. Reads through a
+ * cursor in one read-only transaction, so a long history is checked in constant memory and against one snapshot.
+ */
+public class LedgerVerifier {
+
+    private final JdbcTemplate cursor;
+    private final TransactionTemplate readOnly;
+    private final Supplier<Set<Long>> notYetSeen;
+    private final Clock clock;
+
+    /**
+     * @param notYetSeen global indexes the ledger is still waiting for (its tracking token's gaps): an event that
+     *                   commits into one of them is chained late, so it is pending, not inserted behind our back.
+     */
+    public LedgerVerifier(DataSource dataSource, PlatformTransactionManager transactions,
+                          Supplier<Set<Long>> notYetSeen, Clock clock) {
+        this.cursor = new JdbcTemplate(dataSource);
+        this.cursor.setFetchSize(500);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+        this.notYetSeen = notYetSeen;
+        this.clock = clock;
+    }
+
+    public Digest digest() {
+        return readOnly.execute(status -> {
+            List<Digest> last = cursor.query("select position, hash from ledger_link order by position desc "
+                            + "fetch first 1 rows only",
+                    (row, n) -> new Digest(Digest.head(row.getLong("position"), row.getString("hash")),
+                            row.getLong("position"), clock.instant()));
+            return last.isEmpty() ? new Digest(Digest.head(0, LedgerChain.hex(LedgerChain.GENESIS)), 0, clock.instant())
+                    : last.get(0);
+        });
+    }
+
+    public Verification verify(Digest.Kept kept) {
+        Set<Long> waiting = notYetSeen.get();
+        return readOnly.execute(status -> {
+            Walk walk = new Walk(kept);
+            RowCallbackHandler each = row -> walk.next(row.getLong("position"), row.getLong("link_index"),
+                    row.getString("hash"),
+                    row.getString("event_identifier") == null ? null : LedgerChain.StoredEvent.read(row));
+            cursor.query("select l.position, l.global_index as link_index, l.hash, e.* from ledger_link l "
+                    + "left join domain_event_entry e on e.global_index = l.global_index order by l.position", each);
+            List<Verification.Mismatch> inserted = unchainedBelow(walk.highestIndex, waiting);
+            long pending = count("select count(*) from domain_event_entry e where not exists "
+                    + "(select 1 from ledger_link l where l.global_index = e.global_index)") - inserted.size();
+            Verification.Mismatch first = Stream.of(walk.mismatch, inserted.isEmpty() ? null : inserted.get(0),
+                            walk.digestMismatch())
+                    .filter(mismatch -> mismatch != null)
+                    .min(Comparator.comparingLong(Verification.Mismatch::globalIndex)).orElse(null);
+            return new Verification(first == null, walk.links,
+                    Digest.head(walk.links, LedgerChain.hex(walk.recomputed)), pending, first);
+        });
+    }
+
+    /** Events below the ledger's newest link that it never chained and is not waiting for were put there later. */
+    private List<Verification.Mismatch> unchainedBelow(long highestIndex, Set<Long> waiting) {
+        return cursor.query("select e.global_index, e.event_identifier from domain_event_entry e "
+                                + "where e.global_index <= ? and not exists (select 1 from ledger_link l "
+                                + "where l.global_index = e.global_index) order by e.global_index",
+                        (row, n) -> new Verification.Mismatch(null, row.getLong("global_index"),
+                                row.getString("event_identifier"), "This event is in the store but was never "
+                                + "chained: it was inserted into the history after the events around it."),
+                        highestIndex).stream()
+                .filter(mismatch -> !waiting.contains(mismatch.globalIndex())).toList();
+    }
+
+    private long count(String sql, Object... arguments) {
+        Long count = cursor.queryForObject(sql, Long.class, arguments);
+        return count == null ? 0 : count;
+    }
+
+    /** Walks the ledger in chain order, recomputing each link from the stored row. */
+    private static final class Walk {
+
+        private final Digest.Kept kept;
+        private byte[] recomputed = LedgerChain.GENESIS;
+        private long links;
+        private long highestIndex = Long.MIN_VALUE;
+        private Verification.Mismatch mismatch;
+        private boolean keptMatched;
+        private long keptIndex;
+
+        Walk(Digest.Kept kept) {
+            this.kept = kept;
+        }
+
+        void next(long position, long globalIndex, String hash, LedgerChain.StoredEvent event) {
+            links = position;
+            highestIndex = Math.max(highestIndex, globalIndex);
+            if (event == null) {
+                record(position, globalIndex, null, "The ledger chained an event with this global index, but the "
+                        + "store no longer holds it: it was deleted, renumbered or cut off.");
+                recomputed = LedgerChain.bytes(hash);
+            } else {
+                recomputed = LedgerChain.link(recomputed, event);
+                if (!Arrays.equals(recomputed, LedgerChain.bytes(hash))) {
+                    record(position, globalIndex, event.eventId(), "The stored event no longer matches its link: "
+                            + "its content, identity or place in the order was changed after it was recorded.");
+                    recomputed = LedgerChain.bytes(hash);
+                }
+            }
+            if (kept != null && position == kept.links()) {
+                keptMatched = LedgerChain.hex(recomputed).equals(kept.hash()) && mismatch == null;
+                keptIndex = globalIndex;
+            }
+        }
+
+        private void record(long position, long globalIndex, String eventId, String problem) {
+            if (mismatch == null) {
+                mismatch = new Verification.Mismatch(position, globalIndex, eventId, problem);
+            }
+        }
+
+        Verification.Mismatch digestMismatch() {
+            if (kept == null || kept.links() == 0 || keptMatched || (mismatch != null && kept.links() >= mismatch.position())) {
+                return null;
+            }
+            if (links < kept.links()) {
+                return new Verification.Mismatch(links + 1, highestIndex + 1, null, "Your digest vouches for "
+                        + kept.links() + " events but the ledger now holds only " + links
+                        + ": the end of the history was cut off.");
+            }
+            return new Verification.Mismatch(kept.links(), keptIndex, null, "The chain up to this event no longer "
+                    + "ends in the hash of your digest: the history at or before it was rewritten, ledger included.");
+        }
+    }
+}

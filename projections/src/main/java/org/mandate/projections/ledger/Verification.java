@@ -1,0 +1,12 @@
+package org.mandate.projections.ledger;
+
+/**
+ * The answer to "is the history intact?". {@code head} is the recomputed head when valid. {@code pending} counts
+ * stored events the ledger has not chained yet because they are newer than its last link or committed late.
+ */
+public record Verification(boolean valid, long eventsChecked, String head, long pending, Mismatch firstMismatch) {
+
+    /** The first event, in global order, that no longer matches the chain, and what is wrong with it. */
+    public record Mismatch(Long position, long globalIndex, String eventId, String problem) {
+    }
+}
