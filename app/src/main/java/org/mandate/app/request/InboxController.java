@@ -1,57 +1,24 @@
 package org.mandate.app.request;
 
-import org.mandate.domain.directory.PersonId;
-import org.mandate.domain.mandate.MandateTerms;
-import org.mandate.projections.delegation.DelegationsRegister;
 import org.mandate.projections.inbox.InboxItem;
-import org.mandate.projections.inbox.InboxProjection;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-/**
- * What the caller may decide now: the steps they hold or have on loan, then the steps they may decide on someone's
- * behalf under a mandate in force, never their own requests.
- */
+/** What the caller may decide now (see {@link InboxReader}). */
 @RestController
 class InboxController {
 
-    private final InboxProjection inbox;
-    private final DelegationsRegister mandates;
-    private final Clock clock;
+    private final InboxReader inbox;
 
-    InboxController(InboxProjection inbox, DelegationsRegister mandates, Clock clock) {
+    InboxController(InboxReader inbox) {
         this.inbox = inbox;
-        this.mandates = mandates;
-        this.clock = clock;
     }
 
     @GetMapping("/api/inbox")
     List<InboxItem> inbox(Authentication user) {
-        String me = user.getName();
-        Instant now = clock.instant();
-        Map<String, InboxItem> items = new LinkedHashMap<>();
-        inbox.inboxOf(me).forEach(item -> items.put(item.stepId(), item));
-        for (MandateTerms mandate : mandates.effectiveHeldBy(PersonId.of(me), now)) {
-            for (InboxItem item : inbox.heldInPerson(mandate.principal().value())) {
-                if (!item.requester().equals(me) && mandate.covers(item.category(), item.amount(), item.currency())) {
-                    items.putIfAbsent(item.stepId(), onBehalfOf(item, mandate.principal().value()));
-                }
-            }
-        }
-        return new ArrayList<>(items.values());
-    }
-
-    private static InboxItem onBehalfOf(InboxItem item, String principal) {
-        return new InboxItem(item.requestId(), item.stepId(), item.stepName(), item.title(), item.category(),
-                item.amount(), item.currency(), item.requester(), item.assignee(), principal, item.dueAt(),
-                item.openedAt());
+        return inbox.of(user.getName());
     }
 }

@@ -41,7 +41,7 @@ public class ProjectionCatchUp {
         this.awaited = awaited;
     }
 
-    void awaitRequest(String requestId) {
+    public void awaitRequest(String requestId) {
         await(jdbc.queryForObject(
                 "select max(global_index) from domain_event_entry where aggregate_identifier = ?", Long.class,
                 requestId));

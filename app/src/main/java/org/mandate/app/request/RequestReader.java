@@ -19,7 +19,7 @@ import java.util.Set;
 
 /** Reads a request for a person, who sees it only if they take part in it, manage its requester, or audit. */
 @Component
-class RequestReader {
+public class RequestReader {
 
     private final RequestViewProjection requests;
     private final Directory directory;
@@ -33,11 +33,11 @@ class RequestReader {
         this.clock = clock;
     }
 
-    Optional<RequestView> find(String id) {
+    public Optional<RequestView> find(String id) {
         return requests.find(id).map(this::withHolders);
     }
 
-    RequestView readableBy(String id, Authentication user) {
+    public RequestView readableBy(String id, Authentication user) {
         RequestView view = find(id).orElseThrow(() -> RuleViolation.notFound(
                 "There is no request " + id + ". Check the id, or look in your inbox."));
         if (!mayRead(view, user)) {

@@ -29,10 +29,14 @@ public record RequestView(String id, String title, String category, BigDecimal a
                            Instant at) {
     }
 
-    /** Everyone who took part: the requester, and whoever held or decided a step. */
+    /**
+     * Everyone who took part: the requester, whoever holds, lent or decided a step, and on whose behalf it was
+     * decided. A holder who lent a step out keeps sight of it, so they can take it back.
+     */
     public boolean involves(String personId) {
         return requester.equals(personId) || steps.stream().anyMatch(step -> step.assignee().equals(personId)
-                || step.holders().contains(personId)
-                || (step.decision() != null && personId.equals(step.decision().decidedBy())));
+                || step.holders().contains(personId) || personId.equals(step.lentBy())
+                || (step.decision() != null && (personId.equals(step.decision().decidedBy())
+                        || personId.equals(step.decision().onBehalfOf()))));
     }
 }

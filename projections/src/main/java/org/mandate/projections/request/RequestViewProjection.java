@@ -112,6 +112,16 @@ public class RequestViewProjection {
                 Rows.instant(row, "closed_at"), steps(requestId)), requestId).stream().findFirst();
     }
 
+    /** The person's own requests, newest first, at most {@code limit} of them. */
+    public List<RequestSummary> requestedBy(String personId, int limit) {
+        return jdbc.query("select id, title, amount, currency, status, submitted_at, closed_at from request_view "
+                        + "where requester = ? order by submitted_at desc, id limit ?",
+                (row, n) -> new RequestSummary(row.getString("id"), row.getString("title"),
+                        row.getBigDecimal("amount"), row.getString("currency"), row.getString("status"),
+                        Rows.instant(row, "submitted_at"), Rows.instant(row, "closed_at")),
+                personId, limit);
+    }
+
     private List<RequestView.StepView> steps(String requestId) {
         return jdbc.query("select * from request_step_view where request_id = ? order by opened_at, id",
                 (row, n) -> {

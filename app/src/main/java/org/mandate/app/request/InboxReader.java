@@ -1,0 +1,53 @@
+package org.mandate.app.request;
+
+import org.mandate.domain.directory.PersonId;
+import org.mandate.domain.mandate.MandateTerms;
+import org.mandate.projections.delegation.DelegationsRegister;
+import org.mandate.projections.inbox.InboxItem;
+import org.mandate.projections.inbox.InboxProjection;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a person may decide now: the steps they hold or have on loan, then the steps they may decide on someone's
+ * behalf under a mandate in force, never their own requests. The API and the inbox page both read it here.
+ */
+@Component
+public class InboxReader {
+
+    private final InboxProjection inbox;
+    private final DelegationsRegister mandates;
+    private final Clock clock;
+
+    InboxReader(InboxProjection inbox, DelegationsRegister mandates, Clock clock) {
+        this.inbox = inbox;
+        this.mandates = mandates;
+        this.clock = clock;
+    }
+
+    public List<InboxItem> of(String me) {
+        Instant now = clock.instant();
+        Map<String, InboxItem> items = new LinkedHashMap<>();
+        inbox.inboxOf(me).forEach(item -> items.put(item.stepId(), item));
+        for (MandateTerms mandate : mandates.effectiveHeldBy(PersonId.of(me), now)) {
+            for (InboxItem item : inbox.heldInPerson(mandate.principal().value())) {
+                if (!item.requester().equals(me) && mandate.covers(item.category(), item.amount(), item.currency())) {
+                    items.putIfAbsent(item.stepId(), onBehalfOf(item, mandate.principal().value()));
+                }
+            }
+        }
+        return new ArrayList<>(items.values());
+    }
+
+    private static InboxItem onBehalfOf(InboxItem item, String principal) {
+        return new InboxItem(item.requestId(), item.stepId(), item.stepName(), item.title(), item.category(),
+                item.amount(), item.currency(), item.requester(), item.assignee(), principal, item.dueAt(),
+                item.openedAt());
+    }
+}

@@ -1,0 +1,67 @@
+package org.mandate.app.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import java.util.UUID;
+
+/**
+ * Pages answer with a page, not with problem+json: this advice is consulted before the API's for the page
+ * controllers, and says what went wrong and where to go next.
+ */
+@ControllerAdvice(basePackages = "org.mandate.app.web")
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class PageErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    String badAddress(MethodArgumentTypeMismatchException exception, Model model, HttpServletResponse response) {
+        return page(HttpStatus.NOT_FOUND, "'" + exception.getValue() + "' is not a valid " + exception.getName()
+                + ". Check the link, or go back to your inbox.", model, response);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    String denied(Model model, HttpServletResponse response) {
+        return page(HttpStatus.FORBIDDEN, "Your role does not allow this page.", model, response);
+    }
+
+    @ExceptionHandler(Exception.class)
+    String anything(Exception exception, Model model, HttpServletResponse response) {
+        if (exception instanceof ErrorResponse error) {
+            HttpStatus status = HttpStatus.valueOf(error.getStatusCode().value());
+            return page(status, "That did not work (" + status.getReasonPhrase().toLowerCase()
+                    + "). Go back to your inbox and try again.", model, response);
+        }
+        if (exception instanceof RuntimeException runtime) {
+            try {
+                Refusal refusal = Refusal.of(runtime);
+                return page(refusal.status(), refusal.message(), model, response);
+            } catch (RuntimeException notARefusal) {
+                // falls through: a failure on our side
+            }
+        }
+        String reference = UUID.randomUUID().toString();
+        log.error("Unexpected failure on a page, reference {}", reference, exception);
+        return page(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side and nothing was changed. "
+                + "Try again; if it keeps happening, give an administrator the reference " + reference + ".",
+                model, response);
+    }
+
+    private static String page(HttpStatus status, String message, Model model, HttpServletResponse response) {
+        response.setStatus(status.value());
+        model.addAttribute("status", status.value());
+        model.addAttribute("message", message);
+        return "problem";
+    }
+}

@@ -1,0 +1,87 @@
+package org.mandate.app.web.request;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mandate.app.request.ProjectionCatchUp;
+import org.mandate.app.request.RequestReader;
+import org.mandate.app.web.People;
+import org.mandate.app.web.Refusal;
+import org.mandate.domain.directory.PersonId;
+import org.mandate.domain.request.RequestId;
+import org.mandate.domain.request.SubmitRequest;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+
+/** The form to ask for something; it is sent with the same command as the API's, in the configured currency. */
+@Controller
+class NewRequestPage {
+
+    /** Suggestions only: any category may be typed. */
+    static final List<String> CATEGORIES = List.of("equipment", "supplies", "trip", "training", "event", "services");
+
+    private final CommandGateway commands;
+    private final ProjectionCatchUp catchUp;
+    private final RequestReader reader;
+    private final People people;
+    private final String currency;
+
+    NewRequestPage(CommandGateway commands, ProjectionCatchUp catchUp, RequestReader reader, People people,
+                   @Value("${mandate.currency:EUR}") String currency) {
+        this.commands = commands;
+        this.catchUp = catchUp;
+        this.reader = reader;
+        this.people = people;
+        this.currency = currency;
+    }
+
+    @ModelAttribute
+    void common(Model model) {
+        model.addAttribute("currency", currency);
+        model.addAttribute("categories", CATEGORIES);
+    }
+
+    @GetMapping("/requests/new")
+    String form(Model model) {
+        model.addAttribute("form", new NewRequestForm());
+        return "request/new";
+    }
+
+    @PostMapping("/requests")
+    String submit(@Valid @ModelAttribute("form") NewRequestForm form, BindingResult errors, Authentication user,
+                  HttpServletResponse response, RedirectAttributes redirect) {
+        BigDecimal amount = AmountText.read(form.getAmount(), errors);
+        if (errors.hasErrors()) {
+            response.setStatus(400);
+            return "request/new";
+        }
+        RequestId id = RequestId.create();
+        try {
+            commands.sendAndWait(new SubmitRequest(id, form.getTitle().strip(),
+                    form.getCategory().strip().toLowerCase(Locale.ROOT), amount, currency,
+                    form.getDescription() == null || form.getDescription().isBlank() ? null : form.getDescription(),
+                    PersonId.of(user.getName()), null));
+        } catch (RuntimeException exception) {
+            Refusal refusal = Refusal.of(exception);
+            errors.rejectValue(RefusedField.of(refusal), "refused", refusal.message());
+            response.setStatus(refusal.status().value());
+            return "request/new";
+        }
+        catchUp.awaitRequest(id.toString());
+        redirect.addFlashAttribute("confirmation", "Your request ‘" + form.getTitle().strip() + "’ is sent. "
+                + reader.find(id.toString()).flatMap(view -> RequestPageModel.openSteps(view).findFirst())
+                .map(step -> people.name(step.assignee()) + " will decide on it.").orElse(""));
+        return "redirect:/requests/" + id;
+    }
+}

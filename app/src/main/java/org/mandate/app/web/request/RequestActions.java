@@ -1,0 +1,121 @@
+package org.mandate.app.web.request;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mandate.app.request.ProjectionCatchUp;
+import org.mandate.app.request.RequestReader;
+import org.mandate.app.web.People;
+import org.mandate.app.web.Refusal;
+import org.mandate.domain.directory.PersonId;
+import org.mandate.domain.request.DecideStep;
+import org.mandate.domain.request.Outcome;
+import org.mandate.domain.request.RequestId;
+import org.mandate.domain.request.StepId;
+import org.mandate.domain.request.WithdrawRequest;
+import org.mandate.projections.request.RequestView;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Decide and withdraw from the request page, through the same commands as the API. A refused action shows the
+ * page again with the person's input and the reason next to the field; a done one is confirmed in words.
+ */
+@Controller
+class RequestActions {
+
+    private static final int RATIONALE_LENGTH = 4_000;
+
+    private final CommandGateway commands;
+    private final ProjectionCatchUp catchUp;
+    private final RequestReader reader;
+    private final RequestPageModel page;
+    private final People people;
+
+    RequestActions(CommandGateway commands, ProjectionCatchUp catchUp, RequestReader reader, RequestPageModel page,
+                   People people) {
+        this.commands = commands;
+        this.catchUp = catchUp;
+        this.reader = reader;
+        this.page = page;
+        this.people = people;
+    }
+
+    @PostMapping("/requests/{id}/steps/{stepId}/decision")
+    String decide(@PathVariable UUID id, @PathVariable String stepId, @ModelAttribute("decision") DecisionForm form,
+                  Authentication user, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        Outcome outcome = outcome(form.getOutcome());
+        if (outcome == null) {
+            return again(id, user, model, response, 400, "outcome", "Choose whether you approve or reject.");
+        }
+        if (form.getRationale() != null && form.getRationale().length() > RATIONALE_LENGTH) {
+            return again(id, user, model, response, 400, "rationale", "Your reason is "
+                    + form.getRationale().length() + " characters long; keep it under " + RATIONALE_LENGTH + ".");
+        }
+        try {
+            commands.sendAndWait(new DecideStep(new RequestId(id), new StepId(stepId), PersonId.of(user.getName()),
+                    outcome, form.getRationale()));
+        } catch (RuntimeException exception) {
+            Refusal refusal = Refusal.of(exception);
+            return again(id, user, model, response, refusal.status().value(),
+                    refusal.invalidInput() ? "rationale" : "decision", refusal.message());
+        }
+        catchUp.awaitRequest(id.toString());
+        RequestView request = reader.readableBy(id.toString(), user);
+        redirect.addFlashAttribute("confirmation", "You " + outcome.name().toLowerCase() + " ‘" + request.title()
+                + "’ from " + people.name(request.requester()) + ". " + whatNext(request));
+        return "redirect:/";
+    }
+
+    @PostMapping("/requests/{id}/withdrawal")
+    String withdraw(@PathVariable UUID id, @RequestParam(name = "reason", required = false) String reason,
+                    Authentication user, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            commands.sendAndWait(new WithdrawRequest(new RequestId(id), PersonId.of(user.getName()),
+                    reason == null || reason.isBlank() ? null : reason.strip()));
+        } catch (RuntimeException exception) {
+            Refusal refusal = Refusal.of(exception);
+            model.addAttribute("withdrawReason", reason);
+            return again(id, user, model, response, refusal.status().value(), "withdrawal", refusal.message());
+        }
+        catchUp.awaitRequest(id.toString());
+        redirect.addFlashAttribute("confirmation", "You withdrew this request. Nobody needs to decide on it any more.");
+        return "redirect:/requests/" + id;
+    }
+
+    private String again(UUID id, Authentication user, Model model, HttpServletResponse response, int status,
+                         String field, String message) {
+        response.setStatus(status);
+        page.fill(id.toString(), user, model, Map.of(field, message));
+        return "request/request";
+    }
+
+    private String whatNext(RequestView request) {
+        return switch (request.status()) {
+            case "APPROVED" -> "The request is approved; " + people.name(request.requester()) + " can see it.";
+            case "REJECTED" -> "The request is rejected; " + people.name(request.requester()) + " can see why.";
+            default -> RequestPageModel.openSteps(request).findFirst()
+                    .map(step -> "It now goes to " + people.name(step.assignee()) + " for ‘" + step.name() + "’.")
+                    .orElse("");
+        };
+    }
+
+    private static Outcome outcome(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Outcome.valueOf(value);
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+}

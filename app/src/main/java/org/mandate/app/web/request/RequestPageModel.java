@@ -1,0 +1,75 @@
+package org.mandate.app.web.request;
+
+import org.mandate.app.request.RequestReader;
+import org.mandate.domain.directory.Person;
+import org.mandate.projections.directory.DirectoryProjection;
+import org.mandate.projections.request.RequestView;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Everything the request page shows, for the first view and for a view again after a refused action, so the
+ * person's input and the reason it was refused appear next to the field that caused it.
+ */
+@Component
+class RequestPageModel {
+
+    static final String IN_REVIEW = "IN_REVIEW";
+    static final String OPEN = "OPEN";
+
+    private final RequestReader reader;
+    private final Timeline timeline;
+    private final PathDiagram diagram;
+    private final DirectoryProjection directory;
+
+    RequestPageModel(RequestReader reader, Timeline timeline, PathDiagram diagram, DirectoryProjection directory) {
+        this.reader = reader;
+        this.timeline = timeline;
+        this.diagram = diagram;
+        this.directory = directory;
+    }
+
+    /** Fills the model; {@code errors} maps a form field (or "decision", "withdrawal" for the form) to a sentence. */
+    void fill(String requestId, Authentication user, Model model, Map<String, String> errors) {
+        RequestView request = reader.readableBy(requestId, user);
+        String me = user.getName();
+        model.addAttribute("request", request);
+        model.addAttribute("timeline", timeline.of(requestId).entries());
+        RequestView.StepView mine = myOpenStep(request, me).orElse(null);
+        model.addAttribute("myStep", mine);
+        model.addAttribute("lentStep", openSteps(request).filter(step -> me.equals(step.lentBy())).findFirst()
+                .orElse(null));
+        boolean holder = mine != null && me.equals(mine.assignee());
+        model.addAttribute("colleagues", holder ? colleagues(me, request) : List.of());
+        model.addAttribute("canWithdraw", request.requester().equals(me) && IN_REVIEW.equals(request.status()));
+        model.addAttribute("activeElements", String.join(",", diagram.activeElements(requestId)));
+        model.addAttribute("errors", errors);
+        if (!model.containsAttribute("decision")) {
+            model.addAttribute("decision", new DecisionForm());
+        }
+    }
+
+    /** Who a step can be lent to: active people other than the holder and the requester. */
+    private List<Person> colleagues(String me, RequestView request) {
+        return directory.everyone().stream().filter(Person::active)
+                .filter(person -> !person.id().value().equals(me) && !person.id().value().equals(request.requester()))
+                .toList();
+    }
+
+    static Stream<RequestView.StepView> openSteps(RequestView request) {
+        return request.steps().stream().filter(step -> OPEN.equals(step.status()));
+    }
+
+    /** The open step this person holds, if any: the one they may decide now. */
+    static Optional<RequestView.StepView> myOpenStep(RequestView request, String me) {
+        return openSteps(request)
+                .filter(step -> step.assignee().equals(me) || step.holders().contains(me))
+                .findFirst();
+    }
+}

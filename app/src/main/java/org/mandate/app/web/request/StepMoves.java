@@ -1,0 +1,119 @@
+package org.mandate.app.web.request;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mandate.app.request.ProjectionCatchUp;
+import org.mandate.app.request.RequestReader;
+import org.mandate.app.web.People;
+import org.mandate.app.web.Refusal;
+import org.mandate.domain.directory.PersonId;
+import org.mandate.domain.request.DelegateStep;
+import org.mandate.domain.request.EscalateStep;
+import org.mandate.domain.request.RecallDelegation;
+import org.mandate.domain.request.RequestId;
+import org.mandate.domain.request.StepId;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Moving a step from the request page: lend it to a colleague, take it back, or escalate it one level up; the
+ * same commands as the API. The step leaves the person's inbox, so a done move lands back in the inbox with a
+ * confirmation that says where the step went.
+ */
+@Controller
+class StepMoves {
+
+    private final CommandGateway commands;
+    private final ProjectionCatchUp catchUp;
+    private final RequestReader reader;
+    private final RequestPageModel page;
+    private final People people;
+
+    StepMoves(CommandGateway commands, ProjectionCatchUp catchUp, RequestReader reader, RequestPageModel page,
+              People people) {
+        this.commands = commands;
+        this.catchUp = catchUp;
+        this.reader = reader;
+        this.page = page;
+        this.people = people;
+    }
+
+    @PostMapping("/requests/{id}/steps/{stepId}/delegation")
+    String delegate(@PathVariable UUID id, @PathVariable String stepId,
+                    @RequestParam(name = "to", required = false) String to,
+                    @RequestParam(name = "note", required = false) String note, Authentication user, Model model,
+                    HttpServletResponse response, RedirectAttributes redirect) {
+        model.addAttribute("delegateTo", to);
+        model.addAttribute("delegateNote", note);
+        if (to == null || to.isBlank()) {
+            return again(id, user, model, response, 400, "to", "Choose the colleague who should decide instead.");
+        }
+        return send(id, user, model, response, redirect, "to", () -> new DelegateStep(new RequestId(id),
+                        new StepId(stepId), PersonId.of(user.getName()), PersonId.of(to.strip()), blankless(note)),
+                "You lent this step to " + people.name(to.strip()) + ". It waits in their inbox now; you can take it "
+                        + "back from the request's page.", "/");
+    }
+
+    @PostMapping("/requests/{id}/steps/{stepId}/recall")
+    String recall(@PathVariable UUID id, @PathVariable String stepId,
+                  @RequestParam(name = "reason", required = false) String reason, Authentication user, Model model,
+                  HttpServletResponse response, RedirectAttributes redirect) {
+        return send(id, user, model, response, redirect, "recall", () -> new RecallDelegation(new RequestId(id),
+                        new StepId(stepId), PersonId.of(user.getName()), blankless(reason)),
+                "You took the step back; it is in your inbox again.", "/requests/" + id);
+    }
+
+    @PostMapping("/requests/{id}/steps/{stepId}/escalation")
+    String escalate(@PathVariable UUID id, @PathVariable String stepId,
+                    @RequestParam(name = "reason", required = false) String reason, Authentication user, Model model,
+                    HttpServletResponse response, RedirectAttributes redirect) {
+        model.addAttribute("escalateReason", reason);
+        if (reason == null || reason.isBlank()) {
+            return again(id, user, model, response, 400, "escalationReason",
+                    "Say why it should go up, so the next person knows what to look at.");
+        }
+        return send(id, user, model, response, redirect, "escalationReason", () -> new EscalateStep(
+                        new RequestId(id), new StepId(stepId), PersonId.of(user.getName()), reason.strip()),
+                null, "/");
+    }
+
+    private String send(UUID id, Authentication user, Model model, HttpServletResponse response,
+                        RedirectAttributes redirect, String field, Supplier<Object> command, String confirmation,
+                        String next) {
+        try {
+            commands.sendAndWait(command.get());
+        } catch (RuntimeException exception) {
+            Refusal refusal = Refusal.of(exception);
+            return again(id, user, model, response, refusal.status().value(), field, refusal.message());
+        }
+        catchUp.awaitRequest(id.toString());
+        redirect.addFlashAttribute("confirmation", confirmation != null ? confirmation : escalated(id.toString()));
+        return "redirect:" + next;
+    }
+
+    private String escalated(String id) {
+        return reader.find(id).flatMap(view -> RequestPageModel.openSteps(view).findFirst())
+                .map(step -> "You escalated the step; " + people.name(step.assignee()) + " decides it now.")
+                .orElse("You escalated the step.");
+    }
+
+    private String again(UUID id, Authentication user, Model model, HttpServletResponse response, int status,
+                         String field, String message) {
+        response.setStatus(status);
+        page.fill(id.toString(), user, model, Map.of(field, message));
+        return "request/request";
+    }
+
+    private static String blankless(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

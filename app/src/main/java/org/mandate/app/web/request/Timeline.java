@@ -1,0 +1,119 @@
+package org.mandate.app.web.request;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.mandate.app.web.People;
+import org.mandate.domain.request.RequestApproved;
+import org.mandate.domain.request.RequestRejected;
+import org.mandate.domain.request.RequestSubmitted;
+import org.mandate.domain.request.RequestWithdrawn;
+import org.mandate.domain.request.StepDecided;
+import org.mandate.domain.request.StepDelegated;
+import org.mandate.domain.request.StepDelegationRecalled;
+import org.mandate.domain.request.StepEscalated;
+import org.mandate.domain.request.StepReassigned;
+import org.mandate.domain.request.StepOpened;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A request's history told from its own events in the event store, the source of truth: every fact is there,
+ * including reasons no projection keeps (a withdrawal's). Events this page does not know yet are still listed,
+ * by name, so nothing that happened is hidden.
+ */
+@Component
+class Timeline {
+
+    /** What the page needs from the history: the lines, and the path version the request's steps ran on. */
+    record History(List<TimelineEntry> entries, String pathVersion) {
+    }
+
+    private final EventStore events;
+    private final People people;
+
+    Timeline(EventStore events, People people) {
+        this.events = events;
+        this.people = people;
+    }
+
+    History of(String requestId) {
+        List<TimelineEntry> entries = new ArrayList<>();
+        Map<String, String> stepNames = new HashMap<>();
+        String[] pathVersion = {null};
+        events.readEvents(requestId).asStream().forEach(message -> {
+            if (message.getPayload() instanceof StepOpened opened) {
+                stepNames.put(opened.stepId().value(), opened.name());
+                pathVersion[0] = opened.pathVersion() == null ? pathVersion[0] : opened.pathVersion();
+            }
+            entries.add(entry(message, stepNames));
+        });
+        return new History(List.copyOf(entries), pathVersion[0]);
+    }
+
+    private TimelineEntry entry(DomainEventMessage<?> message, Map<String, String> stepNames) {
+        Object event = message.getPayload();
+        if (event instanceof RequestSubmitted submitted) {
+            return new TimelineEntry(submitted.submittedAt(), name(submitted.requester().value()),
+                    "asked for " + submitted.amount().toPlainString() + " " + submitted.currency()
+                            + " (" + submitted.category() + ")", submitted.description());
+        }
+        if (event instanceof StepOpened opened) {
+            return new TimelineEntry(opened.openedAt(), "Mandate", "asked " + name(opened.assignee().value())
+                    + " to decide step ‘" + opened.name() + "’", null);
+        }
+        if (event instanceof StepDecided decided) {
+            String onBehalf = decided.onBehalfOf() == null ? ""
+                    : " on behalf of " + name(decided.onBehalfOf().value())
+                    + (decided.mandateId() == null ? "" : " (mandate " + decided.mandateId() + ")");
+            return new TimelineEntry(decided.decidedAt(), name(decided.decidedBy().value()),
+                    decided.outcome().name().toLowerCase() + " step ‘"
+                            + stepNames.getOrDefault(decided.stepId().value(), "?") + "’" + onBehalf,
+                    decided.rationale());
+        }
+        if (event instanceof StepDelegated delegated) {
+            return new TimelineEntry(delegated.delegatedAt(), name(delegated.from().value()), "lent the step ‘"
+                    + stepNames.getOrDefault(delegated.stepId().value(), "?") + "’ to " + name(delegated.to().value()),
+                    delegated.note());
+        }
+        if (event instanceof StepDelegationRecalled recalled) {
+            return new TimelineEntry(recalled.recalledAt(), name(recalled.by().value()), "took the step back from "
+                    + name(recalled.from().value()), recalled.reason());
+        }
+        if (event instanceof StepEscalated escalated) {
+            return new TimelineEntry(escalated.escalatedAt(),
+                    escalated.by() == null ? "Mandate" : name(escalated.by().value()),
+                    (escalated.by() == null ? "escalated the step, its time limit passed," : "escalated the step")
+                            + " from " + name(escalated.from().value()) + " to " + name(escalated.to().value()),
+                    escalated.reason());
+        }
+        if (event instanceof StepReassigned reassigned) {
+            return new TimelineEntry(reassigned.reassignedAt(), "Mandate", "moved the step from "
+                    + name(reassigned.from().value()) + " to " + name(reassigned.to().value()), reassigned.reason());
+        }
+        if (event instanceof RequestWithdrawn withdrawn) {
+            return new TimelineEntry(withdrawn.withdrawnAt(), name(withdrawn.by().value()), "withdrew the request",
+                    withdrawn.reason());
+        }
+        if (event instanceof RequestApproved approved) {
+            return new TimelineEntry(approved.approvedAt(), "Mandate", "closed the request: approved", null);
+        }
+        if (event instanceof RequestRejected rejected) {
+            return new TimelineEntry(rejected.rejectedAt(), "Mandate", "closed the request: rejected", null);
+        }
+        return new TimelineEntry(message.getTimestamp(), "Mandate", plainWords(message.getPayloadType().getSimpleName()),
+                null);
+    }
+
+    private String name(String personId) {
+        return people.name(personId);
+    }
+
+    /** "StepReassigned" becomes "step reassigned". */
+    static String plainWords(String typeName) {
+        return typeName.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
+    }
+}

@@ -1,0 +1,58 @@
+// What the pages do beyond plain HTML: draw a request's path diagram, take the keyboard to the first error,
+// keep the live inbox's notices short, and send a poll that lost its session to the login page.
+(function () {
+  'use strict';
+
+  function showDiagrams() {
+    document.querySelectorAll('[data-bpmn-url]').forEach(async (container) => {
+      if (!window.MandateBpmn) {
+        return;
+      }
+      try {
+        const response = await fetch(container.dataset.bpmnUrl, { credentials: 'same-origin' });
+        if (!response.ok) {
+          throw new Error('HTTP ' + response.status);
+        }
+        const active = (container.dataset.active || '').split(',').filter(Boolean);
+        await window.MandateBpmn.showDiagram(container, await response.text(), active);
+        container.dataset.rendered = 'true';
+      } catch (error) {
+        container.textContent = 'The diagram could not be shown (' + error.message + '); the steps above say the same.';
+      }
+    });
+  }
+
+  function focusFirstError() {
+    const invalid = document.querySelector('[aria-invalid="true"]');
+    if (invalid) {
+      invalid.focus();
+      return;
+    }
+    const alert = document.querySelector('.error[role="alert"]');
+    if (alert) {
+      alert.setAttribute('tabindex', '-1');
+      alert.focus();
+    }
+  }
+
+  function keepNoticesShort() {
+    const notices = document.getElementById('notices');
+    while (notices && notices.children.length > 5) {
+      notices.removeChild(notices.firstElementChild);
+    }
+  }
+
+  document.addEventListener('DOMContentLoaded', () => {
+    showDiagrams();
+    focusFirstError();
+    document.body.addEventListener('htmx:afterSwap', keepNoticesShort);
+    document.body.addEventListener('htmx:oobAfterSwap', keepNoticesShort);
+    document.body.addEventListener('htmx:beforeSwap', (event) => {
+      const url = event.detail.xhr && event.detail.xhr.responseURL;
+      if (url && new URL(url).pathname.endsWith('/login')) {
+        event.detail.shouldSwap = false;
+        window.location.href = url;
+      }
+    });
+  });
+}());

@@ -1,0 +1,80 @@
+package org.mandate.app.web;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A browser without the browser: a cookie session logged in through the login form, posting forms as pages do. */
+final class PageSession {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final int port;
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private PageSession(int port) {
+        this.port = port;
+    }
+
+    static PageSession loggedIn(int port, String person) {
+        PageSession session = new PageSession(port);
+        String token = session.csrfFrom("/login");
+        HttpResponse<String> login = session.postForm("/login", Map.of("username", person, "password", "demo",
+                "_csrf", token));
+        if (login.statusCode() != 302 || login.headers().firstValue("Location").orElse("").contains("error")) {
+            throw new AssertionError("login failed for " + person + ": " + login.statusCode());
+        }
+        return session;
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    /** The CSRF token the page at {@code path} puts in its forms. */
+    String csrfFrom(String path) {
+        Matcher matcher = CSRF.matcher(get(path).body());
+        if (!matcher.find()) {
+            throw new AssertionError(path + " has no CSRF token in its forms");
+        }
+        return matcher.group(1);
+    }
+
+    HttpResponse<String> postForm(String path, Map<String, String> fields) {
+        String body = new LinkedHashMap<>(fields).entrySet().stream()
+                .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

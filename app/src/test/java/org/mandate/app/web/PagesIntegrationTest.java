@@ -1,0 +1,102 @@
+package org.mandate.app.web;
+
+import org.junit.jupiter.api.Test;
+import org.mandate.app.MandateIntegrationTest;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The pages' guarantees that a browser test would only see indirectly: CSRF, escaping, who may see what. */
+class PagesIntegrationTest extends MandateIntegrationTest {
+
+    @Test
+    void aFormPostedWithoutItsCsrfTokenIsRefusedAndChangesNothing() {
+        PageSession ana = PageSession.loggedIn(port, "ana");
+        long events = eventCount();
+
+        HttpResponse<String> forged = ana.postForm("/requests", Map.of("title", "Forged", "category", "trip",
+                "amount", "100"));
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void aFormPostedWithItsTokenIsSentAndConfirmed() {
+        PageSession ana = PageSession.loggedIn(port, "ana");
+        long events = eventCount();
+
+        HttpResponse<String> sent = ana.postForm("/requests", Map.of("title", "Globes", "category", "supplies",
+                "amount", "1,200.50", "_csrf", ana.csrfFrom("/requests/new")));
+
+        assertThat(sent.statusCode()).isEqualTo(302);
+        String page = sent.headers().firstValue("Location").orElseThrow();
+        assertThat(page).matches(".*/requests/[0-9a-f-]{36}$");
+        assertThat(eventCount()).isGreaterThan(events);
+        String shown = ana.get(page.replaceFirst("^https?://[^/]+", "")).body();
+        assertThat(shown).contains("Globes", "1,200.50 EUR", "is sent", "Sofia Reyes will decide on it");
+    }
+
+    @Test
+    void userTextIsEscapedOnEveryPageThatShowsIt() {
+        String id = as("ana").submit("<script>alert('x')</script>", "supplies", 50);
+
+        String request = PageSession.loggedIn(port, "ana").get("/requests/" + id).body();
+        String inbox = PageSession.loggedIn(port, "sofia").get("/").body();
+
+        assertThat(request).doesNotContain("<script>alert").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
+        assertThat(inbox).doesNotContain("<script>alert").contains("&lt;script&gt;alert");
+    }
+
+    @Test
+    void someoneOutsideARequestGetsAPageSayingSoNotTheRequest() {
+        String id = as("ana").submit("Private matter", "supplies", 80);
+
+        HttpResponse<String> response = PageSession.loggedIn(port, "ben").get("/requests/" + id);
+        HttpResponse<String> diagram = PageSession.loggedIn(port, "ben").get("/requests/" + id + "/path.bpmn");
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(response.body()).contains("You are not part of this request").doesNotContain("Private matter");
+        assertThat(diagram.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void anUnknownRequestIsAPlainNotFoundPage() {
+        PageSession ana = PageSession.loggedIn(port, "ana");
+
+        assertThat(ana.get("/requests/00000000-0000-0000-0000-000000000000").statusCode()).isEqualTo(404);
+        HttpResponse<String> malformed = ana.get("/requests/not-a-uuid");
+        assertThat(malformed.statusCode()).isEqualTo(404);
+        assertThat(malformed.body()).contains("is not a valid id");
+    }
+
+    @Test
+    void theDiagramIsTheBpmnOfThePathVersionTheRequestRunsOn() {
+        String id = as("ana").submit("Beakers", "supplies", 40);
+
+        HttpResponse<String> diagram = PageSession.loggedIn(port, "sofia").get("/requests/" + id + "/path.bpmn");
+        String page = PageSession.loggedIn(port, "sofia").get("/requests/" + id).body();
+
+        assertThat(diagram.statusCode()).isEqualTo(200);
+        assertThat(diagram.body()).contains("<bpmn:process id=\"approval\"", "managerApproval");
+        assertThat(page).contains("data-active=\"managerApproval\"");
+    }
+
+    @Test
+    void pollingTheInboxReportsWhatArrivedAndWhatLeft() {
+        PageSession sofia = PageSession.loggedIn(port, "sofia");
+        String id = as("ana").submit("Pipettes", "supplies", 30);
+        String step = openStep(as("ana"), id);
+
+        String arrived = sofia.get("/inbox/items").body();
+        assertThat(arrived).contains("Pipettes", "New in your inbox: ‘Pipettes’ from Ana Costa");
+
+        as("sofia").post("/api/requests/" + id + "/steps/" + step + "/decision", Map.of("outcome", "APPROVED"));
+        String left = sofia.get("/inbox/items?shown=" + id + ":" + step).body();
+        assertThat(left).doesNotContain(">Pipettes<").doesNotContain("New in your inbox: ‘Pipettes’");
+        assertThat(left).contains("You approved ‘Pipettes’; it left your inbox.");
+    }
+}
