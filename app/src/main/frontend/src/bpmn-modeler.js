@@ -14,7 +14,11 @@ import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
 function createModeler(container, propertiesPanel) {
   return new BpmnModeler({
     container,
-    propertiesPanel: { parent: propertiesPanel },
+    // the groups process owners edit most (name, assignee) start open rather than collapsed
+    propertiesPanel: {
+      parent: propertiesPanel,
+      layout: { groups: { general: { open: true }, CamundaPlatform__UserAssignment: { open: true } } }
+    },
     additionalModules: [
       BpmnPropertiesPanelModule,
       BpmnPropertiesProviderModule,

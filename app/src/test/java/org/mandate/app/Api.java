@@ -60,6 +60,12 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Posts a file such as BPMN XML as it is. */
+    public Response postXml(String path, String xml) {
+        return send(request(path).header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofString(xml)));
+    }
+
     public Response delete(String path) {
         return send(request(path).DELETE());
     }

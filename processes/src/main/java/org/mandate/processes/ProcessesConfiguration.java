@@ -1,6 +1,7 @@
 package org.mandate.processes;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.mandate.domain.directory.Directory;
@@ -10,11 +11,21 @@ import org.mandate.processes.approval.StepRouting;
 import org.mandate.processes.bridge.EngineBridge;
 import org.mandate.processes.bridge.EngineFactsPlugin;
 import org.mandate.processes.departure.DepartureHandover;
+import org.mandate.processes.deployment.EngineVersionsRecorder;
+import org.mandate.processes.deployment.ProcessCatalogue;
+import org.mandate.processes.deployment.ProcessDeployer;
+import org.mandate.processes.validation.BpmnValidator;
+import org.mandate.processes.validation.ValidationLimits;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 /** The engine side of Mandate: the bridge, the listeners and the only beans BPMN expressions may call. */
@@ -41,5 +52,27 @@ public class ProcessesConfiguration {
     @Bean
     EngineFactsPlugin engineFactsPlugin(@Lazy CommandGateway commands, @Lazy StepRouting routing) {
         return new EngineFactsPlugin(commands, Map.of(ApprovalPath.ROUTING_BEAN, routing));
+    }
+
+    @Bean
+    BpmnValidator bpmnValidator(@Value("${mandate.processes.max-file-size:512KB}") DataSize maxSize,
+                                @Value("${mandate.processes.minimum-timer:PT5M}") Duration minimumTimer) {
+        return new BpmnValidator(new ValidationLimits((int) maxSize.toBytes(), minimumTimer));
+    }
+
+    @Bean
+    ProcessCatalogue processCatalogue(RepositoryService repository, RuntimeService runtime) {
+        return new ProcessCatalogue(repository, runtime);
+    }
+
+    @Bean
+    ProcessDeployer processDeployer(BpmnValidator validator, RepositoryService repository, CommandGateway commands,
+                                    PlatformTransactionManager transactions, ProcessCatalogue catalogue) {
+        return new ProcessDeployer(validator, repository, commands, new TransactionTemplate(transactions), catalogue);
+    }
+
+    @Bean
+    EngineVersionsRecorder engineVersionsRecorder(RepositoryService repository, CommandGateway commands) {
+        return new EngineVersionsRecorder(repository, commands);
     }
 }

@@ -8,6 +8,7 @@ import org.mandate.projections.directory.DirectoryProjection;
 import org.mandate.projections.inbox.InboxProjection;
 import org.mandate.projections.knowledge.DecisionKnowledgeProjection;
 import org.mandate.projections.ledger.LedgerProjection;
+import org.mandate.projections.process.ProcessVersionsProjection;
 import org.mandate.projections.request.RequestViewProjection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -58,5 +59,10 @@ public class ProjectionsConfiguration {
     @Bean
     DecisionKnowledgeProjection decisionKnowledgeProjection(JdbcTemplate jdbc) {
         return new DecisionKnowledgeProjection(jdbc);
+    }
+
+    @Bean
+    ProcessVersionsProjection processVersionsProjection(JdbcTemplate jdbc) {
+        return new ProcessVersionsProjection(jdbc);
     }
 }

@@ -3,6 +3,7 @@ package org.mandate.app.eventstore;
 import org.axonframework.config.ConfigurerModule;
 import org.mandate.domain.directory.PersonAggregate;
 import org.mandate.domain.mandate.MandateAggregate;
+import org.mandate.domain.process.ProcessPath;
 import org.mandate.domain.request.ApprovalRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +17,7 @@ class AggregatesConfiguration {
         return configurer -> configurer
                 .configureAggregate(ApprovalRequest.class)
                 .configureAggregate(PersonAggregate.class)
-                .configureAggregate(MandateAggregate.class);
+                .configureAggregate(MandateAggregate.class)
+                .configureAggregate(ProcessPath.class);
     }
 }

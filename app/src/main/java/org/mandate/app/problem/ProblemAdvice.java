@@ -18,10 +18,13 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.context.request.WebRequest;
 
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -57,6 +60,15 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         }
         if (find(exception, AccessDeniedException.class) != null) {
             return problem(HttpStatus.FORBIDDEN, "Your role does not allow this.");
+        }
+        if (find(exception, MultipartException.class) != null) {
+            return problem(HttpStatus.BAD_REQUEST, "The body could not be read as a multipart form. Send JSON with "
+                    + "Content-Type application/json, or a well-formed upload.");
+        }
+        if (find(exception, UnsupportedCharsetException.class) != null
+                || find(exception, IllegalCharsetNameException.class) != null) {
+            return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The charset in Content-Type is unknown. "
+                    + "Send UTF-8: Content-Type: application/json; charset=utf-8.");
         }
         String reference = UUID.randomUUID().toString();
         log.error("Unexpected failure, reference {}", reference, exception);

@@ -105,11 +105,13 @@ public class RequestViewProjection {
     }
 
     public Optional<RequestView> find(String requestId) {
+        // steps first: a query inside the row mapper would hold two pooled connections at once (pool deadlock)
+        List<RequestView.StepView> steps = steps(requestId);
         return jdbc.query("select * from request_view where id = ?", (row, n) -> new RequestView(
                 row.getString("id"), row.getString("title"), row.getString("category"), row.getBigDecimal("amount"),
                 row.getString("currency"), row.getString("description"), row.getString("requester"),
                 row.getString("process_key"), row.getString("status"), Rows.instant(row, "submitted_at"),
-                Rows.instant(row, "closed_at"), steps(requestId)), requestId).stream().findFirst();
+                Rows.instant(row, "closed_at"), steps), requestId).stream().findFirst();
     }
 
     /** The person's own requests, newest first, at most {@code limit} of them. */

@@ -1,0 +1,201 @@
+package org.mandate.app.reliability;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import org.junit.jupiter.api.Test;
+import org.mandate.app.MandateIntegrationTest;
+
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Generated hostile input (jqwik generators: edge cases first, then random samples) against every request
+ * body and parameter of the API: nothing answers 5xx, every refusal is problem+json with a detail. The
+ * shared Spring context runs the app, so the samples are drawn here rather than by jqwik's own engine;
+ * a failure lists the exact inputs that broke it. {@code -Dreliability.fuzz=N} sets samples per target.
+ */
+class HostileInputIntegrationTest extends MandateIntegrationTest {
+
+    private static final int SAMPLES = Integer.getInteger("reliability.fuzz", 60);
+    private static final int EDGE_CASES = 20;
+
+    private static final List<String> NASTY = List.of("", " ", "\u0000", "null", "<script>alert(1)</script>",
+            "\"><img src=x onerror=alert(1)>", "' OR '1'='1' --", "${jndi:ldap://127.0.0.1/x}", "#{1+1}",
+            "__${T(java.lang.Runtime).getRuntime().exec('id')}__::.x", "../../../../etc/passwd", "%00%2e%2e%2f",
+            "\uD83D\uDCA5", "\u202Eevil", "\uFEFF", "a".repeat(5_000), "9".repeat(400), "-1", "1e400", "NaN",
+            "APPROVED", "REJECTED", "approved", "EUR", "eur", "equipment");
+
+    private static Arbitrary<String> text() {
+        return Arbitraries.oneOf(Arbitraries.of(NASTY), Arbitraries.strings().all().ofMaxLength(300),
+                Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(40));
+    }
+
+    /** Any JSON value, typed or not as the field expects. */
+    private static Arbitrary<Object> anyValue() {
+        return Arbitraries.oneOf(text().map(Object.class::cast),
+                Arbitraries.bigDecimals().between(new BigDecimal("-1e12"), new BigDecimal("1e12")).ofScale(4)
+                        .map(Object.class::cast),
+                Arbitraries.of(0, -1, 1, Integer.MAX_VALUE, Long.MIN_VALUE, 0.001, 1e308).map(Object.class::cast),
+                Arbitraries.of(true, false).map(Object.class::cast),
+                Arbitraries.just(List.of("a", 1)).map(Object.class::cast),
+                Arbitraries.just(Map.of("nested", Map.of("deeper", "x"))).map(Object.class::cast),
+                Arbitraries.just(new ArrayList<>(java.util.Collections.singletonList(null))).map(Object.class::cast));
+    }
+
+    /** A JSON object with any subset of the given fields (and a stray one), each with any value. */
+    private static Arbitrary<String> objectWith(String... fields) {
+        List<String> names = new ArrayList<>(List.of(fields));
+        names.add("unexpected");
+        return Combinators.combine(Arbitraries.subsetOf(names), anyValue().list().ofSize(names.size()))
+                .as((chosen, values) -> {
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    for (int i = 0; i < names.size(); i++) {
+                        if (chosen.contains(names.get(i))) {
+                            body.put(names.get(i), values.get(i));
+                        }
+                    }
+                    return Http.write(body);
+                });
+    }
+
+    /** Bodies that are not the JSON the endpoint expects at all. */
+    private static Arbitrary<String> rawBody() {
+        return Arbitraries.oneOf(text(), Arbitraries.of("{", "[]", "[[[[[[[[[[", "{\"title\":", "null", "42",
+                        "\"just a string\"", "{\"amount\": 1e999999}", "{\"amount\": \"" + "9".repeat(2_000) + "\"}",
+                        "[".repeat(3_000) + "]".repeat(3_000), "{\"a\":".repeat(2_000) + "1" + "}".repeat(2_000),
+                        "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>"));
+    }
+
+    private static Arbitrary<String> pathSegment() {
+        return Arbitraries.oneOf(text(), Arbitraries.create(() -> java.util.UUID.randomUUID().toString()))
+                .map(segment -> URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+
+    private record Target(String name, Arbitrary<Attempt> attempts) {
+    }
+
+    private record Attempt(String method, String path, String body, String contentType, String user) {
+    }
+
+    @Test
+    void noGeneratedInputGetsA5xxAndEveryRefusalIsAProblem() {
+        String request = as("ana").submit("Fuzz target", "equipment", 900);
+        String step = openStep(as("ana"), request);
+        String base = "/api/requests/" + request;
+        List<Target> targets = List.of(
+                new Target("submit: fields", objectWith("title", "category", "amount", "currency", "description",
+                        "processKey").map(body -> new Attempt("POST", "/api/requests", body, "application/json",
+                        "ana"))),
+                new Target("submit: raw body", rawBody().map(body -> new Attempt("POST", "/api/requests", body,
+                        "application/json", "ana"))),
+                new Target("decision: fields", objectWith("outcome", "rationale").map(body -> new Attempt("POST",
+                        base + "/steps/" + step + "/decision", body, "application/json", "ben"))),
+                new Target("decision: raw body", rawBody().map(body -> new Attempt("POST",
+                        base + "/steps/" + step + "/decision", body, "application/json", "ben"))),
+                new Target("decision: path", Combinators.combine(pathSegment(), pathSegment()).as((id, stepId) ->
+                        new Attempt("POST", "/api/requests/" + id + "/steps/" + stepId + "/decision",
+                                "{\"outcome\":\"APPROVED\"}", "application/json", "sofia"))),
+                new Target("withdrawal: body", Arbitraries.oneOf(objectWith("reason"), rawBody()).map(body ->
+                        new Attempt("POST", base + "/withdrawal", body, "application/json", "ben"))),
+                new Target("read: path", pathSegment().map(id -> new Attempt("GET", "/api/requests/" + id, null,
+                        null, "ana"))),
+                new Target("content types", Arbitraries.of("text/plain", "application/xml", "multipart/form-data",
+                        "application/x-www-form-urlencoded", "application/json; charset=bogus", "*/*", "")
+                        .map(type -> new Attempt("POST", "/api/requests", "title=x", type, "ana"))),
+                new Target("methods", Arbitraries.of("PUT", "PATCH", "DELETE", "OPTIONS", "TRACE").map(method ->
+                        new Attempt(method, base, "TRACE".equals(method) ? null : "{}", "application/json", "ana"))));
+
+        List<String> broken = new ArrayList<>();
+        int attempts = 0;
+        int byTomcat = 0;
+        for (Target target : targets) {
+            List<Attempt> samples = new ArrayList<>();
+            // edge cases of combined generators multiply; the first few carry the extremes of each field
+            for (var edge : target.attempts().edgeCases()) {
+                if (samples.size() >= EDGE_CASES) {
+                    break;
+                }
+                samples.add(edge.value());
+            }
+            target.attempts().sampleStream().limit(SAMPLES).forEach(samples::add);
+            for (Attempt attempt : samples) {
+                attempts++;
+                Http.Reply reply = Http.basic(port, attempt.user()).call(attempt.method(), attempt.path(),
+                        attempt.body(), attempt.contentType() == null || attempt.contentType().isEmpty() ? null
+                                : attempt.contentType(), Map.of());
+                boolean refusalWithoutProblem = reply.status() >= 400 && !"HEAD".equals(attempt.method())
+                        && (!reply.isProblem() || reply.json().path("detail").asText().isBlank());
+                if (refusalWithoutProblem && refusedByTomcat(attempt, reply)) {
+                    byTomcat++;
+                } else if (reply.status() >= 500 || refusalWithoutProblem) {
+                    broken.add(target.name() + ": " + attempt.method() + " " + shorten(attempt.path()) + " "
+                            + shorten(attempt.body()) + " -> " + reply);
+                }
+            }
+        }
+        FigureLog.record("hostile input", attempts + " generated calls over " + targets.size() + " targets, "
+                + broken.size() + " answered 5xx or without problem+json, " + byTomcat
+                + " refused by Tomcat itself before the application (400/405, its minimal HTML)");
+        assertThat(broken).as("calls answered with 5xx or a refusal that is not problem+json").isEmpty();
+        assertThat(as("ana").get(base).json().path("status").asText())
+                .as("nobody but sofia could decide, nobody but ana withdraw").isEqualTo("IN_REVIEW");
+    }
+
+    @Test
+    void oversizedBodiesAreRefusedBeforeAnythingReadsThem() {
+        long events = eventCount();
+        String huge = "{\"title\":\"" + "x".repeat(1_100_000) + "\"}";
+
+        Http.Reply declared = Http.basic(port, "ana").call("POST", "/api/requests", huge, "application/json",
+                Map.of());
+        Http.Reply anonymous = Http.basic(port, null).call("POST", "/api/requests", huge, "application/json",
+                Map.of());
+
+        assertThat(declared.status()).isEqualTo(413);
+        assertThat(declared.isProblem()).isTrue();
+        assertThat(declared.json().path("detail").asText()).contains("larger than 1024 KB");
+        assertThat(anonymous.status()).as("refused before authentication is even tried").isEqualTo(413);
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void aRationaleOrDescriptionOverItsLimitIsRefusedWithTheLimit() {
+        String id = as("ana").submit("Limits", "equipment", 600);
+        String step = openStep(as("ana"), id);
+        long events = eventCount();
+
+        Http.Reply longRationale = Http.basic(port, "sofia").postJson("/api/requests/" + id + "/steps/" + step
+                + "/decision", Map.of("outcome", "REJECTED", "rationale", "r".repeat(4_001)));
+        Http.Reply longDescription = Http.basic(port, "ana").postJson("/api/requests", Map.of("title", "t",
+                "category", "equipment", "amount", 5, "currency", "EUR", "description", "d".repeat(10_001)));
+
+        assertThat(longRationale.status()).isEqualTo(400);
+        assertThat(longRationale.json().path("detail").asText()).contains("rationale").contains("4000");
+        assertThat(longDescription.status()).isEqualTo(400);
+        assertThat(longDescription.json().path("detail").asText()).contains("description").contains("10000");
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    /**
+     * Tomcat refuses an encoded NUL, slash or backslash in the path, and TRACE, before any filter or servlet of
+     * ours runs: those answers are its own minimal 400/405 page, not problem+json. Counted apart, never 5xx.
+     */
+    private static boolean refusedByTomcat(Attempt attempt, Http.Reply reply) {
+        boolean pathTomcatRejects = attempt.path().matches("(?i).*%(00|2f|5c).*");
+        return (reply.status() == 400 && pathTomcatRejects)
+                || (reply.status() == 405 || reply.status() == 400) && "TRACE".equals(attempt.method());
+    }
+
+    private static String shorten(String text) {
+        return text == null ? "" : text.length() > 120 ? text.substring(0, 120) + "…(" + text.length() + ")" : text;
+    }
+
+}

@@ -1,0 +1,87 @@
+package org.mandate.processes.deployment;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.mandate.domain.RuleViolation;
+import org.mandate.domain.directory.PersonId;
+import org.mandate.domain.process.DeployProcess;
+import org.mandate.processes.validation.BpmnProblem;
+import org.mandate.processes.validation.BpmnValidation;
+import org.mandate.processes.validation.BpmnValidator;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Deploys a validated file and records it. The engine deployment and the {@code ProcessDeployed} event share one
+ * transaction: if recording fails (e.g. a concurrent deployment of the same key), the engine deployment rolls back.
+ */
+public class ProcessDeployer {
+
+    /** Marks deployments made here, to tell them apart from the ones the application ships with. */
+    static final String SOURCE = "mandate-modeler";
+
+    private final BpmnValidator validator;
+    private final RepositoryService repository;
+    private final CommandGateway commands;
+    private final TransactionTemplate transactions;
+    private final ProcessCatalogue catalogue;
+
+    public ProcessDeployer(BpmnValidator validator, RepositoryService repository, CommandGateway commands,
+                           TransactionTemplate transactions, ProcessCatalogue catalogue) {
+        this.validator = validator;
+        this.repository = repository;
+        this.commands = commands;
+        this.transactions = transactions;
+        this.catalogue = catalogue;
+    }
+
+    public DeployedVersion deploy(byte[] bpmn, PersonId deployedBy) {
+        BpmnValidation validation = validator.validate(bpmn);
+        if (!validation.valid()) {
+            throw new ProcessRefused(validation.problems());
+        }
+        String key = validation.processKey();
+        String checksum = Checksums.sha256(bpmn);
+        return transactions.execute(status -> {
+            refuseUnchanged(key, checksum);
+            ProcessDefinition definition = deployToEngine(key, bpmn);
+            commands.sendAndWait(new DeployProcess(key, definition.getVersion(), definition.getId(), deployedBy,
+                    checksum));
+            return new DeployedVersion(key, definition.getVersion(), definition.getId(), definition.getName());
+        });
+    }
+
+    private void refuseUnchanged(String key, String checksum) {
+        Optional<PathVersion> latest = catalogue.latest(key);
+        if (latest.isPresent() && catalogue.xml(key, latest.get().version())
+                .map(Checksums::sha256).filter(checksum::equals).isPresent()) {
+            throw RuleViolation.conflict("This file is exactly version " + latest.get().version() + " of '" + key
+                    + "', which is already deployed. Change something before deploying a new version.");
+        }
+    }
+
+    private ProcessDefinition deployToEngine(String key, byte[] bpmn) {
+        try {
+            return repository.createDeployment()
+                    .name(key)
+                    .source(SOURCE)
+                    .addInputStream(key + ".bpmn", new ByteArrayInputStream(bpmn))
+                    .deployWithResult()
+                    .getDeployedProcessDefinitions().get(0);
+        } catch (ParseException e) {
+            // the allowlist passed but the engine still found the file unusable; report it the same way
+            List<BpmnProblem> problems = e.getResorceReports().stream()
+                    .flatMap(report -> report.getErrors().stream())
+                    .map(problem -> new BpmnProblem(problem.getMainElementId(), "The engine cannot run this: "
+                            + problem.getMessage() + (problem.getMessage().endsWith(".") ? "" : ".")))
+                    .toList();
+            throw new ProcessRefused(problems.isEmpty()
+                    ? List.of(new BpmnProblem(null, "The engine cannot run this: " + e.getMessage())) : problems);
+        }
+    }
+}

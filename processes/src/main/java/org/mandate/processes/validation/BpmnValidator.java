@@ -1,0 +1,127 @@
+package org.mandate.processes.validation;
+
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.xml.ModelException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Validates a process owner's BPMN before anything else reads it. Order matters: size first, then the hardened
+ * parser, then the allowlist walk; only a file that passed all three is handed to Camunda's model API to catch
+ * what is merely malformed BPMN.
+ */
+public class BpmnValidator {
+
+    private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
+
+    private final ValidationLimits limits;
+
+    public BpmnValidator(ValidationLimits limits) {
+        this.limits = limits;
+    }
+
+    /** Callers reading a file from the network need not read more than one byte past this. */
+    public int maxBytes() {
+        return limits.maxBytes();
+    }
+
+    public BpmnValidation validate(byte[] bpmn) {
+        if (bpmn == null || bpmn.length == 0) {
+            return refused("The file is empty. Send the BPMN XML of the process.");
+        }
+        if (bpmn.length > limits.maxBytes()) {
+            return refused("The file is larger than the limit of " + kilobytes(limits.maxBytes())
+                    + " KB. An approval path fits in far less; remove embedded images or unused elements.");
+        }
+        Document document;
+        try {
+            document = HardenedXml.parse(bpmn);
+        } catch (HardenedXml.Refused refused) {
+            return refused(refused.getMessage());
+        }
+        Element root = document.getDocumentElement();
+        if (!Namespaces.BPMN.equals(root.getNamespaceURI()) || !"definitions".equals(root.getLocalName())) {
+            return refused("This is not a BPMN 2.0 file: its root element is <" + root.getTagName()
+                    + ">, not <bpmn:definitions>. Export the diagram as BPMN 2.0 XML.");
+        }
+        Walker walker = new Walker(new TimerPolicy(limits.minimumTimer()));
+        walker.walk(root);
+        List<BpmnProblem> problems = new ArrayList<>(walker.problems());
+        Element process = executableProcess(root, problems);
+        if (process != null) {
+            checkProcess(process, problems);
+        }
+        if (problems.isEmpty()) {
+            wellFormedBpmn(bpmn, problems);
+        }
+        return new BpmnValidation(process == null ? null : process.getAttribute("id"),
+                process == null ? null : process.getAttribute("name"), problems);
+    }
+
+    private static Element executableProcess(Element root, List<BpmnProblem> problems) {
+        List<Element> executable = new ArrayList<>();
+        NodeList processes = root.getElementsByTagNameNS(Namespaces.BPMN, "process");
+        for (int i = 0; i < processes.getLength(); i++) {
+            Element process = (Element) processes.item(i);
+            if ("true".equals(process.getAttribute("isExecutable"))) {
+                executable.add(process);
+            }
+        }
+        if (executable.isEmpty()) {
+            problems.add(new BpmnProblem(null, "No process in the file is executable, so there is nothing to "
+                    + "deploy. Tick 'Executable' on the process."));
+            return null;
+        }
+        if (executable.size() > 1) {
+            problems.add(new BpmnProblem(null, "The file defines " + executable.size() + " executable processes ("
+                    + String.join(", ", executable.stream().map(process -> process.getAttribute("id")).toList())
+                    + "). Deploy one approval path per file."));
+            return null;
+        }
+        return executable.get(0);
+    }
+
+    private static void checkProcess(Element process, List<BpmnProblem> problems) {
+        String key = process.getAttribute("id");
+        if (!KEY.matcher(key).matches()) {
+            problems.add(new BpmnProblem(key, "The process id '" + key + "' becomes the path's key; start it with "
+                    + "a letter and use at most 64 letters, digits, '-' or '_'."));
+        }
+        if (process.getElementsByTagNameNS(Namespaces.BPMN, "userTask").getLength() == 0) {
+            problems.add(new BpmnProblem(key, "The process has no user task, so every request on it would be "
+                    + "approved without anyone deciding. Add at least one approval step."));
+        }
+    }
+
+    private static void wellFormedBpmn(byte[] bpmn, List<BpmnProblem> problems) {
+        try {
+            Bpmn.validateModel(Bpmn.readModelFromStream(new ByteArrayInputStream(bpmn)));
+        } catch (ModelException e) {
+            problems.add(new BpmnProblem(null, "The file is not valid BPMN 2.0: " + rootMessage(e)
+                    + " Open it in the modeler, fix the element named there and save again."));
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = String.valueOf(cause.getMessage()).strip();
+        return message.endsWith(".") ? message : message + ".";
+    }
+
+    private static BpmnValidation refused(String message) {
+        return new BpmnValidation(null, null, List.of(new BpmnProblem(null, message)));
+    }
+
+    private static long kilobytes(int bytes) {
+        return (bytes + 1023) / 1024;
+    }
+}

@@ -1,0 +1,117 @@
+package org.mandate.processes.validation;
+
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The only expressions a path may hold: an assignment through Mandate's routing bean, or a comparison of the
+ * variables Mandate sets with literals. Anything else (another bean, a method call, property access) is refused,
+ * because an expression is code the engine runs.
+ */
+final class ExpressionPolicy {
+
+    static final Set<String> ASSIGNMENTS = Set.of("routing.approverFor(execution)", "routing.financeCheckerFor(execution)");
+    static final Set<String> VARIABLES = Set.of("outcome", "amount", "category", "requester");
+    private static final Set<String> WORDS = Set.of("and", "or", "not", "eq", "ne", "lt", "gt", "le", "ge", "empty",
+            "true", "false", "null");
+    /** The due date of a step, counted from when it opens: {@code ${routing.dueAfter('P2D')}}. */
+    private static final Pattern DUE_AFTER =
+            Pattern.compile("\\s*\\$\\{\\s*routing\\.dueAfter\\(\\s*'([^']*)'\\s*\\)\\s*}\\s*");
+    private static final Pattern SEGMENT = Pattern.compile("[$#]\\{([^{}]*)}");
+    private static final Pattern WHOLE = Pattern.compile("\\s*[$#]\\{(.*)}\\s*", Pattern.DOTALL);
+    private static final Pattern TOKEN = Pattern.compile(
+            "\\s*(?:(?<string>'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\")|(?<number>\\d+(?:\\.\\d+)?)"
+                    + "|(?<word>[A-Za-z_][A-Za-z0-9_]*)|(?<operator>==|!=|<=|>=|&&|\\|\\||[<>!()]))");
+
+    private ExpressionPolicy() {
+    }
+
+    static boolean mentionsExpression(String text) {
+        return text != null && (text.contains("${") || text.contains("#{"));
+    }
+
+    /** Null if the text is one of the routing assignments, else why it is not (a phrase after the element). */
+    static String checkAssignment(String text) {
+        String body = body(text);
+        if (body != null && ASSIGNMENTS.contains(body.replaceAll("\\s+", ""))) {
+            return null;
+        }
+        return "has the assignee '" + text + "', which is not an assignment Mandate understands. Use ${routing.approverFor("
+                + "execution)} (the lowest manager whose authority covers the request) or ${routing.financeChecker"
+                + "For(execution)} (the finance check)";
+    }
+
+    /** Null if the text is {@code ${routing.dueAfter('<duration>')}} with a duration the routing bean can read. */
+    static String checkDueAfter(String text) {
+        Matcher due = DUE_AFTER.matcher(text);
+        if (!due.matches()) {
+            return "is '" + text + "', an expression Mandate does not understand. Use a fixed ISO 8601 duration "
+                    + "such as P2D, or ${routing.dueAfter('P2D')}";
+        }
+        try {
+            java.time.Duration.parse(due.group(1));
+            return null;
+        } catch (java.time.format.DateTimeParseException e) {
+            return "asks for routing.dueAfter('" + due.group(1) + "'), which is not a duration in days, hours or "
+                    + "minutes. Write it like P2D or PT4H";
+        }
+    }
+
+    /** Null if the text is a single comparison of Mandate's variables, else why not (a phrase after "that"). */
+    static String checkCondition(String text) {
+        String body = body(text);
+        if (body == null) {
+            return "is not a single ${...} expression. Write a comparison such as ${amount >= 5000}";
+        }
+        return checkBody(body);
+    }
+
+    /** Null if every ${...} in a name or description only reads Mandate's variables, else why not. */
+    static String checkTemplate(String text) {
+        Matcher segment = SEGMENT.matcher(text);
+        while (segment.find()) {
+            String why = checkBody(segment.group(1));
+            if (why != null) {
+                return why;
+            }
+        }
+        if (mentionsExpression(segment.replaceAll(""))) {
+            return "has nested braces, which are not allowed. Use plain ${variable} references such as ${amount}";
+        }
+        return null;
+    }
+
+    private static String checkBody(String body) {
+        Matcher token = TOKEN.matcher(body);
+        int position = 0;
+        while (position < body.length()) {
+            if (body.substring(position).isBlank()) {
+                break;
+            }
+            if (!token.find(position) || token.start() != position) {
+                return "contains '" + body.substring(position).strip() + "', which is not allowed. Only compare "
+                        + "outcome, amount, category or requester with numbers or quoted text, e.g. "
+                        + "${category == 'trip' && amount >= 500}";
+            }
+            String word = token.group("word");
+            if (word != null && !VARIABLES.contains(word) && !WORDS.contains(word)) {
+                return "uses '" + word + "', which Mandate does not provide. Expressions may only use outcome, "
+                        + "amount, category and requester";
+            }
+            position = token.end();
+        }
+        return null;
+    }
+
+    private static String body(String text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher whole = WHOLE.matcher(text);
+        if (!whole.matches() || whole.group(1).contains("}") || whole.group(1).contains("{")) {
+            return null;
+        }
+        return whole.group(1).strip();
+    }
+}
