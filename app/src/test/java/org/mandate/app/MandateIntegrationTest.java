@@ -2,6 +2,7 @@ package org.mandate.app;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -17,6 +18,8 @@ import java.util.UUID;
  * ~15 s to start on two cores), so add no {@code @MockBean} or property overrides in subclasses.
  */
 @SpringBootTest(classes = MandateApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Spring Boot tests drop metrics exporters by default; /actuator/prometheus is part of what the suite checks
+@AutoConfigureObservability
 public abstract class MandateIntegrationTest {
 
     private static final String DATA_DIR = new File("target/test-data/" + UUID.randomUUID()).getAbsolutePath();

@@ -1,11 +1,8 @@
 package org.mandate.app.request;
 
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.WrappedToken;
+import org.mandate.app.projection.ProjectionProgress;
 import org.mandate.projections.inbox.InboxProjection;
 import org.mandate.projections.request.RequestViewProjection;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,16 +10,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Read-your-writes for the caller of a command: waits, briefly, until the projections a caller reads right
- * after a command (request view and inbox) have processed the request's newest event on this node, so the
- * answer and the next read already show the change. Other projections (audit, insights, ...) are not waited
- * for. If a projection is slower than the limit, or failing and retrying, the call returns anyway.
+ * after a command (request view and inbox) have processed the request's newest event, so the answer and the
+ * next read already show the change. Other projections (audit, insights, ...) are not waited for. Segments may
+ * be processed by another node, so progress is read from the shared token store, not from this node's threads.
+ * If a projection is slower than the limit, or failing and retrying here, the call returns anyway.
  */
 @Component
 public class ProjectionCatchUp {
@@ -31,14 +28,16 @@ public class ProjectionCatchUp {
 
     private final JdbcTemplate jdbc;
     private final EventProcessingConfiguration processing;
+    private final ProjectionProgress progress;
 
     private final Set<String> awaited;
 
-    ProjectionCatchUp(JdbcTemplate jdbc, EventProcessingConfiguration processing,
+    ProjectionCatchUp(JdbcTemplate jdbc, EventProcessingConfiguration processing, ProjectionProgress progress,
                       @Value("${mandate.read-your-writes.processors:" + RequestViewProjection.NAME + ","
                               + InboxProjection.NAME + "}") Set<String> awaited) {
         this.jdbc = jdbc;
         this.processing = processing;
+        this.progress = progress;
         this.awaited = awaited;
     }
 
@@ -58,33 +57,17 @@ public class ProjectionCatchUp {
             return;
         }
         long deadline = System.nanoTime() + LIMIT.toNanos();
-        List<StreamingEventProcessor> processors = processing.eventProcessors().entrySet().stream()
+        List<String> projections = processing.eventProcessors().entrySet().stream()
                 .filter(processor -> awaited.contains(processor.getKey()))
-                .map(processor -> processor.getValue())
-                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
-        while (!processors.stream().allMatch(processor -> reached(processor, newest))
-                && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(Duration.ofMillis(2).toNanos());
+                .filter(processor -> processor.getValue() instanceof StreamingEventProcessor streaming
+                        && streaming.isRunning() && !failingHere(streaming))
+                .map(processor -> processor.getKey()).toList();
+        while (!progress.processed(projections, newest) && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
         }
     }
 
-    private static boolean reached(StreamingEventProcessor processor, long globalIndex) {
-        if (!processor.isRunning()) {
-            return true;
-        }
-        Collection<EventTrackerStatus> segments = processor.processingStatus().values();
-        return !segments.isEmpty() && segments.stream().allMatch(status -> status.isErrorState()
-                || handled(status.getTrackingToken(), globalIndex));
-    }
-
-    /**
-     * Whether a processor at {@code token} has handled the event at {@code globalIndex}. Its position alone does not
-     * say: when commands commit concurrently a later event can be seen first, and the earlier one stays a gap below
-     * the position until it is handled.
-     */
-    static boolean handled(TrackingToken token, long globalIndex) {
-        return WrappedToken.unwrap(token, GapAwareTrackingToken.class)
-                .map(position -> position.getIndex() >= globalIndex && !position.getGaps().contains(globalIndex))
-                .orElse(false);
+    private static boolean failingHere(StreamingEventProcessor processor) {
+        return processor.processingStatus().values().stream().anyMatch(status -> status.isErrorState());
     }
 }

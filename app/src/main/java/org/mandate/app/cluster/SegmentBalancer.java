@@ -1,0 +1,108 @@
+package org.mandate.app.cluster;
+
+import jakarta.annotation.PreDestroy;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.mandate.projections.Rows;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Shares projection segments between the live nodes. Axon's token claims already make sure a segment is processed
+ * by one node at a time and that a dead node's segments are taken over once its claims time out; but the node
+ * that starts first claims every segment and keeps them. Each node therefore writes a heartbeat, counts the live
+ * nodes, and releases what it holds beyond its fair share, for long enough that another node claims it.
+ */
+@Component
+@ConditionalOnProperty(name = "mandate.cluster.enabled", havingValue = "true")
+class SegmentBalancer {
+
+    private static final Logger log = LoggerFactory.getLogger(SegmentBalancer.class);
+
+    /** The same name Axon writes as the owner of a token claim, so the two can be matched in the database. */
+    private final String node = ManagementFactory.getRuntimeMXBean().getName();
+    private final JdbcTemplate jdbc;
+    private final EventProcessingConfiguration processing;
+    private final Clock clock;
+    private final Duration heartbeat;
+    private final Duration releaseFor;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "segment-balancer");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    SegmentBalancer(JdbcTemplate jdbc, EventProcessingConfiguration processing, Clock clock,
+                    @Value("${mandate.cluster.heartbeat:5s}") Duration heartbeat,
+                    @Value("${mandate.cluster.release-for:30s}") Duration releaseFor) {
+        this.jdbc = jdbc;
+        this.processing = processing;
+        this.clock = clock;
+        this.heartbeat = heartbeat;
+        this.releaseFor = releaseFor;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        timer.scheduleWithFixedDelay(this::beat, 0, heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        timer.shutdownNow();
+        jdbc.update("delete from cluster_node where id = ?", node);
+    }
+
+    private void beat() {
+        try {
+            if (jdbc.update("update cluster_node set last_seen = ? where id = ?", Rows.timestamp(clock.instant()),
+                    node) == 0) {
+                jdbc.update("insert into cluster_node (id, last_seen) values (?, ?)", node,
+                        Rows.timestamp(clock.instant()));
+            }
+            // a node that missed three heartbeats is gone; its claims run out on their own (token claim timeout)
+            Integer live = jdbc.queryForObject("select count(*) from cluster_node where last_seen > ?", Integer.class,
+                    Rows.timestamp(clock.instant().minus(heartbeat.multipliedBy(3))));
+            balance(live == null ? 1 : Math.max(1, live));
+        } catch (RuntimeException e) {
+            // the next beat tries again; balancing is an optimisation, claims keep processing correct meanwhile
+            log.warn("Heartbeat of node {} failed: {}", node, e.toString());
+        }
+    }
+
+    private void balance(int liveNodes) {
+        for (StreamingEventProcessor processor : streamingProcessors()) {
+            Integer segments = jdbc.queryForObject("select count(*) from token_entry where processor_name = ?",
+                    Integer.class, processor.getName());
+            int fairShare = (int) Math.ceil((segments == null ? 0 : segments) / (double) liveNodes);
+            List<Integer> held = new ArrayList<>(processor.processingStatus().keySet());
+            held.sort(null);
+            for (int excess = held.size() - fairShare; excess > 0; excess--) {
+                int segment = held.get(held.size() - excess);
+                log.info("Releasing segment {} of {} to another node ({} live nodes, {} segments)", segment,
+                        processor.getName(), liveNodes, segments);
+                processor.releaseSegment(segment, releaseFor.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private List<StreamingEventProcessor> streamingProcessors() {
+        return processing.eventProcessors().values().stream().filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast).toList();
+    }
+}

@@ -1,0 +1,103 @@
+package org.mandate.app.projection;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * How far each tracking projection has got, across all nodes. Segments of one projection may be claimed by
+ * different nodes, so a node's own processor status tells only part of the story; the token store, which all
+ * nodes share, tells all of it.
+ */
+@Component
+public class ProjectionProgress {
+
+    /** One segment's token: the position it has processed up to, and the gaps below it it has not seen yet. */
+    public record SegmentPosition(int segment, long position, List<Long> gaps, String owner) {
+
+        boolean processed(long globalIndex) {
+            return position >= globalIndex && !gaps.contains(globalIndex);
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final Serializer serializer;
+    private final EventProcessingConfiguration processing;
+
+    public ProjectionProgress(JdbcTemplate jdbc, @Qualifier("serializer") Serializer serializer,
+                              EventProcessingConfiguration processing) {
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+        this.processing = processing;
+    }
+
+    /** The names of the streaming (tracking or pooled) projections this application runs. */
+    public List<String> projections() {
+        return processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance).map(processor -> processor.getName())
+                .sorted().toList();
+    }
+
+    /** The global index of the newest event in the store, or -1 when it is empty. */
+    public long head() {
+        Long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        return head == null ? -1 : head;
+    }
+
+    /** Every segment of every streaming projection, by projection name; a projection not started yet has none. */
+    public Map<String, List<SegmentPosition>> segments() {
+        Map<String, List<SegmentPosition>> segments = new TreeMap<>();
+        projections().forEach(name -> segments.put(name, new ArrayList<>()));
+        jdbc.query("select processor_name, segment, token, token_type, owner from token_entry", row -> {
+            List<SegmentPosition> positions = segments.get(row.getString("processor_name"));
+            if (positions != null) {
+                positions.add(position(row.getInt("segment"), row.getBytes("token"), row.getString("token_type"),
+                        row.getString("owner")));
+            }
+        });
+        return segments;
+    }
+
+    /** True when every segment of each of these projections has processed the event at this global index. */
+    public boolean processed(Collection<String> projections, long globalIndex) {
+        Map<String, List<SegmentPosition>> segments = segments();
+        return projections.stream().map(name -> segments.getOrDefault(name, List.of()))
+                .allMatch(positions -> !positions.isEmpty()
+                        && positions.stream().allMatch(position -> position.processed(globalIndex)));
+    }
+
+    /** Events a projection still has to process: the head minus its slowest segment's position. */
+    public static long lag(List<SegmentPosition> positions, long head) {
+        if (positions.isEmpty()) {
+            return head + 1;
+        }
+        long slowest = positions.stream().mapToLong(SegmentPosition::position).min().orElse(-1);
+        return Math.max(0, head - slowest);
+    }
+
+    private SegmentPosition position(int segment, byte[] data, String type, String owner) {
+        if (data == null || type == null) {
+            return new SegmentPosition(segment, -1, List.of(), owner);
+        }
+        TrackingToken token = serializer.deserialize(new SimpleSerializedObject<>(data, byte[].class, type, null));
+        // during a replay the token wraps where the projection is now; that is what counts here
+        TrackingToken current = WrappedToken.unwrapLowerBound(token);
+        if (current instanceof GapAwareTrackingToken gapAware) {
+            return new SegmentPosition(segment, gapAware.getIndex(), List.copyOf(gapAware.getGaps()), owner);
+        }
+        return new SegmentPosition(segment, current == null ? -1 : current.position().orElse(-1), List.of(), owner);
+    }
+}

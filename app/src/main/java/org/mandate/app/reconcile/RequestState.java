@@ -1,0 +1,70 @@
+package org.mandate.app.reconcile;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.mandate.domain.request.RequestApproved;
+import org.mandate.domain.request.RequestRejected;
+import org.mandate.domain.request.RequestStatus;
+import org.mandate.domain.request.RequestSubmitted;
+import org.mandate.domain.request.RequestWithdrawn;
+import org.mandate.domain.request.StepDecided;
+import org.mandate.domain.request.StepDelegated;
+import org.mandate.domain.request.StepDelegationRecalled;
+import org.mandate.domain.request.StepEscalated;
+import org.mandate.domain.request.StepOpened;
+import org.mandate.domain.request.StepReassigned;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * What a request's events say the engine should hold: its status and, for each open step, who decides it now
+ * (the engine task's assignee: the delegate while a step is lent out, else its holder). Folded here from the
+ * events rather than read from the aggregate, whose state is private to the domain; an event that moves a step
+ * to someone else must be folded here too.
+ */
+record RequestState(RequestStatus status, Map<String, String> openSteps) {
+
+    /** A step's holder, and the delegate deciding it in their place while it is lent out. */
+    private record Holding(String holder, String delegate) {
+
+        String decider() {
+            return delegate != null ? delegate : holder;
+        }
+    }
+
+    static RequestState of(Stream<? extends EventMessage<?>> events) {
+        RequestStatus status = null;
+        Map<String, Holding> open = new LinkedHashMap<>();
+        for (Object event : events.<Object>map(EventMessage::getPayload).toList()) {
+            if (event instanceof RequestSubmitted) {
+                status = RequestStatus.IN_REVIEW;
+            } else if (event instanceof StepOpened opened) {
+                open.put(opened.stepId().value(), new Holding(opened.assignee().value(), null));
+            } else if (event instanceof StepDelegated lent) {
+                open.computeIfPresent(lent.stepId().value(), (id, step) -> new Holding(step.holder(),
+                        lent.to().value()));
+            } else if (event instanceof StepDelegationRecalled recalled) {
+                open.computeIfPresent(recalled.stepId().value(), (id, step) -> new Holding(step.holder(), null));
+            } else if (event instanceof StepEscalated escalated) {
+                open.computeIfPresent(escalated.stepId().value(), (id, step) -> new Holding(escalated.to().value(),
+                        null));
+            } else if (event instanceof StepReassigned reassigned) {
+                open.computeIfPresent(reassigned.stepId().value(), (id, step) ->
+                        new Holding(reassigned.to().value(), null));
+            } else if (event instanceof StepDecided decided) {
+                open.remove(decided.stepId().value());
+            } else if (event instanceof RequestApproved) {
+                status = RequestStatus.APPROVED;
+            } else if (event instanceof RequestRejected) {
+                status = RequestStatus.REJECTED;
+            } else if (event instanceof RequestWithdrawn) {
+                status = RequestStatus.WITHDRAWN;
+            }
+        }
+        Map<String, String> deciders = new LinkedHashMap<>();
+        open.forEach((stepId, holding) -> deciders.put(stepId, holding.decider()));
+        // a closed request has no open steps, whatever was left undecided on the way
+        return new RequestState(status, status == RequestStatus.IN_REVIEW ? deciders : Map.of());
+    }
+}

@@ -1,0 +1,110 @@
+package org.mandate.app.reconcile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.mandate.app.Api;
+import org.mandate.app.MandateIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The reconciler finds nothing when engine and events agree, and names each disagreement when they do not. */
+class ReconciliationIntegrationTest extends MandateIntegrationTest {
+
+    @Autowired
+    Reconciler reconciler;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+
+    @Test
+    void findsNoMismatchForRequestsThatWentThroughTheApi() {
+        String open = as("ana").submit("Beakers", "supplies", 120);
+        String approved = as("ana").submit("Pipettes", "supplies", 90);
+        as("sofia").post(decision(approved, openStep(as("ana"), approved)), Map.of("outcome", "APPROVED"));
+        String withdrawn = as("ben").submit("Clay", "supplies", 60);
+        as("ben").post("/api/requests/" + withdrawn + "/withdrawal", Map.of());
+
+        Reconciler.Report report = reconciler.reconcile();
+
+        assertThat(report.requestsChecked()).isGreaterThanOrEqualTo(3);
+        assertThat(about(report, open, approved, withdrawn)).isEmpty();
+    }
+
+    @Test
+    void followsAStepLentRecalledAndEscalatedToWhoeverDecidesItNow() {
+        String id = as("ana").submit("Fume hood", "equipment", 900);
+        String step = openStep(as("ana"), id);
+        String steps = "/api/requests/" + id + "/steps/" + step;
+
+        assertThat(as("sofia").post(steps + "/delegation", Map.of("to", "liam")).status()).isEqualTo(200);
+        assertThat(about(reconciler.reconcile(), id)).isEmpty();
+        assertThat(as("sofia").delete(steps + "/delegation").status()).isEqualTo(200);
+        assertThat(about(reconciler.reconcile(), id)).isEmpty();
+        assertThat(as("sofia").post(steps + "/escalation", Map.of("reason", "My own team benefits")).status())
+                .isEqualTo(200);
+        assertThat(tasks.createTaskQuery().taskId(step).singleResult().getAssignee()).isEqualTo("vera");
+        assertThat(about(reconciler.reconcile(), id)).isEmpty();
+    }
+
+    @Test
+    void namesAStepWhoseEngineTaskWentToSomeoneElse() {
+        String id = as("ana").submit("Tripod", "equipment", 300);
+        String step = openStep(as("ana"), id);
+        tasks.setAssignee(step, "liam");
+        try {
+            assertThat(about(reconciler.reconcile(), id)).singleElement().satisfies(mismatch -> {
+                assertThat(mismatch.kind()).isEqualTo(Mismatch.Kind.ASSIGNEE_DIFFERS);
+                assertThat(mismatch.detail()).contains(step, "sofia", "liam");
+            });
+        } finally {
+            tasks.setAssignee(step, "sofia");
+        }
+        assertThat(about(reconciler.reconcile(), id)).isEmpty();
+    }
+
+    @Test
+    void namesARequestInReviewWhosePathNoLongerRuns() {
+        String id = as("ana").submit("Kiln", "equipment", 700);
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
+        runtime.deleteProcessInstance(instance, "lost by the test", true, true);
+
+        assertThat(about(reconciler.reconcile(), id)).extracting(Mismatch::kind)
+                .containsExactly(Mismatch.Kind.NO_RUNNING_PATH);
+
+        // withdrawing closes the request, which then agrees with the engine again
+        assertThat(as("ana").post("/api/requests/" + id + "/withdrawal", Map.of()).status()).isEqualTo(200);
+        assertThat(about(reconciler.reconcile(), id)).isEmpty();
+    }
+
+    @Test
+    void administratorsReadTheReportOverHttpAndOthersMayNot() {
+        String id = as("ana").submit("Whiteboard", "equipment", 150);
+
+        Api.Response report = as("ivy").get("/api/admin/reconciliation");
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(report.json().path("requestsChecked").asInt()).isGreaterThanOrEqualTo(1);
+        for (JsonNode mismatch : report.json().path("mismatches")) {
+            assertThat(mismatch.path("requestId").asText()).isNotEqualTo(id);
+        }
+
+        Api.Response refused = as("ana").get("/api/admin/reconciliation");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.contentType()).isEqualTo("application/problem+json");
+    }
+
+    private static List<Mismatch> about(Reconciler.Report report, String... requestIds) {
+        List<String> ids = List.of(requestIds);
+        return report.mismatches().stream().filter(mismatch -> ids.contains(mismatch.requestId())).toList();
+    }
+
+    private static String decision(String requestId, String stepId) {
+        return "/api/requests/" + requestId + "/steps/" + stepId + "/decision";
+    }
+}
