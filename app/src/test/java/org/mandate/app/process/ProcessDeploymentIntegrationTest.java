@@ -167,13 +167,27 @@ class ProcessDeploymentIntegrationTest extends MandateIntegrationTest {
     @Test
     void aFileOverTheSizeLimitIsRefusedWithoutBeingDeployed() {
         long deployments = repository.createDeploymentQuery().count();
+        // over the 512 KB BPMN limit, under the 1 MB limit for any request body
+        String large = path("large-path", "Approval").replace("</bpmn:definitions>",
+                "<!-- " + "x".repeat(700 * 1024) + " --></bpmn:definitions>");
+
+        Api.Response response = as("olu").postXml("/api/processes", large);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.detail()).contains("larger than the limit of 512 KB");
+        assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
+    }
+
+    @Test
+    void aBodyOverTheRequestLimitIsRefusedBeforeAnythingReadsIt() {
+        long deployments = repository.createDeploymentQuery().count();
         String huge = path("huge-path", "Approval").replace("</bpmn:definitions>",
                 "<!-- " + "x".repeat(2 * 1024 * 1024) + " --></bpmn:definitions>");
 
         Api.Response response = as("olu").postXml("/api/processes", huge);
 
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.detail()).contains("larger than the limit of 512 KB");
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.contentType()).isEqualTo("application/problem+json");
         assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
     }
 
