@@ -1,7 +1,7 @@
-// Draws the insights charts from window.mandateInsights (the same figures as GET /api/insights).
+// Draws the insights charts from the page's #insights-data block (the same figures as GET /api/insights).
 // Each canvas gets data-drawn="true" once its chart has rendered, which the browser test waits for.
 (function () {
-  const insights = window.mandateInsights;
+  const insights = JSON.parse(document.getElementById('insights-data').textContent);
   const Chart = window.Chart;
   if (!insights || !Chart) {
     return;

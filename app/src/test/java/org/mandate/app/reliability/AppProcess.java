@@ -72,7 +72,7 @@ final class AppProcess implements AutoCloseable {
                 throw new AssertionError("the app exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                if (probe.send("GET", "/actuator/health", null, null, java.util.Map.of()).status() == 200) {
+                if (probe.send("GET", "/actuator/health/readiness", null, null, java.util.Map.of()).status() == 200) {
                     return;
                 }
             } catch (IOException notYet) {
