@@ -140,6 +140,9 @@ class AuthorizationMatrixIntegrationTest extends MandateIntegrationTest {
                 LOGIN_PAGE, 403, 403, 403, 403, PASS, 403, PASS);
         row("GET /audit/paths/{definitionId}/bpmn", f -> new Call("GET", "/audit/paths/no-such-path/bpmn", null),
                 LOGIN_PAGE, 403, 403, 403, 403, PASS, 403, PASS);
+        // the reconciler compares engine and event store: administrators only
+        row("GET /api/admin/reconciliation", f -> new Call("GET", "/api/admin/reconciliation", null),
+                401, 403, 403, 403, 403, 403, 403, 200);
         // approval paths: everyone logged in reads them over the API; only process owners validate and deploy
         row("GET /api/processes", f -> new Call("GET", "/api/processes", null), 401, 200, 200, 200, 200, 200, 200, 200);
         row("GET /api/processes/{key}/versions", f -> new Call("GET", "/api/processes/approval/versions", null),
