@@ -42,7 +42,7 @@ import java.util.concurrent.locks.LockSupport;
  * has joined (application ready), and only if no request exists yet.
  */
 @Component
-@ConditionalOnProperty(name = "mandate.demo", havingValue = "true")
+@ConditionalOnProperty(name = {"mandate.demo", "mandate.demo-story"}, havingValue = "true")
 class DemoStory {
 
     private static final Logger log = LoggerFactory.getLogger(DemoStory.class);

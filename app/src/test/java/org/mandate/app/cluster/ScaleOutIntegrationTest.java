@@ -96,7 +96,7 @@ class ScaleOutIntegrationTest {
 
     @Test
     void twoNodesShareTheWorkAndTheSurvivorCompletesEverythingAcknowledged() throws Exception {
-        AppNode a = start("node-a", "--mandate.demo=true");
+        AppNode a = start("node-a", "--mandate.demo=true", "--mandate.demo-story=false");
         AppNode b = start("node-b", "--mandate.demo=false");
         AppNode[] both = {a, b};
 

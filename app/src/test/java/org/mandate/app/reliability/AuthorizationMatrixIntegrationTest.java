@@ -140,6 +140,14 @@ class AuthorizationMatrixIntegrationTest extends MandateIntegrationTest {
                 LOGIN_PAGE, 403, 403, 403, 403, PASS, 403, PASS);
         row("GET /audit/paths/{definitionId}/bpmn", f -> new Call("GET", "/audit/paths/no-such-path/bpmn", null),
                 LOGIN_PAGE, 403, 403, 403, 403, PASS, 403, PASS);
+        // insights: managers (sofia manages ana, vera), auditors and admins; everyone else is told who may
+        row("GET /api/insights", f -> new Call("GET", "/api/insights", null),
+                401, 403, 200, 200, 403, 200, 403, 200);
+        row("GET /insights", f -> new Call("GET", "/insights", null),
+                LOGIN_PAGE, 403, 200, 200, 403, 200, 403, 200);
+        // the one-click mandate is an ordinary grant by the caller: the mandate rules decide, not a role
+        row("POST /insights/mandates", f -> new Call("POST", "/insights/mandates", FORM + "to=nobody-here"),
+                LOGIN_PAGE, PAGE, PAGE, PAGE, PAGE, PAGE, PAGE, PAGE);
         // the reconciler compares engine and event store: administrators only
         row("GET /api/admin/reconciliation", f -> new Call("GET", "/api/admin/reconciliation", null),
                 401, 403, 403, 403, 403, 403, 403, 200);

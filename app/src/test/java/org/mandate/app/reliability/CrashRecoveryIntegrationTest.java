@@ -45,7 +45,7 @@ class CrashRecoveryIntegrationTest {
                     .as("without demo mode there are no demo users").isEqualTo(401);
             app.kill();
 
-            app.start("--mandate.demo=true");
+            app.start("--mandate.demo=true", "--mandate.demo-story=false");
             AtomicBoolean running = new AtomicBoolean(true);
             AtomicInteger acknowledgements = new AtomicInteger();
             List<CrashClient> clients = new ArrayList<>();
@@ -60,7 +60,7 @@ class CrashRecoveryIntegrationTest {
             for (int crash = 0; crash < crashes; crash++) {
                 awaitAcknowledgements(acknowledgements, clients);
                 app.kill();
-                app.start("--mandate.demo=true");
+                app.start("--mandate.demo=true", "--mandate.demo-story=false");
             }
             awaitAcknowledgements(acknowledgements, clients);
             running.set(false);

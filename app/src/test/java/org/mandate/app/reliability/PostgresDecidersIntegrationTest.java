@@ -27,7 +27,7 @@ class PostgresDecidersIntegrationTest {
         recreateDatabase();
         Path work = AppProcess.workDir("postgres-deciders");
         try (AppProcess app = new AppProcess(work, List.of("--mandate.data-dir=" + work.resolve("data"),
-                "--mandate.demo=true", "--spring.datasource.url=" + SERVER + DATABASE,
+                "--mandate.demo=true", "--mandate.demo-story=false", "--spring.datasource.url=" + SERVER + DATABASE,
                 "--spring.datasource.username=postgres", "--spring.datasource.password="));
              Connection db = DriverManager.getConnection(SERVER + DATABASE, "postgres", "")) {
             app.start();
