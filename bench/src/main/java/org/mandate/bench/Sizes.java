@@ -16,7 +16,7 @@ public record Sizes(String mode, int warmupApprovals, Duration warmup, Duration 
     public static Sizes quick() {
         return new Sizes("quick", 20, Duration.ofSeconds(1), Duration.ofSeconds(4), List.of(1, 4, 16),
                 Duration.ofSeconds(8), 0.5,
-                1_000, 25_000, 1_000, 500, Duration.ofSeconds(2));
+                1_000, 25_000, 1_000, 2_000, Duration.ofSeconds(2));
     }
 
     /** The sizes: 1M closed steps, 100k open ones (4.2M events). Hours, mostly loading the engine. */
