@@ -93,7 +93,15 @@ final class BenchRun {
         for (int clients : sizes.clients()) {
             Map<String, Throughput.Result> cell = new LinkedHashMap<>();
             for (ApprovalSystem system : systems) {
+                if (system instanceof MandateSystem mandate) {
+                    mandate.timePerApproval(); // from here on
+                }
                 cell.put(system.name(), Throughput.run(system, clients, sizes.warmup(), sizes.window(), numbers));
+                if (system instanceof MandateSystem mandate) {
+                    Map<String, Double> split = mandate.timePerApproval();
+                    details.put(clients + " clients, Mandate's milliseconds per approval", split);
+                    System.out.printf(Locale.ROOT, "  (Mandate, %d clients, ms per approval: %s)%n", clients, split);
+                }
             }
             details.put(clients + " clients", cell);
             if (clients == sizes.clients().get(0)) {

@@ -30,7 +30,9 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -50,6 +52,10 @@ public final class MandateSystem implements ApprovalSystem {
     private final InboxProjection inbox;
     private final RequestViewProjection requests;
     private final JdbcTemplate jdbc;
+    private final LongAdder approvals = new LongAdder();
+    private final LongAdder commandNanos = new LongAdder();
+    private final LongAdder projectionNanos = new LongAdder();
+    private final LongAdder inboxNanos = new LongAdder();
 
     private record OpenStep(RequestId request, StepId step, PersonId approver) {
     }
@@ -98,10 +104,17 @@ public final class MandateSystem implements ApprovalSystem {
     public void approve(int n) {
         RequestId id = submit(n);
         for (String approver : ApprovalSystem.approvers(n)) {
+            long reading = System.nanoTime();
             OpenStep step = inInbox(id, PersonId.of(approver));
+            long deciding = System.nanoTime();
             commands.sendAndWait(new DecideStep(id, step.step(), step.approver(), Outcome.APPROVED, "bench"));
+            long waiting = System.nanoTime();
             awaitProjections(id);
+            inboxNanos.add(deciding - reading);
+            commandNanos.add(waiting - deciding);
+            projectionNanos.add(System.nanoTime() - waiting);
         }
+        approvals.increment();
         String status = requests.find(id.toString()).map(RequestView::status).orElse("missing");
         if (!status.equals("APPROVED")) {
             throw new IllegalStateException("request " + id + " ended " + status + ", expected APPROVED");
@@ -122,10 +135,25 @@ public final class MandateSystem implements ApprovalSystem {
 
     private RequestId submit(int n) {
         RequestId id = RequestId.create();
+        long submitting = System.nanoTime();
         commands.sendAndWait(new SubmitRequest(id, "Bench request " + n, "equipment",
                 BigDecimal.valueOf(ApprovalSystem.amount(n)), "EUR", null, REQUESTER, null));
+        long waiting = System.nanoTime();
         awaitProjections(id);
+        commandNanos.add(waiting - submitting);
+        projectionNanos.add(System.nanoTime() - waiting);
         return id;
+    }
+
+    /**
+     * Where an approval's time went since the last call, in milliseconds per approval: running the commands (their
+     * transactions, with the engine), waiting for the inbox and request view to show them, and reading the inbox.
+     */
+    public Map<String, Double> timePerApproval() {
+        long count = Math.max(1, approvals.sumThenReset());
+        return Map.of("commands", commandNanos.sumThenReset() / 1e6 / count,
+                "waiting for the projections", projectionNanos.sumThenReset() / 1e6 / count,
+                "inbox reads", inboxNanos.sumThenReset() / 1e6 / count);
     }
 
     private OpenStep inInbox(RequestId id, PersonId approver) {
