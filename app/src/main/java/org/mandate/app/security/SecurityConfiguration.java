@@ -2,6 +2,7 @@ package org.mandate.app.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -16,15 +17,19 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 
 /** Roles beyond staff are checked on the controllers with {@code @PreAuthorize}, next to what they guard. */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    /** bcrypt, with recent successful checks remembered briefly (see {@link RememberedPasswordChecks}); 0 turns that off. */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(@Value("${mandate.security.password-check-cache:60s}") Duration remembered) {
+        return new RememberedPasswordChecks(PasswordEncoderFactories.createDelegatingPasswordEncoder(), remembered,
+                Clock.systemUTC());
     }
 
     /**
