@@ -106,6 +106,12 @@ final class AuthorizationMatrix {
 
     /** Mandates, people, administration, audit and insights. */
     static {
+        // actuator endpoints are not in Spring MVC's handler mapping: listed by hand, called with HTTP Basic.
+        // Health is open to load balancers; metrics need the scrape account (see HardeningIntegrationTest) or an admin
+        row("GET /actuator/health", f -> new Call("GET", "/actuator/health", null),
+                200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+        row("GET /actuator/prometheus", f -> new Call("GET", "/actuator/prometheus", null),
+                401, 403, 403, 403, 403, 403, 403, 403, 403, 200);
         row("GET /api/mandates", f -> new Call("GET", "/api/mandates", null),
                 401, 200, 200, 200, 200, 200, 200, 200, 200, 200);
         // every member of staff may try to grant; whether the scope fits their authority is a rule, not a role
