@@ -24,6 +24,9 @@ public abstract class MandateIntegrationTest {
 
     private static final String DATA_DIR = new File("target/test-data/" + UUID.randomUUID()).getAbsolutePath();
 
+    /** The scrape account's password in tests; its user name is the default, {@code prometheus}. */
+    protected static final String SCRAPE_PASSWORD = "scrape-in-tests";
+
     @LocalServerPort
     protected int port;
 
@@ -40,6 +43,7 @@ public abstract class MandateIntegrationTest {
         MandateApplication.noPhoneHome();
         properties.add("mandate.data-dir", () -> DATA_DIR);
         properties.add("mandate.demo", () -> "true");
+        properties.add("mandate.metrics.password", () -> SCRAPE_PASSWORD);
     }
 
     /** An API client logged in as one of the demo people (password {@code demo}). */

@@ -2,12 +2,16 @@ package org.mandate.app.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.mandate.domain.directory.Role;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -16,15 +20,19 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 
 /** Roles beyond staff are checked on the controllers with {@code @PreAuthorize}, next to what they guard. */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    /** bcrypt, with recent successful checks remembered briefly (see {@link RememberedPasswordChecks}); 0 turns that off. */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(@Value("${mandate.security.password-check-cache:60s}") Duration remembered) {
+        return new RememberedPasswordChecks(PasswordEncoderFactories.createDelegatingPasswordEncoder(), remembered,
+                Clock.systemUTC());
     }
 
     /**
@@ -49,13 +57,44 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * Prometheus scrapes with HTTP Basic, as the scrape account or as an administrator; health stays open for load
+     * balancers and container health checks. Basic rather than a separate management port: it protects the
+     * metrics wherever the scraper runs (another container, another host) without relying on network layout.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain metrics(HttpSecurity http, ObjectMapper json, PasswordEncoder encoder,
+                                PersonUserDetailsService people,
+                                @Value("${mandate.metrics.username:prometheus}") String username,
+                                @Value("${mandate.metrics.password:}") String password) throws Exception {
+        DaoAuthenticationProvider scrapers = new DaoAuthenticationProvider(
+                new ScrapeAccounts(username, password, encoder, people));
+        scrapers.setPasswordEncoder(encoder);
+        return http.securityMatcher("/actuator/prometheus")
+                .authenticationManager(new ProviderManager(scrapers))
+                .authorizeHttpRequests(requests -> requests.anyRequest()
+                        .hasAnyRole(ScrapeAccounts.METRICS, Role.ADMIN.name()))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, exception) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"Mandate metrics\"");
+                    problem(response, json, HttpStatus.UNAUTHORIZED, "Metrics need HTTP Basic as the scrape account "
+                            + "(mandate.metrics.username and mandate.metrics.password) or as an administrator.");
+                }))
+                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, exception) ->
+                        problem(response, json, HttpStatus.FORBIDDEN, "Only the scrape account and administrators "
+                                + "read the metrics.")))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().hasRole(PersonUserDetailsService.STAFF))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))

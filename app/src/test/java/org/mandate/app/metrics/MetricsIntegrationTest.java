@@ -97,7 +97,7 @@ class MetricsIntegrationTest extends MandateIntegrationTest {
     }
 
     private String scrape() {
-        Api.Response response = anonymous().get("/actuator/prometheus");
+        Api.Response response = new Api(port, "prometheus", SCRAPE_PASSWORD).get("/actuator/prometheus");
         assertThat(response.status()).isEqualTo(200);
         return response.body();
     }

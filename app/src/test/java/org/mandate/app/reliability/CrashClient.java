@@ -27,6 +27,8 @@ final class CrashClient implements Runnable {
     /** Acknowledged submissions that could not be read back within the limit after the server came back. */
     final List<String> lost = new CopyOnWriteArrayList<>();
     volatile int retries;
+    /** Retries answered from the Idempotency-Key store: the first try committed but its answer was lost. */
+    volatile int replayed;
 
     CrashClient(int port, String name, AtomicBoolean running, AtomicInteger acknowledgements) {
         this.port = port;
@@ -77,6 +79,9 @@ final class CrashClient implements Runnable {
                 if (reply.status() >= 500) {
                     serverErrors.add(path + " " + reply);
                 } else if (reply.status() < 300) {
+                    if ("true".equals(reply.header("Idempotent-Replayed"))) {
+                        replayed++;
+                    }
                     return reply;
                 } else if (reply.status() != 409) {
                     throw new AssertionError("refused: POST " + path + " " + reply);

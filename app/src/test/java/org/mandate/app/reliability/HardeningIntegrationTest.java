@@ -48,6 +48,27 @@ class HardeningIntegrationTest extends MandateIntegrationTest {
     }
 
     @Test
+    void metricsAnswerTheScrapeAccountAndAdministratorsOnly() {
+        Http.Reply anonymous = Http.basic(port, null).get("/actuator/prometheus");
+        Http.Reply wrongPassword = Http.basic(port, "prometheus", "guess").get("/actuator/prometheus");
+        Http.Reply staff = Http.basic(port, "ana").get("/actuator/prometheus");
+        Http.Reply scraper = Http.basic(port, "prometheus", SCRAPE_PASSWORD).get("/actuator/prometheus");
+
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.header("WWW-Authenticate")).startsWith("Basic");
+        assertThat(anonymous.isProblem()).isTrue();
+        assertThat(anonymous.json().path("detail").asText()).contains("mandate.metrics.password");
+        assertThat(wrongPassword.status()).isEqualTo(401);
+        assertThat(staff.status()).isEqualTo(403);
+        assertThat(staff.isProblem()).isTrue();
+        assertThat(scraper.status()).isEqualTo(200);
+        assertThat(scraper.body()).contains("mandate_requests_submitted_total");
+        assertThat(Http.basic(port, "prometheus", SCRAPE_PASSWORD).get("/api/inbox").status())
+                .as("the scrape account is nobody anywhere else").isEqualTo(401);
+        assertThat(Http.basic(port, null).get("/actuator/health").status()).isEqualTo(200);
+    }
+
+    @Test
     void errorsRevealNoInternals() {
         Http.Reply api = Http.basic(port, "ana").get("/api/no-such-thing");
         Http.Reply badId = Http.basic(port, "ana").get("/api/requests/not-a-uuid");

@@ -77,8 +77,13 @@ final class Http {
 
     /** HTTP Basic as a demo person (password demo), or nobody when person is null. */
     static Http basic(int port, String person) {
-        return new Http(port, person == null ? null : "Basic " + Base64.getEncoder()
-                .encodeToString((person + ":demo").getBytes(StandardCharsets.UTF_8)), false);
+        return person == null ? new Http(port, null, false) : basic(port, person, "demo");
+    }
+
+    /** HTTP Basic with any user name and password. */
+    static Http basic(int port, String user, String password) {
+        return new Http(port, "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)), false);
     }
 
     /** A browser-like session: cookies kept; logged in through the login form when person is not null. */

@@ -2,7 +2,13 @@ package org.mandate.app.reliability;
 
 import org.junit.jupiter.api.Test;
 import org.mandate.app.MandateIntegrationTest;
+import org.mandate.app.idempotency.IdempotencyRetention;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IdempotencyIntegrationTest extends MandateIntegrationTest {
 
     private static final String KEY = "Idempotency-Key";
+
+    @Autowired
+    IdempotencyRetention retention;
 
     @Test
     void aRetriedSubmissionIsAppliedOnceAndGetsTheOriginalAnswer() {
@@ -142,6 +151,59 @@ class IdempotencyIntegrationTest extends MandateIntegrationTest {
 
         assertThat(submissionsTitled(title)).isEqualTo(1);
         assertThat(ids).isNotEmpty().allMatch(ids.get(0)::equals);
+    }
+
+    @Test
+    void aKeyOlderThanTheRetentionIsForgottenWhileAYoungerOneStillReplays() {
+        String old = UUID.randomUUID().toString();
+        String young = UUID.randomUUID().toString();
+        String oldBody = submission("Expired key " + old);
+        String youngBody = submission("Young key " + young);
+        assertThat(http("ana").postJson("/api/requests", oldBody, Map.of(KEY, old)).status()).isEqualTo(201);
+        assertThat(http("ana").postJson("/api/requests", youngBody, Map.of(KEY, young)).status()).isEqualTo(201);
+        recordedAgo(old, Duration.ofHours(25));
+        recordedAgo(young, Duration.ofHours(23));
+
+        int removed = retention.removeExpired();
+
+        assertThat(removed).isPositive();
+        assertThat(keyKept(old)).as("a key recorded 25 h ago, retention 24 h").isFalse();
+        assertThat(keyKept(young)).as("a key recorded 23 h ago").isTrue();
+        Http.Reply lateRetry = http("ana").postJson("/api/requests", oldBody, Map.of(KEY, old));
+        assertThat(lateRetry.status()).as("past the retention a retry is a new request: %s", lateRetry)
+                .isEqualTo(201);
+        assertThat(lateRetry.header("Idempotent-Replayed")).isNull();
+        assertThat(submissionsTitled("Expired key " + old)).isEqualTo(2);
+        Http.Reply retry = http("ana").postJson("/api/requests", youngBody, Map.of(KEY, young));
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(submissionsTitled("Young key " + young)).isEqualTo(1);
+    }
+
+    @Test
+    void theCleanupRunsOnItsOwnTimer() throws InterruptedException {
+        String key = UUID.randomUUID().toString();
+        assertThat(http("ana").postJson("/api/requests", submission("Timer " + key), Map.of(KEY, key)).status())
+                .isEqualTo(201);
+        recordedAgo(key, Duration.ofDays(2));
+        IdempotencyRetention timer = new IdempotencyRetention(jdbc, Clock.systemUTC(), Duration.ofDays(1),
+                Duration.ofMillis(50));
+
+        timer.start();
+        try {
+            assertThat(Poll.until(() -> keyKept(key), kept -> !kept)).as("removed by the timer").isFalse();
+        } finally {
+            timer.stop();
+        }
+    }
+
+    private void recordedAgo(String key, Duration age) {
+        assertThat(jdbc.update("update idempotency_key set created_at = ? where caller = 'ana' and idempotency_key = ?",
+                Timestamp.from(Instant.now().minus(age)), key)).isEqualTo(1);
+    }
+
+    private boolean keyKept(String key) {
+        return jdbc.queryForObject("select count(*) from idempotency_key where caller = 'ana' and idempotency_key = ?",
+                Long.class, key) == 1;
     }
 
     private Http http(String person) {

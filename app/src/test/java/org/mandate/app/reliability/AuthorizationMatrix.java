@@ -1,0 +1,247 @@
+package org.mandate.app.reliability;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The authorization table: for every endpoint, the exact answer each role gets. Each role is played by a demo person
+ * relative to a fresh request (ana asks for 1500 of equipment, routed to sofia). Columns, in order:
+ * anonymous, requester, holder, mandate holder, mandate holder out of scope, manager, other staff, auditor,
+ * process owner, admin.
+ */
+final class AuthorizationMatrix {
+
+    /**
+     * The roles of the matrix. fay holds a mandate from sofia for equipment up to 2000, so she may decide the
+     * fixture's step on sofia's behalf; omar holds one from sofia for trips only, which covers nothing here. Both
+     * are granted for the run and revoked after it (see the test).
+     */
+    enum Role {
+        ANONYMOUS(null), REQUESTER("ana"), HOLDER("sofia"), MANDATE_HOLDER("fay"), MANDATE_OUT_OF_SCOPE("omar"),
+        MANAGER("vera"), OTHER_STAFF("ben"), AUDITOR("ada"), PROCESS_OWNER("olu"), ADMIN("ivy");
+
+        final String person;
+
+        Role(String person) {
+            this.person = person;
+        }
+    }
+
+    /** What one cell sends. A body starting with {@link #FORM} is posted form-encoded with the CSRF token. */
+    record Call(String method, String path, String body) {
+    }
+
+    /** A fresh request for one cell: its id and its open step. */
+    record Fixture(String requestId, String stepId) {
+    }
+
+    record Row(Function<Fixture, Call> call, Map<Role, Integer> expected) {
+    }
+
+    static final int LOGIN_PAGE = 302;
+    /** Past the role check: any answer but 401, 403, a login redirect or a 5xx (the object or rule decides). */
+    static final int PASS = -1;
+    /** Logged in and not a 5xx; a rule of the feature, not a role, decides between 2xx, 400, 403 and 404. */
+    static final int AUTHENTICATED = -2;
+    /** A page for a logged-in person: any answer but a 5xx or a redirect to the login page. */
+    static final int PAGE = -3;
+    /** A form that worked: 302 to the next page (post/redirect/get), which is not the login page. */
+    static final int DONE = -4;
+    /** Marks a form body: sent form-encoded with the page's CSRF token, as the browser would. */
+    static final String FORM = "form:";
+
+    private static final Map<String, Row> ROWS = new LinkedHashMap<>();
+
+    static final Map<String, Row> MATRIX = Collections.unmodifiableMap(ROWS);
+
+    private AuthorizationMatrix() {
+    }
+
+    /** The request API: roles, then the request itself decides (part of it, holder, mandate covering the step). */
+    static {
+        row("GET /api/inbox", f -> new Call("GET", "/api/inbox", null),
+                401, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+        // everyone is staff and may ask; ada, olu and ivy have nobody above them, so their chain cannot approve
+        row("POST /api/requests", f -> new Call("POST", "/api/requests", "{\"title\":\"Matrix\","
+                        + "\"category\":\"equipment\",\"amount\":100,\"currency\":\"EUR\"}"),
+                401, 201, 201, 201, 201, 201, 201, 400, 400, 400);
+        // object level: the requester, the holder, whoever holds a mandate covering the open step, the
+        // requester's managers, auditors and admins; a mandate that does not cover the step shows nothing
+        row("GET /api/requests/{id}", f -> new Call("GET", "/api/requests/" + f.requestId(), null),
+                401, 200, 200, 200, 403, 200, 403, 200, 403, 200);
+        row("POST /api/requests/{id}/withdrawal", f -> new Call("POST", "/api/requests/" + f.requestId()
+                        + "/withdrawal", "{\"reason\":\"matrix\"}"),
+                401, 200, 403, 403, 403, 403, 403, 403, 403, 403);
+        // the mandate holder decides on the holder's behalf; a manager does not decide a step that is not theirs
+        row("POST /api/requests/{id}/steps/{stepId}/decision", f -> new Call("POST", "/api/requests/"
+                        + f.requestId() + "/steps/" + f.stepId() + "/decision",
+                        "{\"outcome\":\"APPROVED\",\"rationale\":\"matrix\"}"),
+                401, 403, 200, 200, 403, 403, 403, 403, 403, 403);
+        String step = "/api/requests/%s/steps/%s";
+        // lending, recalling and escalating belong to the holder alone: a mandate lets one decide, not move a step
+        row("POST /api/requests/{id}/steps/{stepId}/delegation", f -> new Call("POST",
+                        step.formatted(f.requestId(), f.stepId()) + "/delegation", "{\"to\":\"liam\",\"note\":\"matrix\"}"),
+                401, 403, 200, 403, 403, 403, 403, 403, 403, 403);
+        // nothing is lent, so the holder passes the role check and meets the conflict
+        row("DELETE /api/requests/{id}/steps/{stepId}/delegation", f -> new Call("DELETE",
+                        step.formatted(f.requestId(), f.stepId()) + "/delegation", null),
+                401, 403, 409, 403, 403, 403, 403, 403, 403, 403);
+        // the requester may escalate only once the step is overdue; the fixture's is not
+        row("POST /api/requests/{id}/steps/{stepId}/escalation", f -> new Call("POST",
+                        step.formatted(f.requestId(), f.stepId()) + "/escalation", "{\"reason\":\"matrix\"}"),
+                401, 403, 200, 403, 403, 403, 403, 403, 403, 403);
+        row("GET /", f -> new Call("GET", "/", null),
+                LOGIN_PAGE, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+        row("GET /login", f -> new Call("GET", "/login", null),
+                200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+        // Boot's error endpoint, reached directly rather than through a failure: nothing there, for anybody
+        row("ANY /error", f -> new Call("GET", "/error", null),
+                404, 404, 404, 404, 404, 404, 404, 404, 404, 404);
+    }
+
+    /** Mandates, people, administration, audit and insights. */
+    static {
+        // actuator endpoints are not in Spring MVC's handler mapping: listed by hand, called with HTTP Basic.
+        // Health is open to load balancers; metrics need the scrape account (see HardeningIntegrationTest) or an admin
+        row("GET /actuator/health", f -> new Call("GET", "/actuator/health", null),
+                200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+        row("GET /actuator/prometheus", f -> new Call("GET", "/actuator/prometheus", null),
+                401, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+        row("GET /api/mandates", f -> new Call("GET", "/api/mandates", null),
+                401, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+        // every member of staff may try to grant; whether the scope fits their authority is a rule, not a role
+        row("POST /api/mandates", f -> new Call("POST", "/api/mandates", "{\"to\":\"nobody-here\","
+                        + "\"categories\":[\"equipment\"],\"maxAmount\":10,\"currency\":\"EUR\"}"),
+                401, AUTHENTICATED, AUTHENTICATED, AUTHENTICATED, AUTHENTICATED, AUTHENTICATED, AUTHENTICATED,
+                AUTHENTICATED, AUTHENTICATED, AUTHENTICATED);
+        // a mandate nobody granted: unknown to everyone, whatever their role
+        row("DELETE /api/mandates/{id}", f -> new Call("DELETE", "/api/mandates/" + UUID.randomUUID(), null),
+                401, 404, 404, 404, 404, 404, 404, 404, 404, 404);
+        // an unknown person and an unknown projection: the role check passes for the admin, nothing changes
+        row("POST /api/people/{id}/departure", f -> new Call("POST", "/api/people/nobody-here/departure", "{}"),
+                401, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
+        row("POST /api/admin/projections/{name}/rebuild", f -> new Call("POST",
+                        "/api/admin/projections/no-such-projection/rebuild", null),
+                401, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
+        // the reconciler compares engine and event store: administrators only
+        row("GET /api/admin/reconciliation", f -> new Call("GET", "/api/admin/reconciliation", null),
+                401, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+        for (String read : List.of("/api/audit/events", "/api/audit/events.csv", "/api/audit/digest",
+                "/api/audit/verification", "/api/audit/decisions")) {
+            row("GET " + read, f -> new Call("GET", read, null), 401, 403, 403, 403, 403, 403, 403, PASS, 403, PASS);
+        }
+        row("GET /api/audit/requests/{id}/replay", f -> new Call("GET", "/api/audit/requests/" + f.requestId()
+                + "/replay", null), 401, 403, 403, 403, 403, 403, 403, PASS, 403, PASS);
+        row("GET /api/audit/paths/{definitionId}/xml", f -> new Call("GET", "/api/audit/paths/no-such-path/xml",
+                null), 401, 403, 403, 403, 403, 403, 403, PASS, 403, PASS);
+        for (String page : List.of("/audit", "/audit/events.csv", "/audit/ledger", "/audit/decisions")) {
+            row("GET " + page, f -> new Call("GET", page, null),
+                    LOGIN_PAGE, 403, 403, 403, 403, 403, 403, PASS, 403, PASS);
+        }
+        row("GET /audit/requests/{id}", f -> new Call("GET", "/audit/requests/" + f.requestId(), null),
+                LOGIN_PAGE, 403, 403, 403, 403, 403, 403, PASS, 403, PASS);
+        row("GET /audit/paths/{definitionId}/bpmn", f -> new Call("GET", "/audit/paths/no-such-path/bpmn", null),
+                LOGIN_PAGE, 403, 403, 403, 403, 403, 403, PASS, 403, PASS);
+        // insights: managers (sofia manages ana, omar manages fay, vera), auditors and admins; a mandate is no
+        // management line, so fay is told who may read them
+        row("GET /api/insights", f -> new Call("GET", "/api/insights", null),
+                401, 403, 200, 403, 200, 200, 403, 200, 403, 200);
+        row("GET /insights", f -> new Call("GET", "/insights", null),
+                LOGIN_PAGE, 403, 200, 403, 200, 200, 403, 200, 403, 200);
+        // the one-click mandate is an ordinary grant by the caller: the mandate rules decide, not a role
+        row("POST /insights/mandates", f -> new Call("POST", "/insights/mandates", FORM + "to=nobody-here"),
+                LOGIN_PAGE, PAGE, PAGE, PAGE, PAGE, PAGE, PAGE, PAGE, PAGE, PAGE);
+    }
+
+    /** Approval paths: everyone logged in reads them over the API; only process owners validate and deploy. */
+    static {
+        row("GET /api/processes", f -> new Call("GET", "/api/processes", null),
+                401, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+        row("GET /api/processes/{key}/versions", f -> new Call("GET", "/api/processes/approval/versions", null),
+                401, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+        row("GET /api/processes/{key}/versions/{version}/xml", f -> new Call("GET",
+                "/api/processes/approval/versions/1/xml", null), 401, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+        row("GET /api/processes/{key}/changes", f -> new Call("GET", "/api/processes/approval/changes?from=1&to=1",
+                null), 401, AUTHENTICATED, AUTHENTICATED, AUTHENTICATED, AUTHENTICATED, AUTHENTICATED,
+                AUTHENTICATED, AUTHENTICATED, AUTHENTICATED, AUTHENTICATED);
+        // the body is no BPMN: past the role check the owner gets problems listed or a 400, nothing is deployed
+        row("POST /api/processes", f -> new Call("POST", "/api/processes", "{}"),
+                401, 403, 403, 403, 403, 403, 403, 403, PASS, 403);
+        row("POST /api/processes/validation", f -> new Call("POST", "/api/processes/validation", "{}"),
+                401, 403, 403, 403, 403, 403, 403, 403, PASS, 403);
+        for (String page : List.of("/processes", "/processes/approval", "/processes/approval/versions/1",
+                "/processes/approval/changes?from=1&to=1", "/processes/approval/edit", "/processes/new?key=trial",
+                "/processes/template.bpmn?key=trial", "/processes/approval/versions/1/xml")) {
+            String pattern = page.replace("/approval/versions/1", "/{key}/versions/{version}")
+                    .replace("/approval", "/{key}").replaceAll("\\?.*", "");
+            row("GET " + pattern, f -> new Call("GET", page, null),
+                    LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, PASS, 403);
+        }
+        for (String form : List.of("/processes/validation", "/processes/deployments")) {
+            row("POST " + form, f -> new Call("POST", form, FORM + "bpmn=none"),
+                    LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, PASS, 403);
+        }
+    }
+
+    /**
+     * The staff pages, forms posted with their CSRF token. They follow the API's rules exactly: a request page is
+     * 403 for whoever may not read the request over the API, a refused action shows the page again with the
+     * API's status, and one that worked redirects.
+     */
+    static {
+        String step = "/requests/%s/steps/%s/";
+        row("GET /inbox/items", f -> new Call("GET", "/inbox/items", null),
+                LOGIN_PAGE, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+        row("GET /requests/new", f -> new Call("GET", "/requests/new", null),
+                LOGIN_PAGE, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+        row("GET /requests/{id}", f -> new Call("GET", "/requests/" + f.requestId(), null),
+                LOGIN_PAGE, 200, 200, 200, 403, 200, 403, 200, 403, 200);
+        row("GET /requests/{id}/path.bpmn", f -> new Call("GET", "/requests/" + f.requestId() + "/path.bpmn", null),
+                LOGIN_PAGE, 200, 200, 200, 403, 200, 403, 200, 403, 200);
+        row("GET /mandates", f -> new Call("GET", "/mandates", null),
+                LOGIN_PAGE, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+        row("POST /requests", f -> new Call("POST", "/requests", FORM + "title=Matrix&category=equipment"
+                        + "&amount=100&currency=EUR"),
+                LOGIN_PAGE, DONE, DONE, DONE, DONE, DONE, DONE, 400, 400, 400);
+        row("POST /requests/{id}/withdrawal", f -> new Call("POST", "/requests/" + f.requestId() + "/withdrawal",
+                        FORM + "reason=matrix"),
+                LOGIN_PAGE, DONE, 403, 403, 403, 403, 403, 403, 403, 403);
+        row("POST /requests/{id}/steps/{stepId}/decision", f -> new Call("POST",
+                        step.formatted(f.requestId(), f.stepId()) + "decision", FORM + "outcome=APPROVED&rationale=matrix"),
+                LOGIN_PAGE, 403, DONE, DONE, 403, 403, 403, 403, 403, 403);
+        row("POST /requests/{id}/steps/{stepId}/delegation", f -> new Call("POST",
+                        step.formatted(f.requestId(), f.stepId()) + "delegation", FORM + "to=liam&note=matrix"),
+                LOGIN_PAGE, 403, DONE, 403, 403, 403, 403, 403, 403, 403);
+        row("POST /requests/{id}/steps/{stepId}/recall", f -> new Call("POST",
+                        step.formatted(f.requestId(), f.stepId()) + "recall", FORM + "reason=matrix"),
+                LOGIN_PAGE, 403, 409, 403, 403, 403, 403, 403, 403, 403);
+        row("POST /requests/{id}/steps/{stepId}/escalation", f -> new Call("POST",
+                        step.formatted(f.requestId(), f.stepId()) + "escalation", FORM + "reason=matrix"),
+                LOGIN_PAGE, 403, DONE, 403, 403, 403, 403, 403, 403, 403);
+        // a grant to nobody: the mandate rules refuse it, whoever asks
+        row("POST /mandates", f -> new Call("POST", "/mandates", FORM + "to=nobody-here&categories=equipment"
+                        + "&maxAmount=10&currency=EUR"),
+                LOGIN_PAGE, PAGE, PAGE, PAGE, PAGE, PAGE, PAGE, PAGE, PAGE, PAGE);
+        // a mandate nobody granted, as over the API
+        row("POST /mandates/{id}/revocation", f -> new Call("POST", "/mandates/" + UUID.randomUUID()
+                        + "/revocation", FORM + "reason=matrix"),
+                LOGIN_PAGE, 404, 404, 404, 404, 404, 404, 404, 404, 404);
+    }
+
+    private static void row(String endpoint, Function<Fixture, Call> call, int... statuses) {
+        if (statuses.length != Role.values().length) {
+            throw new IllegalStateException(endpoint + ": " + statuses.length + " cells for "
+                    + Role.values().length + " roles");
+        }
+        Map<Role, Integer> expected = new EnumMap<>(Role.class);
+        for (Role role : Role.values()) {
+            expected.put(role, statuses[role.ordinal()]);
+        }
+        ROWS.put(endpoint, new Row(call, expected));
+    }
+}
