@@ -7,8 +7,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.mandate.projections.Rows;
+import org.mandate.projections.StoredEvents;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -30,9 +30,8 @@ public class AuditTrailProjection {
     }
 
     @EventHandler
-    void on(Object payload, EventMessage<?> event, TrackingToken token) throws Exception {
-        long globalIndex = token.position().orElseThrow(() ->
-                new IllegalStateException("the audit trail needs the event's global index; run it as a tracking processor"));
+    void on(Object payload, EventMessage<?> event) throws Exception {
+        long globalIndex = StoredEvents.globalIndex(jdbc, event);
         JsonNode tree = json.valueToTree(payload);
         AuditFields fields = AuditFields.of(tree);
         String aggregateType = null;
