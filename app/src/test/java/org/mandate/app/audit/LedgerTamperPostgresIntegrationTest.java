@@ -1,6 +1,7 @@
 package org.mandate.app.audit;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -13,9 +14,11 @@ import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
  * The same tamper cases on PostgreSQL, on a database of its own (recreated each run). Its own Spring context with
- * the app's PostgreSQL profile; the shared H2 context of the other tests stays as it is.
+ * the app's PostgreSQL profile, closed after this class so that its processors stop polling; the shared H2 context
+ * of the other tests stays as it is.
  */
 @ActiveProfiles("postgres")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class LedgerTamperPostgresIntegrationTest extends LedgerTamperCases {
 
     private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
