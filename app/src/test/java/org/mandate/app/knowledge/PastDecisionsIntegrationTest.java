@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mandate.app.Api;
 import org.mandate.app.MandateIntegrationTest;
 import org.mandate.app.security.Credentials;
 import org.mandate.domain.directory.Authority;
@@ -12,6 +13,7 @@ import org.mandate.domain.directory.PersonId;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -87,11 +89,29 @@ class PastDecisionsIntegrationTest extends MandateIntegrationTest {
         assertThat(found(arts)).as("a colleague of the leaver gains nothing").containsExactly(costumes);
     }
 
-    /** {@code requester} asks, {@code head} decides with {@code rationale}; answers the request's id. */
-    private String decided(String requester, String head, String title, String rationale) {
+    @Test
+    void aDecisionUnderAMandateIsFoundByTheHolderAndByWhoDecided() {
+        Api.Response granted = as(science).post("/api/mandates", Map.of("to", newcomer, "categories", List.of("*"),
+                "maxAmount", 1000, "currency", "EUR",
+                "validFrom", Instant.now().minus(Duration.ofMinutes(1)).toString(),
+                "validUntil", Instant.now().plus(Duration.ofDays(3)).toString()));
+        assertThat(granted.status()).as(granted.toString()).isEqualTo(201);
+        String microscope = decided(scienceTeacher, newcomer, "Microscope", "Covered while the head is away");
+        await().atMost(Duration.ofSeconds(30)).until(() -> found("ada").size() == 1);
+
+        assertThat(found(science)).as("decided on their behalf").containsExactly(microscope);
+        assertThat(found(newcomer)).as("decided it").containsExactly(microscope);
+        assertThat(found(arts)).isEmpty();
+        JsonNode seen = as(science).get("/api/audit/decisions?q=" + word).json().get(0);
+        assertThat(seen.path("decidedBy").asText()).isEqualTo(newcomer);
+        assertThat(seen.path("onBehalfOf").asText()).isEqualTo(science);
+    }
+
+    /** {@code requester} asks, {@code decider} decides with {@code rationale}; answers the request's id. */
+    private String decided(String requester, String decider, String title, String rationale) {
         String id = as(requester).submit(title + " " + word, "equipment", 600);
         String step = openStep(as(requester), id);
-        assertThat(as(head).post("/api/requests/" + id + "/steps/" + step + "/decision",
+        assertThat(as(decider).post("/api/requests/" + id + "/steps/" + step + "/decision",
                 Map.of("outcome", "APPROVED", "rationale", rationale)).status()).isEqualTo(200);
         return id;
     }
