@@ -14,9 +14,9 @@ public record Sizes(String mode, int warmupApprovals, Duration warmup, Duration 
 
     /** Under 5 minutes for both databases on 2 cores; enough to see the ratios, not to trust the third digit. */
     public static Sizes quick() {
-        return new Sizes("quick", 20, Duration.ofSeconds(1), Duration.ofSeconds(4), List.of(1, 4, 16),
-                Duration.ofSeconds(8), 0.5,
-                1_000, 25_000, 1_000, 500, Duration.ofSeconds(2));
+        return new Sizes("quick", 20, Duration.ofMillis(500), Duration.ofSeconds(3), List.of(1, 4, 16),
+                Duration.ofSeconds(5), 0.5,
+                1_000, 15_000, 500, 2_000, Duration.ofSeconds(1));
     }
 
     /** The sizes: 1M closed steps, 100k open ones (4.2M events). Hours, mostly loading the engine. */

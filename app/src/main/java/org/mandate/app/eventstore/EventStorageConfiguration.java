@@ -30,6 +30,7 @@ import java.time.Duration;
 class EventStorageConfiguration {
 
     static final Duration GAP_TIMEOUT = Duration.ofHours(1);
+    static final int FETCH_SIZE = 1000;
 
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
@@ -47,6 +48,8 @@ class EventStorageConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
+                // events per query when a projection reads the store (a rebuild reads it all); Axon's default is 100
+                .batchSize(FETCH_SIZE)
                 .build();
     }
 

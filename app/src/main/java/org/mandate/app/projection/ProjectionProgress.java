@@ -1,6 +1,7 @@
 package org.mandate.app.projection;
 
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
@@ -71,12 +72,46 @@ public class ProjectionProgress {
         return segments;
     }
 
-    /** True when every segment of each of these projections has processed the event at this global index. */
+    /**
+     * True when every segment of each of these projections has processed the event at this global index. A
+     * projection whose segments all run on this node is answered from its threads' own tokens, with no query:
+     * read-your-writes asks this after every command. Only one with a segment elsewhere is read from the store.
+     */
     public boolean processed(Collection<String> projections, long globalIndex) {
+        List<String> elsewhere = new ArrayList<>();
+        for (String name : projections) {
+            StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
+                    .orElse(null);
+            Boolean local = processor == null ? null : processedHere(processor, globalIndex);
+            if (Boolean.FALSE.equals(local)) {
+                return false;
+            }
+            if (local == null) {
+                elsewhere.add(name);
+            }
+        }
+        if (elsewhere.isEmpty()) {
+            return true;
+        }
         Map<String, List<SegmentPosition>> segments = segments();
-        return projections.stream().map(name -> segments.getOrDefault(name, List.of()))
+        return elsewhere.stream().map(name -> segments.getOrDefault(name, List.of()))
                 .allMatch(positions -> !positions.isEmpty()
                         && positions.stream().allMatch(position -> position.processed(globalIndex)));
+    }
+
+    /** Whether this node's threads have processed the event, or null when some segment is not claimed here. */
+    private static Boolean processedHere(StreamingEventProcessor processor, long globalIndex) {
+        Collection<EventTrackerStatus> statuses = processor.processingStatus().values();
+        double share = statuses.stream().mapToDouble(status -> 1.0 / (status.getSegment().getMask() + 1)).sum();
+        if (!processor.isRunning() || Math.abs(share - 1.0) > 1e-9) {
+            return null;
+        }
+        return statuses.stream().allMatch(status -> {
+            TrackingToken current = WrappedToken.unwrapLowerBound(status.getTrackingToken());
+            return current instanceof GapAwareTrackingToken position
+                    && new SegmentPosition(status.getSegment().getSegmentId(), position.getIndex(),
+                    List.copyOf(position.getGaps()), null).processed(globalIndex);
+        });
     }
 
     /** Events a projection still has to process: the head minus its slowest segment's position. */

@@ -17,14 +17,17 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Read-your-writes for the caller of a command: waits, briefly, until the projections a caller reads right
  * after a command (request view and inbox) have processed the request's newest event, so the answer and the
- * next read already show the change. Other projections (audit, insights, ...) are not waited for. Segments may
- * be processed by another node, so progress is read from the shared token store, not from this node's threads.
+ * next read already show the change. Other projections (audit, insights, ...) are not waited for. Progress comes
+ * from this node's threads when they hold every segment, and from the shared token store when another node holds
+ * one.
  * If a projection is slower than the limit, or failing and retrying here, the call returns anyway.
  */
 @Component
 public class ProjectionCatchUp {
 
     private static final Duration LIMIT = Duration.ofSeconds(3);
+    /** A projection usually takes a few milliseconds per event; a longer pause would be most of the wait. */
+    private static final Duration POLL = Duration.ofMillis(1);
 
     private final JdbcTemplate jdbc;
     private final EventProcessingConfiguration processing;
@@ -63,7 +66,7 @@ public class ProjectionCatchUp {
                         && streaming.isRunning() && !failingHere(streaming))
                 .map(processor -> processor.getKey()).toList();
         while (!progress.processed(projections, newest) && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+            LockSupport.parkNanos(POLL.toNanos());
         }
     }
 

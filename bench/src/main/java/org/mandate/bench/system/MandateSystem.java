@@ -61,6 +61,7 @@ public final class MandateSystem implements ApprovalSystem {
         List<String> args = new ArrayList<>(List.of(
                 "--mandate.data-dir=" + dataDir.getAbsolutePath(),
                 "--mandate.demo=true",
+                "--mandate.demo-story=false", // the people, not the sample requests: the run counts its own
                 "--spring.datasource.url=" + database.url(),
                 "--spring.datasource.username=" + database.user(),
                 "--spring.datasource.password=",
