@@ -4,6 +4,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,18 +19,40 @@ import java.util.Map;
  */
 public final class BatchedInserts {
 
+    /** Turns the values rows were added under into their keys, all of a batch at once; every value must map. */
+    @FunctionalInterface
+    public interface Keys {
+        Map<Object, Object> of(Collection<Object> addedUnder);
+    }
+
     private final JdbcTemplate jdbc;
     private final String delete;
     private final String insert;
     private final String resource;
+    private final Keys keys;
 
     /** {@code columns}: the key column first. */
     public BatchedInserts(JdbcTemplate jdbc, String table, String... columns) {
+        this(jdbc, "delete from " + table + " where " + columns[0] + " = ?", "insert into " + table + " ("
+                + String.join(", ", columns) + ") values ("
+                + String.join(", ", java.util.Collections.nCopies(columns.length, "?")) + ")",
+                BatchedInserts.class.getName() + "#" + table, null);
+    }
+
+    private BatchedInserts(JdbcTemplate jdbc, String delete, String insert, String resource, Keys keys) {
         this.jdbc = jdbc;
-        this.delete = "delete from " + table + " where " + columns[0] + " = ?";
-        this.insert = "insert into " + table + " (" + String.join(", ", columns) + ") values ("
-                + String.join(", ", java.util.Collections.nCopies(columns.length, "?")) + ")";
-        this.resource = BatchedInserts.class.getName() + "#" + table;
+        this.delete = delete;
+        this.insert = insert;
+        this.resource = resource;
+        this.keys = keys;
+    }
+
+    /**
+     * Rows are added under a value that stands for their key (e.g. an event identifier for its global index) and
+     * get their keys as the batch is written, with one lookup for the whole batch.
+     */
+    public BatchedInserts keyedBy(Keys keys) {
+        return new BatchedInserts(jdbc, delete, insert, resource, keys);
     }
 
     public void add(Object... row) {
@@ -45,11 +68,27 @@ public final class BatchedInserts {
         }).put(row[0], row);
     }
 
-    private void write(Map<Object, Object[]> rows) {
-        if (rows.isEmpty()) {
+    private void write(Map<Object, Object[]> added) {
+        if (added.isEmpty()) {
             return;
         }
+        Map<Object, Object[]> rows = keys == null ? added : keyed(added);
         jdbc.batchUpdate(delete, rows.keySet().stream().map(key -> new Object[]{key}).toList());
         jdbc.batchUpdate(insert, List.copyOf(rows.values()));
+    }
+
+    private Map<Object, Object[]> keyed(Map<Object, Object[]> added) {
+        Map<Object, Object> resolved = keys.of(added.keySet());
+        Map<Object, Object[]> rows = new LinkedHashMap<>();
+        added.forEach((addedUnder, row) -> {
+            Object key = resolved.get(addedUnder);
+            if (key == null) {
+                throw new IllegalStateException("no key for the row added under " + addedUnder);
+            }
+            Object[] keyed = row.clone();
+            keyed[0] = key;
+            rows.put(key, keyed);
+        });
+        return rows;
     }
 }

@@ -65,6 +65,26 @@ class BatchedInsertsTest {
         assertThatThrownBy(batch::commit).hasMessageContaining("LABEL");
     }
 
+    @Test
+    void rowsAddedUnderAStandInGetTheirKeysWhenTheBatchIsWritten() {
+        BatchedInserts byName = rows.keyedBy(names -> Map.of("seven", 7L, "eight", 8L));
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+        byName.add("seven", "late");
+        byName.add("eight", "on time");
+        batch.commit();
+
+        assertThat(labels()).containsExactlyInAnyOrderEntriesOf(Map.of(7L, "late", 8L, "on time"));
+    }
+
+    @Test
+    void aRowWithoutAKeyFailsTheCommit() {
+        BatchedInserts byName = rows.keyedBy(names -> Map.of());
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+        byName.add("nine", "lost");
+
+        assertThatThrownBy(batch::commit).hasMessageContaining("nine");
+    }
+
     private Map<Long, String> labels() {
         Map<Long, String> labels = new java.util.TreeMap<>();
         jdbc.query("select id, label from item", row -> {

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletResponse;
 import org.mandate.domain.RuleViolation;
 import org.mandate.projections.audit.AuditQuery;
-import org.mandate.projections.knowledge.DecisionKnowledgeProjection;
-import org.mandate.projections.knowledge.DecisionSearch;
-import org.mandate.projections.knowledge.PastDecision;
 import org.mandate.projections.ledger.Digest;
 import org.mandate.projections.ledger.LedgerVerifier;
 import org.mandate.projections.ledger.Verification;
@@ -19,8 +16,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.util.List;
 import java.util.UUID;
 
 /** Read-only: nothing here sends a command or writes a row. */
@@ -35,15 +30,12 @@ class AuditController {
     private final LedgerVerifier ledger;
     private final RequestReplay replay;
     private final ProcessPaths paths;
-    private final DecisionKnowledgeProjection knowledge;
 
-    AuditController(AuditExport export, LedgerVerifier ledger, RequestReplay replay, ProcessPaths paths,
-                    DecisionKnowledgeProjection knowledge) {
+    AuditController(AuditExport export, LedgerVerifier ledger, RequestReplay replay, ProcessPaths paths) {
         this.export = export;
         this.ledger = ledger;
         this.replay = replay;
         this.paths = paths;
-        this.knowledge = knowledge;
     }
 
     /** Every event matching the filters, oldest first, streamed as a JSON array. */
@@ -80,16 +72,6 @@ class AuditController {
     @GetMapping("/verification")
     Verification verification(@RequestParam(required = false) String digest) {
         return ledger.verify(digest == null || digest.isBlank() ? null : Digest.Kept.parse(digest));
-    }
-
-    /** "How did we decide trips like this before?" */
-    @GetMapping("/decisions")
-    List<PastDecision> decisions(@RequestParam(required = false) String q,
-                                 @RequestParam(required = false) String category,
-                                 @RequestParam(required = false) BigDecimal minAmount,
-                                 @RequestParam(required = false) BigDecimal maxAmount,
-                                 @RequestParam(required = false) String decidedBy) {
-        return knowledge.search(DecisionSearch.of(q, category, minAmount, maxAmount, decidedBy));
     }
 
     /** The BPMN of the path version a step ran on ({@code pathVersion} in the replay). */

@@ -6,8 +6,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.mandate.projections.audit.AuditEntry;
 import org.mandate.projections.audit.AuditQuery;
 import org.mandate.projections.audit.AuditTrail;
-import org.mandate.projections.knowledge.DecisionKnowledgeProjection;
-import org.mandate.projections.knowledge.DecisionSearch;
 import org.mandate.projections.ledger.Digest;
 import org.mandate.projections.ledger.LedgerVerifier;
 import org.springframework.http.MediaType;
@@ -20,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
@@ -36,17 +33,15 @@ class AuditPages {
     private final RequestReplay replay;
     private final ProcessPaths paths;
     private final LedgerVerifier ledger;
-    private final DecisionKnowledgeProjection knowledge;
     private final ObjectMapper json;
 
     AuditPages(AuditTrail trail, AuditExport export, RequestReplay replay, ProcessPaths paths, LedgerVerifier ledger,
-               DecisionKnowledgeProjection knowledge, ObjectMapper json) {
+               ObjectMapper json) {
         this.trail = trail;
         this.export = export;
         this.replay = replay;
         this.paths = paths;
         this.ledger = ledger;
-        this.knowledge = knowledge;
         this.json = json;
     }
 
@@ -99,17 +94,5 @@ class AuditPages {
         model.addAttribute("verification", ledger.verify(digest == null || digest.isBlank() ? null
                 : Digest.Kept.parse(digest)));
         return "audit/ledger";
-    }
-
-    @GetMapping("/audit/decisions")
-    String decisions(@RequestParam(required = false) String q, @RequestParam(required = false) String category,
-                     @RequestParam(required = false) BigDecimal minAmount,
-                     @RequestParam(required = false) BigDecimal maxAmount, Model model) {
-        model.addAttribute("q", q);
-        model.addAttribute("category", category);
-        model.addAttribute("minAmount", minAmount);
-        model.addAttribute("maxAmount", maxAmount);
-        model.addAttribute("decisions", knowledge.search(DecisionSearch.of(q, category, minAmount, maxAmount, null)));
-        return "audit/decisions";
     }
 }

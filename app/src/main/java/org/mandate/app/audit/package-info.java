@@ -1,2 +1,2 @@
-/** What auditors read: the trail and its exports, request replay, the ledger's digest and verification, past decisions. */
+/** What auditors read: the trail and its exports, request replay, the ledger's digest and verification. */
 package org.mandate.app.audit;

@@ -24,7 +24,7 @@ class ProjectionRebuildIntegrationTest extends MandateIntegrationTest {
                     "select * from inbox_item order by step_id"),
             "audit-trail", List.of("select * from audit_event order by global_index"),
             "decision-knowledge", List.of("select * from knowledge_request order by request_id",
-                    "select * from knowledge_decision order by step_id"));
+                    "select * from knowledge_decision order by step_id", "select * from knowledge_person order by id"));
 
     @Autowired
     EventProcessingConfiguration processing;

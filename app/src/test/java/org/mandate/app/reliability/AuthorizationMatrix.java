@@ -132,14 +132,19 @@ final class AuthorizationMatrix {
         row("GET /api/admin/reconciliation", f -> new Call("GET", "/api/admin/reconciliation", null),
                 401, 403, 403, 403, 403, 403, 403, 403, 403, 200);
         for (String read : List.of("/api/audit/events", "/api/audit/events.csv", "/api/audit/digest",
-                "/api/audit/verification", "/api/audit/decisions")) {
+                "/api/audit/verification")) {
             row("GET " + read, f -> new Call("GET", read, null), 401, 403, 403, 403, 403, 403, 403, PASS, 403, PASS);
         }
         row("GET /api/audit/requests/{id}/replay", f -> new Call("GET", "/api/audit/requests/" + f.requestId()
                 + "/replay", null), 401, 403, 403, 403, 403, 403, 403, PASS, 403, PASS);
         row("GET /api/audit/paths/{definitionId}/xml", f -> new Call("GET", "/api/audit/paths/no-such-path/xml",
                 null), 401, 403, 403, 403, 403, 403, 403, PASS, 403, PASS);
-        for (String page : List.of("/audit", "/audit/events.csv", "/audit/ledger", "/audit/decisions")) {
+        // past decisions: every member of staff searches, each within their own area (PastDecisionsIntegrationTest)
+        row("GET /api/audit/decisions", f -> new Call("GET", "/api/audit/decisions", null),
+                401, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+        row("GET /audit/decisions", f -> new Call("GET", "/audit/decisions", null),
+                LOGIN_PAGE, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+        for (String page : List.of("/audit", "/audit/events.csv", "/audit/ledger")) {
             row("GET " + page, f -> new Call("GET", page, null),
                     LOGIN_PAGE, 403, 403, 403, 403, 403, 403, PASS, 403, PASS);
         }

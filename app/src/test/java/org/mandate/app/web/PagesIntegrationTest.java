@@ -4,9 +4,12 @@ import org.junit.jupiter.api.Test;
 import org.mandate.app.MandateIntegrationTest;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The pages' guarantees that a browser test would only see indirectly: CSRF, escaping, who may see what. */
 class PagesIntegrationTest extends MandateIntegrationTest {
@@ -98,5 +101,25 @@ class PagesIntegrationTest extends MandateIntegrationTest {
         String left = sofia.get("/inbox/items?shown=" + id + ":" + step).body();
         assertThat(left).doesNotContain(">Pipettes<").doesNotContain("New in your inbox: ‘Pipettes’");
         assertThat(left).contains("You approved ‘Pipettes’; it left your inbox.");
+    }
+
+    @Test
+    void pastDecisionsAreInEveryonesMenuAndShowStaffOnlyTheirOwnArea() {
+        String word = "kiln" + UUID.randomUUID().toString().substring(0, 8);
+        String science = as("ana").submit("Science " + word, "trip", 300);
+        as("sofia").post("/api/requests/" + science + "/steps/" + openStep(as("ana"), science) + "/decision",
+                Map.of("outcome", "APPROVED", "rationale", "Fits the syllabus"));
+        String arts = as("ben").submit("Arts " + word, "trip", 300);
+        as("liam").post("/api/requests/" + arts + "/steps/" + openStep(as("ben"), arts) + "/decision",
+                Map.of("outcome", "REJECTED", "rationale", "Too late in the term"));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                as("ada").get("/api/audit/decisions?q=" + word).json().size() == 2);
+
+        String sofias = PageSession.loggedIn(port, "sofia").get("/audit/decisions?q=" + word).body();
+        String adas = PageSession.loggedIn(port, "ada").get("/audit/decisions?q=" + word).body();
+
+        assertThat(sofias).contains("id=\"nav-decisions\"", "Science " + word, "Fits the syllabus")
+                .doesNotContain("Arts " + word, "/audit/ledger", "/audit/requests/");
+        assertThat(adas).contains("Science " + word, "Arts " + word, "/audit/ledger", "/audit/requests/" + arts);
     }
 }

@@ -7,16 +7,17 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.mandate.projections.BatchedInserts;
 import org.mandate.projections.Rows;
+import org.mandate.projections.StoredEvents;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * One row per event, whatever its type: the handler takes every payload, so the events other features add later
  * are in the trail from the day they are first recorded. Keyed by global index, so an event delivered again
  * rewrites its row instead of adding one. A batch's rows go to the database together (a rebuild writes one per
- * event).
+ * event). The global index is looked up by event identifier for the whole batch as it is written, not taken from
+ * the tracking token (see {@link StoredEvents}).
  */
 @ProcessingGroup(AuditTrailProjection.NAME)
 public class AuditTrailProjection {
@@ -32,13 +33,12 @@ public class AuditTrailProjection {
         this.json = json;
         this.rows = new BatchedInserts(jdbc, "audit_event", "global_index", "event_id", "event_type",
                 "aggregate_type", "aggregate_id", "sequence_number", "occurred_at", "actor", "on_behalf_of",
-                "mandate_id", "request_id", "step_id", "rationale", "process_version", "payload", "meta_data");
+                "mandate_id", "request_id", "step_id", "rationale", "process_version", "payload", "meta_data")
+                .keyedBy(eventIds -> StoredEvents.globalIndexes(jdbc, eventIds));
     }
 
     @EventHandler
-    void on(Object payload, EventMessage<?> event, TrackingToken token) throws Exception {
-        long globalIndex = token.position().orElseThrow(() ->
-                new IllegalStateException("the audit trail needs the event's global index; run it as a tracking processor"));
+    void on(Object payload, EventMessage<?> event) throws Exception {
         JsonNode tree = json.valueToTree(payload);
         AuditFields fields = AuditFields.of(tree);
         String aggregateType = null;
@@ -49,7 +49,8 @@ public class AuditTrailProjection {
             aggregateId = domain.getAggregateIdentifier();
             sequence = domain.getSequenceNumber();
         }
-        rows.add(globalIndex, event.getIdentifier(), event.getPayloadType().getSimpleName(), aggregateType,
+        // the first value stands for the global index until the batch is written
+        rows.add(event.getIdentifier(), event.getIdentifier(), event.getPayloadType().getSimpleName(), aggregateType,
                 aggregateId, sequence, Rows.timestamp(event.getTimestamp()), fields.actor(), fields.onBehalfOf(),
                 fields.mandateId(), fields.requestId(), fields.stepId(), fields.rationale(), fields.processVersion(),
                 json.writeValueAsString(tree), json.writeValueAsString(event.getMetaData()));

@@ -3,18 +3,24 @@ package org.mandate.projections.knowledge;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.mandate.domain.directory.ManagerChanged;
+import org.mandate.domain.directory.PersonJoined;
+import org.mandate.domain.directory.PersonLeft;
 import org.mandate.domain.request.RequestSubmitted;
 import org.mandate.domain.request.StepDecided;
 import org.mandate.projections.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Each decision next to what it decided on. Decisions stay when the people who made them leave: that is the
- * point, a successor reads how their predecessor weighed similar requests.
+ * point, a successor reads how their predecessor weighed similar requests. Keeps its own copy of the reporting
+ * lines and successions, so that who may read what ({@link DecisionArea}) is rebuilt with it from event zero.
  */
 @ProcessingGroup(DecisionKnowledgeProjection.NAME)
 public class DecisionKnowledgeProjection {
@@ -50,16 +56,63 @@ public class DecisionKnowledgeProjection {
                 event.rationale(), searchText, Rows.timestamp(event.decidedAt()), event.requestId().toString());
     }
 
+    @EventHandler
+    void on(PersonJoined event) {
+        jdbc.update("delete from knowledge_person where id = ?", event.personId().value());
+        jdbc.update("insert into knowledge_person (id, manager_id) values (?, ?)", event.personId().value(),
+                event.manager() == null ? null : event.manager().value());
+    }
+
+    @EventHandler
+    void on(ManagerChanged event) {
+        jdbc.update("update knowledge_person set manager_id = ? where id = ?",
+                event.manager() == null ? null : event.manager().value(), event.personId().value());
+    }
+
+    @EventHandler
+    void on(PersonLeft event) {
+        jdbc.update("update knowledge_person set successor_id = ? where id = ?",
+                event.successor() == null ? null : event.successor().value(), event.personId().value());
+    }
+
     @ResetHandler
     void reset() {
         jdbc.update("delete from knowledge_decision");
         jdbc.update("delete from knowledge_request");
+        jdbc.update("delete from knowledge_person");
     }
 
-    /** The newest matching decisions first, at most {@value #MAX_RESULTS}. */
+    /** Every matching decision, for auditors: the newest first, at most {@value #MAX_RESULTS}. */
     public List<PastDecision> search(DecisionSearch search) {
+        return search(search, null);
+    }
+
+    /**
+     * The matching decisions {@code viewer} may read: those decided by, or on behalf of, someone in their
+     * {@link DecisionArea}. The newest first, at most {@value #MAX_RESULTS}.
+     */
+    public List<PastDecision> searchVisibleTo(DecisionSearch search, String viewer) {
+        return search(search, area(viewer));
+    }
+
+    /** {@code viewer}, the people below them and their predecessors, and so on down. */
+    public Set<String> area(String viewer) {
+        return DecisionArea.around(viewer, jdbc.query("select id, manager_id, successor_id from knowledge_person",
+                (row, n) -> new DecisionArea.Person(row.getString("id"), row.getString("manager_id"),
+                        row.getString("successor_id"))));
+    }
+
+    private List<PastDecision> search(DecisionSearch search, Set<String> deciders) {
         StringBuilder sql = new StringBuilder("select * from knowledge_decision where 1 = 1");
         List<Object> arguments = new ArrayList<>();
+        if (deciders != null) {
+            // two bind parameters per person: PostgreSQL's limit of 65535 allows areas of 30000 people
+            String marks = String.join(", ", Collections.nCopies(deciders.size(), "?"));
+            sql.append(" and (decided_by in (").append(marks).append(") or on_behalf_of in (").append(marks)
+                    .append("))");
+            arguments.addAll(deciders);
+            arguments.addAll(deciders);
+        }
         for (String word : search.words()) {
             sql.append(" and search_text like ? escape '\\'");
             arguments.add("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");

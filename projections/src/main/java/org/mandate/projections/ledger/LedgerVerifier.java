@@ -3,39 +3,52 @@ package org.mandate.projections.ledger;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * Recomputes the chain from the event store and compares it link by link with the ledger. Reads through a
- * cursor in one read-only transaction, so a long history is checked in constant memory and against one snapshot.
+ * Recomputes the chain from the event store and compares it link by link with the ledger, in the ledger's own
+ * order (position 1, 2, ...), which is the order {@link LedgerProjection} appended the links in: the two walk the
+ * same sequence by construction, whatever order the events' transactions committed in. Reads through a cursor in
+ * one read-only, repeatable-read transaction, so a long history is checked in constant memory and against one
+ * snapshot of the store, the ledger and the ledger's tracking token together.
  */
 public class LedgerVerifier {
 
+    /** The global indexes a stored tracking token still waits for (its gaps), from its serialized form. */
+    @FunctionalInterface
+    public interface TokenGaps {
+        Set<Long> of(byte[] token, String tokenType);
+    }
+
     private final JdbcTemplate cursor;
     private final TransactionTemplate readOnly;
-    private final Supplier<Set<Long>> notYetSeen;
+    private final TokenGaps tokenGaps;
     private final Clock clock;
 
     /**
-     * @param notYetSeen global indexes the ledger is still waiting for (its tracking token's gaps): an event that
-     *                   commits into one of them is chained late, so it is pending, not inserted behind our back.
+     * @param tokenGaps reads the ledger's stored token: an event that commits into one of its gaps is chained
+     *                  late, so it is pending, not inserted behind our back.
      */
-    public LedgerVerifier(DataSource dataSource, PlatformTransactionManager transactions,
-                          Supplier<Set<Long>> notYetSeen, Clock clock) {
+    public LedgerVerifier(DataSource dataSource, PlatformTransactionManager transactions, TokenGaps tokenGaps,
+                          Clock clock) {
         this.cursor = new JdbcTemplate(dataSource);
         this.cursor.setFetchSize(500);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
-        this.notYetSeen = notYetSeen;
+        // one snapshot for every statement below; under read committed (the default on PostgreSQL and H2) each
+        // statement would see a later state, and an event chained between two of them would look inserted
+        this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.tokenGaps = tokenGaps;
         this.clock = clock;
     }
 
@@ -51,8 +64,8 @@ public class LedgerVerifier {
     }
 
     public Verification verify(Digest.Kept kept) {
-        Set<Long> waiting = notYetSeen.get();
         return readOnly.execute(status -> {
+            Set<Long> waiting = waiting();
             Walk walk = new Walk(kept);
             RowCallbackHandler each = row -> walk.next(row.getLong("position"), row.getLong("link_index"),
                     row.getString("hash"),
@@ -71,7 +84,23 @@ public class LedgerVerifier {
         });
     }
 
-    /** Events below the ledger's newest link that it never chained and is not waiting for were put there later. */
+    /**
+     * The gaps of the ledger's token as stored, read in the same snapshot as the links: the ledger commits each
+     * link together with its token, so in one snapshot an event below the newest link is either chained, or a gap
+     * the token still waits for, or something the ledger will never see.
+     */
+    private Set<Long> waiting() {
+        Set<Long> gaps = new HashSet<>();
+        cursor.query("select token, token_type from token_entry where processor_name = ? and token is not null",
+                (RowCallbackHandler) row -> gaps.addAll(tokenGaps.of(row.getBytes("token"),
+                        row.getString("token_type"))), LedgerProjection.NAME);
+        return gaps;
+    }
+
+    /**
+     * Events below the ledger's newest link that it never chained and is not waiting for: put there later, or
+     * committed so late that the event store's readers gave up on them, so that no projection has them either.
+     */
     private List<Verification.Mismatch> unchainedBelow(long highestIndex, Set<Long> waiting) {
         return cursor.query("select e.global_index, e.event_identifier from domain_event_entry e "
                                 + "where e.global_index <= ? and not exists (select 1 from ledger_link l "
