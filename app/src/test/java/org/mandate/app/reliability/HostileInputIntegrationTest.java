@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Generated hostile input (jqwik generators: edge cases first, then random samples) against every request
- * body and parameter of the API: nothing answers 5xx, every refusal is problem+json with a detail. The
+ * body, query parameter, path segment and the Idempotency-Key header of the API, each sent by someone the
+ * endpoint's role check lets through: nothing answers 5xx, every refusal is problem+json with a detail. The
  * shared Spring context runs the app, so the samples are drawn here rather than by jqwik's own engine;
  * a failure lists the exact inputs that broke it. {@code -Dreliability.fuzz=N} sets samples per target.
  */
@@ -74,6 +75,26 @@ class HostileInputIntegrationTest extends MandateIntegrationTest {
                         "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>"));
     }
 
+    /** A query string with any subset of the given parameters, each with any text, date-ish or number-ish value. */
+    private static Arbitrary<String> query(String... names) {
+        List<String> all = List.of(names);
+        Arbitrary<String> value = Arbitraries.oneOf(text().map(v -> v.length() > 1_000 ? v.substring(0, 1_000) : v),
+                Arbitraries.of("2026-01-01T00:00:00Z", "2026-13-45T99:00:00Z", "2026-01-01", "yesterday", "-5",
+                        "0", "99999999999999999999", "1e9", "-0.01", "NaN", "Infinity", "", "00000000-0000-0000-"
+                                + "0000-000000000000"));
+        return Combinators.combine(Arbitraries.subsetOf(all), value.list().ofSize(all.size()))
+                .as((chosen, values) -> {
+                    StringBuilder query = new StringBuilder();
+                    for (int i = 0; i < all.size(); i++) {
+                        if (chosen.contains(all.get(i))) {
+                            query.append(query.isEmpty() ? '?' : '&').append(all.get(i)).append('=')
+                                    .append(URLEncoder.encode(values.get(i), StandardCharsets.UTF_8));
+                        }
+                    }
+                    return query.toString();
+                });
+    }
+
     private static Arbitrary<String> pathSegment() {
         return Arbitraries.oneOf(text(), Arbitraries.create(() -> java.util.UUID.randomUUID().toString()))
                 .map(segment -> URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
@@ -82,7 +103,12 @@ class HostileInputIntegrationTest extends MandateIntegrationTest {
     private record Target(String name, Arbitrary<Attempt> attempts) {
     }
 
-    private record Attempt(String method, String path, String body, String contentType, String user) {
+    private record Attempt(String method, String path, String body, String contentType, String user,
+                           Map<String, String> headers) {
+
+        Attempt(String method, String path, String body, String contentType, String user) {
+            this(method, path, body, contentType, user, Map.of());
+        }
     }
 
     @Test
@@ -90,6 +116,8 @@ class HostileInputIntegrationTest extends MandateIntegrationTest {
         String request = as("ana").submit("Fuzz target", "equipment", 900);
         String step = openStep(as("ana"), request);
         String base = "/api/requests/" + request;
+        String lent = as("ana").submit("Fuzz target to lend and escalate", "equipment", 800);
+        String lentStep = "/api/requests/" + lent + "/steps/" + openStep(as("ana"), lent);
         List<Target> targets = List.of(
                 new Target("submit: fields", objectWith("title", "category", "amount", "currency", "description",
                         "processKey").map(body -> new Attempt("POST", "/api/requests", body, "application/json",
@@ -111,7 +139,45 @@ class HostileInputIntegrationTest extends MandateIntegrationTest {
                         "application/x-www-form-urlencoded", "application/json; charset=bogus", "*/*", "")
                         .map(type -> new Attempt("POST", "/api/requests", "title=x", type, "ana"))),
                 new Target("methods", Arbitraries.of("PUT", "PATCH", "DELETE", "OPTIONS", "TRACE").map(method ->
-                        new Attempt(method, base, "TRACE".equals(method) ? null : "{}", "application/json", "ana"))));
+                        new Attempt(method, base, "TRACE".equals(method) ? null : "{}", "application/json", "ana"))),
+                // the holder lends and escalates: the rules behind the role check are reached too
+                new Target("delegation: fields", Arbitraries.oneOf(objectWith("to", "note"), rawBody()).map(body ->
+                        new Attempt("POST", lentStep + "/delegation", body, "application/json", "sofia"))),
+                new Target("recall: reason", query("reason").map(query -> new Attempt("DELETE",
+                        lentStep + "/delegation" + query, null, null, "sofia"))),
+                new Target("escalation: fields", Arbitraries.oneOf(objectWith("reason"), rawBody()).map(body ->
+                        new Attempt("POST", lentStep + "/escalation", body, "application/json", "sofia"))),
+                new Target("mandate grant: fields", objectWith("to", "categories", "maxAmount", "currency",
+                        "validFrom", "validUntil", "reason", "mayRedelegate").map(body -> new Attempt("POST",
+                        "/api/mandates", body, "application/json", "sofia"))),
+                new Target("mandate revoke: path and reason", Combinators.combine(pathSegment(), query("reason"))
+                        .as((id, query) -> new Attempt("DELETE", "/api/mandates/" + id + query, null, null,
+                                "sofia"))),
+                new Target("idempotency key", Arbitraries.oneOf(Arbitraries.strings().withCharRange(' ', '~')
+                        .ofMaxLength(300), Arbitraries.of("", " ", "a".repeat(201), "\t"))
+                        .map(key -> new Attempt("POST", "/api/requests", "{\"title\":\"Keyed\",\"category\":"
+                                + "\"equipment\",\"amount\":5,\"currency\":\"EUR\"}", "application/json", "ana",
+                                Map.of("Idempotency-Key", key)))),
+                new Target("audit events: query", query("requestId", "actor", "from", "to", "limit").map(query ->
+                        new Attempt("GET", "/api/audit/events" + query, null, null, "ada"))),
+                new Target("audit csv: query", query("requestId", "actor", "from", "to", "limit").map(query ->
+                        new Attempt("GET", "/api/audit/events.csv" + query, null, null, "ada"))),
+                new Target("replay: asOf", query("asOf").map(query -> new Attempt("GET", "/api/audit/requests/"
+                        + request + "/replay" + query, null, null, "ada"))),
+                new Target("verification: digest", query("digest").map(query -> new Attempt("GET",
+                        "/api/audit/verification" + query, null, null, "ada"))),
+                new Target("past decisions: query", query("q", "category", "minAmount", "maxAmount", "decidedBy")
+                        .map(query -> new Attempt("GET", "/api/audit/decisions" + query, null, null, "ana"))),
+                new Target("insights: weeks", query("weeks").map(query -> new Attempt("GET", "/api/insights"
+                        + query, null, null, "ada"))),
+                new Target("path versions: query", Combinators.combine(pathSegment(), query("from", "to"))
+                        .as((key, query) -> new Attempt("GET", "/api/processes/" + key + "/changes" + query, null,
+                                null, "olu"))),
+                new Target("path validation: body", rawBody().map(body -> new Attempt("POST",
+                        "/api/processes/validation", body, "application/xml", "olu"))),
+                new Target("departure: unknown person", Combinators.combine(pathSegment(), objectWith("successor"))
+                        .as((id, body) -> new Attempt("POST", "/api/people/" + id + "/departure", body,
+                                "application/json", "ivy"))));
 
         List<String> broken = new ArrayList<>();
         int attempts = 0;
@@ -130,7 +196,7 @@ class HostileInputIntegrationTest extends MandateIntegrationTest {
                 attempts++;
                 Http.Reply reply = Http.basic(port, attempt.user()).call(attempt.method(), attempt.path(),
                         attempt.body(), attempt.contentType() == null || attempt.contentType().isEmpty() ? null
-                                : attempt.contentType(), Map.of());
+                                : attempt.contentType(), attempt.headers());
                 boolean refusalWithoutProblem = reply.status() >= 400 && !"HEAD".equals(attempt.method())
                         && (!reply.isProblem() || reply.json().path("detail").asText().isBlank());
                 if (refusalWithoutProblem && refusedByTomcat(attempt, reply)) {
