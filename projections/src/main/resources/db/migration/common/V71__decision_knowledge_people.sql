@@ -7,8 +7,3 @@ create table knowledge_person (
     -- set when the person left: who took over their work (PersonLeft.successor)
     successor_id varchar(64)
 );
-
--- Existing databases: replay the decision knowledge from event zero once, so that people who joined, changed
--- manager or left before this table existed are in it. Its handlers replace rows, so replaying over them is safe;
--- the processor starts from the first event when it finds no token.
-delete from token_entry where processor_name = 'decision-knowledge';
