@@ -77,8 +77,11 @@ public abstract class BrowserTest extends MandateIntegrationTest {
         return "http://127.0.0.1:" + port + path;
     }
 
+    /** Waits for a non-null, non-false answer; an element replaced while the page re-renders is asked for again. */
     protected static <T> T waitUntil(WebDriver browser, java.util.function.Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition::apply);
+        return new WebDriverWait(browser, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition::apply);
     }
 
     /** Saves what the browser shows under target/screenshots/NAME.png, for a person to look at. */

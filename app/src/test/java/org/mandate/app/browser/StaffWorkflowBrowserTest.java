@@ -107,7 +107,11 @@ class StaffWorkflowBrowserTest extends BrowserTest {
         ana.findElement(By.id("amount")).clear();
         ana.findElement(By.id("amount")).sendKeys("twelve");
         ana.findElement(By.id("send")).click();
-        String typo = waitUntil(ana, driver -> driver.findElement(By.id("amount-error")).getText());
+        // the first refusal's message stays on screen until the second answer replaces the page: wait for that one
+        String typo = waitUntil(ana, driver -> {
+            String text = driver.findElement(By.id("amount-error")).getText();
+            return text.contains("twelve") ? text : null;
+        });
         assertThat(typo).contains("‘twelve’ is not an amount");
     }
 
