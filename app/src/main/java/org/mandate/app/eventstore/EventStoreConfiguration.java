@@ -18,6 +18,13 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 class EventStoreConfiguration {
 
+    /** Compacts an H2 file before the pool opens it (see H2Compaction); static, as every BeanPostProcessor must be. */
+    @Bean
+    static H2Compaction h2Compaction(org.springframework.core.env.Environment environment) {
+        return new H2Compaction(environment);
+    }
+
+
     @Bean
     Clock clock() {
         return Clock.systemUTC();
