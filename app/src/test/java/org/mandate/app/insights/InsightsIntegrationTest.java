@@ -26,6 +26,9 @@ import static org.awaitility.Awaitility.await;
 class InsightsIntegrationTest extends MandateIntegrationTest {
 
     @Autowired
+    org.mandate.app.projection.ProjectionProgress progress;
+
+    @Autowired
     private InsightsReader reader;
     @Autowired
     private InsightsMetrics metrics;
@@ -138,6 +141,10 @@ class InsightsIntegrationTest extends MandateIntegrationTest {
     void givesTheSameFiguresAfterARebuildFromEventZero() {
         Instant at = Instant.now();
         Insights.Settings settings = new Insights.Settings(0.3, 3, 12);
+        // the projection is a background one (it lingers before committing): compare with it once it has everything
+        long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> progress.processed(java.util.List.of(InsightsProjection.NAME), head));
         Insights before = reader.read(at, settings);
         StreamingEventProcessor insights = processing.eventProcessor(InsightsProjection.NAME,
                 StreamingEventProcessor.class).orElseThrow();
