@@ -4,6 +4,12 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.ProcessInstanceQueryImpl;
+import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
+import org.camunda.bpm.engine.impl.ServiceImpl;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.mandate.domain.request.RequestSubmitted;
 import org.mandate.domain.request.RequestWithdrawn;
@@ -25,31 +31,47 @@ public class EngineBridge {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final CommandExecutor engine;
 
     public EngineBridge(RuntimeService runtime, TaskService tasks) {
         this.runtime = runtime;
         this.tasks = tasks;
+        // the services' own executor: the engine's interceptors (Spring transaction, command context) around a
+        // command that checks and acts in one go
+        this.engine = ((ServiceImpl) tasks).getCommandExecutor();
     }
 
+    /**
+     * The check and the start run as one engine command: one command context, so the two cost one round of the
+     * engine's interceptors instead of two (a tenth of a submission's time, measured in the bench's profile).
+     */
     @EventHandler
     void on(RequestSubmitted event) {
         String businessKey = event.requestId().toString();
-        if (instanceFor(businessKey) != null) {
-            return;
-        }
-        runtime.startProcessInstanceByKey(event.processKey(), businessKey, Map.of(
-                ApprovalPath.REQUESTER, event.requester().value(),
-                ApprovalPath.CATEGORY, event.category(),
-                ApprovalPath.AMOUNT, event.amount().doubleValue()));
+        ProcessInstantiationBuilderImpl start = (ProcessInstantiationBuilderImpl) ProcessInstantiationBuilderImpl
+                .createProcessInstanceByKey(engine, event.processKey())
+                .businessKey(businessKey)
+                .setVariables(Map.of(
+                        ApprovalPath.REQUESTER, event.requester().value(),
+                        ApprovalPath.CATEGORY, event.category(),
+                        ApprovalPath.AMOUNT, event.amount().doubleValue()));
+        engine.execute(context -> {
+            ProcessInstanceQueryImpl existing = new ProcessInstanceQueryImpl();
+            existing.processInstanceBusinessKey(businessKey);
+            if (existing.executeCount(context) > 0) {
+                return null;
+            }
+            return new StartProcessInstanceCmd(start).execute(context);
+        });
     }
 
+    /** Finding the task and completing it is one engine command; the completion finds the task in its cache. */
     @EventHandler
     void on(StepDecided event) {
         String taskId = event.stepId().value();
-        if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
-            return;
-        }
-        tasks.complete(taskId, Map.of(ApprovalPath.OUTCOME, event.outcome().name()));
+        Map<String, Object> outcome = Map.of(ApprovalPath.OUTCOME, event.outcome().name());
+        engine.execute(context -> context.getTaskManager().findTaskById(taskId) == null
+                ? null : new CompleteTaskCmd(taskId, outcome).execute(context));
     }
 
     /** The engine task's assignee is always whoever decides the step now: lent, escalated or handed over. */
