@@ -3,6 +3,8 @@ package org.mandate.projections.inbox;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.mandate.domain.request.RequestApproved;
 import org.mandate.domain.request.RequestRejected;
 import org.mandate.domain.request.RequestSubmitted;
@@ -16,13 +18,18 @@ import org.mandate.domain.request.StepOpened;
 import org.mandate.projections.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /** Open steps per person, newest last; a closed step leaves the inbox. */
 @ProcessingGroup(InboxProjection.NAME)
 public class InboxProjection {
 
     public static final String NAME = "inbox";
+
+    private static final String BATCH = InboxProjection.class.getName() + "#batch";
 
     private final JdbcTemplate jdbc;
 
@@ -32,26 +39,38 @@ public class InboxProjection {
 
     @EventHandler
     void on(RequestSubmitted event) {
-        jdbc.update("insert into inbox_request (request_id, title, category, amount, currency, requester) "
-                        + "values (?, ?, ?, ?, ?, ?)",
-                event.requestId().toString(), event.title(), event.category(), event.amount(), event.currency(),
-                event.requester().value());
+        inBatch(batch -> batch.requests.put(event.requestId().toString(), new Object[]{event.requestId().toString(),
+                event.title(), event.category(), event.amount(), event.currency(), event.requester().value()}));
     }
 
     /** The step carries a copy of what the inbox shows of its request, so that reading an inbox joins nothing. */
     @EventHandler
     void on(StepOpened event) {
-        jdbc.update("insert into inbox_item (step_id, request_id, step_name, assignee, due_at, opened_at, title, "
-                        + "category, amount, currency, requester) "
-                        + "select ?, request_id, ?, ?, ?, ?, title, category, amount, currency, requester "
-                        + "from inbox_request where request_id = ?",
-                event.stepId().value(), event.name(), event.assignee().value(), Rows.timestamp(event.dueAt()),
-                Rows.timestamp(event.openedAt()), event.requestId().toString());
+        String requestId = event.requestId().toString();
+        inBatch(batch -> {
+            Object[] request = batch.requests.get(requestId);
+            if (request != null) {
+                batch.items.put(event.stepId().value(), new Object[]{event.stepId().value(), requestId, event.name(),
+                        event.assignee().value(), null, Rows.timestamp(event.dueAt()), Rows.timestamp(event.openedAt()),
+                        request[1], request[2], request[3], request[4], request[5]});
+                return;
+            }
+            jdbc.update("insert into inbox_item (step_id, request_id, step_name, assignee, due_at, opened_at, title, "
+                            + "category, amount, currency, requester) "
+                            + "select ?, request_id, ?, ?, ?, ?, title, category, amount, currency, requester "
+                            + "from inbox_request where request_id = ?",
+                    event.stepId().value(), event.name(), event.assignee().value(), Rows.timestamp(event.dueAt()),
+                    Rows.timestamp(event.openedAt()), requestId);
+        });
     }
 
     @EventHandler
     void on(StepDecided event) {
-        jdbc.update("delete from inbox_item where step_id = ?", event.stepId().value());
+        inBatch(batch -> {
+            if (batch.items.remove(event.stepId().value()) == null) {
+                jdbc.update("delete from inbox_item where step_id = ?", event.stepId().value());
+            }
+        });
     }
 
     /** A lent step shows in the colleague's inbox, on behalf of the holder who lent it. */
@@ -122,12 +141,68 @@ public class InboxProjection {
     }
 
     private void moveTo(String stepId, String assignee, String onBehalfOf) {
-        jdbc.update("update inbox_item set assignee = ?, on_behalf_of = ? where step_id = ?", assignee, onBehalfOf,
-                stepId);
+        inBatch(batch -> {
+            Object[] item = batch.items.get(stepId);
+            if (item != null) {
+                item[3] = assignee;
+                item[4] = onBehalfOf;
+                return;
+            }
+            jdbc.update("update inbox_item set assignee = ?, on_behalf_of = ? where step_id = ?", assignee, onBehalfOf,
+                    stepId);
+        });
     }
 
+    /**
+     * A request opened in this batch has all its steps in this batch too (a step is only ever opened on a request
+     * the inbox has seen): closing it drops them from memory and writes nothing.
+     */
     private void close(String requestId) {
-        jdbc.update("delete from inbox_item where request_id = ?", requestId);
-        jdbc.update("delete from inbox_request where request_id = ?", requestId);
+        inBatch(batch -> {
+            if (batch.requests.remove(requestId) != null) {
+                batch.items.values().removeIf(item -> item[1].equals(requestId));
+                return;
+            }
+            jdbc.update("delete from inbox_item where request_id = ?", requestId);
+            jdbc.update("delete from inbox_request where request_id = ?", requestId);
+        });
+    }
+
+    /**
+     * Requests and steps first seen in the current batch of events, kept in memory and written as two JDBC batches
+     * just before the batch commits (with its token). Most requests in a rebuild open and close within one batch of
+     * events, so they cost the database nothing; a change to a row from an earlier batch goes to the database at
+     * once, as it did before. Rows in memory are never in the database yet, so the two never overlap.
+     */
+    private static final class Batch {
+        final Map<String, Object[]> requests = new LinkedHashMap<>();
+        final Map<String, Object[]> items = new LinkedHashMap<>();
+    }
+
+    private void inBatch(Consumer<Batch> change) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            Batch alone = new Batch();
+            change.accept(alone);
+            write(alone);
+            return;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        change.accept(unitOfWork.getOrComputeResource(BATCH, key -> {
+            Batch batch = new Batch();
+            unitOfWork.onPrepareCommit(committing -> write(batch));
+            return batch;
+        }));
+    }
+
+    private void write(Batch batch) {
+        if (!batch.requests.isEmpty()) {
+            jdbc.batchUpdate("insert into inbox_request (request_id, title, category, amount, currency, requester) "
+                    + "values (?, ?, ?, ?, ?, ?)", List.copyOf(batch.requests.values()));
+        }
+        if (!batch.items.isEmpty()) {
+            jdbc.batchUpdate("insert into inbox_item (step_id, request_id, step_name, assignee, on_behalf_of, due_at, "
+                    + "opened_at, title, category, amount, currency, requester) "
+                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", List.copyOf(batch.items.values()));
+        }
     }
 }
