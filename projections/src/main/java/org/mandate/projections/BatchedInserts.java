@@ -27,21 +27,25 @@ public final class BatchedInserts {
 
     private final JdbcTemplate jdbc;
     private final String delete;
+    private final String highestKey;
     private final String insert;
     private final String resource;
     private final Keys keys;
 
     /** {@code columns}: the key column first. */
     public BatchedInserts(JdbcTemplate jdbc, String table, String... columns) {
-        this(jdbc, "delete from " + table + " where " + columns[0] + " = ?", "insert into " + table + " ("
-                + String.join(", ", columns) + ") values ("
-                + String.join(", ", java.util.Collections.nCopies(columns.length, "?")) + ")",
+        this(jdbc, "delete from " + table + " where " + columns[0] + " = ?",
+                "select max(" + columns[0] + ") from " + table, "insert into " + table + " ("
+                        + String.join(", ", columns) + ") values ("
+                        + String.join(", ", java.util.Collections.nCopies(columns.length, "?")) + ")",
                 BatchedInserts.class.getName() + "#" + table, null);
     }
 
-    private BatchedInserts(JdbcTemplate jdbc, String delete, String insert, String resource, Keys keys) {
+    private BatchedInserts(JdbcTemplate jdbc, String delete, String highestKey, String insert, String resource,
+                           Keys keys) {
         this.jdbc = jdbc;
         this.delete = delete;
+        this.highestKey = highestKey;
         this.insert = insert;
         this.resource = resource;
         this.keys = keys;
@@ -52,7 +56,7 @@ public final class BatchedInserts {
      * get their keys as the batch is written, with one lookup for the whole batch.
      */
     public BatchedInserts keyedBy(Keys keys) {
-        return new BatchedInserts(jdbc, delete, insert, resource, keys);
+        return new BatchedInserts(jdbc, delete, highestKey, insert, resource, keys);
     }
 
     public void add(Object... row) {
@@ -73,8 +77,25 @@ public final class BatchedInserts {
             return;
         }
         Map<Object, Object[]> rows = keys == null ? added : keyed(added);
-        jdbc.batchUpdate(delete, rows.keySet().stream().map(key -> new Object[]{key}).toList());
+        List<Object[]> stored = mayBeStored(rows.keySet()).stream().map(key -> new Object[]{key}).toList();
+        if (!stored.isEmpty()) {
+            jdbc.batchUpdate(delete, stored);
+        }
         jdbc.batchUpdate(insert, List.copyOf(rows.values()));
+    }
+
+    /**
+     * The keys that may already have a row, to be deleted first. With numeric keys, none above the table's highest
+     * can: a rebuild, and new events as they come, delete nothing; an event delivered again, or one that committed
+     * late below rows already written, still replaces its row.
+     */
+    private Collection<Object> mayBeStored(Collection<Object> keys) {
+        if (!keys.stream().allMatch(Number.class::isInstance)) {
+            return keys;
+        }
+        Number highest = jdbc.queryForObject(highestKey, Number.class);
+        return highest == null ? List.of()
+                : keys.stream().filter(key -> ((Number) key).longValue() <= highest.longValue()).toList();
     }
 
     private Map<Object, Object[]> keyed(Map<Object, Object[]> added) {

@@ -42,6 +42,19 @@ class BatchedInsertsTest {
     }
 
     @Test
+    void aRowBelowTheHighestStoredKeyIsReplacedAndOneAboveItIsAdded() {
+        jdbc.update("insert into item (id, label) values (10, 'ten'), (20, 'twenty')");
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+        rows.add(10L, "ten again");
+        rows.add(15L, "committed late");
+        rows.add(30L, "new");
+        batch.commit();
+
+        assertThat(labels()).containsExactlyInAnyOrderEntriesOf(
+                Map.of(10L, "ten again", 15L, "committed late", 20L, "twenty", 30L, "new"));
+    }
+
+    @Test
     void aRolledBackBatchWritesNothing() {
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
         rows.add(3L, "never");
