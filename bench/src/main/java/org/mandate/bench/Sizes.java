@@ -25,11 +25,17 @@ public record Sizes(String mode, int warmupApprovals, Duration warmup, Duration 
                 1_000, 15_000, 500, 2_000, Duration.ofSeconds(1));
     }
 
-    /** The sizes: 1M closed steps, 100k open ones (4.2M events). Hours, mostly loading the engine. */
+    /**
+     * The issue's sizes for Mandate: 100k open steps and 1M closed ones (4.2M events). The baseline engine gets the
+     * same 100k open tasks and 100k closed ones, not a million: its task query reads {@code ACT_RU_TASK}, which holds
+     * open tasks only (a completed task leaves it at once; its history goes to {@code ACT_HI_*}, which the query does
+     * not read), and each closed task costs a start and a completion, so a million would add hours of loading and
+     * nothing to the table the query reads.
+     */
     public static Sizes full() {
         return new Sizes("full", 200, Duration.ofSeconds(10), Duration.ofSeconds(30), List.of(1, 4, 16),
                 Duration.ofSeconds(120), 0.5,
-                100_000, 1_000_000, 1_000_000, 10_000, Duration.ofSeconds(10));
+                100_000, 1_000_000, 100_000, 10_000, Duration.ofSeconds(10));
     }
 
     /** Only checks that every figure comes out; the numbers mean nothing at this size. */
