@@ -40,11 +40,13 @@ final class BenchRun {
 
     private final Sizes sizes;
     private final Report.Section section;
+    private final boolean scaleOnly;
     private final Map<String, Double> phases = new LinkedHashMap<>();
 
-    BenchRun(Sizes sizes, Report.Section section) {
+    BenchRun(Sizes sizes, Report.Section section, boolean scaleOnly) {
         this.sizes = sizes;
         this.section = section;
+        this.scaleOnly = scaleOnly;
     }
 
     void run(Database mandateDb, Database noneDb, Database fullDb, File dataDir) throws Exception {
@@ -60,19 +62,21 @@ final class BenchRun {
             AtomicInteger numbers = new AtomicInteger();
             List<ApprovalSystem> systems = List.of(mandate, full, none);
             phase("start-up", started);
-            long warm = System.nanoTime();
-            for (ApprovalSystem system : systems) {
-                for (int i = 0; i < sizes.warmupApprovals(); i++) { // JIT and caches: not measured
-                    system.approve(numbers.getAndIncrement());
+            if (!scaleOnly) {
+                long warm = System.nanoTime();
+                for (ApprovalSystem system : systems) {
+                    for (int i = 0; i < sizes.warmupApprovals(); i++) { // JIT and caches: not measured
+                        system.approve(numbers.getAndIncrement());
+                    }
                 }
+                phase("warm-up", warm);
+                long throughput = System.nanoTime();
+                double slowest = throughput(systems, numbers, raw);
+                phase("throughput", throughput);
+                long latency = System.nanoTime();
+                latency(mandate, full, none, numbers, Math.max(1, sizes.latencyShare() * slowest));
+                phase("latency", latency);
             }
-            phase("warm-up", warm);
-            long throughput = System.nanoTime();
-            double slowest = throughput(systems, numbers, raw);
-            phase("throughput", throughput);
-            long latency = System.nanoTime();
-            latency(mandate, full, none, numbers, Math.max(1, sizes.latencyShare() * slowest));
-            phase("latency", latency);
             replayAndInbox(mandate, full, raw);
         }
         section.detail("seconds per phase", phases);

@@ -51,7 +51,7 @@ public final class Replay {
         }
         long start = System.nanoTime();
         long from = processors.stream().mapToLong(Replay::position).min().orElse(0);
-        mandate.awaitProjections(processors, head, Duration.ofHours(4));
+        mandate.awaitProjections(REBUILT, head, Duration.ofHours(4));
         double seconds = (System.nanoTime() - start) / 1e9;
         long replayed = Math.round((double) events * (head - from) / head); // the share not yet done at start
         return new Result(events, replayed / seconds, (start - launched) / 1e9,

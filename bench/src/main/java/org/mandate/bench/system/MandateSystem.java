@@ -2,11 +2,9 @@ package org.mandate.bench.system;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.WrappedToken;
 import org.mandate.app.MandateApplication;
+import org.mandate.app.projection.ProjectionProgress;
 import org.mandate.bench.db.Database;
 import org.mandate.bench.db.SqlCounter;
 import org.mandate.domain.directory.PersonId;
@@ -29,6 +27,7 @@ import java.io.File;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,6 +51,7 @@ public final class MandateSystem implements ApprovalSystem {
     private final InboxProjection inbox;
     private final RequestViewProjection requests;
     private final JdbcTemplate jdbc;
+    private final ProjectionProgress progress;
     private final LongAdder approvals = new LongAdder();
     private final LongAdder commandNanos = new LongAdder();
     private final LongAdder projectionNanos = new LongAdder();
@@ -79,6 +79,7 @@ public final class MandateSystem implements ApprovalSystem {
         inbox = context.getBean(InboxProjection.class);
         requests = context.getBean(RequestViewProjection.class);
         jdbc = context.getBean(JdbcTemplate.class);
+        progress = context.getBean(ProjectionProgress.class);
     }
 
     private BeanPostProcessor countingDataSource() {
@@ -175,17 +176,20 @@ public final class MandateSystem implements ApprovalSystem {
 
     /** Like the API: waits for the projections a caller reads right after a command, the inbox and request view. */
     private void awaitReadModels(long globalIndex) {
-        List<StreamingEventProcessor> readModels = streamingProcessors().stream()
-                .filter(processor -> READ_MODELS.contains(processor.getName())).toList();
-        awaitProjections(readModels, globalIndex, CATCH_UP_LIMIT);
+        awaitProjections(READ_MODELS, globalIndex, CATCH_UP_LIMIT);
     }
 
-    public void awaitProjections(List<StreamingEventProcessor> processors, long globalIndex, Duration limit) {
+    /**
+     * Waits until every segment of these projections has processed the event at {@code globalIndex}, asking the
+     * app's own {@link ProjectionProgress} every millisecond, as the API's read-your-writes does; unlike the API,
+     * which answers after 3 s in any case, a projection that falls behind by more than {@code limit} fails the run.
+     */
+    public void awaitProjections(Collection<String> projections, long globalIndex, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
-        while (!processors.stream().allMatch(processor -> reached(processor, globalIndex))) {
+        while (!progress.processed(projections, globalIndex)) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("projections did not reach event " + globalIndex + " within "
-                        + limit);
+                throw new IllegalStateException("projections " + projections + " did not reach event " + globalIndex
+                        + " within " + limit);
             }
             LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
         }
@@ -194,23 +198,6 @@ public final class MandateSystem implements ApprovalSystem {
     public List<StreamingEventProcessor> streamingProcessors() {
         return context.getBean(EventProcessingConfiguration.class).eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
-    }
-
-    private static boolean reached(StreamingEventProcessor processor, long globalIndex) {
-        var segments = processor.processingStatus().values();
-        return processor.isRunning() && !segments.isEmpty() && segments.stream()
-                .allMatch(status -> handled(status.getTrackingToken(), globalIndex));
-    }
-
-    /**
-     * Whether a processor at {@code token} has handled the event at {@code globalIndex}. Its position alone does not
-     * say: under concurrent commits a later event can be seen first, and the earlier one stays a gap, below the
-     * position but not yet handled.
-     */
-    static boolean handled(TrackingToken token, long globalIndex) {
-        return WrappedToken.unwrap(token, GapAwareTrackingToken.class)
-                .map(position -> position.getIndex() >= globalIndex && !position.getGaps().contains(globalIndex))
-                .orElse(false);
     }
 
     @Override
