@@ -1,7 +1,5 @@
 package org.mandate.projections;
 
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.Collection;
@@ -60,16 +58,8 @@ public final class BatchedInserts {
     }
 
     public void add(Object... row) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            write(Map.of(row[0], row));
-            return;
-        }
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        batch.<Map<Object, Object[]>>getOrComputeResource(resource, key -> {
-            Map<Object, Object[]> rows = new LinkedHashMap<>();
-            batch.onPrepareCommit(unitOfWork -> write(rows));
-            return rows;
-        }).put(row[0], row);
+        PerBatch.<Map<Object, Object[]>>change(resource, LinkedHashMap::new, this::write,
+                rows -> rows.put(row[0], row));
     }
 
     private void write(Map<Object, Object[]> added) {

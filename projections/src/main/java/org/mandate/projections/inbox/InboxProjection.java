@@ -3,8 +3,6 @@ package org.mandate.projections.inbox;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.mandate.domain.request.RequestApproved;
 import org.mandate.domain.request.RequestRejected;
 import org.mandate.domain.request.RequestSubmitted;
@@ -15,6 +13,7 @@ import org.mandate.domain.request.StepDelegationRecalled;
 import org.mandate.domain.request.StepEscalated;
 import org.mandate.domain.request.StepReassigned;
 import org.mandate.domain.request.StepOpened;
+import org.mandate.projections.PerBatch;
 import org.mandate.projections.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -180,18 +179,7 @@ public class InboxProjection {
     }
 
     private void inBatch(Consumer<Batch> change) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            Batch alone = new Batch();
-            change.accept(alone);
-            write(alone);
-            return;
-        }
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        change.accept(unitOfWork.getOrComputeResource(BATCH, key -> {
-            Batch batch = new Batch();
-            unitOfWork.onPrepareCommit(committing -> write(batch));
-            return batch;
-        }));
+        PerBatch.change(BATCH, Batch::new, this::write, change);
     }
 
     private void write(Batch batch) {
