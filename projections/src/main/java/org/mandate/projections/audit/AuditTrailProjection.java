@@ -34,7 +34,7 @@ public class AuditTrailProjection {
         this.rows = new BatchedInserts(jdbc, "audit_event", "global_index", "event_id", "event_type",
                 "aggregate_type", "aggregate_id", "sequence_number", "occurred_at", "actor", "on_behalf_of",
                 "mandate_id", "request_id", "step_id", "rationale", "process_version", "payload", "meta_data")
-                .keyedBy(eventIds -> StoredEvents.globalIndexes(jdbc, eventIds));
+                .keyedBy(sightings -> StoredEvents.globalIndexes(jdbc, sightings));
     }
 
     @EventHandler
@@ -50,7 +50,7 @@ public class AuditTrailProjection {
             sequence = domain.getSequenceNumber();
         }
         // the first value stands for the global index until the batch is written
-        rows.add(event.getIdentifier(), event.getIdentifier(), event.getPayloadType().getSimpleName(), aggregateType,
+        rows.add(StoredEvents.Sighting.of(event), event.getIdentifier(), event.getPayloadType().getSimpleName(), aggregateType,
                 aggregateId, sequence, Rows.timestamp(event.getTimestamp()), fields.actor(), fields.onBehalfOf(),
                 fields.mandateId(), fields.requestId(), fields.stepId(), fields.rationale(), fields.processVersion(),
                 json.writeValueAsString(tree), json.writeValueAsString(event.getMetaData()));
