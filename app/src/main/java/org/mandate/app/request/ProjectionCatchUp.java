@@ -12,7 +12,6 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Read-your-writes for the caller of a command: waits, briefly, until the projections a caller reads right
@@ -26,8 +25,6 @@ import java.util.concurrent.locks.LockSupport;
 public class ProjectionCatchUp {
 
     private static final Duration LIMIT = Duration.ofSeconds(3);
-    /** A projection usually takes a few milliseconds per event; a longer pause would be most of the wait. */
-    private static final Duration POLL = Duration.ofMillis(1);
 
     private final JdbcTemplate jdbc;
     private final EventProcessingConfiguration processing;
@@ -59,15 +56,12 @@ public class ProjectionCatchUp {
         if (newest == null) {
             return;
         }
-        long deadline = System.nanoTime() + LIMIT.toNanos();
         List<String> projections = processing.eventProcessors().entrySet().stream()
                 .filter(processor -> awaited.contains(processor.getKey()))
                 .filter(processor -> processor.getValue() instanceof StreamingEventProcessor streaming
                         && streaming.isRunning() && !failingHere(streaming))
                 .map(processor -> processor.getKey()).toList();
-        while (!progress.processed(projections, newest) && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(POLL.toNanos());
-        }
+        progress.awaitProcessed(projections, newest, LIMIT);
     }
 
     private static boolean failingHere(StreamingEventProcessor processor) {

@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Mandate itself, started in-process on a fresh database with its own configuration, driven the way its API
@@ -180,18 +179,14 @@ public final class MandateSystem implements ApprovalSystem {
     }
 
     /**
-     * Waits until every segment of these projections has processed the event at {@code globalIndex}, asking the
-     * app's own {@link ProjectionProgress} every millisecond, as the API's read-your-writes does; unlike the API,
+     * Waits until every segment of these projections has processed the event at {@code globalIndex}, with the
+     * app's own {@link ProjectionProgress#awaitProcessed}, as the API's read-your-writes does; unlike the API,
      * which answers after 3 s in any case, a projection that falls behind by more than {@code limit} fails the run.
      */
     public void awaitProjections(Collection<String> projections, long globalIndex, Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!progress.processed(projections, globalIndex)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("projections " + projections + " did not reach event " + globalIndex
-                        + " within " + limit);
-            }
-            LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
+        if (!progress.awaitProcessed(projections, globalIndex, limit)) {
+            throw new IllegalStateException("projections " + projections + " did not reach event " + globalIndex
+                    + " within " + limit);
         }
     }
 
