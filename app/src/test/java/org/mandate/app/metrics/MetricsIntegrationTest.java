@@ -21,6 +21,8 @@ class MetricsIntegrationTest extends MandateIntegrationTest {
     private static final String ESCALATIONS = "mandate_escalations_total";
     private static final String STEP_TIMES = "mandate_step_decision_time_seconds_count";
     private static final String REQUEST_TIMES = "mandate_request_decision_time_seconds_count";
+    private static final String SUBMITTED_IN_REQUEST_VIEW =
+            "payloadType=\"RequestSubmitted\",processorName=\"request-view\"}";
 
     @Test
     void countsSubmissionsDecisionsAndTimesToDecisionOnce() {
@@ -36,6 +38,17 @@ class MetricsIntegrationTest extends MandateIntegrationTest {
         assertThat(value(after, REJECTED_DIRECTLY)).isEqualTo(value(before, REJECTED_DIRECTLY));
         assertThat(value(after, STEP_TIMES) - value(before, STEP_TIMES)).isEqualTo(1);
         assertThat(value(after, REQUEST_TIMES) - value(before, REQUEST_TIMES)).isEqualTo(1);
+        // Axon's message meters: the submission once on the command bus, its event once in each processor
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            String later = scrape();
+            for (String series : new String[]{"commandBus_successCounter_total{payloadType=\"SubmitRequest\"}",
+                    "commandBus_allTimer_seconds_count{payloadType=\"SubmitRequest\"}",
+                    "eventProcessor_ingestedCounter_total{" + SUBMITTED_IN_REQUEST_VIEW,
+                    "eventProcessor_successCounter_total{" + SUBMITTED_IN_REQUEST_VIEW,
+                    "eventProcessor_successTimer_seconds_count{" + SUBMITTED_IN_REQUEST_VIEW}) {
+                assertThat(value(later, series) - value(before, series)).as(series).isEqualTo(1);
+            }
+        });
     }
 
     @Test
