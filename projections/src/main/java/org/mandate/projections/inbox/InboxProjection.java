@@ -17,6 +17,8 @@ import org.mandate.projections.PerBatch;
 import org.mandate.projections.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +40,8 @@ public class InboxProjection {
 
     @EventHandler
     void on(RequestSubmitted event) {
-        inBatch(batch -> batch.requests.put(event.requestId().toString(), new Object[]{event.requestId().toString(),
-                event.title(), event.category(), event.amount(), event.currency(), event.requester().value()}));
+        inBatch(batch -> batch.requests.put(event.requestId().toString(), new NewRequest(event.requestId().toString(),
+                event.title(), event.category(), event.amount(), event.currency(), event.requester().value())));
     }
 
     /** The step carries a copy of what the inbox shows of its request, so that reading an inbox joins nothing. */
@@ -47,11 +49,11 @@ public class InboxProjection {
     void on(StepOpened event) {
         String requestId = event.requestId().toString();
         inBatch(batch -> {
-            Object[] request = batch.requests.get(requestId);
+            NewRequest request = batch.requests.get(requestId);
             if (request != null) {
-                batch.items.put(event.stepId().value(), new Object[]{event.stepId().value(), requestId, event.name(),
-                        event.assignee().value(), null, Rows.timestamp(event.dueAt()), Rows.timestamp(event.openedAt()),
-                        request[1], request[2], request[3], request[4], request[5]});
+                batch.items.put(event.stepId().value(), new NewStep(event.stepId().value(), request, event.name(),
+                        event.assignee().value(), null, Rows.timestamp(event.dueAt()),
+                        Rows.timestamp(event.openedAt())));
                 return;
             }
             jdbc.update("insert into inbox_item (step_id, request_id, step_name, assignee, due_at, opened_at, title, "
@@ -141,10 +143,9 @@ public class InboxProjection {
 
     private void moveTo(String stepId, String assignee, String onBehalfOf) {
         inBatch(batch -> {
-            Object[] item = batch.items.get(stepId);
-            if (item != null) {
-                item[3] = assignee;
-                item[4] = onBehalfOf;
+            NewStep step = batch.items.get(stepId);
+            if (step != null) {
+                batch.items.put(stepId, step.heldBy(assignee, onBehalfOf));
                 return;
             }
             jdbc.update("update inbox_item set assignee = ?, on_behalf_of = ? where step_id = ?", assignee, onBehalfOf,
@@ -159,7 +160,7 @@ public class InboxProjection {
     private void close(String requestId) {
         inBatch(batch -> {
             if (batch.requests.remove(requestId) != null) {
-                batch.items.values().removeIf(item -> item[1].equals(requestId));
+                batch.items.values().removeIf(step -> step.request().requestId().equals(requestId));
                 return;
             }
             jdbc.update("delete from inbox_item where request_id = ?", requestId);
@@ -174,8 +175,31 @@ public class InboxProjection {
      * once, as it did before. Rows in memory are never in the database yet, so the two never overlap.
      */
     private static final class Batch {
-        final Map<String, Object[]> requests = new LinkedHashMap<>();
-        final Map<String, Object[]> items = new LinkedHashMap<>();
+        final Map<String, NewRequest> requests = new LinkedHashMap<>();
+        final Map<String, NewStep> items = new LinkedHashMap<>();
+    }
+
+    /** An {@code inbox_request} row not written yet. */
+    private record NewRequest(String requestId, String title, String category, BigDecimal amount, String currency,
+                              String requester) {
+
+        Object[] row() {
+            return new Object[]{requestId, title, category, amount, currency, requester};
+        }
+    }
+
+    /** An {@code inbox_item} row not written yet: the step, and a copy of what the inbox shows of its request. */
+    private record NewStep(String stepId, NewRequest request, String name, String assignee, String onBehalfOf,
+                           OffsetDateTime dueAt, OffsetDateTime openedAt) {
+
+        NewStep heldBy(String newAssignee, String newOnBehalfOf) {
+            return new NewStep(stepId, request, name, newAssignee, newOnBehalfOf, dueAt, openedAt);
+        }
+
+        Object[] row() {
+            return new Object[]{stepId, request.requestId(), name, assignee, onBehalfOf, dueAt, openedAt,
+                    request.title(), request.category(), request.amount(), request.currency(), request.requester()};
+        }
     }
 
     private void inBatch(Consumer<Batch> change) {
@@ -185,12 +209,12 @@ public class InboxProjection {
     private void write(Batch batch) {
         if (!batch.requests.isEmpty()) {
             jdbc.batchUpdate("insert into inbox_request (request_id, title, category, amount, currency, requester) "
-                    + "values (?, ?, ?, ?, ?, ?)", List.copyOf(batch.requests.values()));
+                    + "values (?, ?, ?, ?, ?, ?)", batch.requests.values().stream().map(NewRequest::row).toList());
         }
         if (!batch.items.isEmpty()) {
             jdbc.batchUpdate("insert into inbox_item (step_id, request_id, step_name, assignee, on_behalf_of, due_at, "
                     + "opened_at, title, category, amount, currency, requester) "
-                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", List.copyOf(batch.items.values()));
+                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch.items.values().stream().map(NewStep::row).toList());
         }
     }
 }
