@@ -3,6 +3,7 @@ package org.mandate.app.cluster;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.mandate.app.PeriodicTask;
 import org.mandate.projections.Rows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,11 +40,7 @@ class SegmentBalancer {
     private final Clock clock;
     private final Duration heartbeat;
     private final Duration releaseFor;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "segment-balancer");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private volatile PeriodicTask timer;
 
     SegmentBalancer(JdbcTemplate jdbc, EventProcessingConfiguration processing, Clock clock,
                     @Value("${mandate.cluster.heartbeat:5s}") Duration heartbeat,
@@ -59,12 +54,14 @@ class SegmentBalancer {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        timer.scheduleWithFixedDelay(this::beat, 0, heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+        timer = PeriodicTask.start("segment-balancer", Duration.ZERO, heartbeat, this::beat);
     }
 
     @PreDestroy
     void stop() {
-        timer.shutdownNow();
+        if (timer != null) {
+            timer.stop();
+        }
         jdbc.update("delete from cluster_node where id = ?", node);
     }
 

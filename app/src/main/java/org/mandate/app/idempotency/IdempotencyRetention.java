@@ -1,5 +1,6 @@
 package org.mandate.app.idempotency;
 
+import org.mandate.app.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -10,9 +11,6 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Forgets Idempotency-Keys older than the retention, on a timer. A key is honoured for at least the retention and
@@ -27,7 +25,7 @@ public class IdempotencyRetention implements SmartLifecycle {
     private final Clock clock;
     private final Duration retention;
     private final Duration every;
-    private ScheduledExecutorService timer;
+    private PeriodicTask timer;
 
     /**
      * The default retention, a day, is what a client's retry needs: a lost answer is retried within seconds or
@@ -67,18 +65,13 @@ public class IdempotencyRetention implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "idempotency-retention");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(this::removeQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        timer = PeriodicTask.start("idempotency-retention", every, every, this::removeQuietly);
     }
 
     @Override
     public synchronized void stop() {
         if (timer != null) {
-            timer.shutdownNow();
+            timer.stop();
             timer = null;
         }
     }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.mandate.app.PeriodicTask;
 import org.mandate.projections.insights.Insights;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,9 +16,6 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -36,7 +34,7 @@ class InsightsMetrics implements MeterBinder, SmartLifecycle {
     private final Duration every;
     private volatile Insights latest;
     private volatile MultiGauge openSteps;
-    private ScheduledExecutorService timer;
+    private PeriodicTask timer;
 
     InsightsMetrics(InsightsSource source, @Value("${mandate.insights.metrics-top:5}") int top,
                     @Value("${mandate.insights.metrics-refresh:30s}") Duration every) {
@@ -110,18 +108,13 @@ class InsightsMetrics implements MeterBinder, SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "insights-metrics");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(this::refresh, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        timer = PeriodicTask.start("insights-metrics", Duration.ZERO, every, this::refresh);
     }
 
     @Override
     public synchronized void stop() {
         if (timer != null) {
-            timer.shutdownNow();
+            timer.stop();
             timer = null;
         }
     }
