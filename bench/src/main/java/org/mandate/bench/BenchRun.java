@@ -71,7 +71,9 @@ final class BenchRun {
                 }
                 phase("warm-up", warm);
                 long throughput = System.nanoTime();
+                systems.forEach(system -> system.counter().start());
                 double slowest = throughput(systems, numbers, raw);
+                systems.forEach(system -> system.counter().stop());
                 phase("throughput", throughput);
                 long latency = System.nanoTime();
                 latency(mandate, full, none, numbers, Math.max(1, sizes.latencyShare() * slowest));
