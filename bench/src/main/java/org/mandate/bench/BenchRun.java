@@ -155,6 +155,10 @@ final class BenchRun {
                 sizes.closedSteps());
         phase("events written", load);
         long replaying = System.nanoTime();
+        for (int i = 0; i < sizes.replayWarmups(); i++) { // JIT: not measured
+            RawJdbc.eventScanRate(raw);
+            Replay.rebuild(mandate);
+        }
         double scan = RawJdbc.eventScanRate(raw);
         Replay.Result replay = Replay.rebuild(mandate);
         phase("scan and replay", replaying);
