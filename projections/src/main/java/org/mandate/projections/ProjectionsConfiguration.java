@@ -1,6 +1,7 @@
 package org.mandate.projections;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.serialization.Serializer;
 import org.mandate.projections.audit.AuditTrail;
 import org.mandate.projections.audit.AuditTrailProjection;
 import org.mandate.projections.delegation.DelegationsRegister;
@@ -12,6 +13,7 @@ import org.mandate.projections.knowledge.DecisionKnowledgeProjection;
 import org.mandate.projections.ledger.LedgerProjection;
 import org.mandate.projections.process.ProcessVersionsProjection;
 import org.mandate.projections.request.RequestViewProjection;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,8 +56,9 @@ public class ProjectionsConfiguration {
     }
 
     @Bean
-    AuditTrailProjection auditTrailProjection(JdbcTemplate jdbc, ObjectMapper json) {
-        return new AuditTrailProjection(jdbc, json);
+    AuditTrailProjection auditTrailProjection(JdbcTemplate jdbc, ObjectMapper json,
+                                              @Qualifier("eventSerializer") Serializer events) {
+        return new AuditTrailProjection(jdbc, json, events);
     }
 
     @Bean

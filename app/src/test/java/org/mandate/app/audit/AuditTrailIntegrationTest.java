@@ -50,6 +50,28 @@ class AuditTrailIntegrationTest extends MandateIntegrationTest {
     }
 
     @Test
+    void theTrailKeepsEachEventAsTheStoreRecordedIt() {
+        String id = as("ana").submit("Beakers", "equipment", 5000);
+        awaitEvents(id, 2);
+
+        List<String> differing = new ArrayList<>();
+        jdbc.query("select e.global_index, e.payload, e.meta_data, a.payload as trail_payload, "
+                + "a.meta_data as trail_meta_data from domain_event_entry e "
+                + "join audit_event a on a.global_index = e.global_index", row -> {
+            if (!new String(row.getBytes("payload"), StandardCharsets.UTF_8).equals(row.getString("trail_payload"))
+                    || !new String(row.getBytes("meta_data"), StandardCharsets.UTF_8)
+                    .equals(row.getString("trail_meta_data"))) {
+                differing.add(row.getString("global_index"));
+            }
+        });
+        assertThat(differing).as("events whose trail row differs from the stored event").isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from audit_event", Integer.class)).isGreaterThan(10);
+        // the principal's authority was recorded as 50000; read back and written out again it showed as 5E+4
+        assertThat(jdbc.queryForObject("select payload from audit_event where event_type = 'PersonJoined' "
+                + "and aggregate_id = 'pat'", String.class)).contains("50000").doesNotContain("E+");
+    }
+
+    @Test
     void filtersByActorAndTime() {
         String id = as("ben").submit("Clay", "supplies", 120);
         String step = openStep(as("ben"), id);

@@ -1,12 +1,12 @@
 package org.mandate.projections.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.serialization.Serializer;
 import org.mandate.projections.BatchedInserts;
 import org.mandate.projections.Rows;
 import org.mandate.projections.StoredEvents;
@@ -17,7 +17,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * are in the trail from the day they are first recorded. Keyed by global index, so an event delivered again
  * rewrites its row instead of adding one. A batch's rows go to the database together (a rebuild writes one per
  * event). The global index is looked up by event identifier for the whole batch as it is written, not taken from
- * the tracking token (see {@link StoredEvents}).
+ * the tracking token (see {@link StoredEvents}). Payload and metadata are the JSON the event store holds, taken as
+ * they are: the trail shows the event as recorded (an amount recorded as 50000 read back and written out again by
+ * the app's mapper showed as 5E+4), and a rebuild does not deserialise each event only to serialise it again.
  */
 @ProcessingGroup(AuditTrailProjection.NAME)
 public class AuditTrailProjection {
@@ -26,11 +28,14 @@ public class AuditTrailProjection {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final Serializer events;
     private final BatchedInserts rows;
 
-    public AuditTrailProjection(JdbcTemplate jdbc, ObjectMapper json) {
+    /** {@code events}: the serializer the event store writes events with. */
+    public AuditTrailProjection(JdbcTemplate jdbc, ObjectMapper json, Serializer events) {
         this.jdbc = jdbc;
         this.json = json;
+        this.events = events;
         this.rows = new BatchedInserts(jdbc, "audit_event", "global_index", "event_id", "event_type",
                 "aggregate_type", "aggregate_id", "sequence_number", "occurred_at", "actor", "on_behalf_of",
                 "mandate_id", "request_id", "step_id", "rationale", "process_version", "payload", "meta_data")
@@ -38,9 +43,9 @@ public class AuditTrailProjection {
     }
 
     @EventHandler
-    void on(Object payload, EventMessage<?> event) throws Exception {
-        JsonNode tree = json.valueToTree(payload);
-        AuditFields fields = AuditFields.of(tree);
+    void on(EventMessage<?> event) throws Exception {
+        String payload = event.serializePayload(events, String.class).getData();
+        AuditFields fields = AuditFields.of(json.readTree(payload));
         String aggregateType = null;
         String aggregateId = null;
         Long sequence = null;
@@ -50,10 +55,10 @@ public class AuditTrailProjection {
             sequence = domain.getSequenceNumber();
         }
         // the first value stands for the global index until the batch is written
-        rows.add(StoredEvents.Sighting.of(event), event.getIdentifier(), event.getPayloadType().getSimpleName(), aggregateType,
-                aggregateId, sequence, Rows.timestamp(event.getTimestamp()), fields.actor(), fields.onBehalfOf(),
+        rows.add(StoredEvents.Sighting.of(event), event.getIdentifier(), event.getPayloadType().getSimpleName(),
+                aggregateType, aggregateId, sequence, Rows.timestamp(event.getTimestamp()), fields.actor(), fields.onBehalfOf(),
                 fields.mandateId(), fields.requestId(), fields.stepId(), fields.rationale(), fields.processVersion(),
-                json.writeValueAsString(tree), json.writeValueAsString(event.getMetaData()));
+                payload, event.serializeMetaData(events, String.class).getData());
     }
 
     @ResetHandler
