@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * Where an event sits in the event store. Not the tracking token's position: a gap-aware token's position is the
@@ -30,9 +31,9 @@ public final class StoredEvents {
     public record Sighting(String eventId, Long position) {
 
         public static Sighting of(EventMessage<?> event) {
-            Long position = event instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
-                    ? tracked.trackingToken().position().stream().boxed().findFirst().orElse(null) : null;
-            return new Sighting(event.getIdentifier(), position);
+            OptionalLong position = event instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
+                    ? tracked.trackingToken().position() : OptionalLong.empty();
+            return new Sighting(event.getIdentifier(), position.isPresent() ? position.getAsLong() : null);
         }
     }
 
@@ -46,13 +47,12 @@ public final class StoredEvents {
      * range (one that committed late, or that came without a position) is looked up by identifier, 500 per query.
      */
     public static Map<Object, Object> globalIndexes(JdbcTemplate jdbc, Collection<Object> sightings) {
-        Map<String, Object> byId = new HashMap<>();
+        Map<String, Sighting> byId = new HashMap<>();
         for (Object sighting : sightings) {
-            byId.put(((Sighting) sighting).eventId(), sighting);
+            byId.put(((Sighting) sighting).eventId(), (Sighting) sighting);
         }
         Map<Object, Object> indexes = new HashMap<>();
-        List<Long> positions = byId.values().stream().map(sighting -> ((Sighting) sighting).position())
-                .filter(Objects::nonNull).toList();
+        List<Long> positions = byId.values().stream().map(Sighting::position).filter(Objects::nonNull).toList();
         if (!positions.isEmpty()) {
             long lowest = Collections.min(positions);
             long highest = Collections.max(positions);
@@ -60,7 +60,7 @@ public final class StoredEvents {
             if (highest - lowest < 4L * byId.size() + 1_000) {
                 jdbc.query("select event_identifier, global_index from domain_event_entry "
                         + "where global_index between ? and ?", (RowCallbackHandler) row -> {
-                    Object sighting = byId.get(row.getString("event_identifier"));
+                    Sighting sighting = byId.get(row.getString("event_identifier"));
                     if (sighting != null) {
                         indexes.put(sighting, row.getLong("global_index"));
                     }

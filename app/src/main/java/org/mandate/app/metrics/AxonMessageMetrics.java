@@ -19,14 +19,14 @@ import org.springframework.context.annotation.Configuration;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-
 /**
  * Axon's message metrics, registered here instead of by Axon's auto-configuration (switched off in
  * application.yaml): the same meters, {@code eventProcessor_*} per processor and payload type with each processor's
  * latency, and {@code commandBus_*} per payload type (looked up once per payload type, see {@link MessageMeters}),
- * but without Axon's capacity monitor. That monitor keeps one entry per handled message in a sliding time window: rebuilding the audit trail and inbox from 4.2M events on
- * PostgreSQL filled a 6 GB heap after 2.4M of them (the benchmark's full mode), and a rebuild of 640k events left
- * 1.6M entries (3.2M boxed longs) on the heap; without it the same rebuild leaves none and runs a quarter faster.
+ * but without Axon's capacity monitor. That monitor keeps one entry per handled message in a sliding time window:
+ * rebuilding the audit trail and inbox from 4.2M events on PostgreSQL filled a 6 GB heap after 2.4M of them (the
+ * benchmark's full mode), and a rebuild of 640k events left 1.6M entries (3.2M boxed longs) on the heap; without it
+ * the same rebuild leaves none and runs a quarter faster.
  */
 @Configuration(proxyBeanMethods = false)
 class AxonMessageMetrics {

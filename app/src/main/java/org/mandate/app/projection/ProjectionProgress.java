@@ -28,7 +28,7 @@ import java.util.concurrent.locks.LockSupport;
 @Component
 public class ProjectionProgress {
 
-    private static final long MIN_PAUSE_NANOS = Duration.ofNanos(50_000).toNanos();
+    private static final long MIN_PAUSE_NANOS = Duration.ofMillis(1).toNanos() / 20;
     private static final long MAX_PAUSE_NANOS = Duration.ofMillis(1).toNanos();
 
     /** One segment's token: the position it has processed up to, and the gaps below it it has not seen yet. */

@@ -56,9 +56,9 @@ public class AuditTrailProjection {
         }
         // the first value stands for the global index until the batch is written
         rows.add(StoredEvents.Sighting.of(event), event.getIdentifier(), event.getPayloadType().getSimpleName(),
-                aggregateType, aggregateId, sequence, Rows.timestamp(event.getTimestamp()), fields.actor(), fields.onBehalfOf(),
-                fields.mandateId(), fields.requestId(), fields.stepId(), fields.rationale(), fields.processVersion(),
-                payload, event.serializeMetaData(events, String.class).getData());
+                aggregateType, aggregateId, sequence, Rows.timestamp(event.getTimestamp()), fields.actor(),
+                fields.onBehalfOf(), fields.mandateId(), fields.requestId(), fields.stepId(), fields.rationale(),
+                fields.processVersion(), payload, event.serializeMetaData(events, String.class).getData());
     }
 
     @ResetHandler

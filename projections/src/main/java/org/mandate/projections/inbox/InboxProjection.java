@@ -214,7 +214,8 @@ public class InboxProjection {
         if (!batch.items.isEmpty()) {
             jdbc.batchUpdate("insert into inbox_item (step_id, request_id, step_name, assignee, on_behalf_of, due_at, "
                     + "opened_at, title, category, amount, currency, requester) "
-                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch.items.values().stream().map(NewStep::row).toList());
+                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    batch.items.values().stream().map(NewStep::row).toList());
         }
     }
 }
