@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,13 +34,15 @@ class LingeringEventSourceTest {
     void aCaughtUpReaderLetsTheNextEventsJoinTheBatch() throws Exception {
         try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(null)) {
             assertThat(stream.hasNextAvailable()).isFalse();
-            CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return stream.hasNextAvailable(5, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            FutureTask<Boolean> first = new FutureTask<>(() -> stream.hasNextAvailable(5, TimeUnit.SECONDS));
+            Thread reader = new Thread(first, "lingering-reader");
+            reader.start();
+            // the reader must be waiting for news before "first" arrives: a reader that finds it already there is
+            // behind, and rightly does not linger
+            while (reader.getState() != Thread.State.TIMED_WAITING) {
+                assertThat(reader.isAlive()).as("the reader is still waiting for the first event").isTrue();
+                Thread.onSpinWait();
+            }
             store.publish(GenericEventMessage.asEventMessage("first"));
             Thread.sleep(100); // well inside the linger
             store.publish(GenericEventMessage.asEventMessage("second"));
