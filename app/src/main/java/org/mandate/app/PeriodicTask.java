@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 public final class PeriodicTask {
 
     private final ScheduledExecutorService timer;
+    private Runnable task;
 
     private PeriodicTask(String threadName) {
         this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -24,8 +25,16 @@ public final class PeriodicTask {
     /** Starts running {@code task} after {@code first}, then every {@code pause} after each run. */
     public static PeriodicTask start(String threadName, Duration first, Duration pause, Runnable task) {
         PeriodicTask periodic = new PeriodicTask(threadName);
+        periodic.task = task;
         periodic.timer.scheduleWithFixedDelay(task, first.toMillis(), pause.toMillis(), TimeUnit.MILLISECONDS);
         return periodic;
+    }
+
+    /** Runs the task once more, on its own thread, as soon as a run under way (if any) has ended. */
+    public void runNow() {
+        if (!timer.isShutdown()) {
+            timer.execute(task);
+        }
     }
 
     /** Runs no more; a run under way is interrupted. */

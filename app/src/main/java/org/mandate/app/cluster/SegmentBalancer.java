@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,8 +25,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Shares projection segments between the live nodes. Axon's token claims already make sure a segment is processed
  * by one node at a time and that a dead node's segments are taken over once its claims time out; but the node
- * that starts first claims every segment and keeps them. Each node therefore writes a heartbeat, counts the live
- * nodes, and releases what it holds beyond its fair share, for long enough that another node claims it.
+ * that starts first claims every segment and keeps them. Each node therefore writes a heartbeat with the number of
+ * segments it holds; when a live node holds fewer than its fair share, the others release what they hold beyond
+ * theirs, for long enough that it claims them. A node counts as live only while it renews its heartbeat.
  */
 @Component
 @ConditionalOnProperty(name = "mandate.cluster.enabled", havingValue = "true")
@@ -67,15 +69,28 @@ class SegmentBalancer {
 
     private void beat() {
         try {
-            if (jdbc.update("update cluster_node set last_seen = ? where id = ?", Rows.timestamp(clock.instant()),
-                    node) == 0) {
-                jdbc.update("insert into cluster_node (id, last_seen) values (?, ?)", node,
-                        Rows.timestamp(clock.instant()));
+            Instant now = clock.instant();
+            int held = streamingProcessors().stream().mapToInt(p -> p.processingStatus().size()).sum();
+            if (jdbc.update("update cluster_node set last_seen = ?, segments_held = ? where id = ?",
+                    Rows.timestamp(now), held, node) == 0) {
+                jdbc.update("insert into cluster_node (id, last_seen, segments_held) values (?, ?, ?)", node,
+                        Rows.timestamp(now), held);
             }
-            // a node that missed three heartbeats is gone; its claims run out on their own (token claim timeout)
-            Integer live = jdbc.queryForObject("select count(*) from cluster_node where last_seen > ?", Integer.class,
-                    Rows.timestamp(clock.instant().minus(heartbeat.multipliedBy(3))));
-            balance(live == null ? 1 : Math.max(1, live));
+            // a node is alive only while it renews; rows of nodes silent for long are someone's past, not a node
+            jdbc.update("delete from cluster_node where last_seen < ?",
+                    Rows.timestamp(now.minus(heartbeat.multipliedBy(10))));
+            List<Integer> othersHolding = jdbc.queryForList(
+                    "select segments_held from cluster_node where last_seen > ? and id <> ?", Integer.class,
+                    Rows.timestamp(now.minus(heartbeat.multipliedBy(2))), node);
+            Integer segments = jdbc.queryForObject("select count(*) from token_entry", Integer.class);
+            int liveNodes = othersHolding.size() + 1;
+            int fairShare = (segments == null ? 0 : segments) / liveNodes;
+            // Release only to a live node that asks, by holding fewer than its share at its last heartbeat. A node
+            // that just died still looks alive for a moment, but it held its share when it died: the survivor that
+            // took its segments over keeps them instead of releasing them to nobody.
+            if (othersHolding.stream().anyMatch(other -> other < fairShare)) {
+                balance(liveNodes);
+            }
         } catch (RuntimeException e) {
             // the next beat tries again; balancing is an optimisation, claims keep processing correct meanwhile
             log.warn("Heartbeat of node {} failed: {}", node, e.toString());

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.mandate.app.outage.OutageAnswers;
 import org.mandate.domain.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +46,19 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             RuleViolation.Kind.NOT_FOUND, HttpStatus.NOT_FOUND,
             RuleViolation.Kind.CONFLICT, HttpStatus.CONFLICT);
 
+    private final OutageAnswers outages;
+
+    ProblemAdvice(OutageAnswers outages) {
+        this.outages = outages;
+    }
+
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> anything(Exception exception) {
+    ResponseEntity<ProblemDetail> anything(Exception exception, HttpServletRequest request) {
+        ResponseEntity<ProblemDetail> outage = outages.problem(exception,
+                request.getHeader("Idempotency-Key") != null);
+        if (outage != null) {
+            return outage;
+        }
         RuleViolation rule = find(exception, RuleViolation.class);
         if (rule != null) {
             return problem(STATUS.get(rule.kind()), rule.getMessage());

@@ -1,5 +1,6 @@
 package org.mandate.app.projection;
 
+import org.mandate.app.outage.DatabaseProbe;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
@@ -20,14 +21,21 @@ class ProjectionsHealthIndicator extends AbstractHealthIndicator {
     static final Status CATCHING_UP = new Status("CATCHING_UP", "a projection has not processed the newest event yet");
 
     private final ProjectionProgress progress;
+    private final DatabaseProbe database;
 
-    ProjectionsHealthIndicator(ProjectionProgress progress) {
+    ProjectionsHealthIndicator(ProjectionProgress progress, DatabaseProbe database) {
         super("Could not read the projections' progress from the token store");
         this.progress = progress;
+        this.database = database;
     }
 
     @Override
     protected void doHealthCheck(Health.Builder health) {
+        if (!database.reachable()) {
+            // the token store is in the database: asking would wait the pool's timeout to learn nothing new
+            health.unknown().withDetail("reason", "the database is out of reach");
+            return;
+        }
         long head = progress.head();
         Map<String, Object> lags = new LinkedHashMap<>();
         boolean caughtUp = true;

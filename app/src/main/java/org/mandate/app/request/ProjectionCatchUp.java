@@ -47,6 +47,13 @@ public class ProjectionCatchUp {
                 requestId));
     }
 
+    /** Whether the event store holds any event of the request, whatever the read models show yet. */
+    public boolean recorded(String requestId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from domain_event_entry where aggregate_identifier = ?)", Boolean.class,
+                requestId));
+    }
+
     /** For a command whose consequences reach many aggregates, such as a departure: waits for the newest event. */
     public void awaitLatest() {
         await(jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class));

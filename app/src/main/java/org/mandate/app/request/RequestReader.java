@@ -1,5 +1,6 @@
 package org.mandate.app.request;
 
+import org.mandate.app.outage.ReadModelBehind;
 import org.mandate.domain.RuleViolation;
 import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.Person;
@@ -25,12 +26,15 @@ public class RequestReader {
     private final Directory directory;
     private final DelegationsRegister mandates;
     private final Clock clock;
+    private final ProjectionCatchUp catchUp;
 
-    RequestReader(RequestViewProjection requests, Directory directory, DelegationsRegister mandates, Clock clock) {
+    RequestReader(RequestViewProjection requests, Directory directory, DelegationsRegister mandates, Clock clock,
+                  ProjectionCatchUp catchUp) {
         this.requests = requests;
         this.directory = directory;
         this.mandates = mandates;
         this.clock = clock;
+        this.catchUp = catchUp;
     }
 
     public Optional<RequestView> find(String id) {
@@ -38,13 +42,26 @@ public class RequestReader {
     }
 
     public RequestView readableBy(String id, Authentication user) {
-        RequestView view = find(id).orElseThrow(() -> RuleViolation.notFound(
-                "There is no request " + id + ". Check the id, or look in your inbox."));
+        RequestView view = find(id).orElseGet(() -> afterCatchingUp(id));
         if (!mayRead(view, user)) {
             throw RuleViolation.forbidden("You are not part of this request, and it was not made by someone who "
                     + "reports to you.");
         }
         return view;
+    }
+
+    /**
+     * A request the view does not show may still be recorded: the view can be behind (a rebuild, a node that
+     * took over a segment). Then it is waited for briefly, and if it is still missing the caller hears that it
+     * exists but cannot be shown yet, never that there is no such request.
+     */
+    private RequestView afterCatchingUp(String id) {
+        if (!catchUp.recorded(id)) {
+            throw RuleViolation.notFound("There is no request " + id + ". Check the id, or look in your inbox.");
+        }
+        catchUp.awaitRequest(id);
+        return find(id).orElseThrow(() -> new ReadModelBehind("Request " + id + " is recorded, but its view has not "
+                + "caught up yet. Try again in a few seconds."));
     }
 
     /** Everyone who may decide each open step now: its assignee, and whoever holds a mandate from them covering it. */

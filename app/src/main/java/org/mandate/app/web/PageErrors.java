@@ -1,6 +1,7 @@
 package org.mandate.app.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.mandate.app.outage.OutageAnswers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -36,8 +37,21 @@ class PageErrors {
         return page(HttpStatus.FORBIDDEN, "Your role does not allow this page.", model, response);
     }
 
+    private final OutageAnswers outages;
+
+    PageErrors(OutageAnswers outages) {
+        this.outages = outages;
+    }
+
     @ExceptionHandler(Exception.class)
     String anything(Exception exception, Model model, HttpServletResponse response) {
+        String outage = outages.pageMessage(exception, response);
+        if (outage != null) {
+            // its own page, without the layout: the layout reads the directory, which may be what is out of reach
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            model.addAttribute("message", outage);
+            return "unavailable";
+        }
         if (exception instanceof ErrorResponse error) {
             HttpStatus status = HttpStatus.valueOf(error.getStatusCode().value());
             return page(status, "That did not work (" + status.getReasonPhrase().toLowerCase()

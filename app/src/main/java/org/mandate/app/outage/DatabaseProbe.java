@@ -1,0 +1,166 @@
+package org.mandate.app.outage;
+
+import jakarta.annotation.PreDestroy;
+import org.mandate.app.PeriodicTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Knows, within a second, whether the database answers. It asks on a connection of its own, outside the pool: the
+ * pool makes a caller wait its whole connection timeout (10 s) before it admits the database is gone, and a pooled
+ * probe would queue behind the callers it is meant to spare. The answer is read by {@link UnavailableFilter}, which
+ * turns callers away at once during an outage, and by the health indicators, which must answer within a second.
+ */
+@Component
+public class DatabaseProbe {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseProbe.class);
+
+    private final DataSourceProperties database;
+    private final Duration timeout;
+    private final Clock clock;
+    private final PeriodicTask timer;
+    private final ExecutorService checker = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "database-probe-check");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile Connection connection;
+    private volatile Instant unreachableSince;
+    private volatile String problem;
+
+    /** Takes the pool's DataSource only to start after it: on H2 the file is compacted before the pool opens it. */
+    DatabaseProbe(DataSource pool, DataSourceProperties database, Clock clock,
+                  @Value("${mandate.database.probe-interval:1s}") Duration interval,
+                  @Value("${mandate.database.probe-timeout:2s}") Duration timeout) {
+        this.database = database;
+        this.timeout = timeout;
+        this.clock = clock;
+        this.timer = PeriodicTask.start("database-probe", Duration.ZERO, interval, this::probe);
+    }
+
+    /** True unless the last look found the database out of reach. */
+    public boolean reachable() {
+        return unreachableSince == null;
+    }
+
+    /** When the database was first found out of reach, or null while it answers. */
+    public Instant unreachableSince() {
+        return unreachableSince;
+    }
+
+    /** What the last failed look saw, in words for an operator. */
+    public String problem() {
+        return problem;
+    }
+
+    /** A caller saw the database fail: look again now rather than at the next tick. */
+    public void suspect() {
+        timer.runNow();
+    }
+
+    /**
+     * Runs the check on a thread of its own and waits for it at most the probe timeout: a database behind a dropped
+     * network does not answer at all, and no driver timeout is as sure as not waiting. A check that overruns counts
+     * as "out of reach"; its connection is aborted, which also frees the thread.
+     */
+    void probe() {
+        Future<?> check = checker.submit(() -> {
+            check();
+            return null;
+        });
+        try {
+            check.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (unreachableSince != null) {
+                log.info("The database answers again after {}", Duration.between(unreachableSince, clock.instant()));
+            }
+            unreachableSince = null;
+            problem = null;
+        } catch (TimeoutException e) {
+            check.cancel(true);
+            abandon();
+            down("no answer within " + timeout.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            abandon();
+            down(e.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void check() throws SQLException {
+        Connection current = connection;
+        if (current == null || current.isClosed()) {
+            current = open();
+            connection = current;
+        }
+        try (Statement statement = current.createStatement()) {
+            statement.execute("select 1");
+        }
+    }
+
+    private void down(String why) {
+        if (unreachableSince == null) {
+            unreachableSince = clock.instant();
+            log.warn("The database does not answer: {}", why);
+        }
+        problem = why;
+    }
+
+    private Connection open() throws SQLException {
+        Properties properties = new Properties();
+        if (database.determineUsername() != null) {
+            properties.setProperty("user", database.determineUsername());
+        }
+        if (database.determinePassword() != null) {
+            properties.setProperty("password", database.determinePassword());
+        }
+        String url = database.determineUrl();
+        if (url.startsWith("jdbc:postgresql:")) {
+            String seconds = Long.toString(Math.max(1, timeout.toSeconds()));
+            properties.setProperty("connectTimeout", seconds);
+            properties.setProperty("socketTimeout", seconds);
+            properties.setProperty("loginTimeout", seconds);
+            properties.setProperty("ApplicationName", "mandate-database-probe");
+        }
+        return DriverManager.getConnection(url, properties);
+    }
+
+    private void abandon() {
+        Connection current = connection;
+        connection = null;
+        if (current != null) {
+            try {
+                current.abort(Runnable::run);
+            } catch (SQLException | RuntimeException ignored) {
+                // broken anyway; the next look opens a new one
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        timer.stop();
+        checker.shutdownNow();
+        abandon();
+    }
+}

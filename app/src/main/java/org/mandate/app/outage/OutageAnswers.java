@@ -1,0 +1,97 @@
+package org.mandate.app.outage;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * What the API and the pages answer when a call failed because of the database rather than because of what was
+ * asked: the database out of reach (nothing was changed), or a commit that failed part-way (nobody knows).
+ */
+@Component
+public class OutageAnswers {
+
+    private static final Logger log = LoggerFactory.getLogger(OutageAnswers.class);
+
+    private final DatabaseProbe database;
+    private final ObjectMapper json;
+    private final Duration retryAfterDuration;
+    private final String retryAfter;
+
+    OutageAnswers(DatabaseProbe database, ObjectMapper json,
+                  @Value("${mandate.database.retry-after:5s}") Duration retryAfter) {
+        this.database = database;
+        this.json = json;
+        this.retryAfterDuration = retryAfter;
+        this.retryAfter = Long.toString(Math.max(1, retryAfter.toSeconds()));
+    }
+
+    /**
+     * For the login checks: when a password could not be checked because the database is out of reach, answers
+     * 503 (never "wrong password") and returns true; returns false for every other failure.
+     */
+    public boolean answeredOutage(Throwable failure, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        if (!Faults.databaseUnreachable(failure)) {
+            return false;
+        }
+        log.warn("A login could not be checked because the database is out of reach: {}", failure.toString());
+        database.suspect();
+        Unavailable.write(request, response, json, retryAfterDuration);
+        return true;
+    }
+
+    /** The API's answer to an outage, or null when the failure is something else. */
+    public ResponseEntity<ProblemDetail> problem(Throwable failure, boolean withIdempotencyKey) {
+        if (Faults.outcomeUnknown(failure)) {
+            log.warn("A commit failed part-way; the caller is told the outcome is unknown: {}", failure.toString());
+            database.suspect();
+            return answer(Unavailable.outcomeUnknown(withIdempotencyKey));
+        }
+        if (failure instanceof ReadModelBehind behind) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    behind.getMessage());
+            problem.setTitle("Not shown yet");
+            return answer(problem);
+        }
+        if (Faults.databaseUnreachable(failure)) {
+            log.warn("A call failed because the database is out of reach: {}", failure.toString());
+            database.suspect();
+            return answer(Unavailable.databaseUnreachable());
+        }
+        return null;
+    }
+
+    /** The sentence a page shows for an outage (and the status and Retry-After set), or null for anything else. */
+    public String pageMessage(Throwable failure, HttpServletResponse response) {
+        ResponseEntity<ProblemDetail> problem = problem(failure, false);
+        if (problem == null) {
+            return null;
+        }
+        response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter);
+        if (Unavailable.OUTCOME_UNKNOWN.equals(problem.getBody().getType())) {
+            return "The database failed while storing your change, so we cannot tell whether it was stored. Look at "
+                    + "the request (or your inbox) before you try again.";
+        }
+        if (Unavailable.DATABASE_UNREACHABLE.equals(problem.getBody().getType())) {
+            return "Mandate cannot reach its database right now. Nothing was changed. Try again in a few seconds.";
+        }
+        return problem.getBody().getDetail();
+    }
+
+    private ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, retryAfter)
+                .body(problem);
+    }
+}

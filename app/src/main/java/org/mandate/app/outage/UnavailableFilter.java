@@ -1,0 +1,66 @@
+package org.mandate.app.outage;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * Turns callers away with 503 at once while the database is out of reach, before the login check, which would
+ * otherwise wait the pool's whole timeout and then answer 401 as if the password were wrong. A caller whose call
+ * fails on the database (the probe had not noticed yet) makes the probe look again at once. Health and static files
+ * still answer: they are how an operator and a browser find out what is going on.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 5)
+class UnavailableFilter extends OncePerRequestFilter {
+
+    private final DatabaseProbe database;
+    private final ObjectMapper json;
+    private final Duration retryAfter;
+
+    UnavailableFilter(DatabaseProbe database, ObjectMapper json,
+                      @Value("${mandate.database.retry-after:5s}") Duration retryAfter) {
+        this.database = database;
+        this.json = json;
+        this.retryAfter = retryAfter;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path.startsWith("/actuator/health") || path.startsWith("/css/") || path.startsWith("/js/")
+                || path.equals("/favicon.ico");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!database.reachable()) {
+            Unavailable.write(request, response, json, retryAfter);
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        } catch (ServletException | IOException | RuntimeException failure) {
+            if (Faults.databaseUnreachable(failure)) {
+                database.suspect();
+                if (!response.isCommitted()) {
+                    response.resetBuffer();
+                    Unavailable.write(request, response, json, retryAfter);
+                    return;
+                }
+            }
+            throw failure;
+        }
+    }
+}
