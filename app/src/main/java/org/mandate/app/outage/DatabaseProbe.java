@@ -1,11 +1,15 @@
 package org.mandate.app.outage;
 
 import jakarta.annotation.PreDestroy;
+import com.zaxxer.hikari.HikariDataSource;
 import org.mandate.app.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.LivenessState;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
@@ -35,23 +39,28 @@ public class DatabaseProbe {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseProbe.class);
 
+    private final DataSource pool;
+    private final ApplicationEventPublisher events;
+    private final Duration restartAfter;
+    private final boolean embedded;
     private final DataSourceProperties database;
     private final Duration timeout;
     private final Clock clock;
     private final PeriodicTask timer;
-    private final ExecutorService checker = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "database-probe-check");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private volatile ExecutorService checker = newChecker();
     private volatile Connection connection;
     private volatile Instant unreachableSince;
     private volatile String problem;
 
-    /** Takes the pool's DataSource only to start after it: on H2 the file is compacted before the pool opens it. */
-    DatabaseProbe(DataSource pool, DataSourceProperties database, Clock clock,
+    /** Starts after the pool (on H2 the file is compacted before the pool opens it), and empties it in an outage. */
+    DatabaseProbe(DataSource pool, DataSourceProperties database, Clock clock, ApplicationEventPublisher events,
                   @Value("${mandate.database.probe-interval:1s}") Duration interval,
-                  @Value("${mandate.database.probe-timeout:2s}") Duration timeout) {
+                  @Value("${mandate.database.probe-timeout:2s}") Duration timeout,
+                  @Value("${mandate.database.restart-after:2m}") Duration restartAfter) {
+        this.pool = pool;
+        this.events = events;
+        this.restartAfter = restartAfter;
+        this.embedded = String.valueOf(database.determineUrl()).startsWith("jdbc:h2:file:");
         this.database = database;
         this.timeout = timeout;
         this.clock = clock;
@@ -92,11 +101,15 @@ public class DatabaseProbe {
             check.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (unreachableSince != null) {
                 log.info("The database answers again after {}", Duration.between(unreachableSince, clock.instant()));
+                AvailabilityChangeEvent.publish(events, this, LivenessState.CORRECT);
             }
             unreachableSince = null;
             problem = null;
         } catch (TimeoutException e) {
-            check.cancel(true);
+            // the thread may be stuck for good (a socket without timeout, a database file that cannot be opened):
+            // the next look gets a thread of its own rather than queue behind it
+            checker.shutdownNow();
+            checker = newChecker();
             abandon();
             down("no answer within " + timeout.toMillis() + " ms");
         } catch (ExecutionException e) {
@@ -105,6 +118,25 @@ public class DatabaseProbe {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * The pool's connections are of no use to a database that went away, and on H2 they keep the broken database
+     * open: it closed itself after a failed write, but is only opened afresh from its file once no session holds
+     * it. Idle connections go now, busy ones when they are handed back.
+     */
+    private void evictPooledConnections() {
+        if (pool instanceof HikariDataSource hikari && hikari.getHikariPoolMXBean() != null) {
+            hikari.getHikariPoolMXBean().softEvictConnections();
+        }
+    }
+
+    private static ExecutorService newChecker() {
+        return Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "database-probe-check");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     private void check() throws SQLException {
@@ -119,9 +151,15 @@ public class DatabaseProbe {
     }
 
     private void down(String why) {
+        evictPooledConnections();
         if (unreachableSince == null) {
             unreachableSince = clock.instant();
             log.warn("The database does not answer: {}", why);
+        } else if (embedded && Duration.between(unreachableSince, clock.instant()).compareTo(restartAfter) > 0) {
+            // The embedded database lives in this process: if it has not come back by itself (it does once its
+            // disk has space again), a restart is what is left, so liveness says so and an orchestrator restarts.
+            // A database server out of reach is not helped by restarting its clients, so liveness stays up there.
+            AvailabilityChangeEvent.publish(events, this, LivenessState.BROKEN);
         }
         problem = why;
     }

@@ -3,6 +3,7 @@ package org.mandate.app.outage;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
@@ -23,7 +24,13 @@ public final class Faults {
 
     /** The database (or the connection to it) is gone: nothing the caller sent could have been checked or stored. */
     public static boolean databaseUnreachable(Throwable failure) {
+        boolean fromTheDatabase = false;
         for (Throwable cause = failure; cause != null; cause = next(cause)) {
+            fromTheDatabase |= cause instanceof SQLException;
+            if (fromTheDatabase && cause instanceof IOException) {
+                // the database could not read or write its files (H2: a full disk under an MVStore error)
+                return true;
+            }
             if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
                     || cause instanceof SQLRecoverableException
                     || cause instanceof CannotCreateTransactionException

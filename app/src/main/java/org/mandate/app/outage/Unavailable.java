@@ -20,6 +20,7 @@ import java.time.Duration;
 public final class Unavailable {
 
     public static final URI DATABASE_UNREACHABLE = URI.create("urn:mandate:problem:database-unreachable");
+    public static final URI STORAGE_FULL = URI.create("urn:mandate:problem:storage-full");
     public static final URI OUTCOME_UNKNOWN = URI.create("urn:mandate:problem:outcome-unknown");
 
     static final String DATABASE_DETAIL = "Mandate cannot reach its database right now, so it could neither check "
@@ -52,6 +53,25 @@ public final class Unavailable {
         return problem;
     }
 
+    static void writeStorageFull(HttpServletRequest request, HttpServletResponse response, ObjectMapper json,
+                                 Duration retryAfter) throws IOException {
+        String detail = "The disk that holds Mandate's data is full, so no change can be stored safely now. Nothing "
+                + "was changed. Reading still works; an administrator has to free space, then try again.";
+        response.setStatus(HttpStatus.INSUFFICIENT_STORAGE.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
+        if (wantsPage(request)) {
+            response.setContentType(MediaType.TEXT_HTML_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write(PAGE.replace(PAGE_MESSAGE, detail));
+            return;
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INSUFFICIENT_STORAGE, detail);
+        problem.setType(STORAGE_FULL);
+        problem.setTitle("Storage full");
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
     static void write(HttpServletRequest request, HttpServletResponse response, ObjectMapper json, Duration retryAfter)
             throws IOException {
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
@@ -60,7 +80,8 @@ public final class Unavailable {
         if (wantsPage(request)) {
             response.setContentType(MediaType.TEXT_HTML_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write(PAGE);
+            response.getWriter().write(PAGE.replace(PAGE_MESSAGE, "Mandate cannot reach its database right now. "
+                    + "Nothing was changed, and your password is fine. Try again in a few seconds."));
             return;
         }
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -73,6 +94,8 @@ public final class Unavailable {
         return !path.startsWith("/api/") && !path.startsWith("/actuator/") && accept != null
                 && accept.contains(MediaType.TEXT_HTML_VALUE);
     }
+
+    private static final String PAGE_MESSAGE = "MESSAGE";
 
     /** Written without the template engine: the layout reads the directory, which is what is out of reach. */
     private static final String PAGE = """
@@ -88,8 +111,7 @@ public final class Unavailable {
             <header><a class="brand" href="/">Mandate</a></header>
             <main id="main">
                 <h1>Unavailable for a moment</h1>
-                <p class="error" role="alert">Mandate cannot reach its database right now. Nothing was changed, and
-                your password is fine. Try again in a few seconds.</p>
+                <p class="error" role="alert">MESSAGE</p>
                 <p><a href="">Try again</a></p>
             </main>
             </body>

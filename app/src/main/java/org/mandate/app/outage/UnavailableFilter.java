@@ -13,24 +13,30 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * Turns callers away with 503 at once while the database is out of reach, before the login check, which would
  * otherwise wait the pool's whole timeout and then answer 401 as if the password were wrong. A caller whose call
- * fails on the database (the probe had not noticed yet) makes the probe look again at once. Health and static files
- * still answer: they are how an operator and a browser find out what is going on.
+ * fails on the database (the probe had not noticed yet) makes the probe look again at once. While the embedded
+ * database's disk is nearly full, changes are refused with 507 and reads go on. Health and static files still
+ * answer: they are how an operator and a browser find out what is going on.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
 class UnavailableFilter extends OncePerRequestFilter {
 
+    private static final Set<String> READING = Set.of("GET", "HEAD", "OPTIONS");
+
     private final DatabaseProbe database;
+    private final StorageWatch storage;
     private final ObjectMapper json;
     private final Duration retryAfter;
 
-    UnavailableFilter(DatabaseProbe database, ObjectMapper json,
+    UnavailableFilter(DatabaseProbe database, StorageWatch storage, ObjectMapper json,
                       @Value("${mandate.database.retry-after:5s}") Duration retryAfter) {
         this.database = database;
+        this.storage = storage;
         this.json = json;
         this.retryAfter = retryAfter;
     }
@@ -47,6 +53,11 @@ class UnavailableFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (!database.reachable()) {
             Unavailable.write(request, response, json, retryAfter);
+            return;
+        }
+        if (storage.full() && !READING.contains(request.getMethod()) && !request.getRequestURI().equals("/login")
+                && !request.getRequestURI().equals("/logout")) {
+            Unavailable.writeStorageFull(request, response, json, retryAfter);
             return;
         }
         try {

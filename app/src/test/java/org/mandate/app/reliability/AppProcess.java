@@ -83,6 +83,15 @@ final class AppProcess implements AutoCloseable {
         throw new AssertionError("the app did not answer within " + START_LIMIT + "; see " + log);
     }
 
+    /** The app's threads, as jcmd prints them, into the work directory; for a test that finds the app stuck. */
+    Path threadDump() throws IOException, InterruptedException {
+        Path dump = log.resolveSibling("threads-" + System.nanoTime() + ".txt");
+        new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(process.pid()), "Thread.print").redirectErrorStream(true)
+                .redirectOutput(dump.toFile()).start().waitFor(30, TimeUnit.SECONDS);
+        return dump;
+    }
+
     /** SIGKILL: the process gets no chance to finish anything. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
