@@ -69,10 +69,10 @@ public class ApprovalRequest {
     }
 
     @CommandHandler
-    void handle(DecideStep command, Mandates mandates, Clock clock) {
+    void handle(DecideStep command, Mandates mandates, Directory directory, Clock clock) {
         Instant now = clock.instant();
         DecisionPolicy.Authorisation authorisation = DecisionPolicy.check(command, facts(),
-                steps.get(command.stepId()), mandates, now);
+                steps.get(command.stepId()), mandates, directory, now);
         String rationale = command.rationale() == null ? null : command.rationale().strip();
         apply(new StepDecided(id, command.stepId(), command.outcome(), command.decider(),
                 authorisation.onBehalfOf(), authorisation.mandate() == null ? null : authorisation.mandate().toString(),
