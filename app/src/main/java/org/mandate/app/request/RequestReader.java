@@ -5,6 +5,7 @@ import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.Person;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.mandate.MandateTerms;
+import org.mandate.domain.request.AuthorityChainPolicy;
 import org.mandate.projections.delegation.DelegationsRegister;
 import org.mandate.projections.request.RequestView;
 import org.mandate.projections.request.RequestViewProjection;
@@ -24,12 +25,14 @@ public class RequestReader {
     private final RequestViewProjection requests;
     private final Directory directory;
     private final DelegationsRegister mandates;
+    private final AuthorityChainPolicy chains;
     private final Clock clock;
 
     RequestReader(RequestViewProjection requests, Directory directory, DelegationsRegister mandates, Clock clock) {
         this.requests = requests;
         this.directory = directory;
         this.mandates = mandates;
+        this.chains = new AuthorityChainPolicy(directory);
         this.clock = clock;
     }
 
@@ -47,7 +50,10 @@ public class RequestReader {
         return view;
     }
 
-    /** Everyone who may decide each open step now: its assignee, and whoever holds a mandate from them covering it. */
+    /**
+     * Everyone who may decide each open step now: its assignee, and whoever holds a mandate from them covering it
+     * whose chain of authority passes through neither the requester nor anyone reporting to them.
+     */
     private RequestView withHolders(RequestView view) {
         Instant now = clock.instant();
         return view.withSteps(view.steps().stream().map(step -> {
@@ -58,7 +64,8 @@ public class RequestReader {
             for (MandateTerms mandate : mandates.carrying(PersonId.of(step.assignee()))) {
                 if (!mandate.holder().value().equals(view.requester())
                         && mandate.covers(view.category(), view.amount(), view.currency())
-                        && mandates.effectiveAt(mandate, now)) {
+                        && mandates.effectiveAt(mandate, now)
+                        && chains.objectionToMandate(PersonId.of(view.requester()), mandate, mandates).isEmpty()) {
                     holders.add(mandate.holder().value());
                 }
             }

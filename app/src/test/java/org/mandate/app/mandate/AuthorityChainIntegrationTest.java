@@ -43,6 +43,9 @@ class AuthorityChainIntegrationTest extends MandateIntegrationTest {
         String step = openStep(as("ana"), id);
 
         assertThat(inboxItem("ben", step)).as("ben is not offered ana's request through ana's pass-on").isNull();
+        assertThat(as("ana").get("/api/requests/" + id).json().path("steps").get(0).path("holders"))
+                .extracting(JsonNode::asText).as("who may decide it").containsExactly("sofia");
+        assertThat(as("ben").get("/api/requests/" + id).status()).as("ben takes no part in it").isEqualTo(403);
         Api.Response refusal = refused(this::eventCount, () -> as("ben").post(decision(id, step),
                 Map.of("outcome", "APPROVED", "rationale", "Ana asked me to")), 403);
         assertThat(refusal.detail()).contains("sofia -> ana -> ben", "ana passed mandate " + fromAna,
