@@ -1,5 +1,8 @@
 package org.mandate.domain;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * A command broke a domain rule. The message is written for the person who sent the command:
  * what was wrong and what to do instead. The kind tells the API which status to answer with.
@@ -9,6 +12,7 @@ public class RuleViolation extends RuntimeException {
     public enum Kind { INVALID, FORBIDDEN, NOT_FOUND, CONFLICT }
 
     private final Kind kind;
+    private final Map<String, Object> properties = new LinkedHashMap<>();
 
     public RuleViolation(Kind kind, String message) {
         super(message);
@@ -17,6 +21,16 @@ public class RuleViolation extends RuntimeException {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** Adds something the caller can act on item by item (the API sends it as a problem+json property). */
+    public RuleViolation with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    public Map<String, Object> properties() {
+        return Map.copyOf(properties);
     }
 
     public static RuleViolation invalid(String message) {

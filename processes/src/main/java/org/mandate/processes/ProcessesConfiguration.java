@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.mandate.domain.directory.Directory;
+import org.mandate.domain.directory.OpenWork;
 import org.mandate.domain.mandate.Mandates;
 import org.mandate.processes.approval.ApprovalPath;
 import org.mandate.processes.approval.StepRouting;
@@ -38,9 +39,9 @@ public class ProcessesConfiguration {
     }
 
     @Bean
-    DepartureHandover departureHandover(@Lazy CommandGateway commands, TaskService tasks, RuntimeService runtime,
+    DepartureHandover departureHandover(@Lazy CommandGateway commands, OpenWork work, Directory directory,
                                         Mandates mandates, Clock clock) {
-        return new DepartureHandover(commands, tasks, runtime, mandates, clock);
+        return new DepartureHandover(commands, work, directory, mandates, clock);
     }
 
     @Bean

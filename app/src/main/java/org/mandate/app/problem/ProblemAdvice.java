@@ -61,7 +61,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         }
         RuleViolation rule = find(exception, RuleViolation.class);
         if (rule != null) {
-            return problem(STATUS.get(rule.kind()), rule.getMessage());
+            ResponseEntity<ProblemDetail> problem = problem(STATUS.get(rule.kind()), rule.getMessage());
+            rule.properties().forEach(problem.getBody()::setProperty);
+            return problem;
         }
         if (find(exception, AggregateNotFoundException.class) != null) {
             return problem(HttpStatus.NOT_FOUND, "There is no such request. Check the id in the address.");

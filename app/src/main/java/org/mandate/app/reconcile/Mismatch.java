@@ -15,6 +15,11 @@ public record Mismatch(String requestId, Kind kind, String detail) {
         /** Step and task exist but name different people. */
         ASSIGNEE_DIFFERS,
         /** A path runs for a business key that is no request in the event store. */
-        PATH_WITHOUT_REQUEST
+        PATH_WITHOUT_REQUEST,
+        /**
+         * An open step is held, lent out or on loan by someone who has left: authority that ended would be exercised,
+         * or nobody active may decide the step (a departure recorded before departures handed every step on).
+         */
+        STEP_HELD_BY_INACTIVE
     }
 }

@@ -5,6 +5,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.mandate.domain.directory.Directory;
+import org.mandate.domain.directory.Person;
+import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.request.ApprovalRequest;
 import org.mandate.domain.request.RequestStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,7 +28,8 @@ import java.util.stream.Collectors;
 /**
  * Compares, for every request in the event store, its status and open steps with the engine: a running path
  * for each request in review and none for a closed one, and one engine task per open step with the same
- * assignee. Reads everything in one repeatable-read transaction, so a request moving on while it runs is seen
+ * assignee; and no open step held, lent out or on loan by someone who has left. Reads everything in one
+ * repeatable-read transaction, so a request moving on while it runs is seen
  * either before or after, never half-way.
  */
 @Component
@@ -40,10 +44,12 @@ public class Reconciler {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final TransactionTemplate snapshot;
+    private final Directory directory;
 
     public Reconciler(JdbcTemplate jdbc, EventStore events, RuntimeService runtime, TaskService tasks,
-                      PlatformTransactionManager transactions) {
+                      PlatformTransactionManager transactions, Directory directory) {
         this.jdbc = jdbc;
+        this.directory = directory;
         this.events = events;
         this.runtime = runtime;
         this.tasks = tasks;
@@ -73,11 +79,28 @@ public class Reconciler {
             ProcessInstance path = paths.remove(requestId);
             compare(requestId, state, path,
                     path == null ? List.of() : tasksByPath.getOrDefault(path.getId(), List.of()), mismatches);
+            leftBehind(requestId, state, mismatches);
         }
         paths.keySet().stream().sorted().forEach(businessKey -> mismatches.add(new Mismatch(businessKey,
                 Mismatch.Kind.PATH_WITHOUT_REQUEST, "A path runs for '" + businessKey + "', which is no request "
                 + "in the event store; delete that process instance if nothing else owns it.")));
         return new Report(requests.size(), requests.size() + paths.size(), List.copyOf(mismatches));
+    }
+
+    /** Authority ends with a departure: a step whose decider or lender has left waits for someone who cannot act. */
+    private void leftBehind(String id, RequestState state, List<Mismatch> mismatches) {
+        state.openSteps().forEach((stepId, decider) -> {
+            String lender = state.lenders().get(stepId);
+            for (String person : lender == null ? List.of(decider) : List.of(lender, decider)) {
+                if (directory.find(PersonId.of(person)).filter(Person::active).isEmpty()) {
+                    mismatches.add(new Mismatch(id, Mismatch.Kind.STEP_HELD_BY_INACTIVE, "Step " + stepId + " is "
+                            + (person.equals(lender) ? "lent out by " : "with ") + person + ", who has left, so "
+                            + "nobody who may decide it has it. The requester can escalate it once it is overdue, "
+                            + "or withdraw and submit it again; a departure recorded now hands every step on."));
+                    return;
+                }
+            }
+        });
     }
 
     private static void compare(String id, RequestState state, ProcessInstance path, List<Task> pathTasks,

@@ -19,11 +19,11 @@ import java.util.stream.Stream;
 
 /**
  * What a request's events say the engine should hold: its status and, for each open step, who decides it now
- * (the engine task's assignee: the delegate while a step is lent out, else its holder). Folded here from the
+ * (the engine task's assignee: the delegate while a step is lent out, else its holder), and who lent it out. Folded here from the
  * events rather than read from the aggregate, whose state is private to the domain; an event that moves a step
  * to someone else must be folded here too.
  */
-record RequestState(RequestStatus status, Map<String, String> openSteps) {
+record RequestState(RequestStatus status, Map<String, String> openSteps, Map<String, String> lenders) {
 
     /** A step's holder, and the delegate deciding it in their place while it is lent out. */
     private record Holding(String holder, String delegate) {
@@ -63,8 +63,15 @@ record RequestState(RequestStatus status, Map<String, String> openSteps) {
             }
         }
         Map<String, String> deciders = new LinkedHashMap<>();
-        open.forEach((stepId, holding) -> deciders.put(stepId, holding.decider()));
+        Map<String, String> lenders = new LinkedHashMap<>();
+        open.forEach((stepId, holding) -> {
+            deciders.put(stepId, holding.decider());
+            if (holding.delegate() != null) {
+                lenders.put(stepId, holding.holder());
+            }
+        });
         // a closed request has no open steps, whatever was left undecided on the way
-        return new RequestState(status, status == RequestStatus.IN_REVIEW ? deciders : Map.of());
+        boolean inReview = status == RequestStatus.IN_REVIEW;
+        return new RequestState(status, inReview ? deciders : Map.of(), inReview ? lenders : Map.of());
     }
 }

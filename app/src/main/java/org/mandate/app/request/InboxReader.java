@@ -1,7 +1,9 @@
 package org.mandate.app.request;
 
+import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.mandate.MandateTerms;
+import org.mandate.domain.request.AuthorityChainPolicy;
 import org.mandate.projections.delegation.DelegationsRegister;
 import org.mandate.projections.inbox.InboxItem;
 import org.mandate.projections.inbox.InboxProjection;
@@ -16,28 +18,38 @@ import java.util.Map;
 
 /**
  * What a person may decide now: the steps they hold or have on loan, then the steps they may decide on someone's
- * behalf under a mandate in force, never their own requests. The API and the inbox page both read it here.
+ * behalf under a mandate in force, never their own requests, nor any step whose chain of authority passes through
+ * its requester or someone reporting to them ({@link AuthorityChainPolicy}): a step shows only where a decision
+ * on it would count. The API and the inbox page both read it here.
  */
 @Component
 public class InboxReader {
 
     private final InboxProjection inbox;
     private final DelegationsRegister mandates;
+    private final AuthorityChainPolicy chains;
     private final Clock clock;
 
-    InboxReader(InboxProjection inbox, DelegationsRegister mandates, Clock clock) {
+    InboxReader(InboxProjection inbox, DelegationsRegister mandates, Directory directory, Clock clock) {
         this.inbox = inbox;
         this.mandates = mandates;
+        this.chains = new AuthorityChainPolicy(directory);
         this.clock = clock;
     }
 
     public List<InboxItem> of(String me) {
         Instant now = clock.instant();
         Map<String, InboxItem> items = new LinkedHashMap<>();
-        inbox.inboxOf(me).forEach(item -> items.put(item.stepId(), item));
+        for (InboxItem item : inbox.inboxOf(me)) {
+            if (item.onBehalfOf() == null || chains.objectionToLending(PersonId.of(item.requester()),
+                    PersonId.of(item.onBehalfOf()), PersonId.of(me)).isEmpty()) {
+                items.put(item.stepId(), item);
+            }
+        }
         for (MandateTerms mandate : mandates.effectiveHeldBy(PersonId.of(me), now)) {
             for (InboxItem item : inbox.heldInPerson(mandate.principal().value())) {
-                if (!item.requester().equals(me) && mandate.covers(item.category(), item.amount(), item.currency())) {
+                if (!item.requester().equals(me) && mandate.covers(item.category(), item.amount(), item.currency())
+                        && chains.objectionToMandate(PersonId.of(item.requester()), mandate, mandates).isEmpty()) {
                     items.putIfAbsent(item.stepId(), onBehalfOf(item, mandate.principal().value()));
                 }
             }

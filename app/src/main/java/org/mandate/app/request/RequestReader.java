@@ -6,6 +6,7 @@ import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.Person;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.mandate.MandateTerms;
+import org.mandate.domain.request.AuthorityChainPolicy;
 import org.mandate.projections.delegation.DelegationsRegister;
 import org.mandate.projections.request.RequestView;
 import org.mandate.projections.request.RequestViewProjection;
@@ -25,6 +26,7 @@ public class RequestReader {
     private final RequestViewProjection requests;
     private final Directory directory;
     private final DelegationsRegister mandates;
+    private final AuthorityChainPolicy chains;
     private final Clock clock;
     private final ProjectionCatchUp catchUp;
 
@@ -33,6 +35,7 @@ public class RequestReader {
         this.requests = requests;
         this.directory = directory;
         this.mandates = mandates;
+        this.chains = new AuthorityChainPolicy(directory);
         this.clock = clock;
         this.catchUp = catchUp;
     }
@@ -64,7 +67,10 @@ public class RequestReader {
                 + "caught up yet. Try again in a few seconds."));
     }
 
-    /** Everyone who may decide each open step now: its assignee, and whoever holds a mandate from them covering it. */
+    /**
+     * Everyone who may decide each open step now: its assignee, and whoever holds a mandate from them covering it
+     * whose chain of authority passes through neither the requester nor anyone reporting to them.
+     */
     private RequestView withHolders(RequestView view) {
         Instant now = clock.instant();
         return view.withSteps(view.steps().stream().map(step -> {
@@ -75,7 +81,8 @@ public class RequestReader {
             for (MandateTerms mandate : mandates.carrying(PersonId.of(step.assignee()))) {
                 if (!mandate.holder().value().equals(view.requester())
                         && mandate.covers(view.category(), view.amount(), view.currency())
-                        && mandates.effectiveAt(mandate, now)) {
+                        && mandates.effectiveAt(mandate, now)
+                        && chains.objectionToMandate(PersonId.of(view.requester()), mandate, mandates).isEmpty()) {
                     holders.add(mandate.holder().value());
                 }
             }

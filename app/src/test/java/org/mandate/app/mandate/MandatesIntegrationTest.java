@@ -124,6 +124,35 @@ class MandatesIntegrationTest extends MandateIntegrationTest {
     }
 
     @Test
+    void aMandateLongerThanTheMaximumOrInAnAbsurdYearIsRefusedNamingTheMaximum() {
+        Map<String, Object> tooLong = body("liam", 100, "*");
+        tooLong.put("validUntil", validFrom.plus(Duration.ofDays(367)).toString());
+        assertThat(refused(this::eventCount, () -> as("sofia").post("/api/mandates", tooLong), 400).detail())
+                .contains("at most P1Y", "mandate.mandates.max-length");
+        Map<String, Object> forever = body("liam", 100, "*");
+        forever.put("validUntil", "+999999-01-01T00:00:00Z");
+        assertThat(refused(this::eventCount, () -> as("sofia").post("/api/mandates", forever), 400).detail())
+                .contains("at most P1Y");
+        Map<String, Object> farAhead = body("liam", 100, "*");
+        farAhead.put("validFrom", "+999999-01-01T00:00:00Z");
+        farAhead.put("validUntil", "+999999-01-02T00:00:00Z");
+        assertThat(refused(this::eventCount, () -> as("sofia").post("/api/mandates", farAhead), 400).detail())
+                .contains("too far ahead");
+        Map<String, Object> beyondAnyCalendar = body("liam", 100, "*");
+        beyondAnyCalendar.put("validFrom", "-1000000000-01-01T00:00:00Z");
+        assertThat(refused(this::eventCount, () -> as("sofia").post("/api/mandates", beyondAnyCalendar), 400)
+                .detail()).isNotBlank();
+        Map<String, Object> backwards = body("liam", 100, "*");
+        backwards.put("validFrom", validUntil.toString());
+        backwards.put("validUntil", validFrom.toString());
+        assertThat(refused(this::eventCount, () -> as("sofia").post("/api/mandates", backwards), 400).detail())
+                .contains("validFrom before validUntil");
+        Map<String, Object> aYear = body("liam", 100, "*");
+        aYear.put("validUntil", validFrom.plus(Duration.ofDays(365)).toString());
+        assertThat(as("sofia").post("/api/mandates", aYear).status()).as("a year is allowed").isEqualTo(201);
+    }
+
+    @Test
     void aMandateBackWouldMakeACycle() {
         grant("sofia", "liam", 1000, "*");
 

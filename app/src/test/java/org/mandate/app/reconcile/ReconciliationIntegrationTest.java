@@ -1,15 +1,22 @@
 package org.mandate.app.reconcile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.mandate.app.Api;
 import org.mandate.app.MandateIntegrationTest;
+import org.mandate.app.security.Credentials;
+import org.mandate.domain.directory.Authority;
+import org.mandate.domain.directory.JoinPerson;
+import org.mandate.domain.directory.PersonId;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +29,10 @@ class ReconciliationIntegrationTest extends MandateIntegrationTest {
     RuntimeService runtime;
     @Autowired
     TaskService tasks;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    Credentials credentials;
 
     @Test
     void findsNoMismatchForRequestsThatWentThroughTheApi() {
@@ -81,6 +92,36 @@ class ReconciliationIntegrationTest extends MandateIntegrationTest {
         // withdrawing closes the request, which then agrees with the engine again
         assertThat(as("ana").post("/api/requests/" + id + "/withdrawal", Map.of()).status()).isEqualTo(200);
         assertThat(about(reconciler.reconcile(), id)).isEmpty();
+    }
+
+    @Test
+    void namesAStepHeldOrLentOutBySomeoneWhoLeft() {
+        String head = "head-" + UUID.randomUUID().toString().substring(0, 8);
+        String teacher = "teacher-" + head;
+        commands.sendAndWait(new JoinPerson(PersonId.of(head), head, "Test hire", PersonId.of("vera"), Set.of(),
+                Authority.upTo(2_000)));
+        commands.sendAndWait(new JoinPerson(PersonId.of(teacher), teacher, "Test hire", PersonId.of(head), Set.of(),
+                Authority.none()));
+        credentials.set(head, "demo");
+        credentials.set(teacher, "demo");
+        String held = as(teacher).submit("Globe", "supplies", 80);
+        String lent = as(teacher).submit("Atlas", "supplies", 40);
+        String lentStep = openStep(as(teacher), lent);
+        assertThat(as(head).post("/api/requests/" + lent + "/steps/" + lentStep + "/delegation",
+                Map.of("to", "liam")).status()).isEqualTo(200);
+
+        // as a departure recorded before departures handed every step on would have left the directory
+        jdbc.update("update directory_person set active = ? where id = ?", false, head);
+
+        assertThat(about(reconciler.reconcile(), held)).singleElement().satisfies(mismatch -> {
+            assertThat(mismatch.kind()).isEqualTo(Mismatch.Kind.STEP_HELD_BY_INACTIVE);
+            assertThat(mismatch.detail()).contains("with " + head + ", who has left", "escalate");
+        });
+        assertThat(about(reconciler.reconcile(), lent)).singleElement().satisfies(mismatch ->
+                assertThat(mismatch.detail()).contains("lent out by " + head));
+        as(teacher).post("/api/requests/" + held + "/withdrawal", Map.of());
+        as(teacher).post("/api/requests/" + lent + "/withdrawal", Map.of());
+        assertThat(about(reconciler.reconcile(), held, lent)).isEmpty();
     }
 
     @Test

@@ -51,6 +51,15 @@ class HostileInputIntegrationTest extends MandateIntegrationTest {
                 Arbitraries.just(new ArrayList<>(java.util.Collections.singletonList(null))).map(Object.class::cast));
     }
 
+    /** Timestamps at or past the ends of any calendar, in ISO form or nearly: never a usable mandate window. */
+    private static Arbitrary<String> absurdInstant() {
+        return Arbitraries.oneOf(Arbitraries.of("+999999-01-01T00:00:00Z", "-999999-01-01T00:00:00Z",
+                        "+1000000000-12-31T23:59:59Z", "-1000000000-01-01T00:00:00Z", "+1000000001-01-01T00:00:00Z",
+                        "9999-12-31T23:59:59Z", "0000-01-01T00:00:00Z", "1970-01-01T00:00:00Z", "2026-13-45T00:00:00Z",
+                        "+99999999999999999999-01-01T00:00:00Z"),
+                Arbitraries.integers().between(10_000, 999_999_999).map(year -> "+" + year + "-06-30T12:00:00Z"));
+    }
+
     /** A JSON object with any subset of the given fields (and a stray one), each with any value. */
     private static Arbitrary<String> objectWith(String... fields) {
         List<String> names = new ArrayList<>(List.of(fields));
@@ -150,6 +159,12 @@ class HostileInputIntegrationTest extends MandateIntegrationTest {
                 new Target("mandate grant: fields", objectWith("to", "categories", "maxAmount", "currency",
                         "validFrom", "validUntil", "reason", "mayRedelegate").map(body -> new Attempt("POST",
                         "/api/mandates", body, "application/json", "sofia"))),
+                // only absurd windows (no pair of them is a valid grant), so no mandate is left behind in force
+                new Target("mandate grant: absurd windows", Combinators.combine(absurdInstant(), absurdInstant())
+                        .as((from, until) -> new Attempt("POST", "/api/mandates", "{\"to\":\"liam\","
+                                + "\"categories\":[\"*\"],\"maxAmount\":100,\"currency\":\"EUR\","
+                                + "\"validFrom\":\"" + from + "\",\"validUntil\":\"" + until + "\"}",
+                                "application/json", "sofia"))),
                 new Target("mandate revoke: path and reason", Combinators.combine(pathSegment(), query("reason"))
                         .as((id, query) -> new Attempt("DELETE", "/api/mandates/" + id + query, null, null,
                                 "sofia"))),

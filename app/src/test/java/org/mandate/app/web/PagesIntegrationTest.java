@@ -27,6 +27,30 @@ class PagesIntegrationTest extends MandateIntegrationTest {
     }
 
     @Test
+    void aMandatePassedOnShowsAsNoLongerInForceOnceTheOneItCameFromIsRevoked() {
+        java.time.Instant from = java.time.Instant.now().minus(Duration.ofMinutes(1));
+        Map<String, Object> grant = new java.util.HashMap<>(Map.of("to", "omar", "categories", java.util.List.of("*"),
+                "maxAmount", 1000, "currency", "EUR", "mayRedelegate", true, "validFrom", from.toString(),
+                "validUntil", from.plus(Duration.ofDays(2)).toString()));
+        String parent = as("vera").post("/api/mandates", grant).json().path("id").asText();
+        grant.putAll(Map.of("to", "fay", "mayRedelegate", false, "passedOn", parent));
+        String child = as("omar").post("/api/mandates", grant).json().path("id").asText();
+        PageSession omar = PageSession.loggedIn(port, "omar");
+        assertThat(omar.get("/mandates").body()).contains("revoke-" + child);
+
+        assertThat(as("vera").delete("/api/mandates/" + parent + "?reason=Back%20early").status()).isEqualTo(200);
+
+        String page = omar.get("/mandates").body();
+        assertThat(page).contains("no longer in force: the mandate it was passed on from", "was revoked: Back early")
+                .doesNotContain("revoke-" + child);
+        for (var mandate : as("fay").get("/api/mandates").json()) {
+            if (mandate.path("id").asText().equals(child)) {
+                assertThat(mandate.path("status").asText()).isEqualTo("ENDED");
+            }
+        }
+    }
+
+    @Test
     void aFormPostedWithItsTokenIsSentAndConfirmed() {
         PageSession ana = PageSession.loggedIn(port, "ana");
         long events = eventCount();

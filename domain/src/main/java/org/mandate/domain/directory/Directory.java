@@ -11,6 +11,9 @@ public interface Directory {
 
     List<Person> withRole(Role role);
 
+    /** Everyone whose manager this person is, left or not. */
+    List<Person> reportingTo(PersonId manager);
+
     /** The person's managers, nearest first, without the person themself. */
     default List<Person> managementChainAbove(PersonId id) {
         List<Person> chain = new ArrayList<>();

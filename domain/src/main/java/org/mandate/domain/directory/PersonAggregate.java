@@ -54,9 +54,10 @@ public class PersonAggregate {
     }
 
     @CommandHandler
-    void handle(RecordDeparture command, Directory directory, Clock clock) {
+    void handle(RecordDeparture command, Directory directory, OpenWork work, Clock clock) {
         stillHere();
         PersonId successor = new ReportingLines(directory).successorOf(id, command.successor());
+        new Handover(directory).check(id, successor, work.of(id));
         apply(new PersonLeft(id, successor, command.recordedBy(), clock.instant()));
     }
 

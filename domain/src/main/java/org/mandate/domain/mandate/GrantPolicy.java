@@ -7,12 +7,14 @@ import org.mandate.domain.directory.PersonId;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.Period;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Whether a mandate may be granted: well formed, not to oneself, never wider than the grantor's own authority
- * (or than the mandate they pass on, which must allow it), and never closing a cycle of mandates.
+ * (or than the mandate they pass on, which must allow it), never longer than the organisation allows
+ * ({@link MandateLimits}), and never closing a cycle of mandates.
  * Returns the principal whose authority the new mandate carries.
  */
 final class GrantPolicy {
@@ -21,10 +23,12 @@ final class GrantPolicy {
 
     private final Directory directory;
     private final Mandates mandates;
+    private final MandateLimits limits;
 
-    GrantPolicy(Directory directory, Mandates mandates) {
+    GrantPolicy(Directory directory, Mandates mandates, MandateLimits limits) {
         this.directory = directory;
         this.mandates = mandates;
+        this.limits = limits;
     }
 
     PersonId check(GrantMandate command, Instant now) {
@@ -43,7 +47,7 @@ final class GrantPolicy {
         return principal;
     }
 
-    private static void checkShape(GrantMandate command, Instant now) {
+    private void checkShape(GrantMandate command, Instant now) {
         Scope scope = command.scope();
         if (scope == null || scope.categories().isEmpty() || scope.categories().stream().anyMatch(String::isBlank)) {
             throw RuleViolation.invalid("Name at least one category the mandate covers, or '*' for all.");
@@ -63,8 +67,27 @@ final class GrantPolicy {
             throw RuleViolation.invalid("validUntil " + command.validUntil() + " is already past; choose an end in "
                     + "the future.");
         }
+        checkLength(command, now);
         if (command.reason() != null && command.reason().length() > REASON_LENGTH) {
             throw RuleViolation.invalid("The reason is longer than " + REASON_LENGTH + " characters; shorten it.");
+        }
+    }
+
+    /** Also keeps both ends within a few years of now, so that no absurd year reaches the database. */
+    private void checkLength(GrantMandate command, Instant now) {
+        Period max = limits.maxLength();
+        Instant latestStart = limits.latestEnd(now).orElseThrow();
+        if (command.validFrom().isAfter(latestStart)) {
+            throw RuleViolation.invalid("validFrom " + command.validFrom() + " is too far ahead: a mandate starts "
+                    + "within " + max + " (mandate.mandates.max-length) from now, by " + latestStart + " at the "
+                    + "latest.");
+        }
+        Instant latestEnd = limits.latestEnd(command.validFrom()).orElse(null);
+        if (latestEnd == null || command.validUntil().isAfter(latestEnd)) {
+            throw RuleViolation.invalid("A mandate may run for at most " + max + " (mandate.mandates.max-length); "
+                    + (latestEnd == null ? "this window is beyond any calendar"
+                    : "one starting " + command.validFrom() + " ends by " + latestEnd + " at the latest")
+                    + ". Choose an earlier validUntil, and grant a new mandate when this one ends.");
         }
     }
 

@@ -29,9 +29,10 @@ public class MandateAggregate {
     }
 
     @CommandHandler
-    public MandateAggregate(GrantMandate command, Directory directory, Mandates mandates, Clock clock) {
+    public MandateAggregate(GrantMandate command, Directory directory, Mandates mandates, MandateLimits limits,
+                            Clock clock) {
         Instant now = clock.instant();
-        PersonId principal = new GrantPolicy(directory, mandates).check(command, now);
+        PersonId principal = new GrantPolicy(directory, mandates, limits).check(command, now);
         String reason = command.reason() == null ? null : command.reason().strip();
         apply(new MandateGranted(command.mandateId(), command.grantor(), command.holder(), principal,
                 command.passedOn(), command.scope(), command.validFrom(), command.validUntil(), reason,

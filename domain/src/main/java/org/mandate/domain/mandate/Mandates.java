@@ -36,11 +36,17 @@ public interface Mandates {
     /** The mandate under which {@code holder} may decide for {@code principal} at that moment, if any. */
     default Optional<MandateTerms> usable(PersonId holder, PersonId principal, String category, BigDecimal amount,
                                           String currency, Instant at) {
+        return usableAll(holder, principal, category, amount, currency, at).stream().findFirst();
+    }
+
+    /** Every mandate under which {@code holder} may decide for {@code principal} at that moment, oldest first. */
+    default List<MandateTerms> usableAll(PersonId holder, PersonId principal, String category, BigDecimal amount,
+                                         String currency, Instant at) {
         return heldBy(holder).stream()
                 .filter(mandate -> mandate.principal().equals(principal))
                 .filter(mandate -> mandate.covers(category, amount, currency))
                 .filter(mandate -> effectiveAt(mandate, at))
-                .findFirst();
+                .toList();
     }
 
     /** Everything {@code holder} may use at that moment. */

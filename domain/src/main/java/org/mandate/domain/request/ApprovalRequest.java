@@ -6,6 +6,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
 import org.mandate.domain.RuleViolation;
 import org.mandate.domain.directory.Directory;
+import org.mandate.domain.directory.Handover;
+import org.mandate.domain.directory.HeldStep;
 import org.mandate.domain.directory.Person;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.mandate.Mandates;
@@ -69,10 +71,10 @@ public class ApprovalRequest {
     }
 
     @CommandHandler
-    void handle(DecideStep command, Mandates mandates, Clock clock) {
+    void handle(DecideStep command, Mandates mandates, Directory directory, Clock clock) {
         Instant now = clock.instant();
         DecisionPolicy.Authorisation authorisation = DecisionPolicy.check(command, facts(),
-                steps.get(command.stepId()), mandates, now);
+                steps.get(command.stepId()), mandates, directory, now);
         String rationale = command.rationale() == null ? null : command.rationale().strip();
         apply(new StepDecided(id, command.stepId(), command.outcome(), command.decider(),
                 authorisation.onBehalfOf(), authorisation.mandate() == null ? null : authorisation.mandate().toString(),
@@ -113,20 +115,28 @@ public class ApprovalRequest {
                 command.reason().strip(), clock.instant()));
     }
 
-    /** A departure hands a step on; run by a handler, so a step that moved or closed meanwhile is left alone. */
+    /**
+     * A departure hands a step on; run by a handler, so a step that moved or closed meanwhile is left alone. A step
+     * the leaver lent out comes back first: the authority it was lent under ended with the departure.
+     */
     @CommandHandler
     void handle(ReassignStep command, Directory directory, Clock clock) {
         Step step = steps.get(command.stepId());
-        if (status != RequestStatus.IN_REVIEW || step == null || step.decided()) {
+        if (status != RequestStatus.IN_REVIEW || step == null || step.decided()
+                || !(command.from().equals(step.assignee()) || command.from().equals(step.delegate()))) {
             return;
         }
-        if (command.from().equals(step.delegate())) {
-            apply(new StepReassigned(id, command.stepId(), command.from(), step.assignee(), command.reason(),
+        HeldStep held = new HeldStep(id.toString(), step.id().value(), null, requester, step.assignee(),
+                step.delegate());
+        PersonId taker = new Handover(directory).takerOf(command.from(), command.to(), held)
+                .orElseThrow(() -> RuleViolation.conflict("Nobody active may take step " + step.id() + " of request "
+                        + id + " from " + command.from() + "; name another successor."));
+        if (command.from().equals(step.assignee()) && step.delegate() != null) {
+            apply(new StepDelegationRecalled(id, command.stepId(), command.from(), step.delegate(),
+                    command.from() + " left, so the step they lent comes back and goes to " + taker,
                     clock.instant()));
-        } else if (command.from().equals(step.assignee())) {
-            apply(new StepReassigned(id, command.stepId(), command.from(),
-                    Reassignment.target(command.to(), requester, directory), command.reason(), clock.instant()));
         }
+        apply(new StepReassigned(id, command.stepId(), command.from(), taker, command.reason(), clock.instant()));
     }
 
     @CommandHandler

@@ -1,12 +1,14 @@
 package org.mandate.domain.request;
 
 import org.mandate.domain.RuleViolation;
+import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.mandate.MandateId;
 import org.mandate.domain.mandate.MandateTerms;
 import org.mandate.domain.mandate.Mandates;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,12 +27,14 @@ final class DecisionPolicy {
     private DecisionPolicy() {
     }
 
-    static Authorisation check(DecideStep command, RequestFacts request, Step found, Mandates mandates, Instant now) {
+    static Authorisation check(DecideStep command, RequestFacts request, Step found, Mandates mandates,
+                               Directory directory, Instant now) {
         Step step = request.openStep(command.stepId(), found);
         if (command.decider().equals(request.requester())) {
             throw RuleViolation.forbidden("You cannot decide on your own request, directly or through a mandate.");
         }
-        Authorisation authorisation = authorise(command.decider(), request, step, mandates, now);
+        Authorisation authorisation = authorise(command.decider(), request, step, mandates,
+                new AuthorityChainPolicy(directory), now);
         if (command.outcome() == null) {
             throw RuleViolation.invalid("Say whether you approve or reject: outcome is APPROVED or REJECTED.");
         }
@@ -45,9 +49,12 @@ final class DecisionPolicy {
     }
 
     private static Authorisation authorise(PersonId decider, RequestFacts request, Step step, Mandates mandates,
-                                           Instant now) {
+                                           AuthorityChainPolicy chains, Instant now) {
         if (step.delegate() != null) {
             if (decider.equals(step.delegate())) {
+                chains.objectionToLending(request.requester(), step.assignee(), decider).ifPresent(objection -> {
+                    throw RuleViolation.forbidden(objection);
+                });
                 return new Authorisation(step.assignee(), null);
             }
             throw RuleViolation.forbidden(decider.equals(step.assignee())
@@ -58,10 +65,18 @@ final class DecisionPolicy {
         if (decider.equals(step.assignee())) {
             return new Authorisation(null, null);
         }
-        Optional<MandateTerms> mandate = mandates.usable(decider, step.assignee(), request.category(),
+        List<MandateTerms> usable = mandates.usableAll(decider, step.assignee(), request.category(),
                 request.amount(), request.currency(), now);
-        if (mandate.isPresent()) {
-            return new Authorisation(step.assignee(), mandate.get().id());
+        String objection = null;
+        for (MandateTerms mandate : usable) {
+            Optional<String> against = chains.objectionToMandate(request.requester(), mandate, mandates);
+            if (against.isEmpty()) {
+                return new Authorisation(step.assignee(), mandate.id());
+            }
+            objection = objection == null ? against.get() : objection;
+        }
+        if (objection != null) {
+            throw RuleViolation.forbidden(objection);
         }
         boolean holdsSome = mandates.heldBy(decider).stream()
                 .anyMatch(terms -> terms.principal().equals(step.assignee()));

@@ -5,8 +5,9 @@ import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.Person;
 
 /**
- * One-off delegation: only the holder lends a step, to one active colleague who is not the requester, while it
- * is undecided and not lent already; only the holder recalls it, and only before it is decided.
+ * One-off delegation: only the holder lends a step, to one active colleague who is neither the requester nor
+ * reports to them (see {@link AuthorityChainPolicy}), while it is undecided and not lent already; only the holder
+ * recalls it, and only before it is decided. A requester never hands on a step of their own request.
  */
 final class DelegationPolicy {
 
@@ -19,6 +20,10 @@ final class DelegationPolicy {
         Step step = request.openStep(command.stepId(), found);
         if (!command.by().equals(step.assignee())) {
             throw RuleViolation.forbidden("Only " + step.assignee() + ", who holds this step, can hand it on.");
+        }
+        if (command.by().equals(request.requester())) {
+            throw RuleViolation.forbidden("You made this request, so you cannot hand its step to anyone; the "
+                    + "organisation, not the requester, chooses who decides it.");
         }
         if (step.delegate() != null) {
             throw RuleViolation.conflict("This step is already lent to " + step.delegate()
@@ -33,6 +38,11 @@ final class DelegationPolicy {
         if (command.to().equals(request.requester())) {
             throw RuleViolation.forbidden(command.to() + " made this request and cannot decide it; choose someone "
                     + "else.");
+        }
+        if (new AuthorityChainPolicy(directory).reportsTo(command.to(), request.requester())) {
+            throw RuleViolation.forbidden(command.to() + " reports to " + request.requester() + ", who made this "
+                    + "request, so their decision would not count; choose someone outside " + request.requester()
+                    + "'s team.");
         }
         if (directory.find(command.to()).filter(Person::active).isEmpty()) {
             throw RuleViolation.invalid("'" + command.to() + "' is not an active person in the directory; check the "

@@ -30,6 +30,7 @@ class PersonAggregateTest {
         directory = SchoolDirectory.school();
         fixture = new AggregateTestFixture<>(PersonAggregate.class);
         fixture.registerInjectableResource(directory);
+        fixture.registerInjectableResource(new HeldSteps());
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

@@ -43,6 +43,11 @@ public final class SchoolDirectory implements Directory {
     }
 
     @Override
+    public List<Person> reportingTo(PersonId manager) {
+        return people.values().stream().filter(person -> manager.equals(person.manager())).toList();
+    }
+
+    @Override
     public List<Person> withRole(Role role) {
         return people.values().stream().filter(person -> person.has(role)).toList();
     }

@@ -42,6 +42,7 @@ class MandateAggregateTest {
         fixture = new AggregateTestFixture<>(MandateAggregate.class);
         fixture.registerInjectableResource(directory);
         fixture.registerInjectableResource(register);
+        fixture.registerInjectableResource(MandateLimits.defaults());
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

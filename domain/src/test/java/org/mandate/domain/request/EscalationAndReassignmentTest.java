@@ -141,10 +141,29 @@ class EscalationAndReassignmentTest {
     }
 
     @Test
-    void aSuccessorWhoMadeTheRequestPassesTheStepToTheirManager() {
+    void aSuccessorWhoMadeTheRequestPassesTheStepToTheirNearestManagerOtherThanTheLeaver() {
+        // ana's manager is sofia, who is leaving: the step must not go from sofia back to sofia
         fixture.given(submitted(), opened())
                 .when(new ReassignStep(ID, STEP, SOFIA, ANA, "sofia left"))
-                .expectEvents(new StepReassigned(ID, STEP, SOFIA, SOFIA, "sofia left", NOW));
+                .expectEvents(new StepReassigned(ID, STEP, SOFIA, VERA, "sofia left", NOW));
+    }
+
+    @Test
+    void aStepTheLeaverLentOutComesBackAndGoesToTheSuccessor() {
+        fixture.given(submitted(), opened(), new StepDelegated(ID, STEP, SOFIA, LIAM, null, NOW))
+                .when(new ReassignStep(ID, STEP, SOFIA, VERA, "sofia left"))
+                .expectEvents(new StepDelegationRecalled(ID, STEP, SOFIA, LIAM,
+                                "sofia left, so the step they lent comes back and goes to vera", NOW),
+                        new StepReassigned(ID, STEP, SOFIA, VERA, "sofia left", NOW));
+    }
+
+    @Test
+    void aStepWithNobodyLeftToTakeItIsRefusedNotLeftWithTheLeaver() {
+        directory.left("vera").left("pat");
+        fixture.given(submitted(), opened())
+                .when(new ReassignStep(ID, STEP, SOFIA, ANA, "sofia left"))
+                .expectNoEvents()
+                .expectException(violation(RuleViolation.Kind.CONFLICT, "Nobody active may take step"));
     }
 
     @Test

@@ -3,10 +3,12 @@ package org.mandate.processes.departure;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
+import org.mandate.domain.directory.ChangeManager;
+import org.mandate.domain.directory.Directory;
+import org.mandate.domain.directory.Handover;
+import org.mandate.domain.directory.HeldStep;
+import org.mandate.domain.directory.OpenWork;
+import org.mandate.domain.directory.Person;
 import org.mandate.domain.directory.PersonLeft;
 import org.mandate.domain.mandate.EndMandateOnDeparture;
 import org.mandate.domain.mandate.MandateTerms;
@@ -21,25 +23,26 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * When someone leaves, every step the engine has assigned to them moves to their successor, and every mandate
- * they gave or hold ends. Runs with the bridge, in the departure's own transaction: the departure is recorded
- * with all of its consequences or not at all. The engine's assignee is the step's current decider, so the
- * engine's task list is the complete list of the leaver's open steps.
+ * When someone leaves, every open step they hold, have on loan or have lent out moves on (see {@link Handover}),
+ * their direct reports get a manager who is still here, and every mandate they gave or hold ends. Runs with the
+ * bridge, in the departure's own transaction: the departure is recorded with all of its consequences or not at
+ * all. The open steps come from the inbox, which (unlike the engine, whose task names only the current decider)
+ * also knows who lent a step out.
  */
 @ProcessingGroup(EngineBridge.PROCESSING_GROUP)
 public class DepartureHandover {
 
     private final CommandGateway commands;
-    private final TaskService tasks;
-    private final RuntimeService runtime;
+    private final OpenWork work;
+    private final Directory directory;
     private final Mandates mandates;
     private final Clock clock;
 
-    public DepartureHandover(CommandGateway commands, TaskService tasks, RuntimeService runtime, Mandates mandates,
+    public DepartureHandover(CommandGateway commands, OpenWork work, Directory directory, Mandates mandates,
                              Clock clock) {
         this.commands = commands;
-        this.tasks = tasks;
-        this.runtime = runtime;
+        this.work = work;
+        this.directory = directory;
         this.mandates = mandates;
         this.clock = clock;
     }
@@ -47,14 +50,16 @@ public class DepartureHandover {
     @EventHandler
     void on(PersonLeft event) {
         String reason = event.personId() + " left; " + event.successor() + " takes over";
-        for (Task task : tasks.createTaskQuery().taskAssignee(event.personId().value()).list()) {
-            ProcessInstance instance = runtime.createProcessInstanceQuery()
-                    .processInstanceId(task.getProcessInstanceId()).singleResult();
-            if (instance == null || instance.getBusinessKey() == null) {
-                continue;
-            }
-            commands.sendAndWait(new ReassignStep(RequestId.of(instance.getBusinessKey()), new StepId(task.getId()),
+        for (HeldStep step : work.of(event.personId())) {
+            commands.sendAndWait(new ReassignStep(RequestId.of(step.requestId()), new StepId(step.stepId()),
                     event.personId(), event.successor(), reason));
+        }
+        Handover handover = new Handover(directory);
+        for (Person report : directory.reportingTo(event.personId())) {
+            if (report.active()) {
+                commands.sendAndWait(new ChangeManager(report.id(),
+                        handover.newManagerOf(report.id(), event.personId(), event.successor())));
+            }
         }
         Map<String, MandateTerms> theirs = new LinkedHashMap<>();
         mandates.grantedBy(event.personId()).forEach(mandate -> theirs.put(mandate.id().toString(), mandate));

@@ -49,6 +49,11 @@ class ApprovalPathTest {
         public List<Person> withRole(Role role) {
             return people.values().stream().filter(person -> person.has(role)).toList();
         }
+
+        @Override
+        public List<Person> reportingTo(PersonId manager) {
+            return people.values().stream().filter(person -> manager.equals(person.manager())).toList();
+        }
     };
 
     @RegisterExtension

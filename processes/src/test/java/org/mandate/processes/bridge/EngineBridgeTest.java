@@ -45,6 +45,11 @@ class EngineBridgeTest {
         public List<Person> withRole(Role role) {
             return List.of();
         }
+
+        @Override
+        public List<Person> reportingTo(PersonId manager) {
+            return manager.value().equals("sofia") ? List.of(find(PersonId.of("ana")).orElseThrow()) : List.of();
+        }
     };
 
     private static ProcessEngine engine;

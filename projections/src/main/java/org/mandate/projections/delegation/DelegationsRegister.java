@@ -88,11 +88,42 @@ public class DelegationsRegister implements Mandates {
     /** The mandates a person granted, holds, or whose authority they carry, newest first. */
     public List<MandateView> involving(String personId, Instant now) {
         return jdbc.query("select * from mandate where grantor = ? or holder = ? or principal = ? "
-                        + "order by granted_at desc, id", (row, n) -> view(row, now), personId, personId, personId);
+                        + "order by granted_at desc, id", (row, n) -> view(row, now), personId, personId, personId)
+                .stream().map(view -> withItsChain(view, now, 0)).toList();
     }
 
     public Optional<MandateView> view(String id, Instant now) {
+        return ownTerms(id, now).map(view -> withItsChain(view, now, 0));
+    }
+
+    private Optional<MandateView> ownTerms(String id, Instant now) {
         return jdbc.query("select * from mandate where id = ?", (row, n) -> view(row, now), id).stream().findFirst();
+    }
+
+    /**
+     * A passed-on mandate is in force only while the one it came from is, and so on up the chain (as
+     * {@link Mandates#effectiveAt} decides for its use): otherwise it shows as ENDED, saying why. Read after the
+     * rows, never inside a row mapper, which would hold one pooled connection while taking another.
+     */
+    private MandateView withItsChain(MandateView view, Instant now, int depth) {
+        if (view.passedOn() == null || !view.liveOnItsOwn()) {
+            return view;
+        }
+        MandateView parent = depth >= 32 ? null : ownTerms(view.passedOn(), now)
+                .map(found -> withItsChain(found, now, depth + 1)).orElse(null);
+        if (parent == null) {
+            return view.ended("no longer in force: the mandate it was passed on from (" + view.passedOn()
+                    + ") cannot be found");
+        }
+        return switch (parent.status()) {
+            case "REVOKED" -> view.ended("no longer in force: the mandate it was passed on from (" + parent.id()
+                    + ", from " + parent.from() + ") was revoked"
+                    + (parent.revokeReason() == null ? "" : ": " + parent.revokeReason()));
+            case "EXPIRED" -> view.ended("no longer in force: the mandate it was passed on from (" + parent.id()
+                    + ", from " + parent.from() + ") ended at " + parent.validUntil());
+            case MandateView.ENDED -> view.ended(parent.endedBecause());
+            default -> view;
+        };
     }
 
     private MandateTerms terms(ResultSet row, int n) throws SQLException {
@@ -113,7 +144,7 @@ public class DelegationsRegister implements Mandates {
                 terms.principal().value(), row.getString("parent_id"), terms.scope().categories(),
                 terms.scope().maxAmount(), terms.scope().currency(), terms.validFrom(), terms.validUntil(),
                 terms.mayRedelegate(), row.getString("reason"), Rows.instant(row, "granted_at"), status,
-                terms.revokedAt(), row.getString("revoked_by"), row.getString("revoke_reason"));
+                terms.revokedAt(), row.getString("revoked_by"), row.getString("revoke_reason"), null);
     }
 
     private static Set<String> categories(ResultSet row) throws SQLException {

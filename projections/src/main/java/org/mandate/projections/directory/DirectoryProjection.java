@@ -92,6 +92,11 @@ public class DirectoryProjection implements Directory {
                 .stream().filter(person -> person.has(role)).toList();
     }
 
+    @Override
+    public List<Person> reportingTo(PersonId manager) {
+        return people("select * from directory_person where manager_id = ? order by id", manager.value());
+    }
+
     public List<Person> everyone() {
         return people("select * from directory_person order by id");
     }

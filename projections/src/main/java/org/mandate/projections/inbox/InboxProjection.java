@@ -3,6 +3,9 @@ package org.mandate.projections.inbox;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.mandate.domain.directory.HeldStep;
+import org.mandate.domain.directory.OpenWork;
+import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.request.RequestApproved;
 import org.mandate.domain.request.RequestRejected;
 import org.mandate.domain.request.RequestSubmitted;
@@ -24,9 +27,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** Open steps per person, newest last; a closed step leaves the inbox. */
+/**
+ * Open steps per person, newest last; a closed step leaves the inbox. Also tells a departure every open step the
+ * leaver holds, has on loan or has lent out.
+ */
 @ProcessingGroup(InboxProjection.NAME)
-public class InboxProjection {
+public class InboxProjection implements OpenWork {
 
     public static final String NAME = "inbox";
 
@@ -129,6 +135,19 @@ public class InboxProjection {
     public List<InboxItem> heldInPerson(String personId) {
         return jdbc.query(SELECT + "where i.assignee = ? and i.on_behalf_of is null order by i.opened_at, i.step_id",
                 InboxProjection::item, personId);
+    }
+
+    /** A lent step's row names the borrower as assignee and the holder who lent it as on_behalf_of. */
+    @Override
+    public List<HeldStep> of(PersonId person) {
+        return jdbc.query(SELECT + "where i.assignee = ? or i.on_behalf_of = ? order by i.opened_at, i.step_id",
+                (row, n) -> {
+                    String lender = row.getString("on_behalf_of");
+                    PersonId assignee = PersonId.of(row.getString("assignee"));
+                    return new HeldStep(row.getString("request_id"), row.getString("step_id"), row.getString("title"),
+                            PersonId.of(row.getString("requester")), lender == null ? assignee : PersonId.of(lender),
+                            lender == null ? null : assignee);
+                }, person.value(), person.value());
     }
 
     private static final String SELECT = "select i.* from inbox_item i ";

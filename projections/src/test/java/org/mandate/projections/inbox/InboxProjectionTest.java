@@ -130,6 +130,27 @@ class InboxProjectionTest {
         });
     }
 
+    @Test
+    void aDepartureSeesEveryStepThePersonHoldsHasOnLoanOrLentOut() {
+        history().forEach(event -> event.accept(inbox));
+
+        assertThat(inbox.of(PersonId.of("sofia"))).as("two held, one lent out to liam").hasSize(3)
+                .anySatisfy(step -> {
+                    assertThat(step.holder()).isEqualTo(PersonId.of("sofia"));
+                    assertThat(step.lentTo()).isEqualTo(PersonId.of("liam"));
+                    assertThat(step.requester()).isEqualTo(PersonId.of("ana"));
+                    assertThat(step.title()).startsWith("Request ");
+                })
+                .filteredOn(step -> step.lentTo() == null).hasSize(2);
+        assertThat(inbox.of(PersonId.of("liam"))).singleElement().satisfies(step -> {
+            assertThat(step.holder()).isEqualTo(PersonId.of("sofia"));
+            assertThat(step.decider()).isEqualTo(PersonId.of("liam"));
+        });
+        assertThat(inbox.of(PersonId.of("omar"))).singleElement()
+                .satisfies(step -> assertThat(step.lentTo()).isNull());
+        assertThat(inbox.of(PersonId.of("vera"))).isEmpty();
+    }
+
     private void apply(List<Consumer<InboxProjection>> history, int batchSize) {
         for (int from = 0; from < history.size(); from += batchSize) {
             UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
