@@ -107,7 +107,10 @@ class MetricsIntegrationTest extends MandateIntegrationTest {
         await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
             Api.Response health = anonymous().get("/actuator/health");
             assertThat(health.status()).isEqualTo(200);
-            assertThat(health.json().path("components").path("db").path("status").asText()).isEqualTo("UP");
+            assertThat(health.json().path("components").path("database").path("status").asText()).isEqualTo("UP");
+            assertThat(health.json().path("components").path("engine").path("status").asText()).isEqualTo("UP");
+            assertThat(health.json().path("components").path("storage").path("status").asText())
+                    .isIn("UP", "LOW_SPACE");
             assertThat(health.json().path("components").path("projections").path("status").asText())
                     .isEqualTo("UP");
         });
