@@ -34,7 +34,12 @@ class ApprovalRequestTest {
         fixture.registerInjectableResource(SchoolDirectory.school());
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         fixture.registerInjectableResource(new org.mandate.domain.mandate.MandateRegister());
+        fixture.registerInjectableResource(BOUND_TO_DEFAULT);
     }
+
+    /** The first start's binding: the shipped path for any category and amount. */
+    static final org.mandate.domain.binding.BoundPaths BOUND_TO_DEFAULT = (category, amount) -> java.util.Optional.of(
+            new org.mandate.domain.binding.PathBinding(ApprovalRequest.DEFAULT_PROCESS, null, null, null));
 
     @Test
     void submittingARequestRecordsItForTheDefaultPath() {
@@ -192,7 +197,7 @@ class ApprovalRequestTest {
 
     @Test
     void theEndOfThePathApprovesOrRejects() {
-        fixture.given(submitted())
+        fixture.given(submitted(), opened(), new StepDecided(ID, STEP, Outcome.APPROVED, SOFIA, null, null, null, NOW))
                 .when(new CompleteRequest(ID, Outcome.APPROVED))
                 .expectEvents(new RequestApproved(ID, NOW));
         setUp();
