@@ -96,7 +96,9 @@ public class BpmnValidator {
         if (process.getElementsByTagNameNS(Namespaces.BPMN, "userTask").getLength() == 0) {
             problems.add(new BpmnProblem(key, "The process has no user task, so every request on it would be "
                     + "approved without anyone deciding. Add at least one approval step."));
+            return;
         }
+        problems.addAll(DecisionRoutes.check(process));
     }
 
     private static void wellFormedBpmn(byte[] bpmn, List<BpmnProblem> problems) {
