@@ -9,8 +9,6 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.mandate.domain.RuleViolation;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -26,7 +24,7 @@ public class PathBindings {
 
     @AggregateIdentifier
     private String id;
-    private final List<PathBinding> bindings = new ArrayList<>();
+    private final Bindings bindings = new Bindings();
 
     PathBindings() {
         // for Axon, and as the empty set the first binding starts from
@@ -35,7 +33,7 @@ public class PathBindings {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(BindPath command, Clock clock) {
-        BindingPolicy.check(command, bindings.stream().filter(binding -> !binding.sameSlot(command.category(),
+        BindingPolicy.check(command, bindings.bindings().stream().filter(binding -> !binding.sameSlot(command.category(),
                 command.minAmount(), command.maxAmount())).toList());
         apply(new PathBound(command.processKey(), command.category(), command.minAmount(), command.maxAmount(),
                 command.boundBy(), clock.instant()));
@@ -53,9 +51,7 @@ public class PathBindings {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(UnbindPath command, Clock clock) {
-        PathBinding bound = bindings.stream()
-                .filter(binding -> binding.sameSlot(command.category(), command.minAmount(), command.maxAmount()))
-                .findFirst()
+        PathBinding bound = bindings.inSlot(command.category(), command.minAmount(), command.maxAmount())
                 .orElseThrow(() -> RuleViolation.notFound("Nothing is bound to " + new PathBinding(null,
                         command.category(), command.minAmount(), command.maxAmount()).describe()
                         + "; see GET /api/processes/bindings for what is."));
@@ -66,12 +62,11 @@ public class PathBindings {
     @EventSourcingHandler
     void on(PathBound event) {
         id = ID;
-        bindings.removeIf(binding -> binding.sameSlot(event.category(), event.minAmount(), event.maxAmount()));
-        bindings.add(event.binding());
+        bindings.on(event);
     }
 
     @EventSourcingHandler
     void on(PathUnbound event) {
-        bindings.removeIf(binding -> binding.sameSlot(event.category(), event.minAmount(), event.maxAmount()));
+        bindings.on(event);
     }
 }
