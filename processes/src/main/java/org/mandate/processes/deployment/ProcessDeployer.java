@@ -56,8 +56,10 @@ public class ProcessDeployer {
 
     /**
      * Deploys a path that ships with the application, through the same validation, the first time its key is
-     * seen; afterwards the path is its process owners' to change. Several nodes starting at once deploy it once: the
-     * engine's deployment lock serialises them and its duplicate filter turns the later ones into no-ops.
+     * seen; afterwards the path is its process owners' to change. Several nodes starting at once deploy it once:
+     * the first version is the only one this may create, and the event store takes one {@code ProcessDeployed} for
+     * it (the path's stream is appended at one position), so the node that loses rolls its engine deployment back.
+     * (Camunda's deployment lock, which would order them first, is skipped on H2.)
      */
     public Optional<DeployedVersion> deployShipped(byte[] bpmn) {
         BpmnValidation validation = validator.validate(bpmn);
@@ -65,8 +67,24 @@ public class ProcessDeployer {
             throw new ProcessRefused(validation.problems());
         }
         String key = validation.processKey();
-        return transactions.execute(status -> catalogue.latest(key).isPresent() ? Optional.<DeployedVersion>empty()
-                : deployToEngine(key, bpmn).map(definition -> record(definition, null, Checksums.sha256(bpmn))));
+        try {
+            return transactions.execute(status -> {
+                if (catalogue.latest(key).isPresent()) {
+                    return Optional.<DeployedVersion>empty();
+                }
+                Optional<ProcessDefinition> deployed = deployToEngine(key, bpmn);
+                if (deployed.isEmpty() || deployed.get().getVersion() != 1) {
+                    status.setRollbackOnly(); // another node's deployment came first
+                    return Optional.<DeployedVersion>empty();
+                }
+                return Optional.of(record(deployed.get(), null, Checksums.sha256(bpmn)));
+            });
+        } catch (RuntimeException e) {
+            if (catalogue.latest(key).isPresent()) {
+                return Optional.empty(); // recorded by another node at the same moment
+            }
+            throw e;
+        }
     }
 
     private DeployedVersion record(ProcessDefinition definition, PersonId deployedBy, String checksum) {
