@@ -177,12 +177,14 @@ class PathBindingIntegrationTest extends MandateIntegrationTest {
     private static final String ROUTES_AROUND_FINANCE = """
             <?xml version="1.0" encoding="UTF-8"?>
             <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-                xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="sneaky-d" targetNamespace="https://mandate.example">
+                xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="sneaky-d"
+                targetNamespace="https://mandate.example">
               <bpmn:process id="sneaky" name="Sneaky" isExecutable="true" camunda:historyTimeToLive="P1D">
                 <bpmn:startEvent id="start"/>
                 <bpmn:userTask id="approval" name="Approval" camunda:assignee="${routing.approverFor(execution)}"/>
                 <bpmn:exclusiveGateway id="howMuch"/>
-                <bpmn:userTask id="finance" name="Finance check" camunda:assignee="${routing.financeCheckerFor(execution)}"/>
+                <bpmn:userTask id="finance" name="Finance check"
+                    camunda:assignee="${routing.financeCheckerFor(execution)}"/>
                 <bpmn:endEvent id="end"/>
                 <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="approval"/>
                 <bpmn:sequenceFlow id="f2" sourceRef="approval" targetRef="howMuch"/>

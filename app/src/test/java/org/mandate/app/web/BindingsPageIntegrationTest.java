@@ -33,7 +33,8 @@ class BindingsPageIntegrationTest extends MandateIntegrationTest {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("has no finance check step");
         assertThat(as("ana").submit("Page request", "page", 100)).isNotBlank();
-        assertThat(olu.get("/processes/page-path").body()).contains("Requests go on this path for:", "page, below 5000");
+        assertThat(olu.get("/processes/page-path").body())
+                .contains("Requests go on this path for:", "page, below 5000");
         assertThat(olu.get("/processes/approval").body()).contains("any category");
     }
 }

@@ -3,6 +3,7 @@ package org.mandate.domain.binding;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -32,13 +33,13 @@ public record PathBinding(String processKey, String category, BigDecimal minAmou
 
     /** The same category and band: binding it again replaces the path. */
     public boolean sameSlot(String otherCategory, BigDecimal otherMin, BigDecimal otherMax) {
-        return java.util.Objects.equals(category, otherCategory) && lower().compareTo(lowerOf(otherMin)) == 0
+        return Objects.equals(category, otherCategory) && lower().compareTo(lowerOf(otherMin)) == 0
                 && compareUpper(maxAmount, otherMax) == 0;
     }
 
     /** Two bands of the same category that overlap without one containing the other: which applies is unclear. */
     boolean overlapsPartly(PathBinding other) {
-        if (!java.util.Objects.equals(category, other.category)) {
+        if (!Objects.equals(category, other.category)) {
             return false;
         }
         boolean apart = compareUpper(maxAmount, other.lower()) <= 0 && maxAmount != null

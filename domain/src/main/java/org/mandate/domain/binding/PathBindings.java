@@ -33,8 +33,9 @@ public class PathBindings {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(BindPath command, Clock clock) {
-        BindingPolicy.check(command, bindings.bindings().stream().filter(binding -> !binding.sameSlot(command.category(),
-                command.minAmount(), command.maxAmount())).toList());
+        BindingPolicy.check(command, bindings.bindings().stream()
+                .filter(binding -> !binding.sameSlot(command.category(), command.minAmount(), command.maxAmount()))
+                .toList());
         apply(new PathBound(command.processKey(), command.category(), command.minAmount(), command.maxAmount(),
                 command.boundBy(), clock.instant()));
     }

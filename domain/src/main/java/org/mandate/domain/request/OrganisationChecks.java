@@ -37,7 +37,7 @@ public final class OrganisationChecks {
         }
     }
 
-    /** The step was routed to the finance officer (or, on the officer's own request, to the one who checks for them). */
+    /** The step was routed to the finance officer (or, on the officer's own request, to whoever checks it). */
     private static boolean isFinanceCheck(Step step, RequestFacts request, Directory directory) {
         Optional<Person> routedTo = directory.find(step.openedFor());
         if (routedTo.isPresent() && routedTo.get().roles().contains(Role.FINANCE)

@@ -8,6 +8,8 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mandate.domain.RuleViolation;
+import org.mandate.domain.binding.BoundPaths;
+import org.mandate.domain.binding.PathBinding;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.directory.SchoolDirectory;
 
@@ -15,6 +17,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 
 class ApprovalRequestTest {
@@ -38,8 +41,8 @@ class ApprovalRequestTest {
     }
 
     /** The first start's binding: the shipped path for any category and amount. */
-    static final org.mandate.domain.binding.BoundPaths BOUND_TO_DEFAULT = (category, amount) -> java.util.Optional.of(
-            new org.mandate.domain.binding.PathBinding(ApprovalRequest.DEFAULT_PROCESS, null, null, null));
+    static final BoundPaths BOUND_TO_DEFAULT = (category, amount) -> Optional.of(
+            new PathBinding(ApprovalRequest.DEFAULT_PROCESS, null, null, null));
 
     @Test
     void submittingARequestRecordsItForTheDefaultPath() {

@@ -14,8 +14,8 @@ import java.io.UncheckedIOException;
 /**
  * Records, once the application is ready, every engine version the event store does not know yet: versions in a
  * database that predates this recording, such as the approval.bpmn that Camunda's starter used to deploy from the
- * classpath before Mandate turned that off. Runs on every start; {@code ProcessPath} ignores versions it already holds, so a
- * restart or a second node records nothing twice.
+ * classpath before Mandate turned that off. Runs on every start; {@code ProcessPath} ignores versions it already
+ * holds, so a restart or a second node records nothing twice.
  */
 public class EngineVersionsRecorder {
 
