@@ -12,9 +12,11 @@ import org.mandate.processes.approval.StepRouting;
 import org.mandate.processes.bridge.EngineBridge;
 import org.mandate.processes.bridge.EngineFactsPlugin;
 import org.mandate.processes.departure.DepartureHandover;
+import org.mandate.processes.binding.PathBinder;
 import org.mandate.processes.deployment.EngineVersionsRecorder;
 import org.mandate.processes.deployment.ProcessCatalogue;
 import org.mandate.processes.deployment.ProcessDeployer;
+import org.mandate.processes.deployment.ShippedPaths;
 import org.mandate.processes.validation.BpmnValidator;
 import org.mandate.processes.validation.ValidationLimits;
 import org.springframework.beans.factory.annotation.Value;
@@ -73,7 +75,12 @@ public class ProcessesConfiguration {
     }
 
     @Bean
-    EngineVersionsRecorder engineVersionsRecorder(RepositoryService repository, CommandGateway commands) {
-        return new EngineVersionsRecorder(repository, commands);
+    ShippedPaths shippedPaths(RepositoryService repository, CommandGateway commands, ProcessDeployer deployer) {
+        return new ShippedPaths(new EngineVersionsRecorder(repository, commands), deployer, commands);
+    }
+
+    @Bean
+    PathBinder pathBinder(ProcessCatalogue catalogue, BpmnValidator validator, CommandGateway commands) {
+        return new PathBinder(catalogue, validator, commands);
     }
 }

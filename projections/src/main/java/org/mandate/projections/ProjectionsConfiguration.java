@@ -2,7 +2,9 @@ package org.mandate.projections;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.mandate.projections.audit.AuditTrail;
+import org.mandate.projections.binding.BindingsReader;
 import org.mandate.projections.audit.AuditTrailProjection;
 import org.mandate.projections.delegation.DelegationsRegister;
 import org.mandate.projections.directory.DirectoryProjection;
@@ -16,6 +18,7 @@ import org.mandate.projections.request.RequestViewProjection;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -28,6 +31,12 @@ public class ProjectionsConfiguration {
     @Bean
     DirectoryProjection directoryProjection(JdbcTemplate jdbc) {
         return new DirectoryProjection(jdbc);
+    }
+
+    /** Lazy: the event store is built by Axon after the beans that command handlers read. */
+    @Bean
+    BindingsReader bindingsReader(@Lazy EventStore events) {
+        return new BindingsReader(events);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package org.mandate.app.eventstore;
 
 import org.axonframework.config.ConfigurerModule;
+import org.mandate.domain.binding.PathBindings;
 import org.mandate.domain.directory.PersonAggregate;
 import org.mandate.domain.mandate.MandateAggregate;
 import org.mandate.domain.process.ProcessPath;
@@ -18,6 +19,7 @@ class AggregatesConfiguration {
                 .configureAggregate(ApprovalRequest.class)
                 .configureAggregate(PersonAggregate.class)
                 .configureAggregate(MandateAggregate.class)
-                .configureAggregate(ProcessPath.class);
+                .configureAggregate(ProcessPath.class)
+                .configureAggregate(PathBindings.class);
     }
 }

@@ -36,11 +36,14 @@ class ProcessPagesController {
     private final BpmnValidator validator;
     private final ProcessDeployer deployer;
     private final ProcessVersions versions;
+    private final Bindings bindings;
 
-    ProcessPagesController(BpmnValidator validator, ProcessDeployer deployer, ProcessVersions versions) {
+    ProcessPagesController(BpmnValidator validator, ProcessDeployer deployer, ProcessVersions versions,
+                           Bindings bindings) {
         this.validator = validator;
         this.deployer = deployer;
         this.versions = versions;
+        this.bindings = bindings;
     }
 
     @GetMapping
@@ -53,6 +56,8 @@ class ProcessPagesController {
     String versions(@PathVariable String key, Model model) {
         model.addAttribute("key", ProcessVersions.checkedKey(key));
         model.addAttribute("versions", versions.versionsOf(key));
+        model.addAttribute("bindings", bindings.list().stream()
+                .filter(binding -> binding.processKey().equals(key)).toList());
         return "processes/versions";
     }
 

@@ -16,7 +16,6 @@ import org.mandate.domain.request.RequestId;
 import org.mandate.domain.request.StepId;
 import org.mandate.domain.request.SubmitRequest;
 import org.mandate.domain.request.WithdrawRequest;
-import org.mandate.processes.deployment.ProcessCatalogue;
 import org.mandate.projections.request.RequestView;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
@@ -60,15 +59,13 @@ class RequestController {
     private final RequestReader reader;
     private final ProjectionCatchUp catchUp;
     private final String currency;
-    private final ProcessCatalogue paths;
 
     RequestController(CommandGateway commands, RequestReader reader, ProjectionCatchUp catchUp,
-                      @Value("${mandate.currency:EUR}") String currency, ProcessCatalogue paths) {
+                      @Value("${mandate.currency:EUR}") String currency) {
         this.commands = commands;
         this.reader = reader;
         this.catchUp = catchUp;
         this.currency = currency;
-        this.paths = paths;
     }
 
     @PostMapping
@@ -76,10 +73,6 @@ class RequestController {
         if (!currency.equals(body.currency())) {
             throw RuleViolation.invalid("Authority here is set in " + currency + "; enter the amount in " + currency
                     + " rather than " + body.currency() + ".");
-        }
-        if (body.processKey() != null && !body.processKey().isBlank() && !paths.isDeployed(body.processKey())) {
-            throw RuleViolation.invalid("There is no approval path '" + body.processKey() + "'. Leave processKey "
-                    + "out to use the default path, or name a deployed one (see /api/processes).");
         }
         RequestId id = RequestId.create();
         commands.sendAndWait(new SubmitRequest(id, body.title(), body.category().strip().toLowerCase(), body.amount(),

@@ -1,5 +1,6 @@
 package org.mandate.app.bridge;
 
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -7,6 +8,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mandate.app.Api;
 import org.mandate.app.MandateIntegrationTest;
+import org.mandate.domain.binding.BindPath;
+import org.mandate.domain.directory.PersonId;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.Map;
@@ -26,11 +29,16 @@ class BridgeAtomicityIntegrationTest extends MandateIntegrationTest {
     @Autowired
     TaskService tasks;
 
+    /**
+     * Broken on purpose, so they go around Mandate's validation: straight into the engine, and bound by command
+     * (PathBinder would refuse them), each to a category named after it.
+     */
     @BeforeAll
-    static void deployBrokenPaths(@Autowired RepositoryService repository) {
+    static void deployAndBindBrokenPaths(@Autowired RepositoryService repository, @Autowired CommandGateway commands) {
         for (String key : new String[] {"broken-first-step", "routed-to-requester", "broken-second-step"}) {
             if (repository.createProcessDefinitionQuery().processDefinitionKey(key).count() == 0) {
                 repository.createDeployment().name(key).addClasspathResource("bpmn/test/" + key + ".bpmn").deploy();
+                commands.sendAndWait(new BindPath(key, key, null, null, PersonId.of("olu")));
             }
         }
     }
@@ -79,7 +87,7 @@ class BridgeAtomicityIntegrationTest extends MandateIntegrationTest {
     }
 
     private static Map<String, Object> submission(String processKey) {
-        return Map.of("title", "Test path " + processKey, "category", "supplies", "amount", 100,
-                "currency", "EUR", "processKey", processKey);
+        return Map.of("title", "Test path " + processKey, "category", processKey, "amount", 100,
+                "currency", "EUR");
     }
 }

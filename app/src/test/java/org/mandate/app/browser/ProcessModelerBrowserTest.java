@@ -52,8 +52,10 @@ class ProcessModelerBrowserTest extends BrowserTest {
         slowly(browser, driver -> driver.findElement(By.id("status")).getText().startsWith("Deployed version 2"));
         screenshot(browser, "modeler-deployed-version-2");
 
-        Api.Response submitted = as("ana").post("/api/requests", Map.of("title", "Museum visit", "category", "trip",
-                "amount", 250, "currency", "EUR", "processKey", KEY));
+        assertThat(as("olu").post("/api/processes/bindings", Map.of("processKey", KEY, "category", KEY,
+                "maxAmount", 5000)).status()).isEqualTo(201);
+        Api.Response submitted = as("ana").post("/api/requests", Map.of("title", "Museum visit", "category", KEY,
+                "amount", 250, "currency", "EUR"));
         assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
         String step = as("ana").get("/api/requests/" + submitted.json().path("id").asText()).json()
                 .path("steps").get(0).path("name").asText();

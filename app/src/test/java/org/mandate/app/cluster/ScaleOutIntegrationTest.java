@@ -45,6 +45,8 @@ class ScaleOutIntegrationTest {
 
     private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     private static final String TIMED_PATH = "timed-approval";
+    /** Requesters do not choose paths: the timed path is bound to a category of its own. */
+    private static final String TIMED_CATEGORY = "timed";
     private static final Duration STARTUP = Duration.ofMinutes(6);
     private static final Duration SETTLE = Duration.ofMinutes(2);
 
@@ -56,8 +58,8 @@ class ScaleOutIntegrationTest {
             "--axon.eventhandling.processors.request-view.token-claim-interval=1000",
             "--camunda.bpm.job-execution.wait-time-in-millis=500", "--camunda.bpm.job-execution.max-wait=1000",
             "--logging.level.root=WARN", "--logging.level.org.mandate=INFO",
-            // the approval paths a real node has, plus this test's; not the suite's deliberately broken test paths
-            "--camunda.bpm.deployment-resource-pattern=classpath*:bpmn/*.bpmn");
+            // this test's path waits one second, under the shortest timer a real deployment may set
+            "--mandate.processes.minimum-timer=PT1S");
 
     private static String database;
     /** Milliseconds from the kill until no segment is claimed by the killed node any more. */
@@ -115,8 +117,9 @@ class ScaleOutIntegrationTest {
         // both take commands, concurrently
         List<String> requests = submitConcurrently(both, 12);
         List<String> timed = new ArrayList<>();
+        deployAndBindTheTimedPath(a);
         for (int i = 0; i < 4; i++) {
-            timed.add(submit(both[i % 2].as(i % 2 == 0 ? "ana" : "ben"), "Timed " + i, 300 + i, TIMED_PATH));
+            timed.add(submit(both[i % 2].as(i % 2 == 0 ? "ana" : "ben"), "Timed " + i, 300 + i, TIMED_CATEGORY));
         }
 
         // the same step decided on both nodes at once: one decision, one clear conflict
@@ -423,12 +426,21 @@ class ScaleOutIntegrationTest {
         }
     }
 
-    private static String submit(Api as, String title, long amount, String processKey) {
-        Map<String, Object> body = new HashMap<>(Map.of("title", title, "category", "equipment", "amount", amount,
-                "currency", "EUR"));
-        if (processKey != null) {
-            body.put("processKey", processKey);
+    /** Only paths deployed through Mandate exist (no classpath deployment), so the test deploys its own. */
+    private static void deployAndBindTheTimedPath(AppNode node) throws java.io.IOException {
+        try (var bpmn = ScaleOutIntegrationTest.class.getResourceAsStream("timed-approval.xml")) {
+            Api.Response deployed = node.as("olu").postXml("/api/processes",
+                    new String(bpmn.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(deployed.status()).as(deployed.toString()).isEqualTo(201);
         }
+        Api.Response bound = node.as("olu").post("/api/processes/bindings", Map.of("processKey", TIMED_PATH,
+                "category", TIMED_CATEGORY, "maxAmount", 5000));
+        assertThat(bound.status()).as(bound.toString()).isEqualTo(201);
+    }
+
+    private static String submit(Api as, String title, long amount, String category) {
+        Map<String, Object> body = new HashMap<>(Map.of("title", title, "category",
+                category == null ? "equipment" : category, "amount", amount, "currency", "EUR"));
         Api.Response response = as.post("/api/requests", body);
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.json().path("id").asText();

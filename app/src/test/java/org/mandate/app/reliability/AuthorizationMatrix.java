@@ -194,6 +194,29 @@ final class AuthorizationMatrix {
     }
 
     /**
+     * Bindings: everyone logged in sees which path a request takes; only process owners bind and unbind. The calls
+     * name a path or category that does not exist, so past the role check they are refused and change nothing.
+     */
+    static {
+        row("GET /api/processes/bindings", f -> new Call("GET", "/api/processes/bindings", null),
+                401, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+        row("POST /api/processes/bindings", f -> new Call("POST", "/api/processes/bindings",
+                        "{\"processKey\":\"no-such-path\",\"category\":\"matrix\",\"maxAmount\":100}"),
+                401, 403, 403, 403, 403, 403, 403, 403, PASS, 403);
+        row("DELETE /api/processes/bindings", f -> new Call("DELETE",
+                        "/api/processes/bindings?category=nothing-bound-here", null),
+                401, 403, 403, 403, 403, 403, 403, 403, PASS, 403);
+        row("GET /processes/bindings", f -> new Call("GET", "/processes/bindings", null),
+                LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, PASS, 403);
+        row("POST /processes/bindings", f -> new Call("POST", "/processes/bindings",
+                        FORM + "processKey=no-such-path&category=matrix&maxAmount=100"),
+                LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, PASS, 403);
+        row("POST /processes/bindings/removal", f -> new Call("POST", "/processes/bindings/removal",
+                        FORM + "category=nothing-bound-here"),
+                LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, PASS, 403);
+    }
+
+    /**
      * The staff pages, forms posted with their CSRF token. They follow the API's rules exactly: a request page is
      * 403 for whoever may not read the request over the API, a refused action shows the page again with the
      * API's status, and one that worked redirects.

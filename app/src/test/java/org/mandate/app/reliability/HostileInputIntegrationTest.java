@@ -190,6 +190,13 @@ class HostileInputIntegrationTest extends MandateIntegrationTest {
                                 null, "olu"))),
                 new Target("path validation: body", rawBody().map(body -> new Attempt("POST",
                         "/api/processes/validation", body, "application/xml", "olu"))),
+                new Target("path binding: fields", Arbitraries.oneOf(objectWith("processKey", "category",
+                        "minAmount", "maxAmount"), rawBody()).map(body -> new Attempt("POST",
+                        "/api/processes/bindings", body, "application/json", "olu"))),
+                // always a category nothing is bound to: an empty query would unbind the default the suite runs on
+                new Target("path unbinding: query", query("minAmount", "maxAmount").map(query -> new Attempt(
+                        "DELETE", "/api/processes/bindings?category=nothing-bound-here"
+                        + (query.isEmpty() ? "" : "&" + query.substring(1)), null, null, "olu"))),
                 new Target("departure: unknown person", Combinators.combine(pathSegment(), objectWith("successor"))
                         .as((id, body) -> new Attempt("POST", "/api/people/" + id + "/departure", body,
                                 "application/json", "ivy"))));

@@ -5,6 +5,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
 import org.mandate.domain.RuleViolation;
+import org.mandate.domain.binding.BoundPaths;
 import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.Handover;
 import org.mandate.domain.directory.HeldStep;
@@ -24,6 +25,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @AggregateRoot(type = "ApprovalRequest")
 public class ApprovalRequest {
 
+    /** The shipped path's key; bound to any category on first start (see BindDefaultPath). */
     public static final String DEFAULT_PROCESS = "approval";
 
     @AggregateIdentifier
@@ -40,14 +42,13 @@ public class ApprovalRequest {
     }
 
     @CommandHandler
-    public ApprovalRequest(SubmitRequest command, Directory directory, Clock clock) {
+    public ApprovalRequest(SubmitRequest command, Directory directory, BoundPaths paths, Clock clock) {
         SubmissionPolicy.check(command);
         if (directory.find(command.requester()).isEmpty()) {
             throw RuleViolation.forbidden("You are not in the directory, so you cannot submit requests.");
         }
         new ApprovalRouting(directory).firstApprover(command.requester(), command.category(), command.amount());
-        String processKey = command.processKey() == null || command.processKey().isBlank()
-                ? DEFAULT_PROCESS : command.processKey();
+        String processKey = PathChoice.pathFor(command, paths);
         apply(new RequestSubmitted(command.requestId(), command.title().strip(), command.category(),
                 command.amount(), command.currency(), command.description(), command.requester(), processKey,
                 clock.instant()));
@@ -152,11 +153,12 @@ public class ApprovalRequest {
     }
 
     @CommandHandler
-    void handle(CompleteRequest command, Clock clock) {
+    void handle(CompleteRequest command, Directory directory, Clock clock) {
         if (status != RequestStatus.IN_REVIEW) {
             return; // already closed, e.g. withdrawn while the engine was finishing
         }
         if (command.outcome() == Outcome.APPROVED) {
+            OrganisationChecks.checkApproval(facts(), steps.values(), directory);
             apply(new RequestApproved(id, clock.instant()));
         } else {
             apply(new RequestRejected(id, clock.instant()));
@@ -175,7 +177,7 @@ public class ApprovalRequest {
 
     @EventSourcingHandler
     void on(StepOpened event) {
-        steps.put(event.stepId(), new Step(event.stepId(), event.assignee(), null, event.dueAt(), null));
+        steps.put(event.stepId(), Step.opened(event.stepId(), event.assignee(), event.dueAt()));
     }
 
     @EventSourcingHandler
@@ -200,7 +202,7 @@ public class ApprovalRequest {
 
     @EventSourcingHandler
     void on(StepDecided event) {
-        steps.computeIfPresent(event.stepId(), (stepId, step) -> step.decidedBy(event.decidedBy()));
+        steps.computeIfPresent(event.stepId(), (stepId, step) -> step.decided(event.decidedBy(), event.outcome()));
     }
 
     @EventSourcingHandler

@@ -8,6 +8,8 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mandate.domain.RuleViolation;
+import org.mandate.domain.binding.BoundPaths;
+import org.mandate.domain.binding.PathBinding;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.directory.SchoolDirectory;
 
@@ -15,6 +17,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 
 class ApprovalRequestTest {
@@ -34,7 +37,12 @@ class ApprovalRequestTest {
         fixture.registerInjectableResource(SchoolDirectory.school());
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         fixture.registerInjectableResource(new org.mandate.domain.mandate.MandateRegister());
+        fixture.registerInjectableResource(BOUND_TO_DEFAULT);
     }
+
+    /** The first start's binding: the shipped path for any category and amount. */
+    static final BoundPaths BOUND_TO_DEFAULT = (category, amount) -> Optional.of(
+            new PathBinding(ApprovalRequest.DEFAULT_PROCESS, null, null, null));
 
     @Test
     void submittingARequestRecordsItForTheDefaultPath() {
@@ -192,7 +200,7 @@ class ApprovalRequestTest {
 
     @Test
     void theEndOfThePathApprovesOrRejects() {
-        fixture.given(submitted())
+        fixture.given(submitted(), opened(), new StepDecided(ID, STEP, Outcome.APPROVED, SOFIA, null, null, null, NOW))
                 .when(new CompleteRequest(ID, Outcome.APPROVED))
                 .expectEvents(new RequestApproved(ID, NOW));
         setUp();

@@ -6,18 +6,16 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.mandate.domain.process.DeployProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * Records, once the application is ready, every engine version the event store does not know yet: the shipped
- * approval.bpmn that Camunda's starter deploys at boot (before Axon can take commands), and versions in a database
- * that predates this recording. Runs on every start; {@code ProcessPath} ignores versions it already holds, so a
- * restart or a second node records nothing twice.
+ * Records, once the application is ready, every engine version the event store does not know yet: versions in a
+ * database that predates this recording, such as the approval.bpmn that Camunda's starter used to deploy from the
+ * classpath before Mandate turned that off. Runs on every start; {@code ProcessPath} ignores versions it already
+ * holds, so a restart or a second node records nothing twice.
  */
 public class EngineVersionsRecorder {
 
@@ -31,7 +29,7 @@ public class EngineVersionsRecorder {
         this.commands = commands;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
+    /** Called by ShippedPaths at startup, before the shipped path is deployed. */
     public void recordUnrecordedVersions() {
         for (ProcessDefinition definition : repository.createProcessDefinitionQuery()
                 .orderByProcessDefinitionKey().asc().orderByProcessDefinitionVersion().asc().list()) {

@@ -49,11 +49,54 @@ public class ProcessDeployer {
         String checksum = Checksums.sha256(bpmn);
         return transactions.execute(status -> {
             refuseUnchanged(key, checksum);
-            ProcessDefinition definition = deployToEngine(key, bpmn);
-            commands.sendAndWait(new DeployProcess(key, definition.getVersion(), definition.getId(), deployedBy,
-                    checksum));
-            return new DeployedVersion(key, definition.getVersion(), definition.getId(), definition.getName());
+            ProcessDefinition definition = deployToEngine(key, bpmn).orElseThrow(() -> unchanged(key));
+            return record(definition, deployedBy, checksum);
         });
+    }
+
+    /**
+     * Deploys a path that ships with the application, through the same validation, the first time its key is
+     * seen; afterwards the path is its process owners' to change. Several nodes starting at once deploy it once:
+     * the first version is the only one this may create, and the event store takes one {@code ProcessDeployed} for
+     * it (the path's stream is appended at one position), so the node that loses rolls its engine deployment back.
+     * (Camunda's deployment lock, which would order them first, is skipped on H2.)
+     */
+    public Optional<DeployedVersion> deployShipped(byte[] bpmn) {
+        BpmnValidation validation = validator.validate(bpmn);
+        if (!validation.valid()) {
+            throw new ProcessRefused(validation.problems());
+        }
+        String key = validation.processKey();
+        try {
+            return transactions.execute(status -> {
+                if (catalogue.latest(key).isPresent()) {
+                    return Optional.<DeployedVersion>empty();
+                }
+                Optional<ProcessDefinition> deployed = deployToEngine(key, bpmn);
+                if (deployed.isEmpty() || deployed.get().getVersion() != 1) {
+                    status.setRollbackOnly(); // another node's deployment came first
+                    return Optional.<DeployedVersion>empty();
+                }
+                return Optional.of(record(deployed.get(), null, Checksums.sha256(bpmn)));
+            });
+        } catch (RuntimeException e) {
+            if (catalogue.latest(key).isPresent()) {
+                return Optional.empty(); // recorded by another node at the same moment
+            }
+            throw e;
+        }
+    }
+
+    private DeployedVersion record(ProcessDefinition definition, PersonId deployedBy, String checksum) {
+        commands.sendAndWait(new DeployProcess(definition.getKey(), definition.getVersion(), definition.getId(),
+                deployedBy, checksum));
+        return new DeployedVersion(definition.getKey(), definition.getVersion(), definition.getId(),
+                definition.getName());
+    }
+
+    private static RuleViolation unchanged(String key) {
+        return RuleViolation.conflict("This file is exactly the latest version of '" + key + "', which is already "
+                + "deployed. Change something before deploying a new version.");
     }
 
     private void refuseUnchanged(String key, String checksum) {
@@ -65,14 +108,17 @@ public class ProcessDeployer {
         }
     }
 
-    private ProcessDefinition deployToEngine(String key, byte[] bpmn) {
+    /** Empty when the engine already holds exactly this file as the latest deployment of the key. */
+    private Optional<ProcessDefinition> deployToEngine(String key, byte[] bpmn) {
         try {
-            return repository.createDeployment()
+            List<ProcessDefinition> deployed = repository.createDeployment()
                     .name(key)
                     .source(SOURCE)
+                    .enableDuplicateFiltering(false)
                     .addInputStream(key + ".bpmn", new ByteArrayInputStream(bpmn))
                     .deployWithResult()
-                    .getDeployedProcessDefinitions().get(0);
+                    .getDeployedProcessDefinitions();
+            return deployed == null || deployed.isEmpty() ? Optional.empty() : Optional.of(deployed.get(0));
         } catch (ParseException e) {
             // the allowlist passed but the engine still found the file unusable; report it the same way
             List<BpmnProblem> problems = e.getResorceReports().stream()

@@ -64,6 +64,23 @@ public class BpmnValidator {
                 process == null ? null : process.getAttribute("name"), problems);
     }
 
+    /** Whether a valid file has a user task routed to the finance check. */
+    public boolean hasFinanceCheck(byte[] bpmn) {
+        NodeList tasks;
+        try {
+            tasks = HardenedXml.parse(bpmn).getElementsByTagNameNS(Namespaces.BPMN, "userTask");
+        } catch (HardenedXml.Refused refused) {
+            return false;
+        }
+        for (int i = 0; i < tasks.getLength(); i++) {
+            String assignee = ((Element) tasks.item(i)).getAttributeNS(Namespaces.CAMUNDA, "assignee");
+            if (assignee.replace(" ", "").equals("${" + ExpressionPolicy.FINANCE_CHECK + "}")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Element executableProcess(Element root, List<BpmnProblem> problems) {
         List<Element> executable = new ArrayList<>();
         NodeList processes = root.getElementsByTagNameNS(Namespaces.BPMN, "process");
@@ -96,7 +113,9 @@ public class BpmnValidator {
         if (process.getElementsByTagNameNS(Namespaces.BPMN, "userTask").getLength() == 0) {
             problems.add(new BpmnProblem(key, "The process has no user task, so every request on it would be "
                     + "approved without anyone deciding. Add at least one approval step."));
+            return;
         }
+        problems.addAll(DecisionRoutes.check(process));
     }
 
     private static void wellFormedBpmn(byte[] bpmn, List<BpmnProblem> problems) {

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  */
 final class ExpressionPolicy {
 
-    static final Set<String> ASSIGNMENTS = Set.of("routing.approverFor(execution)", "routing.financeCheckerFor(execution)");
+    static final String FINANCE_CHECK = "routing.financeCheckerFor(execution)";
+    static final Set<String> ASSIGNMENTS = Set.of("routing.approverFor(execution)", FINANCE_CHECK);
     static final Set<String> VARIABLES = Set.of("outcome", "amount", "category", "requester");
     private static final Set<String> WORDS = Set.of("and", "or", "not", "eq", "ne", "lt", "gt", "le", "ge", "empty",
             "true", "false", "null");

@@ -1,0 +1,57 @@
+package org.mandate.domain.request;
+
+import org.mandate.domain.RuleViolation;
+import org.mandate.domain.directory.Directory;
+import org.mandate.domain.directory.Person;
+import org.mandate.domain.directory.PersonId;
+import org.mandate.domain.directory.Role;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.Optional;
+
+/**
+ * Rules no approval path can drop, checked when a path ends as approved (see docs/adr/0001): somebody approved it,
+ * and a request of {@link #FINANCE_CHECK_FROM} or more passed the finance check. A path that ends approved without
+ * them is refused, so the decision that would have ended it does not count; the request stays in review.
+ */
+public final class OrganisationChecks {
+
+    /** Requests of this amount or more need the finance officer's approval, whatever path they take. */
+    public static final BigDecimal FINANCE_CHECK_FROM = new BigDecimal("5000");
+
+    private OrganisationChecks() {
+    }
+
+    static void checkApproval(RequestFacts request, Collection<Step> steps, Directory directory) {
+        if (steps.stream().noneMatch(Step::approved)) {
+            throw RuleViolation.conflict("The approval path ended as approved, but nobody approved this request. "
+                    + "A request is approved only by a person's decision; ask a process owner to fix the path.");
+        }
+        if (request.amount().compareTo(FINANCE_CHECK_FROM) >= 0
+                && steps.stream().noneMatch(step -> step.approved() && isFinanceCheck(step, request, directory))) {
+            throw RuleViolation.conflict("This request is for " + request.amount().toPlainString() + " and needs "
+                    + "the finance check (every request of " + FINANCE_CHECK_FROM.toPlainString() + " or more), "
+                    + "but its approval path would approve it without one. Reject it, or ask a process owner to "
+                    + "bind a path that routes it to the finance check.");
+        }
+    }
+
+    /** The step was routed to the finance officer (or, on the officer's own request, to whoever checks it). */
+    private static boolean isFinanceCheck(Step step, RequestFacts request, Directory directory) {
+        Optional<Person> routedTo = directory.find(step.openedFor());
+        if (routedTo.isPresent() && routedTo.get().roles().contains(Role.FINANCE)
+                && !routedTo.get().id().equals(request.requester())) {
+            return true;
+        }
+        return financeChecker(request.requester(), directory).filter(step.openedFor()::equals).isPresent();
+    }
+
+    private static Optional<PersonId> financeChecker(PersonId requester, Directory directory) {
+        try {
+            return Optional.of(new ApprovalRouting(directory).financeChecker(requester).id());
+        } catch (RuleViolation nobody) {
+            return Optional.empty();
+        }
+    }
+}
