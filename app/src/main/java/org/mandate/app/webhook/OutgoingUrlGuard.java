@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -91,7 +92,7 @@ class OutgoingUrlGuard {
                     && (bytes[3] & 0xff) == 0x9b && isZero(bytes, 4, 12);
             if (mapped || nat64) {
                 try {
-                    return internal(InetAddress.getByAddress(java.util.Arrays.copyOfRange(bytes, 12, 16)));
+                    return internal(InetAddress.getByAddress(Arrays.copyOfRange(bytes, 12, 16)));
                 } catch (UnknownHostException impossible) {
                     return true;
                 }

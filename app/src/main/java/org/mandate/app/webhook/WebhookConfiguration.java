@@ -1,5 +1,6 @@
 package org.mandate.app.webhook;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.mandate.app.publishing.CloudEventMessages;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -34,10 +35,15 @@ class WebhookConfiguration {
         return new WebhookOutbox(cloudEvents, subscriptions, deliveries);
     }
 
+    @Bean
+    WebhookMetrics webhookMetrics(MeterRegistry registry, WebhookDeliveries deliveries) {
+        return new WebhookMetrics(registry, deliveries);
+    }
+
     /** Real time, not the demo's scripted clock: retries wait for real. */
     @Bean
     WebhookDispatcher webhookDispatcher(WebhookDeliveries deliveries, WebhookSettings settings,
-                                        OutgoingUrlGuard guard) {
-        return new WebhookDispatcher(deliveries, settings, guard, Clock.systemUTC());
+                                        OutgoingUrlGuard guard, WebhookMetrics metrics) {
+        return new WebhookDispatcher(deliveries, settings, guard, Clock.systemUTC(), metrics);
     }
 }

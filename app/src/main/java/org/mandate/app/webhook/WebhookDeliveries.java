@@ -3,12 +3,16 @@ package org.mandate.app.webhook;
 import org.mandate.app.publishing.OutgoingEvent;
 import org.mandate.projections.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /** The webhook_delivery table: queued, claimed, delivered, retried, parked, redelivered. */
@@ -117,14 +121,19 @@ class WebhookDeliveries {
                 + "global_index desc fetch first " + limit + " rows only", (row, n) -> read(row), subscriptionId, status);
     }
 
+    /** How many deliveries of all subscriptions are in this status. */
+    long count(String status) {
+        Long count = jdbc.queryForObject("select count(*) from webhook_delivery where status = ?", Long.class, status);
+        return count == null ? 0 : count;
+    }
+
     /** How many deliveries of a subscription are in each status, and how many attempts failed. */
-    java.util.Map<String, Long> counts(String subscriptionId) {
-        java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
-        STATUSES.forEach(status -> counts.put(status.toLowerCase(java.util.Locale.ROOT), 0L));
+    Map<String, Long> counts(String subscriptionId) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        STATUSES.forEach(status -> counts.put(status.toLowerCase(Locale.ROOT), 0L));
         jdbc.query("select status, count(*) as n from webhook_delivery where subscription_id = ? group by status",
-                row -> {
-                    counts.put(row.getString("status").toLowerCase(java.util.Locale.ROOT), row.getLong("n"));
-                }, subscriptionId);
+                (RowCallbackHandler) row -> counts.put(row.getString("status").toLowerCase(Locale.ROOT),
+                        row.getLong("n")), subscriptionId);
         Long failing = jdbc.queryForObject("select count(*) from webhook_delivery where subscription_id = ? and "
                 + "status = ? and attempts > 0", Long.class, subscriptionId, PENDING);
         counts.put("failing", failing == null ? 0 : failing);

@@ -36,16 +36,19 @@ class WebhookDispatcher implements SmartLifecycle {
     private final WebhookSettings settings;
     private final OutgoingUrlGuard guard;
     private final Clock clock;
+    private final WebhookMetrics metrics;
     private final HttpClient http;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private ExecutorService senders;
     private PeriodicTask poller;
 
-    WebhookDispatcher(WebhookDeliveries deliveries, WebhookSettings settings, OutgoingUrlGuard guard, Clock clock) {
+    WebhookDispatcher(WebhookDeliveries deliveries, WebhookSettings settings, OutgoingUrlGuard guard, Clock clock,
+                      WebhookMetrics metrics) {
         this.deliveries = deliveries;
         this.settings = settings;
         this.guard = guard;
         this.clock = clock;
+        this.metrics = metrics;
         this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -129,6 +132,7 @@ class WebhookDispatcher implements SmartLifecycle {
             status = response.statusCode();
             if (status >= 200 && status < 300) {
                 deliveries.delivered(delivery.id(), status, clock.instant());
+                metrics.attempt("delivered");
                 return;
             }
             error = "the subscriber answered " + status;
@@ -144,6 +148,7 @@ class WebhookDispatcher implements SmartLifecycle {
         Instant next = now.plus(settings.delayAfter(delivery.attempts() + 1));
         boolean parked = next.isAfter(delivery.createdAt().plus(settings.giveUpAfter()));
         deliveries.failed(delivery.id(), status, error, now, parked ? null : next);
+        metrics.attempt(parked ? "parked" : "retry");
         if (parked) {
             log.warn("Webhook delivery {} of event {} parked after {} attempts: {}", delivery.id(), delivery.eventId(),
                     delivery.attempts() + 1, error);

@@ -7,6 +7,8 @@ import org.mandate.domain.webhook.WebhookSubscriptionCancelled;
 import org.mandate.projections.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
@@ -66,7 +68,7 @@ class WebhookSubscriptions {
                 + "(event_types like ? or event_types like ?)", String.class, true, "%,*,%", "%," + eventName + ",%");
     }
 
-    private static Subscription read(java.sql.ResultSet row) throws java.sql.SQLException {
+    private static Subscription read(ResultSet row) throws SQLException {
         String types = row.getString("event_types");
         return new Subscription(row.getString("subscription_id"), row.getString("url"),
                 List.of(types.substring(1, types.length() - 1).split(",")), row.getString("subscribed_by"),

@@ -97,6 +97,9 @@ class WebhooksIntegrationTest extends MandateIntegrationTest {
         assertThat(of(id, receiver.at("/fail"))).as("nothing is sent once parked").hasSize(attempts);
         assertThat(as("ivy").get("/api/admin/webhooks/" + subscription).json().path("deliveries").path("parked")
                 .asLong()).isEqualTo(1);
+        String metrics = as("ivy").get("/actuator/prometheus").body();
+        assertThat(metrics).contains("mandate_webhooks_attempts_total{outcome=\"parked\"}")
+                .containsPattern("mandate_webhooks_deliveries\\{status=\"parked\"\\} [1-9]");
 
         receiver.answer("/fail", 204);
         Api.Response redelivery = as("ivy").post(deliveries + "/" + parked.path("id").asText() + "/redelivery", "");
