@@ -9,8 +9,9 @@ create table webhook_subscription (
     active          boolean       not null
 );
 
--- The signing secret, like a password, is no part of any event: it is written once, beside the command that
--- registers the subscription, and never shown again.
+-- The signing secret is no part of any event (events are published and kept forever): it is written once, beside
+-- the command that registers the subscription, and never shown again. It is kept as is: every delivery is signed
+-- with it, so it cannot be hashed like a password.
 create table webhook_secret (
     subscription_id varchar(36)  primary key,
     secret          varchar(100) not null
