@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
  */
 final class WebhookReceiver implements AutoCloseable {
 
+    /** One request as it arrived, and whether it was answered with a failure. */
     record Received(String path, Map<String, String> headers, String body) {
     }
 
@@ -25,6 +26,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
     private final Map<String, Long> pauses = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> failures = new ConcurrentHashMap<>();
 
     WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -40,7 +42,9 @@ final class WebhookReceiver implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             received.add(new Received(path, headers, body));
-            exchange.sendResponseHeaders(statuses.getOrDefault(path, 200), -1);
+            var failing = failures.get(path);
+            boolean fail = failing != null && failing.getAndDecrement() > 0;
+            exchange.sendResponseHeaders(fail ? 503 : statuses.getOrDefault(path, 200), -1);
             exchange.close();
         });
         server.start();
@@ -52,6 +56,11 @@ final class WebhookReceiver implements AutoCloseable {
 
     void answer(String path, int status) {
         statuses.put(path, status);
+    }
+
+    /** The next {@code times} requests to this path get 503. */
+    void failNext(String path, int times) {
+        failures.put(path, new java.util.concurrent.atomic.AtomicInteger(times));
     }
 
     void pause(String path, long millis) {

@@ -111,6 +111,20 @@ class WebhooksIntegrationTest extends MandateIntegrationTest {
     }
 
     @Test
+    void aRetriedEventHoldsBackTheLaterEventsOfItsRequest() {
+        receiver.failNext("/flaky", 2);
+        subscribe("/flaky", List.of("RequestSubmitted", "StepOpened"));
+
+        String id = as("ana").submit("Flaky hook", "equipment", 100);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> types(of(id, receiver.at("/flaky"))).contains(
+                "org.mandate.StepOpened"));
+        assertThat(types(of(id, receiver.at("/flaky")))).as("two failed attempts, the retry, then the next event")
+                .containsExactly("org.mandate.RequestSubmitted", "org.mandate.RequestSubmitted",
+                        "org.mandate.RequestSubmitted", "org.mandate.StepOpened");
+    }
+
+    @Test
     void aSlowSubscriberDelaysNeitherCommandsNorOtherSubscribers() {
         // each answer takes nearly the whole timeout (2 s in tests): the second one comes after ~3.6 s at best
         receiver.pause("/slow", 1_800);
