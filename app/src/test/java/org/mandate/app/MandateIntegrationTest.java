@@ -44,6 +44,14 @@ public abstract class MandateIntegrationTest {
         properties.add("mandate.data-dir", () -> DATA_DIR);
         properties.add("mandate.demo", () -> "true");
         properties.add("mandate.metrics.password", () -> SCRAPE_PASSWORD);
+        // webhooks to a receiver on 127.0.0.1, on a schedule short enough to watch a delivery get parked
+        properties.add("mandate.webhooks.require-https", () -> "false");
+        properties.add("mandate.webhooks.allow-private-addresses", () -> "true");
+        properties.add("mandate.webhooks.initial-delay", () -> "100ms");
+        properties.add("mandate.webhooks.max-delay", () -> "200ms");
+        properties.add("mandate.webhooks.give-up-after", () -> "1500ms");
+        properties.add("mandate.webhooks.timeout", () -> "2s");
+        properties.add("mandate.webhooks.poll-interval", () -> "50ms");
     }
 
     /** An API client logged in as one of the demo people (password {@code demo}). */

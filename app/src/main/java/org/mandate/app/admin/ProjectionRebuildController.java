@@ -45,6 +45,11 @@ class ProjectionRebuildController {
             throw RuleViolation.conflict("'" + name + "' runs inside each command's transaction and is never "
                     + "behind, so there is nothing to rebuild. Rebuildable projections: " + rebuildable() + ".");
         }
+        if (!streaming.supportsReset()) {
+            // the publishers (docs/events-out.md) would send history to consumers again
+            throw RuleViolation.conflict("'" + name + "' sends events out of Mandate and is never replayed. "
+                    + "Rebuildable projections: " + rebuildable() + ".");
+        }
         synchronized (this) {
             streaming.shutDown();
             streaming.resetTokens();
@@ -57,7 +62,8 @@ class ProjectionRebuildController {
 
     private String rebuildable() {
         return processing.eventProcessors().entrySet().stream()
-                .filter(entry -> entry.getValue() instanceof StreamingEventProcessor)
+                .filter(entry -> entry.getValue() instanceof StreamingEventProcessor streaming
+                        && streaming.supportsReset())
                 .map(Map.Entry::getKey).filter(name -> !LedgerProjection.NAME.equals(name))
                 .collect(Collectors.toCollection(TreeSet::new)).toString();
     }

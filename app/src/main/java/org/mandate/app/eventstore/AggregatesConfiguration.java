@@ -6,6 +6,7 @@ import org.mandate.domain.directory.PersonAggregate;
 import org.mandate.domain.mandate.MandateAggregate;
 import org.mandate.domain.process.ProcessPath;
 import org.mandate.domain.request.ApprovalRequest;
+import org.mandate.domain.webhook.WebhookSubscription;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,6 +21,7 @@ class AggregatesConfiguration {
                 .configureAggregate(PersonAggregate.class)
                 .configureAggregate(MandateAggregate.class)
                 .configureAggregate(ProcessPath.class)
-                .configureAggregate(PathBindings.class);
+                .configureAggregate(PathBindings.class)
+                .configureAggregate(WebhookSubscription.class);
     }
 }

@@ -71,6 +71,11 @@ class ProjectionRebuildIntegrationTest extends MandateIntegrationTest {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.detail()).contains("audit-trail", "inbox", "request-view");
         assertThat(as("ivy").post("/api/admin/projections/directory/rebuild", "").status()).isEqualTo(409);
+        // the webhook outbox would queue history for every subscriber again (docs/events-out.md)
+        Api.Response outbox = as("ivy").post("/api/admin/projections/webhook-outbox/rebuild", "");
+        assertThat(outbox.status()).isEqualTo(409);
+        assertThat(outbox.detail()).contains("never replayed");
+        assertThat(unknown.detail()).doesNotContain("webhook-outbox");
     }
 
     private List<List<Map<String, Object>>> rows(String name) {

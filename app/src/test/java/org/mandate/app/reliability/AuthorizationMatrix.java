@@ -163,6 +163,35 @@ final class AuthorizationMatrix {
                 LOGIN_PAGE, PAGE, PAGE, PAGE, PAGE, PAGE, PAGE, PAGE, PAGE, PAGE);
     }
 
+    /**
+     * Events out: webhook subscriptions and their deliveries are for administrators only. The admin's calls name
+     * nothing that exists (or an unusable URL), so they pass the role check and change nothing. The OpenAPI
+     * document and Swagger UI are for everyone logged in.
+     */
+    static {
+        row("GET /api/admin/webhooks", f -> new Call("GET", "/api/admin/webhooks", null),
+                401, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+        row("POST /api/admin/webhooks", f -> new Call("POST", "/api/admin/webhooks",
+                        "{\"url\":\"ftp://hooks.example.org/matrix\",\"eventTypes\":[\"*\"]}"),
+                401, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
+        String unknown = "/api/admin/webhooks/" + UUID.randomUUID();
+        row("GET /api/admin/webhooks/{id}", f -> new Call("GET", unknown, null),
+                401, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
+        row("DELETE /api/admin/webhooks/{id}", f -> new Call("DELETE", unknown, null),
+                401, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
+        row("GET /api/admin/webhooks/{id}/deliveries", f -> new Call("GET", unknown + "/deliveries", null),
+                401, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
+        row("POST /api/admin/webhooks/{id}/deliveries/{deliveryId}/redelivery", f -> new Call("POST",
+                        unknown + "/deliveries/" + UUID.randomUUID() + "/redelivery", null),
+                401, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
+        for (String document : List.of("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/swagger-config")) {
+            row("GET " + document, f -> new Call("GET", document, null),
+                    401, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+        }
+        row("GET /swagger-ui.html", f -> new Call("GET", "/swagger-ui.html", null),
+                LOGIN_PAGE, PAGE, PAGE, PAGE, PAGE, PAGE, PAGE, PAGE, PAGE, PAGE);
+    }
+
     /** Approval paths: everyone logged in reads them over the API; only process owners validate and deploy. */
     static {
         row("GET /api/processes", f -> new Call("GET", "/api/processes", null),

@@ -197,6 +197,15 @@ class HostileInputIntegrationTest extends MandateIntegrationTest {
                 new Target("path unbinding: query", query("minAmount", "maxAmount").map(query -> new Attempt(
                         "DELETE", "/api/processes/bindings?category=nothing-bound-here"
                         + (query.isEmpty() ? "" : "&" + query.substring(1)), null, null, "olu"))),
+                new Target("webhook subscription: fields", Arbitraries.oneOf(objectWith("url", "eventTypes"),
+                        rawBody()).map(body -> new Attempt("POST", "/api/admin/webhooks", body, "application/json",
+                        "ivy"))),
+                new Target("webhook deliveries: path and query", Combinators.combine(pathSegment(),
+                        query("status", "limit")).as((id, query) -> new Attempt("GET", "/api/admin/webhooks/" + id
+                        + "/deliveries" + query, null, null, "ivy"))),
+                new Target("webhook redelivery: path", Combinators.combine(pathSegment(), pathSegment())
+                        .as((id, delivery) -> new Attempt("POST", "/api/admin/webhooks/" + id + "/deliveries/"
+                                + delivery + "/redelivery", null, null, "ivy"))),
                 new Target("departure: unknown person", Combinators.combine(pathSegment(), objectWith("successor"))
                         .as((id, body) -> new Attempt("POST", "/api/people/" + id + "/departure", body,
                                 "application/json", "ivy"))));

@@ -14,9 +14,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A TCP relay on 127.0.0.1 between the app and its database that the test controls: it forwards, or it drops the
- * network (bytes sent either way are swallowed, as by a dead link, until it forwards again; new connections hang),
- * or it cuts one connection right after that connection has sent a COMMIT, before the answer comes back.
+ * A TCP relay on 127.0.0.1 between the app and a server it needs (database, broker) that the test controls: it
+ * forwards; or it cuts (every connection closed, new ones closed at once, as when the server goes away); or it drops
+ * the network (bytes sent either way are swallowed, as by a dead link, until it forwards again; new connections
+ * hang); or it cuts one connection right after that connection has sent a COMMIT, before the answer comes back.
  */
 final class TcpProxy implements AutoCloseable {
 
@@ -24,6 +25,7 @@ final class TcpProxy implements AutoCloseable {
     private final InetSocketAddress target;
     private final List<Link> links = new CopyOnWriteArrayList<>();
     private final AtomicBoolean dropping = new AtomicBoolean();
+    private final AtomicBoolean refusing = new AtomicBoolean();
     private final AtomicReference<String> cutAtCommitAfter = new AtomicReference<>();
     private volatile boolean closed;
 
@@ -35,6 +37,10 @@ final class TcpProxy implements AutoCloseable {
         acceptor.start();
     }
 
+    TcpProxy(int targetPort) throws IOException {
+        this("127.0.0.1", targetPort);
+    }
+
     int port() {
         return server.getLocalPort();
     }
@@ -44,8 +50,17 @@ final class TcpProxy implements AutoCloseable {
         dropping.set(true);
     }
 
+    /** Closes every connection and every new one at once, until {@link #restore()}: the server went away. */
+    void cut() {
+        refusing.set(true);
+        for (Link link : links) {
+            link.close();
+        }
+    }
+
     /** Forwards again; what was swallowed is lost, so the connections that saw it are broken for the app. */
     void restore() {
+        refusing.set(false);
         dropping.set(false);
     }
 
@@ -61,6 +76,10 @@ final class TcpProxy implements AutoCloseable {
         while (!closed) {
             try {
                 Socket client = server.accept();
+                if (refusing.get()) {
+                    client.close();
+                    continue;
+                }
                 Socket upstream = new Socket();
                 upstream.connect(target, 5_000);
                 Link link = new Link(client, upstream);
