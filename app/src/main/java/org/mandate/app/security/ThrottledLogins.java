@@ -1,0 +1,92 @@
+package org.mandate.app.security;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import java.time.Duration;
+
+/**
+ * Every password check, for form login and HTTP Basic alike: throttled per account and per client address
+ * (see {@link LoginThrottle}), and taking the same time whether the account is unknown, departed or active.
+ * Spring's provider already checks a dummy bcrypt hash for an unknown user, but it refuses a disabled (departed)
+ * account before checking the password, which answers measurably faster; here the account's status is checked
+ * only after the password, so every refusal costs one bcrypt check.
+ */
+final class ThrottledLogins implements AuthenticationManager {
+
+    private static final Logger log = LoggerFactory.getLogger(ThrottledLogins.class);
+
+    private final DaoAuthenticationProvider passwords;
+    private final LoginThrottle throttle;
+    private final Counter failures;
+    private final Counter throttled;
+
+    ThrottledLogins(UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle, MeterRegistry meters) {
+        this.passwords = sameTimeForEveryRefusal(users, encoder);
+        this.throttle = throttle;
+        this.failures = Counter.builder("mandate.login.failures")
+                .description("Logins refused for a wrong password, an unknown or a departed account").register(meters);
+        this.throttled = Counter.builder("mandate.login.throttled")
+                .description("Logins refused unchecked because the account or client address was throttled")
+                .register(meters);
+        Gauge.builder("mandate.login.throttle.locked", throttle, LoginThrottle::locked)
+                .description("Accounts and client addresses locked out on this node right now").register(meters);
+    }
+
+    /** The request being logged in on: Spring's request context is set before the security filters run. */
+    private static String path() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current
+                ? current.getRequest().getMethod() + " " + current.getRequest().getRequestURI() : "-";
+    }
+
+    static DaoAuthenticationProvider sameTimeForEveryRefusal(UserDetailsService users, PasswordEncoder encoder) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(encoder);
+        provider.setPreAuthenticationChecks(user -> {
+        });
+        provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
+        return provider;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication login) throws AuthenticationException {
+        String account = login.getName();
+        String address = login.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : "";
+        Duration wait = throttle.wait(account, address);
+        if (!wait.isZero()) {
+            throttled.increment();
+            log.info("Refused a login as '{}' from {} on {} unchecked: too many failed logins, {} ms to wait",
+                    account, address, path(), wait.toMillis());
+            throw new LoginThrottledException(wait);
+        }
+        try {
+            Authentication done = passwords.authenticate(login);
+            throttle.succeeded(account);
+            return done;
+        } catch (AuthenticationException refused) {
+            throttle.failed(account, address);
+            failures.increment();
+            if (refused instanceof DisabledException) {
+                log.warn("Refused a login as '{}' from {} on {}: they have left", account, address, path());
+            } else {
+                log.info("Refused a login as '{}' from {} on {}: {}", account, address, path(),
+                        refused.getClass().getSimpleName());
+            }
+            throw refused;
+        }
+    }
+}
