@@ -145,9 +145,6 @@ class SecurityConfiguration {
                                         ? "/login?throttled=" + throttled.retryAfterSeconds() : "/login?error"))
                         .permitAll())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(loginPage))
-                // a session that ended (a departure, a restart, a timeout) leads to the login page, also for a form
-                // posted with its dead CSRF token, rather than to a bare 403
-                .sessionManagement(session -> session.invalidSessionUrl("/login"))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(PageHeaders.CONTENT_SECURITY_POLICY))

@@ -189,6 +189,9 @@ class HostileInputIntegrationTest extends MandateIntegrationTest {
                                 + to, null, null, "olu"))),
                 new Target("path validation: body", rawBody().map(body -> new Attempt("POST",
                         "/api/processes/validation", body, "application/xml", "olu"))),
+                new Target("roles: unknown person", Combinators.combine(pathSegment(), Arbitraries.oneOf(
+                        objectWith("roles"), rawBody())).as((id, body) -> new Attempt("PUT", "/api/people/" + id
+                        + "/roles", body, "application/json", "ivy"))),
                 new Target("departure: unknown person", Combinators.combine(pathSegment(), objectWith("successor"))
                         .as((id, body) -> new Attempt("POST", "/api/people/" + id + "/departure", body,
                                 "application/json", "ivy"))));

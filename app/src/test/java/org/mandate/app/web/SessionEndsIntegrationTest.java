@@ -11,12 +11,12 @@ import org.mandate.domain.directory.Authority;
 import org.mandate.domain.directory.JoinPerson;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.directory.Role;
-import org.mandate.domain.directory.SetRoles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -87,6 +87,19 @@ class SessionEndsIntegrationTest extends MandateIntegrationTest {
     }
 
     @Test
+    void onlyAnAdministratorSetsRolesAndOnlyKnownOnes() {
+        long events = eventCount();
+        assertThat(as("vera").put("/api/people/" + teacher + "/roles", Map.of("roles", List.of("ADMIN"))).status())
+                .isEqualTo(403);
+        Api.Response unknown = as("ivy").put("/api/people/" + teacher + "/roles", Map.of("roles", List.of("BOSS")));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.detail()).contains("'BOSS' is not a role", "AUDITOR");
+        assertThat(as("ivy").put("/api/people/nobody-" + teacher + "/roles", Map.of("roles", List.of())).status())
+                .isEqualTo(404);
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
     void aShrunkenRoleIsGoneFromAnOpenSessionOnItsNextRequest() {
         String auditor = "auditor-" + head;
         join(auditor, null, Set.of(Role.AUDITOR, Role.ADMIN), Authority.none());
@@ -95,7 +108,8 @@ class SessionEndsIntegrationTest extends MandateIntegrationTest {
         assertThat(new Api(port, auditor, "demo").post("/api/admin/projections/no-such-view/rebuild", Map.of())
                 .status()).as("an administrator reaches the rule behind the role check").isEqualTo(404);
 
-        commands.sendAndWait(new SetRoles(PersonId.of(auditor), Set.of(), PersonId.of("ivy")));
+        Api.Response shrunk = as("ivy").put("/api/people/" + auditor + "/roles", Map.of("roles", List.of()));
+        assertThat(shrunk.status()).as(shrunk.toString()).isEqualTo(200);
 
         assertThat(page.get("/audit").statusCode()).as("the open session lost AUDITOR").isEqualTo(403);
         assertThat(page.get("/").statusCode()).as("and is still staff").isEqualTo(200);
@@ -103,7 +117,8 @@ class SessionEndsIntegrationTest extends MandateIntegrationTest {
                 Map.of());
         assertThat(rebuild.status()).as(rebuild.toString()).isEqualTo(403);
 
-        commands.sendAndWait(new SetRoles(PersonId.of(auditor), Set.of(Role.AUDITOR), PersonId.of("ivy")));
+        assertThat(as("ivy").put("/api/people/" + auditor + "/roles", Map.of("roles", List.of("auditor")))
+                .json().path("roles").toString()).isEqualTo("[\"AUDITOR\"]");
         assertThat(page.get("/audit").statusCode()).as("a granted role arrives the same way").isEqualTo(200);
     }
 
