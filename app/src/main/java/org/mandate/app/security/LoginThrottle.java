@@ -17,6 +17,8 @@ final class LoginThrottle {
 
     /** Past this many tracked keys, the forgotten ones are swept, so guessed user names cannot fill the heap. */
     private static final int SWEEP_ABOVE = 10_000;
+    /** Past this many even after a sweep, keys not locked right now are dropped too (a flood of guessed names). */
+    private static final int HARD_LIMIT = 100_000;
     private static final int LONGEST_KEY = 128;
 
     record Settings(int accountFreeFailures, int addressFreeFailures, Duration firstDelay, Duration maxDelay,
@@ -88,6 +90,9 @@ final class LoginThrottle {
     private void sweep(Map<String, Failures> failures, Instant now) {
         if (failures.size() > SWEEP_ABOVE) {
             failures.values().removeIf(known -> forgotten(known, now));
+        }
+        if (failures.size() > HARD_LIMIT) {
+            failures.values().removeIf(known -> !now.isBefore(known.lockedUntil()));
         }
     }
 

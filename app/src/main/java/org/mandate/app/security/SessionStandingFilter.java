@@ -42,6 +42,13 @@ final class SessionStandingFilter extends OncePerRequestFilter {
         this.standing = standing;
     }
 
+    /** Stylesheets, scripts and the icon tell nobody anything: no directory read for them. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path.startsWith("/css/") || path.startsWith("/js/") || path.equals("/favicon.ico");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

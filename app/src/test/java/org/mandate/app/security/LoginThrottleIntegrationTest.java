@@ -55,7 +55,11 @@ class LoginThrottleIntegrationTest extends MandateIntegrationTest {
         assertThat(rightButLocked.contentType()).contains("application/problem+json");
         assertThat(rightButLocked.detail()).contains("Too many failed logins", "Retry-After");
         assertThat(withHeaders.headers().firstValue("Retry-After")).hasValue("1");
-        assertThat(formLogin(id, "demo")).as("the login form shares the lock").startsWith("/login?throttled=");
+        String throttledPage = formLogin(id, "demo");
+        assertThat(throttledPage).as("the login form shares the lock").startsWith("/login?throttled=");
+        assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + throttledPage)).build(), HttpResponse.BodyHandlers.ofString()).body())
+                .contains("Too many failed logins", "Wait 1 seconds");
 
         Thread.sleep(650);
         assertThat(new Api(port, id, "demo").get("/api/inbox").status()).as("the lock has passed").isEqualTo(200);

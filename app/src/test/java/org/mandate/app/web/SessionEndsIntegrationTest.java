@@ -56,6 +56,7 @@ class SessionEndsIntegrationTest extends MandateIntegrationTest {
         String csrf = page.csrfFrom("/requests/" + requestId);
         assertThat(page.get("/").statusCode()).as("the session works before the departure").isEqualTo(200);
         assertThat(as(head).get("/api/inbox").status()).as("so does HTTP Basic").isEqualTo(200);
+        assertThat(page.get("/api/inbox").statusCode()).as("the API never honours a page session").isEqualTo(401);
 
         assertThat(as("ivy").post("/api/people/" + head + "/departure", Map.of("successor", "liam")).status())
                 .isEqualTo(200);
