@@ -11,20 +11,27 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
 
 /**
  * Every password check, for form login and HTTP Basic alike: throttled per account and per client address
  * (see {@link LoginThrottle}), and taking the same time whether the account is unknown, departed or active.
- * Spring's provider already checks a dummy bcrypt hash for an unknown user, but it refuses a disabled (departed)
- * account before checking the password, which answers measurably faster; here the account's status is checked
- * only after the password, so every refusal costs one bcrypt check.
+ * Spring's provider refuses a disabled (departed) account before checking the password, which answers measurably
+ * faster; here the account's status is checked only after the password. Spring's own dummy check for an unknown
+ * user is against the hash of a fixed, published password, which {@link RememberedPasswordChecks} would remember
+ * as a match and then answer without bcrypt, so an unknown user is checked against the hash of a random secret
+ * instead: every refusal costs one bcrypt check.
  */
 final class ThrottledLogins implements AuthenticationManager {
 
@@ -54,12 +61,27 @@ final class ThrottledLogins implements AuthenticationManager {
     }
 
     static DaoAuthenticationProvider sameTimeForEveryRefusal(UserDetailsService users, PasswordEncoder encoder) {
-        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(unknownAsNobody(users, encoder));
         provider.setPasswordEncoder(encoder);
         provider.setPreAuthenticationChecks(user -> {
         });
         provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
         return provider;
+    }
+
+    /** An unknown user name becomes a disabled account whose password nobody knows (see the class comment). */
+    private static UserDetailsService unknownAsNobody(UserDetailsService users, PasswordEncoder encoder) {
+        byte[] secret = new byte[24];
+        new SecureRandom().nextBytes(secret);
+        String nobody = encoder.encode(Base64.getEncoder().encodeToString(secret));
+        return username -> {
+            try {
+                return users.loadUserByUsername(username);
+            } catch (UsernameNotFoundException unknown) {
+                return User.withUsername(username == null || username.isEmpty() ? "(nobody)" : username)
+                        .password(nobody).authorities(List.of()).disabled(true).build();
+            }
+        };
     }
 
     @Override

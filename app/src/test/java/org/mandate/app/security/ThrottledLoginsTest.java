@@ -52,6 +52,26 @@ class ThrottledLoginsTest {
     }
 
     @Test
+    void anUnknownUserCostsAFullCheckEveryTimeWhateverThePassword() {
+        CountingEncoder bcryptBehindMemory = new CountingEncoder();
+        ThrottledLogins remembering = new ThrottledLogins(username -> {
+            throw new UsernameNotFoundException("unknown user");
+        }, new RememberedPasswordChecks(bcryptBehindMemory, Duration.ofMinutes(1), Clock.systemUTC()),
+                new LoginThrottle(new LoginThrottle.Settings(100, 100, Duration.ofMinutes(1), Duration.ofMinutes(1),
+                        Duration.ofMinutes(15)), Clock.systemUTC()), new SimpleMeterRegistry());
+
+        for (int i = 0; i < 3; i++) {
+            // Spring's own dummy hash is of this published password: a match would be remembered and then be fast
+            assertThatThrownBy(() -> remembering.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(
+                    "nobody", "userNotFoundPassword"))).isInstanceOf(BadCredentialsException.class);
+            assertThatThrownBy(() -> remembering.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(
+                    "", "x"))).isInstanceOf(BadCredentialsException.class);
+        }
+
+        assertThat(bcryptBehindMemory.checks).isEqualTo(6);
+    }
+
+    @Test
     void aDepartedAccountWithAWrongPasswordLooksLikeAnyWrongPassword() {
         assertThatThrownBy(() -> login("leaver", "guess")).isInstanceOf(BadCredentialsException.class);
         assertThatThrownBy(() -> login("leaver", "demo")).isInstanceOf(DisabledException.class);
