@@ -15,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -80,6 +81,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException exception) {
         return problem(HttpStatus.BAD_REQUEST, "'" + exception.getValue() + "' is not a valid "
                 + exception.getName() + ".");
+    }
+
+    /**
+     * A blank id in the address ({@code /api/requests/%20}) converts to nothing; Spring answers that as a 400 whose
+     * problem body still says 500. It is the caller's mistake: a 400 throughout.
+     */
+    @Override
+    protected ResponseEntity<Object> handleMissingPathVariable(MissingPathVariableException exception,
+                                                               HttpHeaders headers, HttpStatusCode status,
+                                                               WebRequest request) {
+        return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The '"
+                + exception.getVariableName() + "' in the address is missing or blank. Put the id there."));
     }
 
     @Override

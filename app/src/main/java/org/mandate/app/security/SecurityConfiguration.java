@@ -1,6 +1,7 @@
 package org.mandate.app.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
 import org.mandate.domain.directory.Role;
@@ -44,9 +45,13 @@ class SecurityConfiguration {
             @Value("${mandate.security.login-throttle.address-free-failures:20}") int addressFreeFailures,
             @Value("${mandate.security.login-throttle.first-delay:1s}") Duration firstDelay,
             @Value("${mandate.security.login-throttle.max-delay:5m}") Duration maxDelay,
-            @Value("${mandate.security.login-throttle.forget-after:15m}") Duration forgetAfter) {
-        return new LoginThrottle(new LoginThrottle.Settings(accountFreeFailures, addressFreeFailures, firstDelay,
-                maxDelay, forgetAfter), Clock.systemUTC());
+            @Value("${mandate.security.login-throttle.forget-after:15m}") Duration forgetAfter,
+            MeterRegistry meters) {
+        LoginThrottle throttle = new LoginThrottle(new LoginThrottle.Settings(accountFreeFailures,
+                addressFreeFailures, firstDelay, maxDelay, forgetAfter), Clock.systemUTC());
+        Gauge.builder("mandate.login.throttle.locked", throttle, LoginThrottle::locked)
+                .description("Accounts and client addresses locked out on this node right now").register(meters);
+        return throttle;
     }
 
     /** The one password check behind form login and HTTP Basic. */

@@ -1,7 +1,6 @@
 package org.mandate.app.security;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,8 +49,6 @@ final class ThrottledLogins implements AuthenticationManager {
         this.throttled = Counter.builder("mandate.login.throttled")
                 .description("Logins refused unchecked because the account or client address was throttled")
                 .register(meters);
-        Gauge.builder("mandate.login.throttle.locked", throttle, LoginThrottle::locked)
-                .description("Accounts and client addresses locked out on this node right now").register(meters);
     }
 
     /** The request being logged in on: Spring's request context is set before the security filters run. */

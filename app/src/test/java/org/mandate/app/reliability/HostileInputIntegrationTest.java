@@ -311,7 +311,7 @@ class HostileInputIntegrationTest extends MandateIntegrationTest {
     }
 
     @Test
-    void badVersionNumbersAreProblemsNotFailures() {
+    void badNumbersAndIdsInAddressesAreProblemsNotFailures() {
         Map<String, Integer> cases = new LinkedHashMap<>();
         cases.put("/api/processes/approval/versions/0/xml", 404);
         cases.put("/api/processes/approval/versions/-1/xml", 404);
@@ -328,11 +328,14 @@ class HostileInputIntegrationTest extends MandateIntegrationTest {
         cases.put("/api/insights?weeks=99999999999", 400);
         cases.put("/api/audit/decisions?minAmount=1e999999", 400);
         cases.put("/api/audit/decisions?maxAmount=abc", 400);
+        cases.put("/api/requests/%20", 400);
+        cases.put("/api/audit/requests/%20/replay", 400);
         List<String> wrong = new ArrayList<>();
         cases.forEach((path, status) -> {
             Http.Reply reply = Http.basic(port, path.contains("/audit/events") || path.contains("insights") ? "ada"
                     : "olu").get(path);
-            if (reply.status() != status || !reply.isProblem() || reply.json().path("detail").asText().isBlank()) {
+            if (reply.status() != status || !reply.isProblem() || reply.json().path("detail").asText().isBlank()
+                    || reply.json().path("status").asInt() != status) {
                 wrong.add(path + " -> " + reply);
             }
         });
