@@ -69,13 +69,12 @@ final class SessionStandingFilter extends OncePerRequestFilter {
             // straight to the login page: going on would only meet the ended session's CSRF token, a bare 403
             response.sendRedirect("/login");
             return;
-        } else {
-            Set<String> roles = authorities(now.get().roles());
-            if (!roles.equals(names(user.getAuthorities()))) {
-                log.info("The roles of '{}' changed to {}; their session carries them from {} {} on", user.getName(),
-                        roles, request.getMethod(), request.getRequestURI());
-                renew(user, roles, request);
-            }
+        }
+        Set<String> roles = authorities(now.get().roles());
+        if (!roles.equals(names(user.getAuthorities()))) {
+            log.info("The roles of '{}' changed to {}; their session carries them from {} {} on", user.getName(),
+                    roles, request.getMethod(), request.getRequestURI());
+            renew(user, roles, request);
         }
         chain.doFilter(request, response);
     }
