@@ -8,7 +8,8 @@ class RelativeRedirectsTest {
 
     @Test
     void aSavedRequestsUrlKeepsOnlyItsPathAndQuery() {
-        assertThat(RelativeRedirects.pathOf("http://evil.example.net/mandates?continue")).isEqualTo("/mandates?continue");
+        assertThat(RelativeRedirects.pathOf("http://evil.example.net/mandates?continue"))
+                .isEqualTo("/mandates?continue");
         assertThat(RelativeRedirects.pathOf("https://evil.example.net")).isEqualTo("/");
         assertThat(RelativeRedirects.pathOf("/requests/42")).isEqualTo("/requests/42");
     }
