@@ -66,7 +66,14 @@ final class SessionStandingFilter extends OncePerRequestFilter {
             if (session != null) {
                 session.invalidate();
             }
-            // straight to the login page: going on would only meet the ended session's CSRF token, a bare 403
+            // straight to the login page: going on would only meet the ended session's CSRF token, a bare 403.
+            // htmx (the inbox refreshing itself) follows a redirect unseen and would swap the login page into the
+            // fragment: it is told to load the login page as a whole instead
+            if (request.getHeader("HX-Request") != null) {
+                response.setHeader("HX-Redirect", "/login");
+                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                return;
+            }
             response.sendRedirect("/login");
             return;
         }

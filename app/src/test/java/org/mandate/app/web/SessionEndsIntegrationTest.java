@@ -53,6 +53,8 @@ class SessionEndsIntegrationTest extends MandateIntegrationTest {
         String requestId = as(teacher).submit("Microscope slides", "supplies", 120);
         String stepId = openStep(as(teacher), requestId);
         PageSession page = PageSession.loggedIn(port, head);
+        PageSession inboxOpenElsewhere = PageSession.loggedIn(port, head);
+        assertThat(inboxOpenElsewhere.htmx("/inbox/items").statusCode()).isEqualTo(200);
         String csrf = page.csrfFrom("/requests/" + requestId);
         assertThat(page.get("/").statusCode()).as("the session works before the departure").isEqualTo(200);
         assertThat(as(head).get("/api/inbox").status()).as("so does HTTP Basic").isEqualTo(200);
@@ -72,6 +74,9 @@ class SessionEndsIntegrationTest extends MandateIntegrationTest {
         refused(page.postForm("/requests", Map.of("title", "One more", "category", "supplies", "amount", "10",
                 "description", "x", "_csrf", csrf)));
         refused(page.get("/"));
+        HttpResponse<String> refresh = inboxOpenElsewhere.htmx("/inbox/items");
+        assertThat(refresh.statusCode()).as("the inbox refreshing itself in another tab").isEqualTo(401);
+        assertThat(refresh.headers().firstValue("HX-Redirect")).hasValue("/login");
 
         Api.Response basicRead = as(head).get("/api/inbox");
         Api.Response basicDecide = as(head).post("/api/requests/" + requestId + "/steps/" + stepId + "/decision",
