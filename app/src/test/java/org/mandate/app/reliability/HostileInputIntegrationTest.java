@@ -353,6 +353,8 @@ class HostileInputIntegrationTest extends MandateIntegrationTest {
                 "GET /api/requests/a%5Cb HTTP/1.1\r\nHost: 127.0.0.1\r\n",
                 "GET /requests/a%2Fb HTTP/1.1\r\nHost: 127.0.0.1\r\n",
                 "GET /api/inbox HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Note: a\u0001b\r\n",
+                "GET /api/inbox HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Note: " + "a".repeat(20_000) + "\r\n",
+                "GET /api/" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n",
                 "TRACE /api/inbox HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Basic YW5hOmRlbW8=\r\n")) {
             String answer = raw(request + "Connection: close\r\n\r\n");
             String head = answer.contains("\r\n\r\n") ? answer.substring(0, answer.indexOf("\r\n\r\n")) : answer;
