@@ -1,6 +1,7 @@
 package org.mandate.app.problem;
 
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import jakarta.servlet.http.HttpServletRequest;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -46,9 +47,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             RuleViolation.Kind.CONFLICT, HttpStatus.CONFLICT);
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> anything(Exception exception) {
+    ResponseEntity<ProblemDetail> anything(Exception exception, HttpServletRequest request) {
         RuleViolation rule = find(exception, RuleViolation.class);
         if (rule != null) {
+            RefusalLog.refusedOutsideACommand(rule, request.getMethod(), request.getRequestURI(),
+                    request.getRemoteUser());
             return problem(STATUS.get(rule.kind()), rule.getMessage());
         }
         if (find(exception, AggregateNotFoundException.class) != null) {

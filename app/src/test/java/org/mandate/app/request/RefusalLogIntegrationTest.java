@@ -26,10 +26,14 @@ class RefusalLogIntegrationTest extends MandateIntegrationTest {
                 "amount", 60_000, "currency", "EUR")).status()).isEqualTo(400);
         assertThat(as("ana").post("/api/requests/" + request + "/withdrawal", Map.of()).status()).isEqualTo(200);
         assertThat(as("ana").post("/api/requests/" + request + "/withdrawal", Map.of()).status()).isEqualTo(409);
+        assertThat(as("ivy").post("/api/people/nobody-" + request + "/departure", Map.of()).status())
+                .as("a rule a controller checks itself, before any command").isEqualTo(404);
 
         String during = log.getOut().substring(before);
         assertThat(during).contains("INFO", "Refused DecideStep by 'ben': FORBIDDEN",
-                "Refused SubmitRequest by 'ana': INVALID", "Refused WithdrawRequest by 'ana': CONFLICT");
+                "Refused SubmitRequest by 'ana': INVALID", "Refused WithdrawRequest by 'ana': CONFLICT",
+                "Refused POST /api/people/nobody-" + request + "/departure by 'ivy': NOT_FOUND");
+        assertThat(during.lines().filter(line -> line.contains("Refused"))).as("one line per refusal").hasSize(4);
         assertThat(during.lines().filter(line -> line.startsWith("\tat ") || line.contains("RuleViolation:")))
                 .as("no stack trace for a refusal").isEmpty();
         assertThat(during.lines().filter(line -> (line.contains(" WARN ") || line.contains(" ERROR "))
