@@ -66,6 +66,11 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(xml)));
     }
 
+    public Response put(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String raw ? raw : write(body))));
+    }
+
     public Response delete(String path) {
         return send(request(path).DELETE());
     }

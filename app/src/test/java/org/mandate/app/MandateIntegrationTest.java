@@ -52,6 +52,11 @@ public abstract class MandateIntegrationTest {
         properties.add("mandate.webhooks.give-up-after", () -> "1500ms");
         properties.add("mandate.webhooks.timeout", () -> "2s");
         properties.add("mandate.webhooks.poll-interval", () -> "50ms");
+        // login throttling with delays short enough to wait out in a test; every test calls from 127.0.0.1, so the
+        // per-address count is set out of reach here (LoginThrottleTest covers it)
+        properties.add("mandate.security.login-throttle.first-delay", () -> "300ms");
+        properties.add("mandate.security.login-throttle.max-delay", () -> "600ms");
+        properties.add("mandate.security.login-throttle.address-free-failures", () -> "100000");
     }
 
     /** An API client logged in as one of the demo people (password {@code demo}). */

@@ -1,5 +1,6 @@
 package org.mandate.app.knowledge;
 
+import org.mandate.domain.RuleViolation;
 import org.mandate.projections.knowledge.DecisionKnowledgeProjection;
 import org.mandate.projections.knowledge.DecisionSearch;
 import org.mandate.projections.knowledge.PastDecision;
@@ -23,14 +24,27 @@ class PastDecisions {
 
     private final DecisionKnowledgeProjection knowledge;
 
+    private static final BigDecimal LARGEST_AMOUNT = new BigDecimal("999999999999999");
+
     PastDecisions(DecisionKnowledgeProjection knowledge) {
         this.knowledge = knowledge;
     }
 
     List<PastDecision> search(Authentication user, String q, String category, BigDecimal minAmount,
                               BigDecimal maxAmount, String decidedBy) {
+        checkAmount("minAmount", minAmount);
+        checkAmount("maxAmount", maxAmount);
         DecisionSearch search = DecisionSearch.of(q, category, minAmount, maxAmount, decidedBy);
         return readsAll(user) ? knowledge.search(search) : knowledge.searchVisibleTo(search, user.getName());
+    }
+
+    /** A bound the database can compare: 1e999999 and 1e-999999 parse as numbers but fit no numeric column. */
+    private static void checkAmount(String name, BigDecimal amount) {
+        if (amount != null && (amount.signum() < 0 || amount.compareTo(LARGEST_AMOUNT) > 0
+                || amount.stripTrailingZeros().scale() > 2)) {
+            throw RuleViolation.invalid("'" + name + "' must be an amount between 0 and " + LARGEST_AMOUNT
+                    .toPlainString() + " with at most two decimals; it was " + amount + ".");
+        }
     }
 
     static boolean readsAll(Authentication user) {

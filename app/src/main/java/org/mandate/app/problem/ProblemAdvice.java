@@ -1,6 +1,7 @@
 package org.mandate.app.problem;
 
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import jakarta.servlet.http.HttpServletRequest;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -17,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -61,6 +63,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         }
         RuleViolation rule = find(exception, RuleViolation.class);
         if (rule != null) {
+            RefusalLog.refusedOutsideACommand(rule, request.getMethod(), request.getRequestURI(),
+                    request.getRemoteUser());
             ResponseEntity<ProblemDetail> problem = problem(STATUS.get(rule.kind()), rule.getMessage());
             rule.properties().forEach(problem.getBody()::setProperty);
             return problem;
@@ -95,6 +99,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException exception) {
         return problem(HttpStatus.BAD_REQUEST, "'" + exception.getValue() + "' is not a valid "
                 + exception.getName() + ".");
+    }
+
+    /**
+     * A blank id in the address ({@code /api/requests/%20}) converts to nothing; Spring answers that as a 400 whose
+     * problem body still says 500. It is the caller's mistake: a 400 throughout.
+     */
+    @Override
+    protected ResponseEntity<Object> handleMissingPathVariable(MissingPathVariableException exception,
+                                                               HttpHeaders headers, HttpStatusCode status,
+                                                               WebRequest request) {
+        return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The '"
+                + exception.getVariableName() + "' in the address is missing or blank. Put the id there."));
     }
 
     @Override

@@ -66,6 +66,12 @@ class ProcessVersions {
     }
 
     byte[] xml(String key, int version) {
+        if (version < 1) {
+            // the engine refuses a version below 1 with an exception of its own, which would answer 500
+            throw catalogue.isDeployed(key) ? RuleViolation.notFound("'" + key + "' has no version " + version
+                    + ": versions are numbered from 1. See its versions at /api/processes/" + key + "/versions.")
+                    : unknown(key);
+        }
         return catalogue.xml(key, version).orElseThrow(() -> catalogue.isDeployed(key)
                 ? RuleViolation.notFound("'" + key + "' has no version " + version + ". See its versions at "
                 + "/api/processes/" + key + "/versions.")

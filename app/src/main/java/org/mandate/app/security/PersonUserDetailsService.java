@@ -3,6 +3,7 @@ package org.mandate.app.security;
 import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.Person;
 import org.mandate.domain.directory.PersonId;
+import org.mandate.domain.directory.Role;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Everyone in the directory with a password is staff; their directory roles add AUDITOR, PROCESS_OWNER, ADMIN. */
 @Component
@@ -32,9 +34,15 @@ class PersonUserDetailsService implements UserDetailsService {
         Person person = directory.find(PersonId.of(username))
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
         String hash = credentials.hash(username).orElseThrow(() -> new UsernameNotFoundException("no password"));
+        return User.withUsername(username).password(hash).authorities(authorities(person.roles()))
+                .disabled(!person.active()).build();
+    }
+
+    /** Staff, and the person's directory roles; a session compares these with the directory on every request. */
+    static List<SimpleGrantedAuthority> authorities(Set<Role> roles) {
         List<SimpleGrantedAuthority> authorities = new ArrayList<>();
         authorities.add(new SimpleGrantedAuthority("ROLE_" + STAFF));
-        person.roles().forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name())));
-        return User.withUsername(username).password(hash).authorities(authorities).disabled(!person.active()).build();
+        roles.forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name())));
+        return authorities;
     }
 }

@@ -1,6 +1,8 @@
 package org.mandate.app.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
 import org.mandate.app.outage.OutageAnswers;
 import org.mandate.domain.directory.Role;
@@ -11,15 +13,15 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -37,17 +39,47 @@ class SecurityConfiguration {
                 Clock.systemUTC());
     }
 
+    /** Failed logins per account and per client address, in this node's memory (see {@link LoginThrottle}). */
+    @Bean
+    LoginThrottle loginThrottle(
+            @Value("${mandate.security.login-throttle.account-free-failures:5}") int accountFreeFailures,
+            @Value("${mandate.security.login-throttle.address-free-failures:20}") int addressFreeFailures,
+            @Value("${mandate.security.login-throttle.first-delay:1s}") Duration firstDelay,
+            @Value("${mandate.security.login-throttle.max-delay:5m}") Duration maxDelay,
+            @Value("${mandate.security.login-throttle.forget-after:15m}") Duration forgetAfter,
+            MeterRegistry meters) {
+        LoginThrottle throttle = new LoginThrottle(new LoginThrottle.Settings(accountFreeFailures,
+                addressFreeFailures, firstDelay, maxDelay, forgetAfter), Clock.systemUTC());
+        Gauge.builder("mandate.login.throttle.locked", throttle, LoginThrottle::locked)
+                .description("Accounts and client addresses locked out on this node right now").register(meters);
+        return throttle;
+    }
+
+    /** The one password check behind form login and HTTP Basic. */
+    @Bean
+    ThrottledLogins logins(PersonUserDetailsService people, PasswordEncoder encoder, LoginThrottle throttle,
+                           MeterRegistry meters) {
+        return new ThrottledLogins(people, encoder, throttle, meters);
+    }
+
     /**
      * The API is stateless HTTP Basic: no session cookie is ever issued for it, so there is nothing for a
-     * cross-site request to ride on and CSRF tokens are not needed there.
+     * cross-site request to ride on and CSRF tokens are not needed there. Every call checks the password and
+     * loads the person afresh, so a departure or a role change applies to the next call.
      */
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, OutageAnswers outages) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ThrottledLogins logins, OutageAnswers outages)
+            throws Exception {
         return http.securityMatcher("/api/**")
+                .authenticationManager(logins)
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(PersonUserDetailsService.STAFF))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, exception) -> {
                     if (outages.answeredOutage(exception, request, response)) {
+                        return;
+                    }
+                    if (exception instanceof LoginThrottledException throttled) {
+                        tooManyFailures(response, json, throttled);
                         return;
                     }
                     response.setHeader("WWW-Authenticate", "Basic realm=\"Mandate\"");
@@ -70,17 +102,20 @@ class SecurityConfiguration {
     @Bean
     @Order(0)
     SecurityFilterChain metrics(HttpSecurity http, ObjectMapper json, PasswordEncoder encoder,
-                                PersonUserDetailsService people,
+                                PersonUserDetailsService people, LoginThrottle throttle, MeterRegistry meters,
                                 @Value("${mandate.metrics.username:prometheus}") String username,
                                 @Value("${mandate.metrics.password:}") String password) throws Exception {
-        DaoAuthenticationProvider scrapers = new DaoAuthenticationProvider(
-                new ScrapeAccounts(username, password, encoder, people));
-        scrapers.setPasswordEncoder(encoder);
+        ThrottledLogins scrapers = new ThrottledLogins(new ScrapeAccounts(username, password, encoder, people),
+                encoder, throttle, meters);
         return http.securityMatcher("/actuator/prometheus")
-                .authenticationManager(new ProviderManager(scrapers))
+                .authenticationManager(scrapers)
                 .authorizeHttpRequests(requests -> requests.anyRequest()
                         .hasAnyRole(ScrapeAccounts.METRICS, Role.ADMIN.name()))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, exception) -> {
+                    if (exception instanceof LoginThrottledException throttled) {
+                        tooManyFailures(response, json, throttled);
+                        return;
+                    }
                     response.setHeader("WWW-Authenticate", "Basic realm=\"Mandate metrics\"");
                     problem(response, json, HttpStatus.UNAUTHORIZED, "Metrics need HTTP Basic as the scrape account "
                             + "(mandate.metrics.username and mandate.metrics.password) or as an administrator.");
@@ -93,28 +128,52 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * Pages keep a session. Each request of it is checked against the directory first ({@link
+     * SessionStandingFilter}). Redirects are relative (with Tomcat's use-relative-redirects): none is built from
+     * the Host header a client sent.
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, OutageAnswers outages) throws Exception {
-        SimpleUrlAuthenticationFailureHandler wrongPassword = new SimpleUrlAuthenticationFailureHandler("/login?error");
+    SecurityFilterChain pages(HttpSecurity http, ThrottledLogins logins, AccountStanding standing,
+                              OutageAnswers outages) throws Exception {
+        LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
+        loginPage.setFavorRelativeUris(true);
+        SavedRequestAwareAuthenticationSuccessHandler backToWhereTheyWere =
+                new SavedRequestAwareAuthenticationSuccessHandler();
+        backToWhereTheyWere.setDefaultTargetUrl("/");
+        backToWhereTheyWere.setRedirectStrategy(new RelativeRedirects());
         return http
+                .authenticationManager(logins)
+                .addFilterAfter(new SessionStandingFilter(standing), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().hasRole(PersonUserDetailsService.STAFF))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
+                .formLogin(form -> form.loginPage("/login").successHandler(backToWhereTheyWere)
                         .failureHandler((request, response, exception) -> {
                             if (!outages.answeredOutage(exception, request, response)) {
-                                wrongPassword.onAuthenticationFailure(request, response, exception);
+                                response.sendRedirect(exception instanceof LoginThrottledException throttled
+                                        ? "/login?throttled=" + throttled.retryAfterSeconds() : "/login?error");
                             }
-                        }))
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                        })
+                        .permitAll())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(loginPage))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(PageHeaders.CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(PageHeaders.REFERRER_POLICY))
                         .frameOptions(frames -> frames.deny())
                         .addHeaderWriter(PageHeaders.permissionsPolicy()))
                 .build();
+    }
+
+    private static void tooManyFailures(HttpServletResponse response, ObjectMapper json,
+                                        LoginThrottledException throttled) throws IOException {
+        response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+        problem(response, json, HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins for this account or from "
+                + "this address. Wait " + throttled.retryAfterSeconds() + " s (Retry-After), then log in again "
+                + "with the right password; ask an administrator if you have forgotten it.");
     }
 
     private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)

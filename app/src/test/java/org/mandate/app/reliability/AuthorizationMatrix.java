@@ -125,6 +125,9 @@ final class AuthorizationMatrix {
         // an unknown person and an unknown projection: the role check passes for the admin, nothing changes
         row("POST /api/people/{id}/departure", f -> new Call("POST", "/api/people/nobody-here/departure", "{}"),
                 401, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
+        // roles of somebody who is not there: administrators reach the 404, nobody else the person
+        row("PUT /api/people/{id}/roles", f -> new Call("PUT", "/api/people/nobody-here/roles", "{\"roles\":[]}"),
+                401, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
         row("POST /api/admin/projections/{name}/rebuild", f -> new Call("POST",
                         "/api/admin/projections/no-such-projection/rebuild", null),
                 401, 403, 403, 403, 403, 403, 403, 403, 403, PASS);

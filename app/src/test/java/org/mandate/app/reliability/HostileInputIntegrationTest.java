@@ -6,6 +6,7 @@ import net.jqwik.api.Combinators;
 import org.junit.jupiter.api.Test;
 import org.mandate.app.MandateIntegrationTest;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -89,7 +90,9 @@ class HostileInputIntegrationTest extends MandateIntegrationTest {
         List<String> all = List.of(names);
         Arbitrary<String> value = Arbitraries.oneOf(text().map(v -> v.length() > 1_000 ? v.substring(0, 1_000) : v),
                 Arbitraries.of("2026-01-01T00:00:00Z", "2026-13-45T99:00:00Z", "2026-01-01", "yesterday", "-5",
-                        "0", "99999999999999999999", "1e9", "-0.01", "NaN", "Infinity", "", "00000000-0000-0000-"
+                        "0", "99999999999999999999", "1e9", "-0.01", "NaN", "Infinity", "1e999999", "-1e999999",
+                        "1e-999999", "",
+                        "00000000-0000-0000-"
                                 + "0000-000000000000"));
         return Combinators.combine(Arbitraries.subsetOf(all), value.list().ofSize(all.size()))
                 .as((chosen, values) -> {
@@ -102,6 +105,13 @@ class HostileInputIntegrationTest extends MandateIntegrationTest {
                     }
                     return query.toString();
                 });
+    }
+
+    /** Numbers as a client may type them where a version number belongs: zero, negative, huge, not a number. */
+    private static Arbitrary<String> versionNumber() {
+        return Arbitraries.oneOf(Arbitraries.of("0", "-1", "1", "2147483647", "2147483648", "-2147483649",
+                        "99999999999999999999", "1e3", "1.5", "abc", "%20", "", "+1", "0x10"),
+                Arbitraries.integers().map(String::valueOf));
     }
 
     private static Arbitrary<String> pathSegment() {
@@ -188,6 +198,11 @@ class HostileInputIntegrationTest extends MandateIntegrationTest {
                 new Target("path versions: query", Combinators.combine(pathSegment(), query("from", "to"))
                         .as((key, query) -> new Attempt("GET", "/api/processes/" + key + "/changes" + query, null,
                                 null, "olu"))),
+                new Target("path version: number", versionNumber().map(version -> new Attempt("GET",
+                        "/api/processes/approval/versions/" + version + "/xml", null, null, "ana"))),
+                new Target("path changes: numbers", Combinators.combine(versionNumber(), versionNumber())
+                        .as((from, to) -> new Attempt("GET", "/api/processes/approval/changes?from=" + from + "&to="
+                                + to, null, null, "olu"))),
                 new Target("path validation: body", rawBody().map(body -> new Attempt("POST",
                         "/api/processes/validation", body, "application/xml", "olu"))),
                 new Target("path binding: fields", Arbitraries.oneOf(objectWith("processKey", "category",
@@ -206,6 +221,9 @@ class HostileInputIntegrationTest extends MandateIntegrationTest {
                 new Target("webhook redelivery: path", Combinators.combine(pathSegment(), pathSegment())
                         .as((id, delivery) -> new Attempt("POST", "/api/admin/webhooks/" + id + "/deliveries/"
                                 + delivery + "/redelivery", null, null, "ivy"))),
+                new Target("roles: unknown person", Combinators.combine(pathSegment(), Arbitraries.oneOf(
+                        objectWith("roles"), rawBody())).as((id, body) -> new Attempt("PUT", "/api/people/" + id
+                        + "/roles", body, "application/json", "ivy"))),
                 new Target("departure: unknown person", Combinators.combine(pathSegment(), objectWith("successor"))
                         .as((id, body) -> new Attempt("POST", "/api/people/" + id + "/departure", body,
                                 "application/json", "ivy"))));
@@ -230,9 +248,10 @@ class HostileInputIntegrationTest extends MandateIntegrationTest {
                                 : attempt.contentType(), attempt.headers());
                 boolean refusalWithoutProblem = reply.status() >= 400 && !"HEAD".equals(attempt.method())
                         && (!reply.isProblem() || reply.json().path("detail").asText().isBlank());
-                if (refusalWithoutProblem && refusedByTomcat(attempt, reply)) {
+                if (refusedByTomcat(attempt, reply)) {
                     byTomcat++;
-                } else if (reply.status() >= 500 || refusalWithoutProblem) {
+                }
+                if (reply.status() >= 500 || refusalWithoutProblem) {
                     broken.add(target.name() + ": " + attempt.method() + " " + shorten(attempt.path()) + " "
                             + shorten(attempt.body()) + " -> " + reply);
                 }
@@ -240,7 +259,7 @@ class HostileInputIntegrationTest extends MandateIntegrationTest {
         }
         FigureLog.record("hostile input", attempts + " generated calls over " + targets.size() + " targets, "
                 + broken.size() + " answered 5xx or without problem+json, " + byTomcat
-                + " refused by Tomcat itself before the application (400/405, its minimal HTML)");
+                + " refused by Tomcat itself before the application (400/405, as problem+json too)");
         assertThat(broken).as("calls answered with 5xx or a refusal that is not problem+json").isEmpty();
         assertThat(as("ana").get(base).json().path("status").asText())
                 .as("nobody but sofia could decide, nobody but ana withdraw").isEqualTo("IN_REVIEW");
@@ -281,9 +300,119 @@ class HostileInputIntegrationTest extends MandateIntegrationTest {
         assertThat(eventCount()).isEqualTo(events);
     }
 
+    @Test
+    void controlCharactersBidiOverridesAndBrokenCharactersAreRefusedNamingTheField() {
+        String id = as("ana").submit("Text rules", "equipment", 400);
+        String step = openStep(as("ana"), id);
+        long events = eventCount();
+        Map<String, Object> submission = new LinkedHashMap<>(Map.of("title", "ok", "category", "equipment",
+                "amount", 5, "currency", "EUR", "description", "line one\r\nline two\twith a tab"));
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, String> bad : List.of(Map.entry("title", "Pens\u0000"),
+                Map.entry("title", "Invoice \u202Efdp.exe"), Map.entry("title", "two\nlines"),
+                Map.entry("category", "equip\u2066ment"), Map.entry("description", "bell\u0007"))) {
+            Map<String, Object> body = new LinkedHashMap<>(submission);
+            body.put(bad.getKey(), bad.getValue());
+            Http.Reply reply = Http.basic(port, "ana").postJson("/api/requests", body);
+            if (reply.status() != 400 || !reply.isProblem()
+                    || !reply.json().path("detail").asText().contains("'" + bad.getKey() + "'")) {
+                wrong.add(bad + " -> " + reply);
+            }
+        }
+        // a lone surrogate survives only as a JSON escape: encoded as UTF-8 it would already be a '?'
+        Http.Reply halfAPair = Http.basic(port, "ana").postJson("/api/requests", "{\"title\":\"half \\ud800 a pair\","
+                + "\"category\":\"equipment\",\"amount\":5,\"currency\":\"EUR\"}", Map.of());
+        assertThat(halfAPair.status()).as(halfAPair.toString()).isEqualTo(400);
+        assertThat(halfAPair.json().path("detail").asText()).contains("'title'", "broken character");
+        Http.Reply rationale = Http.basic(port, "sofia").postJson("/api/requests/" + id + "/steps/" + step
+                + "/decision", Map.of("outcome", "REJECTED", "rationale", "no \u202Ethanks"));
+        Http.Reply note = Http.basic(port, "sofia").postJson("/api/requests/" + id + "/steps/" + step
+                + "/delegation", Map.of("to", "liam", "note", "over\u0000"));
+        Http.Reply reason = Http.basic(port, "ana").postJson("/api/requests/" + id + "/withdrawal",
+                Map.of("reason", "\u2067hidden"));
+
+        assertThat(wrong).isEmpty();
+        assertThat(rationale.json().path("detail").asText()).contains("'rationale'", "bidirectional");
+        assertThat(note.json().path("detail").asText()).contains("'note'", "control character");
+        assertThat(reason.json().path("detail").asText()).contains("'reason'");
+        assertThat(List.of(rationale.status(), note.status(), reason.status())).containsOnly(400);
+        assertThat(eventCount()).as("nothing was recorded").isEqualTo(events);
+        assertThat(Http.basic(port, "ana").postJson("/api/requests", submission).status())
+                .as("line breaks and tabs are fine in a description").isEqualTo(201);
+    }
+
+    @Test
+    void badNumbersAndIdsInAddressesAreProblemsNotFailures() {
+        Map<String, Integer> cases = new LinkedHashMap<>();
+        cases.put("/api/processes/approval/versions/0/xml", 404);
+        cases.put("/api/processes/approval/versions/-1/xml", 404);
+        cases.put("/api/processes/approval/versions/2147483648/xml", 400);
+        cases.put("/api/processes/approval/versions/abc/xml", 400);
+        cases.put("/api/processes/approval/changes?from=0&to=1", 404);
+        cases.put("/api/processes/approval/changes?from=1&to=-7", 404);
+        cases.put("/api/processes/approval/changes?from=1&to=99999999999", 400);
+        cases.put("/api/processes/approval/changes?from=1", 400);
+        cases.put("/api/processes/nowhere/versions/0/xml", 404);
+        cases.put("/api/audit/events?limit=-1", 400);
+        cases.put("/api/audit/events?limit=99999999999", 400);
+        cases.put("/api/insights?weeks=0", 400);
+        cases.put("/api/insights?weeks=99999999999", 400);
+        cases.put("/api/audit/decisions?minAmount=1e999999", 400);
+        cases.put("/api/audit/decisions?maxAmount=abc", 400);
+        cases.put("/api/requests/%20", 400);
+        cases.put("/api/audit/requests/%20/replay", 400);
+        List<String> wrong = new ArrayList<>();
+        cases.forEach((path, status) -> {
+            Http.Reply reply = Http.basic(port, path.contains("/audit/events") || path.contains("insights") ? "ada"
+                    : "olu").get(path);
+            if (reply.status() != status || !reply.isProblem() || reply.json().path("detail").asText().isBlank()
+                    || reply.json().path("status").asInt() != status) {
+                wrong.add(path + " -> " + reply);
+            }
+        });
+        assertThat(wrong).as("expected a problem+json with the given status").isEmpty();
+        assertThat(Http.session(port, "olu").get("/processes/approval/versions/0").status())
+                .as("the page answers a page, not a 500").isEqualTo(404);
+    }
+
+    @Test
+    void tomcatsOwnRefusalsAreProblemsToo() throws IOException {
+        List<String> wrong = new ArrayList<>();
+        for (String request : List.of(
+                "GET /api/requests/a%2Fb HTTP/1.1\r\nHost: 127.0.0.1\r\n",
+                "GET /api/requests/a%00b HTTP/1.1\r\nHost: 127.0.0.1\r\n",
+                "GET /api/requests/a%5Cb HTTP/1.1\r\nHost: 127.0.0.1\r\n",
+                "GET /requests/a%2Fb HTTP/1.1\r\nHost: 127.0.0.1\r\n",
+                "GET /api/inbox HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Note: a\u0001b\r\n",
+                "GET /api/inbox HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Note: " + "a".repeat(20_000) + "\r\n",
+                "GET /api/" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n",
+                "TRACE /api/inbox HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Basic YW5hOmRlbW8=\r\n")) {
+            String answer = raw(request + "Connection: close\r\n\r\n");
+            String head = answer.contains("\r\n\r\n") ? answer.substring(0, answer.indexOf("\r\n\r\n")) : answer;
+            String body = answer.substring(head.length()).strip();
+            boolean refused = head.startsWith("HTTP/1.1 4") && !answer.contains("Basic ");
+            boolean problem = head.toLowerCase().contains("content-type: application/problem+json")
+                    && body.contains("\"detail\"");
+            if (!refused || !problem) {
+                wrong.add(request.lines().findFirst().orElse("") + " -> " + answer);
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    /** What the server answers to exactly these bytes: the client libraries refuse to send such requests. */
+    private String raw(String request) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     /**
      * Tomcat refuses an encoded NUL, slash or backslash in the path, and TRACE, before any filter or servlet of
-     * ours runs: those answers are its own minimal 400/405 page, not problem+json. Counted apart, never 5xx.
+     * ours runs; its error report valve answers them as problem+json (ProblemErrorReportValve). Counted apart.
      */
     private static boolean refusedByTomcat(Attempt attempt, Http.Reply reply) {
         String path = attempt.path().contains("?") ? attempt.path().substring(0, attempt.path().indexOf('?'))

@@ -42,6 +42,11 @@ final class PageSession {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    /** A request as htmx sends it when a page refreshes part of itself. */
+    HttpResponse<String> htmx(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).header("HX-Request", "true").GET());
+    }
+
     /** The CSRF token the page at {@code path} puts in its forms. */
     String csrfFrom(String path) {
         Matcher matcher = CSRF.matcher(get(path).body());

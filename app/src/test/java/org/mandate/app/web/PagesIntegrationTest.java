@@ -51,6 +51,19 @@ class PagesIntegrationTest extends MandateIntegrationTest {
     }
 
     @Test
+    void aTitleWithAControlCharacterIsShownBackNextToTheTitleAndNothingIsSent() {
+        PageSession ana = PageSession.loggedIn(port, "ana");
+        long events = eventCount();
+
+        HttpResponse<String> refused = ana.postForm("/requests", Map.of("title", "Globes\nfor room 4",
+                "category", "supplies", "amount", "120", "_csrf", ana.csrfFrom("/requests/new")));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("The field &#39;title&#39; contains a tab or line break");
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
     void aFormPostedWithItsTokenIsSentAndConfirmed() {
         PageSession ana = PageSession.loggedIn(port, "ana");
         long events = eventCount();

@@ -8,6 +8,8 @@ import org.mandate.domain.RuleViolation;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.Objects;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -44,6 +46,16 @@ public class PersonAggregate {
             throw RuleViolation.invalid("An authority is a limit of zero or more per category.");
         }
         apply(new AuthoritySet(id, command.authority()));
+    }
+
+    @CommandHandler
+    void handle(SetRoles command) {
+        stillHere();
+        if (command.roles() == null || command.roles().stream().anyMatch(Objects::isNull)) {
+            throw RuleViolation.invalid("Roles are a list of FINANCE, AUDITOR, PROCESS_OWNER and ADMIN; "
+                    + "send an empty list to leave someone staff only.");
+        }
+        apply(new RolesSet(id, Set.copyOf(command.roles()), command.recordedBy()));
     }
 
     @CommandHandler

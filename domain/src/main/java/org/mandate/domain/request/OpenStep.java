@@ -1,6 +1,7 @@
 package org.mandate.domain.request;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.mandate.domain.FreeText;
 import org.mandate.domain.directory.PersonId;
 
 import java.time.Instant;
@@ -10,5 +11,5 @@ import java.time.Instant;
  * deployed process version, so a replay knows which path was in force.
  */
 public record OpenStep(@TargetAggregateIdentifier RequestId requestId, StepId stepId, String name, PersonId assignee,
-                       Instant dueAt, String pathVersion) {
+                       Instant dueAt, String pathVersion) implements FreeText.Unchecked {
 }

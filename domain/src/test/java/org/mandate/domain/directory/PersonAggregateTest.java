@@ -57,6 +57,30 @@ class PersonAggregateTest {
     }
 
     @Test
+    void rolesAreSetAsAnEventAndMayShrinkToStaffOnly() {
+        fixture.given(sofiaJoined())
+                .when(new SetRoles(SOFIA, Set.of(Role.AUDITOR), IVY))
+                .expectEvents(new RolesSet(SOFIA, Set.of(Role.AUDITOR), IVY));
+        setUp();
+        fixture.given(sofiaJoined())
+                .when(new SetRoles(SOFIA, Set.of(), IVY))
+                .expectEvents(new RolesSet(SOFIA, Set.of(), IVY));
+    }
+
+    @Test
+    void refusesMissingRolesAndRolesOfALeaver() {
+        fixture.given(sofiaJoined())
+                .when(new SetRoles(SOFIA, null, IVY))
+                .expectNoEvents()
+                .expectException(violation(RuleViolation.Kind.INVALID, "empty list"));
+        setUp();
+        fixture.given(sofiaJoined(), new PersonLeft(SOFIA, VERA, IVY, NOW))
+                .when(new SetRoles(SOFIA, Set.of(), IVY))
+                .expectNoEvents()
+                .expectException(violation(RuleViolation.Kind.CONFLICT, "already left"));
+    }
+
+    @Test
     void refusesANegativeAuthority() {
         fixture.given(sofiaJoined())
                 .when(new SetAuthority(SOFIA, new Authority(Map.of("*", new BigDecimal("-1")))))

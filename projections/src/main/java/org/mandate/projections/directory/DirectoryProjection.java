@@ -12,6 +12,7 @@ import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.directory.PersonJoined;
 import org.mandate.domain.directory.PersonLeft;
 import org.mandate.domain.directory.Role;
+import org.mandate.domain.directory.RolesSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
@@ -55,6 +56,13 @@ public class DirectoryProjection implements Directory {
     void on(AuthoritySet event) {
         jdbc.update("delete from directory_authority where person_id = ?", event.personId().value());
         insertAuthority(event.personId(), event.authority());
+    }
+
+    @EventHandler
+    void on(RolesSet event) {
+        jdbc.update("update directory_person set roles = ? where id = ?",
+                event.roles().stream().map(Role::name).sorted().collect(Collectors.joining(",")),
+                event.personId().value());
     }
 
     @EventHandler

@@ -3,6 +3,9 @@ package org.mandate.app.web.request;
 import org.mandate.app.web.Refusal;
 
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The form field a refusal of a submission is about, so the message appears next to it. The domain's rules say
@@ -10,6 +13,9 @@ import java.util.Locale;
  * names no field is shown at the top of the form.
  */
 final class RefusedField {
+
+    private static final Pattern NAMED = Pattern.compile("^the field '([a-z]+)'");
+    private static final Set<String> FIELDS = Set.of("title", "category", "amount", "description");
 
     private RefusedField() {
     }
@@ -19,6 +25,10 @@ final class RefusedField {
             return null;
         }
         String message = refusal.message().toLowerCase(Locale.ROOT);
+        Matcher named = NAMED.matcher(message);
+        if (named.find() && FIELDS.contains(named.group(1))) {
+            return named.group(1); // the text rule names its field: its message may mention others in passing
+        }
         if (message.contains("amount")) {
             return "amount";
         }

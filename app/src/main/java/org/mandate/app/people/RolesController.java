@@ -1,0 +1,66 @@
+package org.mandate.app.people;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mandate.domain.RuleViolation;
+import org.mandate.domain.directory.Directory;
+import org.mandate.domain.directory.PersonId;
+import org.mandate.domain.directory.Role;
+import org.mandate.domain.directory.SetRoles;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An administrator sets someone's roles beyond staff. The change reaches the person's open sessions on their next
+ * request, on every node (see docs/security.md, "Sessions, credentials and logins").
+ */
+@RestController
+class RolesController {
+
+    record RolesBody(@NotNull @Size(max = 8) List<String> roles) {
+    }
+
+    private final CommandGateway commands;
+    private final Directory directory;
+
+    RolesController(CommandGateway commands, Directory directory) {
+        this.commands = commands;
+        this.directory = directory;
+    }
+
+    @PutMapping("/api/people/{id}/roles")
+    @PreAuthorize("hasRole('ADMIN')")
+    Map<String, Object> setRoles(@PathVariable String id, @Valid @RequestBody RolesBody body, Authentication user) {
+        if (directory.find(PersonId.of(id)).isEmpty()) {
+            throw RuleViolation.notFound("There is nobody with the id '" + id + "' in the directory; check the id.");
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String role : body.roles()) {
+            roles.add(role(role));
+        }
+        commands.sendAndWait(new SetRoles(PersonId.of(id), roles, PersonId.of(user.getName())));
+        return Map.of("id", id, "roles", roles.stream().map(Role::name).sorted().toList());
+    }
+
+    private static Role role(String name) {
+        try {
+            return Role.valueOf(name == null ? "" : name.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            throw RuleViolation.invalid("'" + name + "' is not a role. Roles are " + Arrays.toString(Role.values())
+                    + "; everyone is staff without one, so send [] to leave someone staff only.");
+        }
+    }
+}
