@@ -334,7 +334,10 @@ class ScaleOutIntegrationTest {
         await().atMost(STARTUP).pollInterval(Duration.ofSeconds(1)).until(() -> {
             assertThat(node.isAlive()).as("node exited, see " + node.log).isTrue();
             try {
-                return node.as("ana").get("/api/inbox").status() == 200;
+                // readiness, not merely an answer: start-up work (the shipped path and its binding, the demo) runs
+                // after the server already listens
+                return node.as("ana").get("/actuator/health/readiness").status() == 200
+                        && node.as("ana").get("/api/inbox").status() == 200;
             } catch (AssertionError notListeningYet) {
                 return false;
             }
