@@ -6,7 +6,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.mandate.app.Api;
+import org.mandate.app.web.PageSession;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -186,6 +188,15 @@ class ScaleOutIntegrationTest {
             assertThat(view(c, id)).isEqualTo(view(b, id));
         }
         assertNoMismatch(c, requests.size() + contested.size() + 3 + timings);
+
+        // a departure recorded on one node ends the leaver's open page session on another at once
+        PageSession fay = PageSession.loggedIn(c.port, "fay");
+        assertThat(fay.get("/").statusCode()).isEqualTo(200);
+        assertThat(b.as("ivy").post("/api/people/fay/departure", Map.of()).status()).isEqualTo(200);
+        HttpResponse<String> after = fay.get("/");
+        assertThat(after.statusCode()).as("fay's session on node-c after leaving, recorded on node-b").isEqualTo(302);
+        assertThat(after.headers().firstValue("Location").orElse("")).contains("/login");
+        assertThat(c.as("fay").get("/api/inbox").status()).isEqualTo(401);
     }
 
     private List<String> submitConcurrently(AppNode[] both, int count) throws Exception {

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A browser without the browser: a cookie session logged in through the login form, posting forms as pages do. */
-final class PageSession {
+public final class PageSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -27,7 +27,7 @@ final class PageSession {
         this.port = port;
     }
 
-    static PageSession loggedIn(int port, String person) {
+    public static PageSession loggedIn(int port, String person) {
         PageSession session = new PageSession(port);
         String token = session.csrfFrom("/login");
         HttpResponse<String> login = session.postForm("/login", Map.of("username", person, "password", "demo",
@@ -38,7 +38,7 @@ final class PageSession {
         return session;
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
@@ -48,7 +48,7 @@ final class PageSession {
     }
 
     /** The CSRF token the page at {@code path} puts in its forms. */
-    String csrfFrom(String path) {
+    public String csrfFrom(String path) {
         Matcher matcher = CSRF.matcher(get(path).body());
         if (!matcher.find()) {
             throw new AssertionError(path + " has no CSRF token in its forms");
@@ -56,7 +56,7 @@ final class PageSession {
         return matcher.group(1);
     }
 
-    HttpResponse<String> postForm(String path, Map<String, String> fields) {
+    public HttpResponse<String> postForm(String path, Map<String, String> fields) {
         String body = new LinkedHashMap<>(fields).entrySet().stream()
                 .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
                 .collect(Collectors.joining("&"));
