@@ -1,15 +1,12 @@
 package org.mandate.app.reliability;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,13 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DatabaseOutagePostgresIntegrationTest {
 
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     private static final String DATABASE = "mandate_outage";
     private static final Duration OUTAGE = Duration.ofSeconds(20);
 
     @Test
     void anOutageIsAnsweredWith503sAndLosesNothing() throws Exception {
-        recreateDatabase();
+        PostgresDatabase.recreate(DATABASE);
         Path work = AppProcess.workDir("database-outage");
         try (TcpProxy relay = new TcpProxy("127.0.0.1", 5432);
              AppProcess app = new AppProcess(work, List.of("--mandate.data-dir=" + work.resolve("data"),
@@ -45,7 +41,7 @@ class DatabaseOutagePostgresIntegrationTest {
                      "--mandate.database.socket-timeout-seconds=10",
                      // every statement's text on the wire, so that the relay can see the COMMIT it is to cut
                      "--spring.datasource.hikari.data-source-properties.prepareThreshold=0"));
-             Connection db = DriverManager.getConnection(SERVER + DATABASE, "postgres", "")) {
+             Connection db = DriverManager.getConnection(PostgresDatabase.SERVER + DATABASE, "postgres", "")) {
             app.start();
             Http ana = Http.basic(app.port(), "ana");
             Http probe = Http.basic(app.port(), null);
@@ -61,11 +57,11 @@ class DatabaseOutagePostgresIntegrationTest {
             assertThat(unknown.json().path("outcome").asText()).isEqualTo("unknown");
             assertThat(unknown.json().path("detail").asText()).contains("same Idempotency-Key");
             assertThat(unknown.header("Retry-After")).isNotBlank();
-            Http.Reply retried = retry(() -> ana.send("POST", "/api/requests", Http.write(submission(marker)),
+            Http.Reply retried = Unavailability.retry(() -> ana.send("POST", "/api/requests", Http.write(submission(marker)),
                     "application/json", key));
             assertThat(retried.status()).as(retried.toString()).isIn(200, 201);
             assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
-            assertThat(count(db, "select count(*) from domain_event_entry where payload_type like '%RequestSubmitted'"
+            assertThat(PostgresDatabase.count(db, "select count(*) from domain_event_entry where payload_type like '%RequestSubmitted'"
                     + " and convert_from(payload, 'UTF8') like ?", "%" + marker + "%")).isEqualTo(1);
 
             // The network drops under load, then comes back.
@@ -74,7 +70,7 @@ class DatabaseOutagePostgresIntegrationTest {
             Thread.sleep(3_000);
             relay.drop();
             long dropped = System.nanoTime();
-            awaitStatus(probe, "/actuator/health/readiness", 503, Duration.ofSeconds(15));
+            Unavailability.awaitStatus(probe, "/actuator/health/readiness", 503, Duration.ofSeconds(15));
             double noticedAfter = (System.nanoTime() - dropped) / 1e9;
             Http.Reply health = probe.call("GET", "/actuator/health", null, null, Map.of());
             assertThat(health.status()).as("overall health during the outage").isEqualTo(503);
@@ -99,9 +95,9 @@ class DatabaseOutagePostgresIntegrationTest {
             Thread.sleep(Math.max(0, OUTAGE.toMillis() - (System.nanoTime() - dropped) / 1_000_000));
             relay.restore();
             long restored = System.nanoTime();
-            awaitStatus(probe, "/actuator/health/readiness", 200, Duration.ofSeconds(30));
+            Unavailability.awaitStatus(probe, "/actuator/health/readiness", 200, Duration.ofSeconds(30));
             double readyAfter = (System.nanoTime() - restored) / 1e9;
-            Http.Reply first = retry(() -> ana.send("POST", "/api/requests", Http.write(submission("After")),
+            Http.Reply first = Unavailability.retry(() -> ana.send("POST", "/api/requests", Http.write(submission("After")),
                     "application/json", Map.of()));
             double firstSuccessAfter = (System.nanoTime() - restored) / 1e9;
             assertThat(first.status()).isEqualTo(201);
@@ -112,9 +108,9 @@ class DatabaseOutagePostgresIntegrationTest {
             assertThat(load.otherFailures).as("no answer but 201 or 503").isEmpty();
             assertThat(load.acknowledged).isNotEmpty();
             for (String id : load.acknowledged) {
-                assertThat(count(db, "select count(*) from domain_event_entry where aggregate_identifier = ? "
+                assertThat(PostgresDatabase.count(db, "select count(*) from domain_event_entry where aggregate_identifier = ? "
                         + "and payload_type like '%RequestSubmitted'", id)).as("request " + id).isEqualTo(1);
-                Http.Reply view = retry(() -> ana.send("GET", "/api/requests/" + id, null, null, Map.of()));
+                Http.Reply view = Unavailability.retry(() -> ana.send("GET", "/api/requests/" + id, null, null, Map.of()));
                 assertThat(view.status()).as("acknowledged request " + id + ": " + view).isEqualTo(200);
             }
             FigureLog.record("database outage", String.format("PostgreSQL network dropped for %d s under 3 clients:"
@@ -129,41 +125,6 @@ class DatabaseOutagePostgresIntegrationTest {
 
     private static Map<String, Object> submission(String title) {
         return Map.of("title", title, "category", "equipment", "amount", 100, "currency", "EUR");
-    }
-
-    /** Sends until the answer is not a 503 (or the app cannot be reached), for up to a minute. */
-    private static Http.Reply retry(Call call) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        Http.Reply last = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                last = call.send();
-                if (last.status() != 503) {
-                    return last;
-                }
-            } catch (IOException notNow) {
-                // try again
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("still unavailable after a minute: " + last);
-    }
-
-    private static void awaitStatus(Http http, String path, int status, Duration limit) throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
-        Http.Reply last = null;
-        while (System.nanoTime() < deadline) {
-            last = http.call("GET", path, null, null, Map.of());
-            if (last.status() == status) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(path + " did not answer " + status + " within " + limit + ": " + last);
-    }
-
-    interface Call {
-        Http.Reply send() throws IOException;
     }
 
     /** Clients submitting requests with Idempotency-Keys, retrying each on 503 until it is acknowledged. */
@@ -231,30 +192,6 @@ class DatabaseOutagePostgresIntegrationTest {
                     }
                 }
             }
-        }
-    }
-
-    private static void recreateDatabase() {
-        try (Connection admin = DriverManager.getConnection(SERVER + "postgres", "postgres", "")) {
-            admin.createStatement().execute("drop database if exists " + DATABASE + " with (force)");
-            admin.createStatement().execute("create database " + DATABASE);
-        } catch (SQLException unreachable) {
-            Assumptions.abort("PostgreSQL not reachable at 127.0.0.1:5432 as user postgres (" + unreachable.getMessage()
-                    + "): install and start it (see .ci/run)");
-        }
-    }
-
-    private static long count(Connection db, String sql, Object... arguments) {
-        try (PreparedStatement query = db.prepareStatement(sql)) {
-            for (int i = 0; i < arguments.length; i++) {
-                query.setObject(i + 1, arguments[i]);
-            }
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new AssertionError(sql, e);
         }
     }
 }

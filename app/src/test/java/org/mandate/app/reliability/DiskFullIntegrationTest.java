@@ -50,15 +50,15 @@ class DiskFullIntegrationTest {
                     .isNotEqualTo(401);
             Files.delete(filler);
             try {
-                awaitStatus(anonymous, "/actuator/health/readiness", 200, Duration.ofSeconds(30));
+                Unavailability.awaitStatus(anonymous, "/actuator/health/readiness", 200, Duration.ofSeconds(30));
             } catch (AssertionError stuck) {
                 throw new AssertionError(stuck.getMessage() + "; threads in " + app.threadDump(), stuck);
             }
-            Http.Reply after = retry(() -> submit(ana));
+            Http.Reply after = Unavailability.retry(() -> submit(ana));
             assertThat(after.status()).as("a submission once space is back: " + after).isEqualTo(201);
             // the views retry with a back-off after their failures: a moment of "not shown yet" (503), then shown
             String id = after.json().path("id").asText();
-            assertThat(retry(() -> ana.send("GET", "/api/requests/" + id, null, null, Map.of())).status())
+            assertThat(Unavailability.retry(() -> ana.send("GET", "/api/requests/" + id, null, null, Map.of())).status())
                     .isEqualTo(200);
             app.stop();
 
@@ -67,15 +67,15 @@ class DiskFullIntegrationTest {
             // it ends when space is back.
             app.start("--mandate.storage.refuse-below=8MB");
             fill(filler, 1 << 20);
-            awaitStatus(anonymous, "/actuator/health/readiness", 503, Duration.ofSeconds(15));
+            Unavailability.awaitStatus(anonymous, "/actuator/health/readiness", 503, Duration.ofSeconds(15));
             Http.Reply full = submit(ana);
             assertThat(full.status()).as("a submission while the disk is full: " + full).isEqualTo(507);
             assertThat(full.json().path("detail").asText()).contains("disk").contains("Nothing was changed");
             assertThat(Http.basic(app.port(), "sofia").call("GET", "/api/inbox", null, null, Map.of()).status())
                     .as("reading goes on").isEqualTo(200);
             Files.delete(filler);
-            awaitStatus(anonymous, "/actuator/health/readiness", 200, Duration.ofSeconds(30));
-            assertThat(retry(() -> submit(ana)).status()).isEqualTo(201);
+            Unavailability.awaitStatus(anonymous, "/actuator/health/readiness", 200, Duration.ofSeconds(30));
+            assertThat(Unavailability.retry(() -> submit(ana)).status()).isEqualTo(201);
             app.stop();
         } finally {
             new ProcessBuilder("umount", "-l", disk.toString()).inheritIO().start().waitFor();
@@ -108,35 +108,5 @@ class DiskFullIntegrationTest {
         } catch (IOException full) {
             // no space left: that is the point
         }
-    }
-
-    private static Http.Reply retry(DatabaseOutagePostgresIntegrationTest.Call call) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        Http.Reply last = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                last = call.send();
-                if (last.status() != 503 && last.status() != 507) {
-                    return last;
-                }
-            } catch (IOException notNow) {
-                // try again
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("still refused after a minute: " + last);
-    }
-
-    private static void awaitStatus(Http http, String path, int status, Duration limit) throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
-        Http.Reply last = null;
-        while (System.nanoTime() < deadline) {
-            last = http.call("GET", path, null, null, Map.of());
-            if (last.status() == status) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(path + " did not answer " + status + " within " + limit + ": " + last);
     }
 }

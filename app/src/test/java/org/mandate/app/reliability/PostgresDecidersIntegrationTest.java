@@ -1,14 +1,11 @@
 package org.mandate.app.reliability;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,19 +16,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PostgresDecidersIntegrationTest {
 
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     private static final String DATABASE = "mandate_reliability";
 
     @Test
     void exactlyOneOfManySimultaneousDecidersWinsOnPostgres() throws Exception {
-        recreateDatabase();
+        PostgresDatabase.recreate(DATABASE);
         Path work = AppProcess.workDir("postgres-deciders");
         try (AppProcess app = new AppProcess(work, List.of("--mandate.data-dir=" + work.resolve("data"),
-                "--mandate.demo=true", "--mandate.demo-story=false", "--spring.datasource.url=" + SERVER + DATABASE,
+                "--mandate.demo=true", "--mandate.demo-story=false", "--spring.datasource.url=" + PostgresDatabase.SERVER + DATABASE,
                 "--spring.datasource.username=postgres", "--spring.datasource.password="));
-             Connection db = DriverManager.getConnection(SERVER + DATABASE, "postgres", "")) {
+             Connection db = DriverManager.getConnection(PostgresDatabase.SERVER + DATABASE, "postgres", "")) {
             app.start();
-            DeciderTrials trials = new DeciderTrials(app.port(), (sql, arguments) -> count(db, sql, arguments));
+            DeciderTrials trials = new DeciderTrials(app.port(), (sql, arguments) -> PostgresDatabase.count(db, sql, arguments));
 
             DeciderTrials.Figures figures = trials.run("PostgreSQL", DeciderTrials.trialsFromSystemProperty(12));
 
@@ -40,30 +36,6 @@ class PostgresDecidersIntegrationTest {
             assertThat(figures.approved()).isEqualTo(figures.trials());
             assertThat(figures.conflicts()).isEqualTo(figures.deciders() - figures.trials());
             app.stop();
-        }
-    }
-
-    private static void recreateDatabase() {
-        try (Connection admin = DriverManager.getConnection(SERVER + "postgres", "postgres", "")) {
-            admin.createStatement().execute("drop database if exists " + DATABASE + " with (force)");
-            admin.createStatement().execute("create database " + DATABASE);
-        } catch (SQLException unreachable) {
-            Assumptions.abort("PostgreSQL not reachable at 127.0.0.1:5432 as user postgres (" + unreachable.getMessage()
-                    + "): install and start it (see .ci/run)");
-        }
-    }
-
-    private static long count(Connection db, String sql, Object... arguments) {
-        try (PreparedStatement query = db.prepareStatement(sql)) {
-            for (int i = 0; i < arguments.length; i++) {
-                query.setObject(i + 1, arguments[i]);
-            }
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new AssertionError(sql, e);
         }
     }
 }
