@@ -334,7 +334,10 @@ class ScaleOutIntegrationTest {
         await().atMost(STARTUP).pollInterval(Duration.ofSeconds(1)).until(() -> {
             assertThat(node.isAlive()).as("node exited, see " + node.log).isTrue();
             try {
-                return node.as("ana").get("/api/inbox").status() == 200;
+                // readiness turns UP only after the startup work (the demo's people and path bindings): a node
+                // answers /api/inbox before that, and a submission then found no path bound to its category
+                return node.as("ana").get("/api/inbox").status() == 200
+                        && node.as("ana").get("/actuator/health/readiness").status() == 200;
             } catch (AssertionError notListeningYet) {
                 return false;
             }
