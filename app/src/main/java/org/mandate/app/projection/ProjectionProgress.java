@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -69,15 +71,25 @@ public class ProjectionProgress {
 
     /** Every segment of every streaming projection, by projection name; a projection not started yet has none. */
     public Map<String, List<SegmentPosition>> segments() {
+        return segments(projections());
+    }
+
+    /** The segments of these projections only: read-your-writes reads two projections' rows, not every one's. */
+    private Map<String, List<SegmentPosition>> segments(Collection<String> projections) {
         Map<String, List<SegmentPosition>> segments = new TreeMap<>();
-        projections().forEach(name -> segments.put(name, new ArrayList<>()));
-        jdbc.query("select processor_name, segment, token, token_type, owner from token_entry", row -> {
+        projections.forEach(name -> segments.put(name, new ArrayList<>()));
+        if (segments.isEmpty()) {
+            return segments;
+        }
+        String names = String.join(",", Collections.nCopies(segments.size(), "?"));
+        jdbc.query("select processor_name, segment, token, token_type, owner from token_entry "
+                + "where processor_name in (" + names + ")", row -> {
             List<SegmentPosition> positions = segments.get(row.getString("processor_name"));
             if (positions != null) {
                 positions.add(position(row.getInt("segment"), row.getBytes("token"), row.getString("token_type"),
                         row.getString("owner")));
             }
-        });
+        }, segments.keySet().toArray());
         return segments;
     }
 
@@ -114,13 +126,27 @@ public class ProjectionProgress {
         if (elsewhere.isEmpty()) {
             return true;
         }
-        Map<String, List<SegmentPosition>> segments = segments();
+        Map<String, List<SegmentPosition>> segments = segments(elsewhere);
         EventsUpTo events = new EventsUpTo(globalIndex);
         return elsewhere.stream().allMatch(name -> {
             List<SegmentPosition> positions = segments.getOrDefault(name, List.of());
-            return !positions.isEmpty() && positions.stream().allMatch(position -> position.processed(globalIndex)
-                    || noneOfItsOwn(name, position, positions, events));
+            Map<Integer, Boolean> here = segmentsHere(name, globalIndex);
+            return !positions.isEmpty() && positions.stream().allMatch(position ->
+                    here.containsKey(position.segment()) ? here.get(position.segment())
+                            : position.processed(globalIndex) || noneOfItsOwn(name, position, positions, events));
         });
+    }
+
+    /**
+     * Whether each segment of the projection that this node's threads hold has processed the event, by segment:
+     * their tokens in memory have moved past the events they skipped, which their stored tokens have not yet.
+     */
+    private Map<Integer, Boolean> segmentsHere(String projection, long globalIndex) {
+        Map<Integer, Boolean> here = new HashMap<>();
+        processing.eventProcessor(projection, StreamingEventProcessor.class).ifPresent(processor ->
+                processor.processingStatus().values().forEach(status -> here.put(status.getSegment().getSegmentId(),
+                        processedBy(status, globalIndex))));
+        return here;
     }
 
     /**
@@ -189,12 +215,14 @@ public class ProjectionProgress {
         if (!processor.isRunning() || Math.abs(share - 1.0) > 1e-9) {
             return null;
         }
-        return statuses.stream().allMatch(status -> {
-            TrackingToken current = WrappedToken.unwrapLowerBound(status.getTrackingToken());
-            return current instanceof GapAwareTrackingToken position
-                    && new SegmentPosition(status.getSegment().getSegmentId(), position.getIndex(),
-                    List.copyOf(position.getGaps()), null).processed(globalIndex);
-        });
+        return statuses.stream().allMatch(status -> processedBy(status, globalIndex));
+    }
+
+    private static boolean processedBy(EventTrackerStatus status, long globalIndex) {
+        TrackingToken current = WrappedToken.unwrapLowerBound(status.getTrackingToken());
+        return current instanceof GapAwareTrackingToken position
+                && new SegmentPosition(status.getSegment().getSegmentId(), position.getIndex(),
+                List.copyOf(position.getGaps()), null).processed(globalIndex);
     }
 
     /** Events a projection still has to process: the head minus its slowest segment's position. */
