@@ -43,6 +43,17 @@ public class ProjectionProgress {
         boolean processed(long globalIndex) {
             return position >= globalIndex && !gaps.contains(globalIndex);
         }
+
+        /**
+         * Whether this segment (its mask as {@code segment} gives it) has nothing of its own to process up to the
+         * index although its token is behind it: every event after its position up to the index, given by its
+         * aggregate id, belongs to another segment. A segment past the index that still lists it as a gap has not
+         * seen it at all; one that never stored a token has seen nothing.
+         */
+        boolean skippedOnly(long globalIndex, Segment segment, Collection<String> aggregatesAfterPosition) {
+            return position >= 0 && position < globalIndex
+                    && aggregatesAfterPosition.stream().noneMatch(segment::matches);
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -156,13 +167,14 @@ public class ProjectionProgress {
      */
     private boolean noneOfItsOwn(String projection, SegmentPosition position, List<SegmentPosition> all,
                                  EventsUpTo events) {
-        if (position.position() < 0 || events.upTo - position.position() > SKIPPED_EVENTS_READ
+        if (position.position() < 0 || position.position() >= events.upTo
+                || events.upTo - position.position() > SKIPPED_EVENTS_READ
                 || !(processing.sequencingPolicy(projection) instanceof SequentialPerAggregatePolicy)) {
             return false;
         }
         Segment segment = Segment.computeSegment(position.segment(),
                 all.stream().mapToInt(SegmentPosition::segment).toArray());
-        return events.after(position.position()).stream().noneMatch(segment::matches);
+        return position.skippedOnly(events.upTo, segment, events.after(position.position()));
     }
 
     /** The aggregate ids of the events up to an index, read once per look and only when a segment needs them. */
