@@ -61,8 +61,9 @@ class EventStorageConfiguration {
      * Axon's own event store, but with the pause between two looks for events that another node appended set here.
      * Events appended on this node wake its readers at once; another node's events are only found by looking, and
      * Axon's default of a second made a command on one node wait up to that long for a projection segment that the
-     * other node processes (two nodes measured 13x slower per submission than one). The postgres profile, where
-     * several nodes share the store, looks every 50 ms: one indexed query per look and node.
+     * other node processes. The postgres profile, where several nodes share the store, looks every 50 ms: one
+     * indexed query per look and node. (The 13x slower submissions on two nodes did not come from this delay but
+     * from waiting for stored tokens, see ProjectionProgress.processed; this delay's share is in docs/operations.md.)
      */
     @Bean
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,

@@ -17,8 +17,8 @@ import java.util.Set;
  * Read-your-writes for the caller of a command: waits, briefly, until the projections a caller reads right
  * after a command (request view and inbox) have processed the request's newest event, so the answer and the
  * next read already show the change. Other projections (audit, insights, ...) are not waited for. Progress comes
- * from this node's threads when they hold every segment, and from the shared token store when another node holds
- * one.
+ * from this node's threads for the segments they hold, and from the shared token store for a segment another node
+ * holds (see {@link ProjectionProgress#processed} for a segment that only skipped the request's events).
  * If a projection is slower than the limit, or failing and retrying here, the call returns anyway.
  */
 @Component

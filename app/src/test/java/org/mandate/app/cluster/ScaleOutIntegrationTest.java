@@ -111,10 +111,17 @@ class ScaleOutIntegrationTest {
         long splitting = System.nanoTime();
         awaitOwners(Set.of(a, b));
         report("segments split between the two nodes within " + since(splitting) + " of node-b being ready");
+        // node-b just started: before it is compared, it gets the submissions node-a had before its figure was
+        // taken. Without them node-b's timed calls took 72-119 ms, falling as it warmed up, while node-a's took
+        // 44-140 ms (median 58 ms, like its own on one node): the two-node figure measured node-b's warm-up.
+        medianSubmission(List.of(b), 30);
         medianSubmission(List.of(a, b), 10);
         long twoNodes = medianSubmission(List.of(a, b), 20);
         report("median submission, one client: " + oneNode + " ms on one node, " + twoNodes + " ms taking turns "
                 + "over two nodes");
+        // not the 1.5x aimed at (a shared build machine's noise is larger), but never again a second per command
+        // waiting for a segment that only skipped the request's events (1003 ms before ProjectionProgress knew)
+        assertThat(twoNodes).as("median submission over two nodes, ms").isLessThan(Math.max(4 * oneNode, 400));
 
         // both take commands, concurrently
         List<String> requests = submitConcurrently(both, 12);
