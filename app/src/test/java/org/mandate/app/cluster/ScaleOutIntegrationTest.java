@@ -119,9 +119,9 @@ class ScaleOutIntegrationTest {
         long twoNodes = medianSubmission(List.of(a, b), 20);
         report("median submission, one client: " + oneNode + " ms on one node, " + twoNodes + " ms taking turns "
                 + "over two nodes");
-        // not the 1.5x aimed at (a shared build machine's noise is larger), but never again a second per command
-        // waiting for a segment that only skipped the request's events (1003 ms before ProjectionProgress knew)
-        assertThat(twoNodes).as("median submission over two nodes, ms").isLessThan(Math.max(4 * oneNode, 400));
+        // reported, not asserted: speed is measured, never a timed assertion on a noisy machine. The rule that
+        // removed the second per command (1001 ms before ProjectionProgress knew that a segment on another node
+        // only skipped the request's events) is tested deterministically by SegmentPositionTest.
 
         // both take commands, concurrently
         List<String> requests = submitConcurrently(both, 12);
