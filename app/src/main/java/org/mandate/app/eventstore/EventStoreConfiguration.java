@@ -1,5 +1,6 @@
 package org.mandate.app.eventstore;
 
+import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -57,15 +58,8 @@ class EventStoreConfiguration {
      */
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
-        return exception -> {
-            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-                if (cause instanceof SQLException sql && sql.getSQLState() != null
-                        && sql.getSQLState().startsWith("23")) {
-                    return true;
-                }
-            }
-            return false;
-        };
+        return exception -> ExceptionUtils.getThrowableList(exception).stream().anyMatch(cause ->
+                cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23"));
     }
 
     /**

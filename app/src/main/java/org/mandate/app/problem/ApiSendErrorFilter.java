@@ -1,5 +1,6 @@
 package org.mandate.app.problem;
 
+import org.apache.commons.lang3.exception.ExceptionUtils;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -76,12 +77,7 @@ class ApiSendErrorFilter extends OncePerRequestFilter {
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
+        return ExceptionUtils.indexOfType(failure, type) >= 0;
     }
 
     private HttpServletResponse problemOnSendError(HttpServletResponse response) {

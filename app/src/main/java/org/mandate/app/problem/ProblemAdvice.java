@@ -1,5 +1,6 @@
 package org.mandate.app.problem;
 
+import org.apache.commons.lang3.exception.ExceptionUtils;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import jakarta.servlet.http.HttpServletRequest;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -149,14 +150,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static <T extends Throwable> T find(Throwable exception, Class<T> type) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return type.cast(cause);
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return null;
+        return ExceptionUtils.throwableOfType(exception, type);
     }
 }

@@ -1,5 +1,6 @@
 package org.mandate.app.problem;
 
+import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -69,11 +70,6 @@ class RefusalLog implements MessageHandlerInterceptor<CommandMessage<?>> {
     }
 
     private static RuleViolation ruleIn(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof RuleViolation rule) {
-                return rule;
-            }
-        }
-        return null;
+        return ExceptionUtils.throwableOfType(failure, RuleViolation.class);
     }
 }

@@ -1,5 +1,6 @@
 package org.mandate.app.web;
 
+import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -39,14 +40,6 @@ public record Refusal(HttpStatus status, String message, boolean invalidInput) {
     }
 
     static <T extends Throwable> T find(Throwable exception, Class<T> type) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return type.cast(cause);
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return null;
+        return ExceptionUtils.throwableOfType(exception, type);
     }
 }
