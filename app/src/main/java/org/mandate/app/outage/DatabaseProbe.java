@@ -77,6 +77,11 @@ public class DatabaseProbe {
         return unreachableSince;
     }
 
+    /** Whether the database is an H2 file in this process (its disk is this node's to watch, and to restart for). */
+    public boolean embedded() {
+        return embedded;
+    }
+
     /** What the last failed look saw, in words for an operator. */
     public String problem() {
         return problem;
@@ -123,7 +128,8 @@ public class DatabaseProbe {
     /**
      * The pool's connections are of no use to a database that went away, and on H2 they keep the broken database
      * open: it closed itself after a failed write, but is only opened afresh from its file once no session holds
-     * it. Idle connections go now, busy ones when they are handed back.
+     * it. Idle connections go now, busy ones when they are handed back. Done at every failed look, not once: the
+     * pool keeps opening connections while the outage lasts, and each of them holds the broken database again.
      */
     private void evictPooledConnections() {
         if (pool instanceof HikariDataSource hikari && hikari.getHikariPoolMXBean() != null) {

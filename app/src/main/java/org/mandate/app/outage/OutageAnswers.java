@@ -26,15 +26,23 @@ public class OutageAnswers {
 
     private final DatabaseProbe database;
     private final ObjectMapper json;
-    private final Duration retryAfterDuration;
-    private final String retryAfter;
+    private final Duration retryAfter;
 
     OutageAnswers(DatabaseProbe database, ObjectMapper json,
                   @Value("${mandate.database.retry-after:5s}") Duration retryAfter) {
         this.database = database;
         this.json = json;
-        this.retryAfterDuration = retryAfter;
-        this.retryAfter = Long.toString(Math.max(1, retryAfter.toSeconds()));
+        this.retryAfter = retryAfter;
+    }
+
+    /** 503 for a call turned away because the database does not answer: problem+json, or a page for people. */
+    void writeUnreachable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Unavailable.write(request, response, json, retryAfter);
+    }
+
+    /** 507 for a change refused because the embedded database's disk is (nearly) full. */
+    void writeStorageFull(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Unavailable.writeStorageFull(request, response, json, retryAfter);
     }
 
     /**
@@ -48,7 +56,7 @@ public class OutageAnswers {
         }
         log.warn("A login could not be checked because the database is out of reach: {}", failure.toString());
         database.suspect();
-        Unavailable.write(request, response, json, retryAfterDuration);
+        writeUnreachable(request, response);
         return true;
     }
 
@@ -79,7 +87,7 @@ public class OutageAnswers {
         if (problem == null) {
             return null;
         }
-        response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter);
+        response.setHeader(HttpHeaders.RETRY_AFTER, Unavailable.seconds(retryAfter));
         if (Unavailable.OUTCOME_UNKNOWN.equals(problem.getBody().getType())) {
             return "The database failed while storing your change, so we cannot tell whether it was stored. Look at "
                     + "the request (or your inbox) before you try again.";
@@ -91,7 +99,7 @@ public class OutageAnswers {
     }
 
     private ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, retryAfter)
-                .body(problem);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Unavailable.seconds(retryAfter)).body(problem);
     }
 }

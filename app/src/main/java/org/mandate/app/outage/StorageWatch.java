@@ -7,7 +7,6 @@ import org.mandate.app.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
@@ -32,7 +31,7 @@ public class StorageWatch {
     private final PeriodicTask timer;
     private volatile long free = Long.MAX_VALUE;
 
-    StorageWatch(DataSourceProperties database, MeterRegistry meters,
+    StorageWatch(DatabaseProbe database, MeterRegistry meters,
                  @Value("${mandate.data-dir}") String dataDir,
                  @Value("${mandate.storage.warn-below:1GB}") DataSize warnBelow,
                  @Value("${mandate.storage.refuse-below:64MB}") DataSize refuseBelow,
@@ -40,7 +39,7 @@ public class StorageWatch {
         this.dataDir = Path.of(dataDir).toAbsolutePath();
         this.warnBelow = warnBelow.toBytes();
         this.refuseBelow = refuseBelow.toBytes();
-        boolean embedded = database.determineUrl() != null && database.determineUrl().startsWith("jdbc:h2:file:");
+        boolean embedded = database.embedded();
         this.timer = embedded ? PeriodicTask.start("storage-watch", java.time.Duration.ZERO, interval, this::look)
                 : null;
         if (embedded) {

@@ -53,12 +53,17 @@ public final class Unavailable {
         return problem;
     }
 
+    /** Retry-After in whole seconds, at least one. */
+    static String seconds(Duration retryAfter) {
+        return Long.toString(Math.max(1, retryAfter.toSeconds()));
+    }
+
     static void writeStorageFull(HttpServletRequest request, HttpServletResponse response, ObjectMapper json,
                                  Duration retryAfter) throws IOException {
         String detail = "The disk that holds Mandate's data is full, so no change can be stored safely now. Nothing "
                 + "was changed. Reading still works; an administrator has to free space, then try again.";
         response.setStatus(HttpStatus.INSUFFICIENT_STORAGE.value());
-        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
+        response.setHeader(HttpHeaders.RETRY_AFTER, seconds(retryAfter));
         if (wantsPage(request)) {
             response.setContentType(MediaType.TEXT_HTML_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -75,7 +80,7 @@ public final class Unavailable {
     static void write(HttpServletRequest request, HttpServletResponse response, ObjectMapper json, Duration retryAfter)
             throws IOException {
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
+        response.setHeader(HttpHeaders.RETRY_AFTER, seconds(retryAfter));
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         if (wantsPage(request)) {
             response.setContentType(MediaType.TEXT_HTML_VALUE);

@@ -1,18 +1,15 @@
 package org.mandate.app.outage;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -30,15 +27,12 @@ class UnavailableFilter extends OncePerRequestFilter {
 
     private final DatabaseProbe database;
     private final StorageWatch storage;
-    private final ObjectMapper json;
-    private final Duration retryAfter;
+    private final OutageAnswers answers;
 
-    UnavailableFilter(DatabaseProbe database, StorageWatch storage, ObjectMapper json,
-                      @Value("${mandate.database.retry-after:5s}") Duration retryAfter) {
+    UnavailableFilter(DatabaseProbe database, StorageWatch storage, OutageAnswers answers) {
         this.database = database;
         this.storage = storage;
-        this.json = json;
-        this.retryAfter = retryAfter;
+        this.answers = answers;
     }
 
     @Override
@@ -52,12 +46,12 @@ class UnavailableFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!database.reachable()) {
-            Unavailable.write(request, response, json, retryAfter);
+            answers.writeUnreachable(request, response);
             return;
         }
         if (storage.full() && !READING.contains(request.getMethod()) && !request.getRequestURI().equals("/login")
                 && !request.getRequestURI().equals("/logout")) {
-            Unavailable.writeStorageFull(request, response, json, retryAfter);
+            answers.writeStorageFull(request, response);
             return;
         }
         try {
@@ -67,7 +61,7 @@ class UnavailableFilter extends OncePerRequestFilter {
                 database.suspect();
                 if (!response.isCommitted()) {
                     response.resetBuffer();
-                    Unavailable.write(request, response, json, retryAfter);
+                    answers.writeUnreachable(request, response);
                     return;
                 }
             }

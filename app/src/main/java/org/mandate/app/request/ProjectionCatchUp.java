@@ -41,17 +41,13 @@ public class ProjectionCatchUp {
         this.awaited = awaited;
     }
 
-    public void awaitRequest(String requestId) {
-        await(jdbc.queryForObject(
+    /** Waits for the request's newest event; false when the event store holds no event of the request at all. */
+    public boolean awaitRequest(String requestId) {
+        Long newest = jdbc.queryForObject(
                 "select max(global_index) from domain_event_entry where aggregate_identifier = ?", Long.class,
-                requestId));
-    }
-
-    /** Whether the event store holds any event of the request, whatever the read models show yet. */
-    public boolean recorded(String requestId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "select exists (select 1 from domain_event_entry where aggregate_identifier = ?)", Boolean.class,
-                requestId));
+                requestId);
+        await(newest);
+        return newest != null;
     }
 
     /** For a command whose consequences reach many aggregates, such as a departure: waits for the newest event. */

@@ -59,10 +59,9 @@ public class RequestReader {
      * exists but cannot be shown yet, never that there is no such request.
      */
     private RequestView afterCatchingUp(String id) {
-        if (!catchUp.recorded(id)) {
+        if (!catchUp.awaitRequest(id)) {
             throw RuleViolation.notFound("There is no request " + id + ". Check the id, or look in your inbox.");
         }
-        catchUp.awaitRequest(id);
         return find(id).orElseThrow(() -> new ReadModelBehind("Request " + id + " is recorded, but its view has not "
                 + "caught up yet. Try again in a few seconds."));
     }
