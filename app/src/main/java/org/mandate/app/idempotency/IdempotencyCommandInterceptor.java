@@ -1,6 +1,5 @@
 package org.mandate.app.idempotency;
 
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -15,7 +14,7 @@ import org.springframework.stereotype.Component;
  * Records a POST's Idempotency-Key in the transaction the command bus opened for its command, before the
  * command runs. The key commits with the command's events and the engine change, or not at all; a second
  * call with the same key that slipped past the filter's check fails on the key's primary key and applies
- * nothing.
+ * nothing. Axon registers it with the command bus, as it does every command handler interceptor bean.
  */
 @Component
 class IdempotencyCommandInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
@@ -23,9 +22,8 @@ class IdempotencyCommandInterceptor implements MessageHandlerInterceptor<Command
     private final IdempotencyStore store;
     private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
 
-    IdempotencyCommandInterceptor(IdempotencyStore store, CommandBus commandBus) {
+    IdempotencyCommandInterceptor(IdempotencyStore store) {
         this.store = store;
-        commandBus.registerHandlerInterceptor(this);
     }
 
     @Override

@@ -1,17 +1,14 @@
 package org.mandate.app.problem;
 
-import org.apache.commons.lang3.exception.ExceptionUtils;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import jakarta.servlet.http.HttpServletRequest;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConcurrencyException;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.mandate.app.outage.OutageAnswers;
 import org.mandate.domain.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -22,32 +19,25 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import org.springframework.http.HttpHeaders;
-import org.springframework.web.context.request.WebRequest;
 
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Maps what went wrong to a status and a sentence. Causes are searched through wrappers, because a rule
- * broken inside an engine listener reaches us wrapped by the engine and by Axon.
+ * Answers the JSON API's failures as problem+json: a refusal as {@link Refusal} words it (the pages use the same),
+ * an outage as {@link OutageAnswers} does, malformed input with what to send instead, anything else as a 500 with a
+ * reference to quote.
  */
 @RestControllerAdvice(basePackages = "org.mandate.app")
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
-
-    private static final Map<RuleViolation.Kind, HttpStatus> STATUS = Map.of(
-            RuleViolation.Kind.INVALID, HttpStatus.BAD_REQUEST,
-            RuleViolation.Kind.FORBIDDEN, HttpStatus.FORBIDDEN,
-            RuleViolation.Kind.NOT_FOUND, HttpStatus.NOT_FOUND,
-            RuleViolation.Kind.CONFLICT, HttpStatus.CONFLICT);
 
     private final OutageAnswers outages;
 
@@ -62,21 +52,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (outage != null) {
             return outage;
         }
-        RuleViolation rule = find(exception, RuleViolation.class);
-        if (rule != null) {
-            RefusalLog.refusedOutsideACommand(rule, request.getMethod(), request.getRequestURI(),
-                    request.getRemoteUser());
-            ResponseEntity<ProblemDetail> problem = problem(STATUS.get(rule.kind()), rule.getMessage());
-            rule.properties().forEach(problem.getBody()::setProperty);
+        Refusal refusal = Refusal.among(exception);
+        if (refusal != null) {
+            RuleViolation rule = find(exception, RuleViolation.class);
+            if (rule != null) {
+                RefusalLog.refusedOutsideACommand(rule, request.getMethod(), request.getRequestURI(),
+                        request.getRemoteUser());
+            }
+            ResponseEntity<ProblemDetail> problem = problem(refusal.status(), refusal.message());
+            refusal.properties().forEach(problem.getBody()::setProperty);
             return problem;
-        }
-        if (find(exception, AggregateNotFoundException.class) != null) {
-            return problem(HttpStatus.NOT_FOUND, "There is no such request. Check the id in the address.");
-        }
-        if (find(exception, ConcurrencyException.class) != null
-                || find(exception, OptimisticLockingException.class) != null) {
-            return problem(HttpStatus.CONFLICT, "Someone else changed this request at the same moment. "
-                    + "Reload it to see what they did, then try again if it still applies.");
         }
         if (find(exception, AccessDeniedException.class) != null) {
             return problem(HttpStatus.FORBIDDEN, "Your role does not allow this.");

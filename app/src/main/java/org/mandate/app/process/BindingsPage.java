@@ -1,7 +1,7 @@
 package org.mandate.app.process;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.mandate.app.web.Refusal;
+import org.mandate.app.problem.Refusal;
 import org.mandate.domain.directory.PersonId;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;

@@ -1,6 +1,7 @@
 package org.mandate.app.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.mandate.app.problem.Refusal;
 import org.mandate.app.outage.OutageAnswers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

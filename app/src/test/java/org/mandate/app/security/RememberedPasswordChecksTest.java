@@ -2,11 +2,10 @@ package org.mandate.app.security;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.threeten.extra.MutableClock;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,34 +28,16 @@ class RememberedPasswordChecksTest {
         }
     }
 
-    private static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-11-29T12:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private final CountingEncoder bcrypt = new CountingEncoder();
-    private final MovableClock clock = new MovableClock();
+    private final MutableClock clock = MutableClock.of(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC);
     private final RememberedPasswordChecks checks = new RememberedPasswordChecks(bcrypt, Duration.ofSeconds(60), clock);
     private final String stored = bcrypt.encode("secret");
 
     @Test
     void aRepeatedCorrectPasswordIsCheckedOnceWithinTheTimeToLive() {
         assertThat(checks.matches("secret", stored)).isTrue();
-        clock.now = clock.now.plusSeconds(59);
+        clock.add(Duration.ofSeconds(59));
         assertThat(checks.matches("secret", stored)).isTrue();
 
         assertThat(bcrypt.checks).isEqualTo(1);
@@ -84,7 +65,7 @@ class RememberedPasswordChecksTest {
     @Test
     void pastTheTimeToLiveThePasswordIsCheckedAgain() {
         checks.matches("secret", stored);
-        clock.now = clock.now.plusSeconds(60);
+        clock.add(Duration.ofSeconds(60));
 
         assertThat(checks.matches("secret", stored)).isTrue();
         assertThat(bcrypt.checks).isEqualTo(2);

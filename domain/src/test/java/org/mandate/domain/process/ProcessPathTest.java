@@ -2,9 +2,7 @@ package org.mandate.domain.process;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mandate.domain.RuleViolation;
@@ -13,6 +11,8 @@ import org.mandate.domain.directory.PersonId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+
+import static org.mandate.domain.RuleViolations.violation;
 
 class ProcessPathTest {
 
@@ -108,19 +108,5 @@ class ProcessPathTest {
 
     private static ProcessDeployed deployed(int version, String definition) {
         return new ProcessDeployed("trip", version, definition, OLU, NOW, SUM_1);
-    }
-
-    private static Matcher<RuleViolation> violation(RuleViolation.Kind kind, String messagePart) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(RuleViolation violation) {
-                return violation.kind() == kind && violation.getMessage().contains(messagePart);
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a " + kind + " rule violation mentioning '" + messagePart + "'");
-            }
-        };
     }
 }

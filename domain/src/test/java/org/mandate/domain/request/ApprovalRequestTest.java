@@ -1,9 +1,7 @@
 package org.mandate.domain.request;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
+
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
+import static org.mandate.domain.RuleViolations.violation;
 
 class ApprovalRequestTest {
 
@@ -229,19 +228,5 @@ class ApprovalRequestTest {
 
     private static StepOpened opened() {
         return new StepOpened(ID, STEP, "Approval", SOFIA, null, NOW, PATH);
-    }
-
-    private static Matcher<RuleViolation> violation(RuleViolation.Kind kind, String messagePart) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(RuleViolation violation) {
-                return violation.kind() == kind && violation.getMessage().contains(messagePart);
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a " + kind + " rule violation mentioning '" + messagePart + "'");
-            }
-        };
     }
 }

@@ -2,9 +2,7 @@ package org.mandate.domain.request;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mandate.domain.RuleViolation;
@@ -19,6 +17,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+
+import static org.mandate.domain.RuleViolations.violation;
 
 /** The path is the organisation's choice, and what it must contain is checked whatever path was chosen. */
 class PathChoiceAndOrganisationChecksTest {
@@ -156,19 +156,5 @@ class PathChoiceAndOrganisationChecksTest {
 
     private static StepDecided approved(StepId step, PersonId by) {
         return new StepDecided(ID, step, Outcome.APPROVED, by, null, null, null, NOW);
-    }
-
-    private static Matcher<RuleViolation> violation(RuleViolation.Kind kind, String messagePart) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(RuleViolation violation) {
-                return violation.kind() == kind && violation.getMessage().contains(messagePart);
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a " + kind + " rule violation mentioning '" + messagePart + "'");
-            }
-        };
     }
 }

@@ -1,5 +1,6 @@
 package org.mandate.processes.validation;
 
+import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.xml.ModelException;
 import org.w3c.dom.Document;
@@ -128,10 +129,7 @@ public class BpmnValidator {
     }
 
     private static String rootMessage(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
+        Throwable cause = ExceptionUtils.getRootCause(e);
         String message = String.valueOf(cause.getMessage()).strip();
         return message.endsWith(".") ? message : message + ".";
     }

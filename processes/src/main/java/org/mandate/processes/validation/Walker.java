@@ -1,5 +1,6 @@
 package org.mandate.processes.validation;
 
+import org.apache.commons.lang3.StringUtils;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
@@ -7,6 +8,7 @@ import org.w3c.dom.Node;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -215,6 +217,6 @@ final class Walker {
     }
 
     static String words(String camelCase) {
-        return camelCase.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
+        return String.join(" ", StringUtils.splitByCharacterTypeCamelCase(camelCase)).toLowerCase(Locale.ROOT);
     }
 }

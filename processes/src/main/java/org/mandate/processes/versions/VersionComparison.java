@@ -1,5 +1,6 @@
 package org.mandate.processes.versions;
 
+import org.apache.commons.lang3.StringUtils;
 import org.mandate.processes.validation.HardenedXml;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
@@ -10,6 +11,7 @@ import org.w3c.dom.NodeList;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -77,7 +79,7 @@ public final class VersionComparison {
 
         String label() {
             String name = properties.get("name");
-            return "The " + type.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase() + " '"
+            return "The " + String.join(" ", StringUtils.splitByCharacterTypeCamelCase(type)).toLowerCase(Locale.ROOT) + " '"
                     + (name == null ? properties.get("id") : name) + "'";
         }
     }

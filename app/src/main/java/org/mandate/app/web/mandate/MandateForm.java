@@ -1,6 +1,6 @@
 package org.mandate.app.web.mandate;
 
-import org.mandate.app.web.Refusal;
+import org.mandate.app.problem.Refusal;
 import org.springframework.validation.Errors;
 
 import java.math.BigDecimal;

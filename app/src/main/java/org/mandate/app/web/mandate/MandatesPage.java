@@ -3,7 +3,7 @@ package org.mandate.app.web.mandate;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mandate.app.web.People;
-import org.mandate.app.web.Refusal;
+import org.mandate.app.problem.Refusal;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.mandate.GrantMandate;
 import org.mandate.domain.mandate.MandateId;

@@ -1,6 +1,6 @@
 package org.mandate.app.web.request;
 
-import org.mandate.app.web.Refusal;
+import org.mandate.app.problem.Refusal;
 
 import java.util.Locale;
 import java.util.Set;

@@ -5,7 +5,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mandate.app.request.ProjectionCatchUp;
 import org.mandate.app.request.RequestReader;
 import org.mandate.app.web.People;
-import org.mandate.app.web.Refusal;
+import org.mandate.app.problem.Refusal;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.request.DecideStep;
 import org.mandate.domain.request.Outcome;

@@ -1,5 +1,6 @@
 package org.mandate.app.web.request;
 
+import org.apache.commons.lang3.StringUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.mandate.app.web.People;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -114,6 +116,6 @@ class Timeline {
 
     /** "StepReassigned" becomes "step reassigned". */
     static String plainWords(String typeName) {
-        return typeName.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
+        return String.join(" ", StringUtils.splitByCharacterTypeCamelCase(typeName)).toLowerCase(Locale.ROOT);
     }
 }

@@ -1,0 +1,54 @@
+package org.mandate.app.problem;
+
+import org.apache.commons.lang3.exception.ExceptionUtils;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.mandate.domain.RuleViolation;
+import org.springframework.http.HttpStatus;
+
+import java.util.Map;
+
+/**
+ * Why a command was refused, in words for a person: the one mapping from a broken rule to a status and a sentence,
+ * used by the JSON API ({@link ProblemAdvice}) and by the pages alike. Causes are searched through wrappers,
+ * because a rule broken inside an engine listener arrives wrapped by the engine and by Axon.
+ *
+ * @param properties extra members of the API's problem body (e.g. the step a conflict is about)
+ */
+public record Refusal(HttpStatus status, String message, boolean invalidInput, Map<String, Object> properties) {
+
+    private static final Map<RuleViolation.Kind, HttpStatus> STATUS = Map.of(
+            RuleViolation.Kind.INVALID, HttpStatus.BAD_REQUEST,
+            RuleViolation.Kind.FORBIDDEN, HttpStatus.FORBIDDEN,
+            RuleViolation.Kind.NOT_FOUND, HttpStatus.NOT_FOUND,
+            RuleViolation.Kind.CONFLICT, HttpStatus.CONFLICT);
+
+    /** The refusal behind the exception, or the exception itself rethrown when it is a failure, not a refusal. */
+    public static Refusal of(RuntimeException exception) {
+        Refusal refusal = among(exception);
+        if (refusal == null) {
+            throw exception;
+        }
+        return refusal;
+    }
+
+    /** The refusal behind the exception, or null when it is a failure, not a refusal. */
+    static Refusal among(Throwable exception) {
+        RuleViolation rule = ExceptionUtils.throwableOfType(exception, RuleViolation.class);
+        if (rule != null) {
+            return new Refusal(STATUS.get(rule.kind()), rule.getMessage(), rule.kind() == RuleViolation.Kind.INVALID,
+                    rule.properties());
+        }
+        if (ExceptionUtils.throwableOfType(exception, AggregateNotFoundException.class) != null) {
+            return new Refusal(HttpStatus.NOT_FOUND, "There is no such request. Check its id or the link you followed.",
+                    false, Map.of());
+        }
+        if (ExceptionUtils.throwableOfType(exception, ConcurrencyException.class) != null
+                || ExceptionUtils.throwableOfType(exception, OptimisticLockingException.class) != null) {
+            return new Refusal(HttpStatus.CONFLICT, "Someone else changed this request at the same moment. "
+                    + "Look at it again to see what they did, then try once more if it still applies.", false, Map.of());
+        }
+        return null;
+    }
+}
