@@ -89,7 +89,7 @@ class AuditController {
                 Instants.parse("to", to), limit);
         if (query.from() != null && query.to() != null && !query.from().isBefore(query.to())) {
             throw RuleViolation.invalid("'from' (" + query.from() + ") must be before 'to' (" + query.to()
-                    + "); 'to' is exclusive.");
+                    + "); 'to' is exclusive.").with("field", "to");
         }
         return query;
     }

@@ -3,11 +3,14 @@ package org.mandate.app.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletResponse;
+import org.mandate.domain.RuleViolation;
 import org.mandate.projections.audit.AuditEntry;
 import org.mandate.projections.audit.AuditQuery;
 import org.mandate.projections.audit.AuditTrail;
 import org.mandate.projections.ledger.Digest;
 import org.mandate.projections.ledger.LedgerVerifier;
+import org.mandate.app.web.Page;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -23,6 +26,7 @@ import java.util.UUID;
 
 /** The auditor's pages, behind the session login; the same readers as the API, nothing that writes. */
 @Controller
+@Page
 @PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
 class AuditPages {
 
@@ -48,9 +52,16 @@ class AuditPages {
     @GetMapping("/audit")
     String trail(@RequestParam(required = false) String requestId, @RequestParam(required = false) String actor,
                  @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                 Model model) {
-        AuditQuery query = AuditController.query(requestId, actor, from, to, PAGE_ROWS + 1);
-        List<AuditEntry> entries = trail.list(query);
+                 Model model, HttpServletResponse response) {
+        List<AuditEntry> entries = List.of();
+        try {
+            entries = trail.list(AuditController.query(requestId, actor, from, to, PAGE_ROWS + 1));
+        } catch (RuleViolation invalid) {
+            // the form again, the message next to the field it is about, and no rows that would look like an answer
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("invalidField", invalid.properties().getOrDefault("field", "from"));
+            model.addAttribute("invalid", invalid.getMessage());
+        }
         model.addAttribute("more", entries.size() > PAGE_ROWS);
         model.addAttribute("entries", entries.subList(0, Math.min(PAGE_ROWS, entries.size())));
         model.addAttribute("requestId", requestId);
@@ -88,11 +99,24 @@ class AuditPages {
     }
 
     @GetMapping("/audit/ledger")
-    String ledger(@RequestParam(required = false) String digest, Model model) {
+    String ledger(@RequestParam(required = false) String digest, Model model, HttpServletResponse response) {
         model.addAttribute("digest", ledger.digest());
         model.addAttribute("kept", digest);
-        model.addAttribute("verification", ledger.verify(digest == null || digest.isBlank() ? null
-                : Digest.Kept.parse(digest)));
+        Digest.Kept kept = null;
+        if (digest != null && !digest.isBlank()) {
+            try {
+                kept = Digest.Kept.parse(digest);
+            } catch (RuleViolation malformed) {
+                // a mistyped digest is an input error, not evidence of tampering: say so, and check nothing against it
+                response.setStatus(HttpStatus.BAD_REQUEST.value());
+                model.addAttribute("invalid", "That is not a digest: a digest is the number of events, a colon and "
+                        + "64 hexadecimal characters, as shown above (e.g. 42:9f86d0…0a08). Paste the whole value you "
+                        + "kept.");
+                model.addAttribute("kept", digest);
+                return "audit/ledger";
+            }
+        }
+        model.addAttribute("verification", ledger.verify(kept));
         return "audit/ledger";
     }
 }

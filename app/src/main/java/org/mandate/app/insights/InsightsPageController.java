@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.mandate.domain.RuleViolation;
 import org.mandate.projections.insights.Insights;
+import org.mandate.app.web.Page;
 import org.springframework.security.core.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -17,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The insights page: the charts are drawn in the browser from the same JSON that {@code /api/insights} gives. */
 @Controller
+@Page
 class InsightsPageController {
 
     private final InsightsSource insights;

@@ -1,6 +1,7 @@
 package org.mandate.app.knowledge;
 
 import org.mandate.projections.knowledge.PastDecision;
+import org.mandate.app.web.Page;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,6 +17,7 @@ import java.util.List;
  * is limited by {@link PastDecisions}. Read-only: nothing here sends a command or writes a row.
  */
 @Controller
+@Page
 class PastDecisionsController {
 
     private final PastDecisions decisions;

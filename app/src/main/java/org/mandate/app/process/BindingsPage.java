@@ -3,6 +3,7 @@ package org.mandate.app.process;
 import jakarta.servlet.http.HttpServletResponse;
 import org.mandate.app.problem.Refusal;
 import org.mandate.domain.directory.PersonId;
+import org.mandate.app.web.Page;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -17,6 +18,7 @@ import java.math.BigDecimal;
 
 /** The process owners' page of bindings: what is bound where, a form to bind, a button to unbind. */
 @Controller
+@Page
 @RequestMapping("/processes/bindings")
 @PreAuthorize("hasRole('PROCESS_OWNER')")
 class BindingsPage {

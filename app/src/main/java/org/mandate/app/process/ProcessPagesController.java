@@ -5,6 +5,7 @@ import org.mandate.domain.directory.PersonId;
 import org.mandate.processes.deployment.DeployedVersion;
 import org.mandate.processes.deployment.ProcessDeployer;
 import org.mandate.processes.validation.BpmnValidator;
+import org.mandate.app.web.Page;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +30,7 @@ import java.nio.charset.StandardCharsets;
  * to the JSON endpoints here (session and CSRF token), since the API accepts HTTP Basic only.
  */
 @Controller
+@Page
 @RequestMapping("/processes")
 @PreAuthorize("hasRole('PROCESS_OWNER')")
 class ProcessPagesController {

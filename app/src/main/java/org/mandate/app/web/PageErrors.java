@@ -19,9 +19,9 @@ import java.util.UUID;
 
 /**
  * Pages answer with a page, not with problem+json: this advice is consulted before the API's for the page
- * controllers, and says what went wrong and where to go next.
+ * controllers (this package's and those marked {@link Page}), and says what went wrong and where to go next.
  */
-@ControllerAdvice(basePackages = "org.mandate.app.web")
+@ControllerAdvice(basePackages = "org.mandate.app.web", annotations = Page.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
 
@@ -35,7 +35,8 @@ class PageErrors {
 
     @ExceptionHandler(AccessDeniedException.class)
     String denied(Model model, HttpServletResponse response) {
-        return page(HttpStatus.FORBIDDEN, "Your role does not allow this page.", model, response);
+        return page(HttpStatus.FORBIDDEN, "Your role does not allow this page. If your work needs it, ask an "
+                + "administrator to give you the role.", model, response);
     }
 
     private final OutageAnswers outages;

@@ -101,11 +101,20 @@ class AuditTrailIntegrationTest extends MandateIntegrationTest {
     void badFiltersAreRefusedWithTheFormatToUse() {
         Api.Response time = as("ada").get("/api/audit/events?from=yesterday");
         assertThat(time.status()).isEqualTo(400);
-        assertThat(time.detail()).contains("ISO-8601", "yesterday");
+        assertThat(time.detail()).contains("2026-03-01", "yesterday");
+        assertThat(time.json().path("field").asText()).isEqualTo("from");
         Api.Response range = as("ada").get("/api/audit/events?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z");
         assertThat(range.status()).isEqualTo(400);
         assertThat(range.detail()).contains("must be before");
         assertThat(as("ada").get("/api/audit/events.csv?limit=0").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aDayOrATimeWithoutAZoneIsReadAsUtc() {
+        assertThat(Instants.parse("from", "2026-12-01")).isEqualTo(java.time.Instant.parse("2026-12-01T00:00:00Z"));
+        assertThat(Instants.parse("from", "2026-12-01T09:30")).isEqualTo(
+                java.time.Instant.parse("2026-12-01T09:30:00Z"));
+        assertThat(as("ada").get("/api/audit/events?from=2026-12-01&limit=1").status()).isEqualTo(200);
     }
 
     @Test

@@ -159,4 +159,35 @@ class PagesIntegrationTest extends MandateIntegrationTest {
                 .doesNotContain("Arts " + word, "/audit/ledger", "/audit/requests/");
         assertThat(adas).contains("Science " + word, "Arts " + word, "/audit/ledger", "/audit/requests/" + arts);
     }
+
+    @Test
+    void aMalformedAuditFilterShowsTheFormAgainWithTheMessageNextToTheField() {
+        HttpResponse<String> page = PageSession.loggedIn(port, "ada").get("/audit?from=yesterday");
+
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body()).contains("id=\"from-error\"", "aria-invalid=\"true\"", "2026-03-01",
+                "value=\"yesterday\"").doesNotContain("No events match");
+    }
+
+    @Test
+    void aMistypedDigestIsAnInputErrorNotATamperClaim() {
+        HttpResponse<String> page = PageSession.loggedIn(port, "ada").get("/audit/ledger?digest=42:abc");
+
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("id=\"digest-error\"", "That is not a digest")
+                .doesNotContain("Not valid", "history was changed");
+    }
+
+    @Test
+    void aRoleRefusalOnAnAuditorOrProcessOwnerPageIsAPageWithAWayBack() {
+        PageSession ana = PageSession.loggedIn(port, "ana");
+        for (String path : new String[] {"/audit", "/audit/ledger", "/processes"}) {
+            HttpResponse<String> refused = ana.get(path);
+            assertThat(refused.statusCode()).as(path).isEqualTo(403);
+            assertThat(refused.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("text/html");
+            assertThat(refused.body()).as(path).contains("Not allowed", "Back to your inbox")
+                    .doesNotContain("\"detail\"");
+        }
+    }
 }
