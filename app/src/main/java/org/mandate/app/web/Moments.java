@@ -8,11 +8,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Times as people say them: "5 minutes", "due in 2 days", "29 Nov 2026, 14:05"; templates reach it as {@code @moments}. */
+/** Times as people say them: "5 minutes", "due in 2 days", "29 Nov 2026, 14:05 UTC"; templates reach it as {@code @moments}. */
 @Component("moments")
 public final class Moments {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH)
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z", Locale.ENGLISH)
             .withZone(ZoneId.systemDefault());
 
     /** For templates, which may not call static methods. */

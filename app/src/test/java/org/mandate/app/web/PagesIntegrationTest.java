@@ -190,4 +190,21 @@ class PagesIntegrationTest extends MandateIntegrationTest {
                     .doesNotContain("\"detail\"");
         }
     }
+
+    @Test
+    void theTrailIsFoundByShortIdOrTitleAndReadsInWords() {
+        String title = "Trail globe " + UUID.randomUUID().toString().substring(0, 8);
+        String id = as("ana").post("/api/requests", Map.of("title", title, "category", "supplies", "amount", 120,
+                "currency", "EUR")).json().path("id").asText();
+        PageSession ada = PageSession.loggedIn(port, "ada");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                ada.get("/audit?requestId=" + id.substring(0, 8) + "...").body()).contains("Request submitted"));
+        String byShortId = ada.get("/audit?requestId=" + id.substring(0, 8)).body();
+        assertThat(byShortId).contains("Request submitted", "Step opened", "Ana Costa", "UTC")
+                .doesNotContain(">RequestSubmitted<");
+        String byTitle = ada.get("/audit?requestId=" + title.substring(6).toUpperCase().replace(" ", "+")).body();
+        assertThat(byTitle).contains("Request submitted", id.substring(0, 8));
+        assertThat(ada.get("/audit?requestId=no+such+title+anywhere").body()).contains("No events match");
+    }
 }

@@ -11,6 +11,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -36,9 +38,17 @@ public class AuditTrail {
     public void stream(AuditQuery query, Consumer<AuditEntry> sink) {
         StringBuilder sql = new StringBuilder("select * from audit_event where 1 = 1");
         List<Object> arguments = new ArrayList<>();
-        if (query.requestId() != null) {
+        if (query.requestId() != null && isUuid(query.requestId())) {
             sql.append(" and request_id = ?");
             arguments.add(query.requestId());
+        } else if (query.requestId() != null) {
+            // the short id the trail shows, or words of the title
+            sql.append(" and (request_id like ? or request_id in (select id from request_view where lower(title) "
+                    + "like ?))");
+            String words = query.requestId().toLowerCase(Locale.ROOT).replaceFirst("(\\.\\.\\.|…)$", "").replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_");
+            arguments.add(words + "%");
+            arguments.add("%" + words + "%");
         }
         if (query.actor() != null) {
             sql.append(" and (actor = ? or on_behalf_of = ?)");
@@ -59,6 +69,14 @@ public class AuditTrail {
         }
         RowCallbackHandler each = row -> sink.accept(entry(row));
         readOnly.executeWithoutResult(status -> cursor.query(sql.toString(), each, arguments.toArray()));
+    }
+
+    private static boolean isUuid(String text) {
+        try {
+            return UUID.fromString(text).toString().equalsIgnoreCase(text);
+        } catch (IllegalArgumentException notOne) {
+            return false;
+        }
     }
 
     public List<AuditEntry> list(AuditQuery query) {
