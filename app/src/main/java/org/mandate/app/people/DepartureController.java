@@ -2,13 +2,10 @@ package org.mandate.app.people;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mandate.app.request.ProjectionCatchUp;
-import org.mandate.domain.RuleViolation;
 import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.Person;
 import org.mandate.domain.directory.PersonId;
-import org.mandate.domain.directory.RecordDeparture;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,12 +25,12 @@ class DepartureController {
     record DepartureBody(@Size(max = 64) String successor) {
     }
 
-    private final CommandGateway commands;
+    private final Departures departures;
     private final Directory directory;
     private final ProjectionCatchUp catchUp;
 
-    DepartureController(CommandGateway commands, Directory directory, ProjectionCatchUp catchUp) {
-        this.commands = commands;
+    DepartureController(Departures departures, Directory directory, ProjectionCatchUp catchUp) {
+        this.departures = departures;
         this.directory = directory;
         this.catchUp = catchUp;
     }
@@ -42,13 +39,7 @@ class DepartureController {
     @PreAuthorize("hasRole('ADMIN')")
     Map<String, Object> depart(@PathVariable String id, @Valid @RequestBody(required = false) DepartureBody body,
                                Authentication user) {
-        if (directory.find(PersonId.of(id)).isEmpty()) {
-            throw RuleViolation.notFound("There is nobody with the id '" + id + "' in the directory; check the id.");
-        }
-        String successor = body == null || body.successor() == null || body.successor().isBlank() ? null
-                : body.successor().strip();
-        commands.sendAndWait(new RecordDeparture(PersonId.of(id), successor == null ? null : PersonId.of(successor),
-                PersonId.of(user.getName())));
+        departures.record(id, body == null ? null : body.successor(), user.getName());
         catchUp.awaitLatest();
         Person leaver = directory.find(PersonId.of(id)).orElseThrow();
         return Map.of("id", id, "active", leaver.active());

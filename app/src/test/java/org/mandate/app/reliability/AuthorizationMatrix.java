@@ -134,6 +134,17 @@ final class AuthorizationMatrix {
         // the reconciler compares engine and event store: administrators only
         row("GET /api/admin/reconciliation", f -> new Call("GET", "/api/admin/reconciliation", null),
                 401, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+        // the admin console: pages for administrators only; changes aimed at somebody who is not there reach the 404
+        for (String page : List.of("/admin", "/admin/reconciliation", "/admin/people/nobody-here",
+                "/admin/people/nobody-here/departure")) {
+            row("GET " + page.replace("nobody-here", "{id}"), f -> new Call("GET", page, null),
+                    LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
+        }
+        for (String form : List.of("roles", "manager", "departure")) {
+            row("POST /admin/people/{id}/" + form, f -> new Call("POST", "/admin/people/nobody-here/" + form,
+                            FORM + "manager=vera&successor=vera&role=AUDITOR"),
+                    LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
+        }
         for (String read : List.of("/api/audit/events", "/api/audit/events.csv", "/api/audit/digest",
                 "/api/audit/verification")) {
             row("GET " + read, f -> new Call("GET", read, null), 401, 403, 403, 403, 403, 403, 403, PASS, 403, PASS);

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.mandate.domain.RuleViolations.violation;
 
 /** A departure leaves no open step with someone who is gone, nor with someone who may not decide it. */
@@ -92,6 +93,32 @@ class HandoverTest {
         assertThat(handover.newManagerOf(TEACHER, HEAD, PersonId.of("assistant")))
                 .as("not someone below them").isEqualTo(BOSS);
         assertThat(handover.newManagerOf(HEAD, BOSS, HEAD)).as("at the top with nobody above").isNull();
+    }
+
+    @Test
+    void thePlanShowsWhereEachStepAndReportGoesAndWhyAStepHasNobody() {
+        work.add(new HeldStep("r-1", "s-1", "Paint", TEACHER, HEAD, null))
+                .add(new HeldStep("r-2", "s-2", "Chalk", PersonId.of("ana"), PersonId.of("sofia"), HEAD));
+
+        DeparturePlan plan = DeparturePlan.of(directory, work, HEAD, null);
+
+        assertThat(plan.successor()).as("nobody named: the manager").isEqualTo(BOSS);
+        assertThat(plan.steps()).extracting(DeparturePlan.StepMove::to).containsExactly(BOSS, PersonId.of("sofia"));
+        assertThat(plan.reports()).containsExactly(new DeparturePlan.ReportMove(TEACHER, BOSS));
+        assertThat(plan.possible()).isTrue();
+
+        DeparturePlan stuck = DeparturePlan.of(directory, new HeldSteps().add(
+                new HeldStep("r-3", "s-3", "New lab", HEAD, BOSS, null)), BOSS, HEAD);
+        assertThat(stuck.possible()).isFalse();
+        assertThat(stuck.steps().get(0).whyNobody()).isEqualTo("head made this request");
+    }
+
+    @Test
+    void thePlanRefusesTheSuccessorsTheDepartureWouldRefuse() {
+        assertThat(catchThrowable(() -> DeparturePlan.of(directory, work, HEAD, HEAD)))
+                .isInstanceOfSatisfying(RuleViolation.class, refusal -> assertThat(refusal.kind())
+                        .isEqualTo(RuleViolation.Kind.INVALID))
+                .hasMessageContaining("cannot succeed themselves");
     }
 
     private RuleViolation catchRefusal(RecordDeparture command) {

@@ -1,0 +1,67 @@
+package org.mandate.app.people;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mandate.domain.RuleViolation;
+import org.mandate.domain.directory.DeparturePlan;
+import org.mandate.domain.directory.Directory;
+import org.mandate.domain.directory.OpenWork;
+import org.mandate.domain.directory.PersonId;
+import org.mandate.domain.directory.RecordDeparture;
+import org.mandate.projections.delegation.DelegationsRegister;
+import org.mandate.projections.delegation.MandateView;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Recording that someone left, for the API and the admin console alike: first what it would do (the plan, with the
+ * mandates that end), then the departure itself, which applies the same rules.
+ */
+@Service
+public class Departures {
+
+    /** The plan and the mandates that end with the leaver (granted by, held by, or carrying their authority). */
+    public record Preview(DeparturePlan plan, List<MandateView> mandatesEnding) {
+    }
+
+    private final CommandGateway commands;
+    private final Directory directory;
+    private final OpenWork work;
+    private final DelegationsRegister mandates;
+    private final Clock clock;
+
+    Departures(CommandGateway commands, Directory directory, OpenWork work, DelegationsRegister mandates,
+               Clock clock) {
+        this.commands = commands;
+        this.directory = directory;
+        this.work = work;
+        this.mandates = mandates;
+        this.clock = clock;
+    }
+
+    public Preview preview(String leaver, String successor) {
+        PersonId id = existing(leaver);
+        DeparturePlan plan = DeparturePlan.of(directory, work, id, successor(successor));
+        List<MandateView> ending = mandates.involving(id.value(), clock.instant()).stream()
+                .filter(mandate -> mandate.status().equals("ACTIVE") || mandate.status().equals("UPCOMING"))
+                .toList();
+        return new Preview(plan, ending);
+    }
+
+    /** Records the departure; refused (and nothing changes) when some open step would have nobody. */
+    public void record(String leaver, String successor, String recordedBy) {
+        commands.sendAndWait(new RecordDeparture(existing(leaver), successor(successor), PersonId.of(recordedBy)));
+    }
+
+    private PersonId existing(String id) {
+        if (id == null || id.isBlank() || directory.find(PersonId.of(id.strip())).isEmpty()) {
+            throw RuleViolation.notFound("There is nobody with the id '" + id + "' in the directory; check the id.");
+        }
+        return PersonId.of(id.strip());
+    }
+
+    private static PersonId successor(String successor) {
+        return successor == null || successor.isBlank() ? null : PersonId.of(successor.strip());
+    }
+}

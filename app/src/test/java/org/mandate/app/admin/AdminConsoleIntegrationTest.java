@@ -1,0 +1,130 @@
+package org.mandate.app.admin;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mandate.app.MandateIntegrationTest;
+import org.mandate.app.security.Credentials;
+import org.mandate.app.web.PageSession;
+import org.mandate.domain.directory.Authority;
+import org.mandate.domain.directory.JoinPerson;
+import org.mandate.domain.directory.PersonId;
+import org.mandate.domain.directory.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The administrator's console does through pages what the API does: find people, change roles and managers, and
+ * record a departure only after a preview that says what will move where; nothing changes until it is confirmed.
+ */
+class AdminConsoleIntegrationTest extends MandateIntegrationTest {
+
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    Credentials credentials;
+
+    private String head;
+    private String teacher;
+
+    @BeforeEach
+    void hire() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        head = "head-" + suffix;
+        teacher = "teacher-" + suffix;
+        join(head, "Hedda " + suffix, "vera", Authority.upTo(2_000));
+        join(teacher, "Theo " + suffix, head, Authority.none());
+    }
+
+    @Test
+    void onlyAnAdministratorSeesTheConsole() {
+        HttpResponse<String> refused = PageSession.loggedIn(port, "ana").get("/admin");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("Not allowed");
+        assertThat(PageSession.loggedIn(port, "ana").get("/").body()).doesNotContain("id=\"nav-admin\"");
+        assertThat(PageSession.loggedIn(port, "ivy").get("/").body()).contains("id=\"nav-admin\"");
+    }
+
+    @Test
+    void peopleAreFoundByPartOfTheirNameOrUserName() {
+        PageSession ivy = PageSession.loggedIn(port, "ivy");
+        String found = ivy.get("/admin?q=" + head.substring(5)).body();
+        assertThat(found).contains("Hedda", "Theo", "Vera Lind").doesNotContain("Ana Costa");
+        assertThat(ivy.get("/admin?q=nobody-like-this").body()).contains("Nobody matches");
+    }
+
+    @Test
+    void rolesAndManagerAreChangedFromThePersonsPage() {
+        PageSession ivy = PageSession.loggedIn(port, "ivy");
+        String page = "/admin/people/" + teacher;
+        HttpResponse<String> loop = ivy.postForm("/admin/people/" + head + "/manager", Map.of("manager", teacher,
+                "_csrf", ivy.csrfFrom(page)));
+        assertThat(loop.statusCode()).as("a manager who reports to them would close a loop").isIn(400, 409);
+        assertThat(loop.body()).contains("id=\"manager-error\"");
+
+        HttpResponse<String> roles = ivy.postForm(page + "/roles", Map.of("role", "AUDITOR",
+                "_csrf", ivy.csrfFrom(page)));
+        assertThat(roles.statusCode()).isEqualTo(302);
+        HttpResponse<String> manager = ivy.postForm(page + "/manager", Map.of("manager", "sofia",
+                "_csrf", ivy.csrfFrom(page)));
+        assertThat(manager.statusCode()).isEqualTo(302);
+        String shown = ivy.get(page).body();
+        assertThat(shown).contains("Sofia Reyes").containsPattern("value=\"AUDITOR\"\\s+checked");
+
+    }
+
+    @Test
+    void aDepartureIsPreviewedFirstAndRecordedOnlyWhenConfirmed() {
+        String requestId = as(teacher).submit("Microscope slides", "supplies", 120);
+        assertThat(openStep(as(head), requestId)).isNotBlank();
+        PageSession ivy = PageSession.loggedIn(port, "ivy");
+        long events = eventCount();
+
+        HttpResponse<String> preview = ivy.get("/admin/people/" + head + "/departure?successor=");
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.body()).contains("Vera Lind</strong> takes over", "Microscope slides",
+                "will report to Vera Lind", "Record the departure");
+        assertThat(eventCount()).as("a preview records nothing").isEqualTo(events);
+
+        HttpResponse<String> confirmed = ivy.postForm("/admin/people/" + head + "/departure", Map.of("successor", "",
+                "_csrf", ivy.csrfFrom("/admin/people/" + head)));
+        assertThat(confirmed.statusCode()).isEqualTo(302);
+        assertThat(ivy.get("/admin/people/" + head).body()).contains("has left");
+        assertThat(openStep(as("vera"), requestId)).as("the step moved to the successor").isNotBlank();
+    }
+
+    @Test
+    void aDepartureThatWouldStrandAStepSaysWhichAndOffersNoConfirmation() {
+        // a small tree of its own, so that nobody above the successor may take the step
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String boss = "boss-" + suffix;
+        String deputy = "deputy-" + suffix;
+        join(boss, "Bo " + suffix, null, Authority.upTo(5_000));
+        join(deputy, "Dee " + suffix, boss, Authority.upTo(100));
+        String requestId = as(deputy).submit("New lab bench", "equipment", 1500);
+        assertThat(openStep(as(boss), requestId)).isNotBlank();
+        long events = eventCount();
+
+        PageSession ivy = PageSession.loggedIn(port, "ivy");
+        String page = ivy.get("/admin/people/" + boss + "/departure?successor=" + deputy).body();
+        assertThat(page).contains("New lab bench", "nobody: " + deputy + " made this request", "id=\"not-possible\"")
+                .doesNotContain("id=\"confirm-departure\"");
+        HttpResponse<String> forced = ivy.postForm("/admin/people/" + boss + "/departure", Map.of("successor", deputy,
+                "_csrf", ivy.csrfFrom("/admin/people/" + boss)));
+        assertThat(forced.statusCode()).as("posted anyway: refused").isEqualTo(409);
+        assertThat(forced.body()).contains("would leave 1 open step");
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    private void join(String id, String name, String manager, Authority authority) {
+        commands.sendAndWait(new JoinPerson(PersonId.of(id), name, "Test hire",
+                manager == null ? null : PersonId.of(manager), Set.<Role>of(), authority));
+        credentials.set(id, "demo");
+    }
+}
