@@ -6,10 +6,14 @@ import org.mandate.app.problem.Refusal;
 import org.mandate.app.reconcile.Reconciler;
 import org.mandate.app.web.Page;
 import org.mandate.domain.RuleViolation;
+import org.mandate.app.security.Credentials;
+import org.mandate.domain.directory.Authority;
 import org.mandate.domain.directory.ChangeManager;
+import org.mandate.domain.directory.JoinPerson;
 import org.mandate.domain.directory.Person;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.directory.Role;
+import org.mandate.domain.directory.SetAuthority;
 import org.mandate.domain.directory.SetRoles;
 import org.mandate.projections.directory.DirectoryProjection;
 import org.springframework.http.HttpStatus;
@@ -17,6 +21,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,10 +29,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The administrator's console: the directory (search, roles, manager), departures with a preview of what will move
@@ -38,16 +47,22 @@ import java.util.Set;
 @PreAuthorize("hasRole('ADMIN')")
 class AdminPages {
 
+    private static final Pattern USER_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+    private static final int MIN_PASSWORD = 12;
+
     private final DirectoryProjection directory;
     private final CommandGateway commands;
     private final Departures departures;
     private final Reconciler reconciler;
+    private final Credentials credentials;
 
-    AdminPages(DirectoryProjection directory, CommandGateway commands, Departures departures, Reconciler reconciler) {
+    AdminPages(DirectoryProjection directory, CommandGateway commands, Departures departures, Reconciler reconciler,
+               Credentials credentials) {
         this.directory = directory;
         this.commands = commands;
         this.departures = departures;
         this.reconciler = reconciler;
+        this.credentials = credentials;
     }
 
     @GetMapping("/admin")
@@ -59,6 +74,7 @@ class AdminPages {
                 .toList();
         model.addAttribute("q", q);
         model.addAttribute("people", everyone);
+        model.addAttribute("managers", directory.everyone().stream().filter(Person::active).toList());
         return "admin/people";
     }
 
@@ -88,6 +104,79 @@ class AdminPages {
         redirect.addFlashAttribute("confirmation", "Roles saved. They apply to " + existing(id).name()
                 + "'s open sessions at their next step.");
         return "redirect:/admin/people/" + id;
+    }
+
+    /** Adds someone to the directory with no authority and no roles beyond staff, and their first password. */
+    @PostMapping("/admin/people")
+    String join(@RequestParam(defaultValue = "") String userName, @RequestParam(defaultValue = "") String name,
+                @RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String manager,
+                @RequestParam(defaultValue = "") String password, Model model, HttpServletResponse response,
+                RedirectAttributes redirect) {
+        String id = userName.strip().toLowerCase(Locale.ROOT);
+        String problem = null;
+        if (!USER_NAME.matcher(id).matches()) {
+            problem = "A user name is 2 to 64 lower-case letters, digits, dots, dashes or underscores, starting with a "
+                    + "letter or digit, such as 'sam' or 'sam.lee'.";
+        } else if (directory.find(PersonId.of(id)).isPresent()) {
+            problem = "There is already someone with the user name '" + id + "'; choose another.";
+        } else if (name.isBlank()) {
+            problem = "Give the person's full name, as colleagues will see it.";
+        } else if (password.length() < MIN_PASSWORD) {
+            problem = "The first password needs at least " + MIN_PASSWORD + " characters; the person can change it "
+                    + "later.";
+        }
+        if (problem == null) {
+            try {
+                commands.sendAndWait(new JoinPerson(PersonId.of(id), name.strip(), title.strip(),
+                        manager.isBlank() ? null : PersonId.of(manager.strip()), Set.of(), Authority.none()));
+                credentials.set(id, password);
+                redirect.addFlashAttribute("confirmation", name.strip() + " has joined, with no authority yet. Set "
+                        + "what they may approve below.");
+                return "redirect:/admin/people/" + id;
+            } catch (RuntimeException refused) {
+                problem = Refusal.of(refused).message();
+            }
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("joinError", problem);
+        model.addAttribute("joining", Map.of("userName", userName, "name", name, "title", title, "manager", manager));
+        return people(null, model);
+    }
+
+    /** Replaces the person's limits with the rows of the form; an empty row is ignored, a half-filled one refused. */
+    @PostMapping("/admin/people/{id}/authority")
+    String authority(@PathVariable String id, @RequestParam MultiValueMap<String, String> form, Model model,
+                     HttpServletResponse response, RedirectAttributes redirect) {
+        Person person = existing(id);
+        Map<String, BigDecimal> read = new TreeMap<>();
+        String problem = null;
+        // the raw values: bound to a List<String>, "1,500" would be split at its comma into two rows
+        List<String> names = form.getOrDefault("category", List.of());
+        List<String> amounts = form.getOrDefault("limit", List.of());
+        for (int row = 0; row < Math.max(names.size(), amounts.size()) && problem == null; row++) {
+            String category = row < names.size() ? names.get(row).strip().toLowerCase(Locale.ROOT) : "";
+            String amount = row < amounts.size() ? amounts.get(row).strip().replace(",", "") : "";
+            if (category.isEmpty() && amount.isEmpty()) {
+                continue;
+            }
+            if (category.isEmpty() || amount.isEmpty()) {
+                problem = "Row " + (row + 1) + " needs both a category (or * for every category) and an amount.";
+            } else if (!amount.matches("\\d{1,12}(\\.\\d{1,2})?")) {
+                problem = "'" + amounts.get(row).strip() + "' in row " + (row + 1) + " is not an amount; write it "
+                        + "like 2000 or 2000.50.";
+            } else if (read.put(category, new BigDecimal(amount)) != null) {
+                problem = "The category '" + category + "' appears twice; give each category one limit.";
+            }
+        }
+        if (problem == null) {
+            commands.sendAndWait(new SetAuthority(person.id(), new Authority(read)));
+            redirect.addFlashAttribute("confirmation", "Saved what " + person.name() + " may approve. Requests "
+                    + "submitted from now on are routed by it.");
+            return "redirect:/admin/people/" + id;
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("authorityError", problem);
+        return person(id, model);
     }
 
     @PostMapping("/admin/people/{id}/manager")

@@ -140,7 +140,9 @@ final class AuthorizationMatrix {
             row("GET " + page.replace("nobody-here", "{id}"), f -> new Call("GET", page, null),
                     LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
         }
-        for (String form : List.of("roles", "manager", "departure")) {
+        row("POST /admin/people", f -> new Call("POST", "/admin/people", FORM + "userName="),
+                LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
+        for (String form : List.of("roles", "manager", "departure", "authority")) {
             row("POST /admin/people/{id}/" + form, f -> new Call("POST", "/admin/people/nobody-here/" + form,
                             FORM + "manager=vera&successor=vera&role=AUDITOR"),
                     LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, 403, PASS);

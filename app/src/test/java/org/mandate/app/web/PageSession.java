@@ -28,9 +28,13 @@ public final class PageSession {
     }
 
     public static PageSession loggedIn(int port, String person) {
+        return loggedIn(port, person, "demo");
+    }
+
+    public static PageSession loggedIn(int port, String person, String password) {
         PageSession session = new PageSession(port);
         String token = session.csrfFrom("/login");
-        HttpResponse<String> login = session.postForm("/login", Map.of("username", person, "password", "demo",
+        HttpResponse<String> login = session.postForm("/login", Map.of("username", person, "password", password,
                 "_csrf", token));
         if (login.statusCode() != 302 || login.headers().firstValue("Location").orElse("").contains("error")) {
             throw new AssertionError("login failed for " + person + ": " + login.statusCode());
