@@ -70,7 +70,7 @@ class Timeline {
         if (event instanceof StepDecided decided) {
             String onBehalf = decided.onBehalfOf() == null ? ""
                     : " on behalf of " + name(decided.onBehalfOf().value())
-                    + (decided.mandateId() == null ? "" : " (mandate " + decided.mandateId() + ")");
+                    + (decided.mandateId() == null ? "" : ", under a mandate");
             return new TimelineEntry(decided.decidedAt(), name(decided.decidedBy().value()),
                     decided.outcome().name().toLowerCase() + " step ‘"
                             + stepNames.getOrDefault(decided.stepId().value(), "?") + "’" + onBehalf,
