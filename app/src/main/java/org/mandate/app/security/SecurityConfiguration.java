@@ -147,7 +147,7 @@ class SecurityConfiguration {
                 .authenticationManager(logins)
                 .addFilterAfter(new SessionStandingFilter(standing), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().hasRole(PersonUserDetailsService.STAFF))
                 .formLogin(form -> form.loginPage("/login").successHandler(backToWhereTheyWere)

@@ -66,11 +66,20 @@ public abstract class BrowserTest extends MandateIntegrationTest {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
                 "--window-size=1280,900", "--user-data-dir=" + freshProfile());
+        // the page's console, so that a test can fail on an error a person would never see
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
                 .usingAnyFreePort().build();
         WebDriver browser = new ChromeDriver(service, options);
         browsers.add(browser);
         return browser;
+    }
+
+    /** What the page wrote to the console at level SEVERE since the last call (errors, failed scripts). */
+    protected static List<String> consoleErrors(WebDriver browser) {
+        return browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(entry -> entry.getMessage()).toList();
     }
 
     protected String url(String path) {

@@ -1,0 +1,80 @@
+package org.mandate.app.browser;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What every screen owes a person beyond its function (issue 25): no console errors, a favicon, a dark mode that
+ * follows the system, and wide tables that fit the page on a laptop and on a phone.
+ */
+class ScreensBrowserTest extends BrowserTest {
+
+    /** Each person's pages, as they reach them from the menu. */
+    private static final Map<String, List<String>> PAGES = Map.of(
+            "ana", List.of("/", "/requests/new", "/mandates", "/audit/decisions"),
+            "ada", List.of("/", "/audit", "/audit/ledger", "/insights"),
+            "olu", List.of("/", "/processes"),
+            "ivy", List.of("/", "/admin", "/admin/people/ana", "/admin/reconciliation"));
+
+    @Test
+    void noPageWritesAnErrorToTheConsoleNotEvenTheEmptyInboxWhileItPolls() throws InterruptedException {
+        for (var person : PAGES.entrySet()) {
+            WebDriver browser = browserAs(person.getKey());
+            consoleErrors(browser);
+            for (String page : person.getValue()) {
+                browser.get(url(page));
+                if (page.equals("/")) {
+                    Thread.sleep(2_500); // one poll of the live inbox (every 2 s) has run
+                }
+                assertThat(consoleErrors(browser)).as(person.getKey() + " on " + page).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void everyPageHasAFavicon() {
+        WebDriver browser = browserAs("ana");
+        String icon = browser.findElement(By.cssSelector("link[rel=icon]")).getAttribute("href");
+        browser.get(icon);
+        assertThat(browser.getPageSource()).contains("<svg");
+    }
+
+    @Test
+    void darkModeFollowsTheSystemSetting() {
+        WebDriver browser = browserAs("ana");
+        assertThat(background(browser)).as("light by default").isEqualTo("rgb(247, 248, 250)");
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        browser.get(url("/"));
+        assertThat(background(browser)).isEqualTo("rgb(20, 24, 29)");
+        screenshot(browser, "inbox-dark");
+    }
+
+    @Test
+    void theInsightsApproversTableFitsALaptopAndAPhone() {
+        WebDriver browser = browserAs("ada");
+        for (int width : new int[] {1280, 390}) {
+            browser.manage().window().setSize(new Dimension(width, 900));
+            browser.get(url("/insights"));
+            long page = (Long) ((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth;");
+            long viewport = (Long) ((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.clientWidth;");
+            assertThat(page).as("page width at a %d px window", width).isLessThanOrEqualTo(viewport);
+        }
+    }
+
+    private static String background(WebDriver browser) {
+        return (String) ((JavascriptExecutor) browser).executeScript(
+                "return getComputedStyle(document.documentElement).backgroundColor;");
+    }
+}
