@@ -207,4 +207,17 @@ class PagesIntegrationTest extends MandateIntegrationTest {
         assertThat(byTitle).contains("Request submitted", id.substring(0, 8));
         assertThat(ada.get("/audit?requestId=no+such+title+anywhere").body()).contains("No events match");
     }
+
+    @Test
+    void theLendPickerOffersOnlyPeopleWhoseDecisionWouldCountAndEscalationSaysWhereItGoes() {
+        String id = as("ana").submit("Picker globe", "supplies", 120);
+        String page = PageSession.loggedIn(port, "sofia").get("/requests/" + id).body();
+
+        assertThat(page).contains("<option value=\"liam\"", "<option value=\"vera\"", "id=\"to-hint\"",
+                        "It will go to Vera Lind")
+                .doesNotContain("<option value=\"ana\"", "<option value=\"ada\"", "<option value=\"ivy\"",
+                        "<option value=\"olu\"");
+        String mandates = PageSession.loggedIn(port, "sofia").get("/mandates").body();
+        assertThat(mandates).contains("value=\"liam\"").doesNotContain("value=\"ada\"");
+    }
 }

@@ -12,4 +12,12 @@ public record Person(PersonId id, String name, PersonId manager, Set<Role> roles
     public boolean has(Role role) {
         return roles.contains(role);
     }
+
+    /**
+     * Someone whose work is watching over decisions (auditing, administering, shaping paths) with no authority of
+     * their own: pickers for lending a step or granting a mandate do not offer them.
+     */
+    public boolean oversightOnly() {
+        return authority.limits().isEmpty() && (has(Role.AUDITOR) || has(Role.ADMIN) || has(Role.PROCESS_OWNER));
+    }
 }

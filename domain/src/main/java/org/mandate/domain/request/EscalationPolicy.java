@@ -3,7 +3,9 @@ package org.mandate.domain.request;
 import org.mandate.domain.RuleViolation;
 import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.Person;
+import org.mandate.domain.directory.PersonId;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -12,7 +14,7 @@ import java.util.Optional;
  * requester once the step is overdue, the path's timer when its limit passes. The step goes to the next
  * active person above its holder whose authority covers the request and who did not ask for it.
  */
-final class EscalationPolicy {
+public final class EscalationPolicy {
 
     static final int REASON_LENGTH = 2_000;
 
@@ -42,10 +44,16 @@ final class EscalationPolicy {
     }
 
     static Optional<Person> target(RequestFacts request, Step step, Directory directory) {
-        return directory.managementChainAbove(step.assignee()).stream()
+        return target(step.assignee(), request.requester(), request.category(), request.amount(), directory);
+    }
+
+    /** Where an escalation of a step held by {@code holder} would land now: what a page says before confirming. */
+    public static Optional<Person> target(PersonId holder, PersonId requester, String category, BigDecimal amount,
+                                          Directory directory) {
+        return directory.managementChainAbove(holder).stream()
                 .filter(Person::active)
-                .filter(manager -> !manager.id().equals(request.requester()))
-                .filter(manager -> manager.authority().covers(request.category(), request.amount()))
+                .filter(manager -> !manager.id().equals(requester))
+                .filter(manager -> manager.authority().covers(category, amount))
                 .findFirst();
     }
 

@@ -66,9 +66,9 @@ class MandateFormDefaults {
         return form;
     }
 
-    /** Who can be chosen: active people other than oneself. */
+    /** Who can be chosen: active people other than oneself who decide requests (see {@link Person#oversightOnly}). */
     List<Person> colleagues(String me) {
-        return directory.everyone().stream().filter(Person::active)
+        return directory.everyone().stream().filter(Person::active).filter(person -> !person.oversightOnly())
                 .filter(person -> !person.id().value().equals(me)).toList();
     }
 }

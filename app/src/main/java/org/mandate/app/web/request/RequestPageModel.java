@@ -2,6 +2,9 @@ package org.mandate.app.web.request;
 
 import org.mandate.app.request.RequestReader;
 import org.mandate.domain.directory.Person;
+import org.mandate.domain.directory.PersonId;
+import org.mandate.domain.request.AuthorityChainPolicy;
+import org.mandate.domain.request.EscalationPolicy;
 import org.mandate.projections.directory.DirectoryProjection;
 import org.mandate.projections.request.RequestView;
 import org.springframework.security.core.Authentication;
@@ -47,6 +50,9 @@ class RequestPageModel {
                 .orElse(null));
         boolean holder = mine != null && me.equals(mine.assignee());
         model.addAttribute("colleagues", holder ? colleagues(me, request) : List.of());
+        model.addAttribute("escalatesTo", mine == null ? null : EscalationPolicy.target(PersonId.of(mine.assignee()),
+                PersonId.of(request.requester()), request.category(), request.amount(), directory)
+                .map(Person::name).orElse(null));
         model.addAttribute("canWithdraw", request.requester().equals(me) && IN_REVIEW.equals(request.status()));
         model.addAttribute("activeElements", String.join(",", diagram.activeElements(requestId)));
         model.addAttribute("errors", errors);
@@ -55,10 +61,18 @@ class RequestPageModel {
         }
     }
 
-    /** Who a step can be lent to: active people other than the holder and the requester. */
+    /**
+     * Who a step can be lent to: active colleagues whose decision would count (not the requester nor anyone in
+     * their team, by the same rule the lending obeys), leaving out those whose role is oversight, not deciding
+     * (auditors, administrators, process owners without authority of their own).
+     */
     private List<Person> colleagues(String me, RequestView request) {
+        AuthorityChainPolicy chains = new AuthorityChainPolicy(directory);
+        PersonId requester = PersonId.of(request.requester());
         return directory.everyone().stream().filter(Person::active)
-                .filter(person -> !person.id().value().equals(me) && !person.id().value().equals(request.requester()))
+                .filter(person -> !person.id().value().equals(me))
+                .filter(person -> !person.oversightOnly())
+                .filter(person -> chains.objectionToLending(requester, PersonId.of(me), person.id()).isEmpty())
                 .toList();
     }
 
