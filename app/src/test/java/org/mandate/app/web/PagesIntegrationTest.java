@@ -220,4 +220,21 @@ class PagesIntegrationTest extends MandateIntegrationTest {
         String mandates = PageSession.loggedIn(port, "sofia").get("/mandates").body();
         assertThat(mandates).contains("value=\"liam\"").doesNotContain("value=\"ada\"");
     }
+
+    @Test
+    void decidingInASecondWindowAfterTheStepWasDecidedSaysWhoDidWhatAndKeepsWhatWasTyped() {
+        String id = as("ana").submit("Second window globe", "supplies", 120);
+        String step = openStep(as("sofia"), id);
+        PageSession sofia = PageSession.loggedIn(port, "sofia");
+        String csrf = sofia.csrfFrom("/requests/" + id);
+        assertThat(as("sofia").post("/api/requests/" + id + "/steps/" + step + "/decision",
+                Map.of("outcome", "APPROVED", "rationale", "Fine for the lab")).status()).isEqualTo(200);
+
+        HttpResponse<String> late = sofia.postForm("/requests/" + id + "/steps/" + step + "/decision",
+                Map.of("outcome", "REJECTED", "rationale", "Too expensive this term", "_csrf", csrf));
+
+        assertThat(late.statusCode()).isEqualTo(409);
+        assertThat(late.body()).contains("id=\"decided-elsewhere\"", "Sofia Reyes already approved this step",
+                "Fine for the lab", "Your decision was not recorded", "Too expensive this term");
+    }
 }

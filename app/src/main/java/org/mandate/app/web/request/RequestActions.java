@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mandate.app.request.ProjectionCatchUp;
 import org.mandate.app.request.RequestReader;
+import org.mandate.app.web.Moments;
 import org.mandate.app.web.People;
 import org.mandate.app.problem.Refusal;
 import org.mandate.domain.directory.PersonId;
@@ -13,6 +14,7 @@ import org.mandate.domain.request.RequestId;
 import org.mandate.domain.request.StepId;
 import org.mandate.domain.request.WithdrawRequest;
 import org.mandate.projections.request.RequestView;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -65,6 +68,13 @@ class RequestActions {
                     outcome, form.getRationale()));
         } catch (RuntimeException exception) {
             Refusal refusal = Refusal.of(exception);
+            String decidedElsewhere = decidedElsewhere(id, stepId, user);
+            if (decidedElsewhere != null) {
+                // the step was decided in another window or by someone else: say who and what, keep what was typed
+                model.addAttribute("decidedElsewhere", decidedElsewhere);
+                model.addAttribute("unsent", form);
+                return again(id, user, model, response, HttpStatus.CONFLICT.value(), "decision", decidedElsewhere);
+            }
             return again(id, user, model, response, refusal.status().value(),
                     refusal.invalidInput() ? "rationale" : "decision", refusal.message());
         }
@@ -89,6 +99,21 @@ class RequestActions {
         catchUp.awaitRequest(id.toString());
         redirect.addFlashAttribute("confirmation", "You withdrew this request. Nobody needs to decide on it any more.");
         return "redirect:/requests/" + id;
+    }
+
+    /** "Sofia Reyes already approved this step (29 Nov 2026, 14:05 UTC): …", or null while it is still open. */
+    private String decidedElsewhere(UUID id, String stepId, Authentication user) {
+        catchUp.awaitRequest(id.toString());
+        return reader.readableBy(id.toString(), user).steps().stream()
+                .filter(step -> step.id().equals(stepId) && step.decision() != null)
+                .findFirst()
+                .map(step -> people.name(step.decision().decidedBy()) + " already "
+                        + step.decision().outcome().toLowerCase(Locale.ROOT) + " this step ("
+                        + Moments.when(step.decision().at()) + ")"
+                        + (step.decision().rationale() == null || step.decision().rationale().isBlank() ? ""
+                        : ": “" + step.decision().rationale() + "”")
+                        + ". Your decision was not recorded; what you wrote is kept below.")
+                .orElse(null);
     }
 
     private String again(UUID id, Authentication user, Model model, HttpServletResponse response, int status,
