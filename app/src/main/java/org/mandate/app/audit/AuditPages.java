@@ -28,7 +28,8 @@ import java.util.UUID;
 @PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
 class AuditPages {
 
-    static final int PAGE_ROWS = 200;
+    /** Rows per page of the trail: enough to read, few enough to tab through. */
+    static final int PAGE_ROWS = 50;
 
     private final AuditTrail trail;
     private final AuditExport export;
@@ -47,18 +48,23 @@ class AuditPages {
     @GetMapping("/audit")
     String trail(@RequestParam(required = false) String requestId, @RequestParam(required = false) String actor,
                  @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                 Model model, HttpServletResponse response) {
+                 @RequestParam(required = false) Long after, Model model, HttpServletResponse response) {
         List<AuditEntry> entries = List.of();
         try {
-            entries = trail.list(AuditController.query(requestId, actor, from, to, PAGE_ROWS + 1));
+            AuditQuery query = AuditController.query(requestId, actor, from, to, PAGE_ROWS + 1);
+            entries = trail.list(after == null ? query : query.after(after));
         } catch (RuleViolation invalid) {
             // the form again, the message next to the field it is about, and no rows that would look like an answer
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("invalidField", invalid.properties().getOrDefault("field", "from"));
             model.addAttribute("invalid", invalid.getMessage());
         }
-        model.addAttribute("more", entries.size() > PAGE_ROWS);
-        model.addAttribute("entries", entries.subList(0, Math.min(PAGE_ROWS, entries.size())));
+        List<AuditEntry> page = entries.subList(0, Math.min(PAGE_ROWS, entries.size()));
+        // the next page starts after this page's last event; a link, so the page stays shareable and bookmarkable
+        model.addAttribute("next", entries.size() > PAGE_ROWS ? page.get(page.size() - 1).globalIndex() : null);
+        model.addAttribute("after", after);
+        model.addAttribute("entries", page);
+        model.addAttribute("titles", trail.titles(page.stream().map(AuditEntry::requestId).toList()));
         model.addAttribute("requestId", requestId);
         model.addAttribute("actor", actor);
         model.addAttribute("from", from);

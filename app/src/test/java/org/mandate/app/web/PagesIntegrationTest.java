@@ -5,8 +5,11 @@ import org.mandate.app.MandateIntegrationTest;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -206,6 +209,35 @@ class PagesIntegrationTest extends MandateIntegrationTest {
         String byTitle = ada.get("/audit?requestId=" + title.substring(6).toUpperCase().replace(" ", "+")).body();
         assertThat(byTitle).contains("Request submitted", id.substring(0, 8));
         assertThat(ada.get("/audit?requestId=no+such+title+anywhere").body()).contains("No events match");
+    }
+
+    @Test
+    void theTrailComesInPagesOfFiftyNamedByRequestTitle() {
+        String title = "Paged globe " + UUID.randomUUID().toString().substring(0, 8);
+        as("ana").submit(title, "supplies", 120);
+        PageSession ada = PageSession.loggedIn(port, "ada");
+
+        String first = ada.get("/audit").body();
+        List<Long> firstIndexes = indexes(first);
+        assertThat(firstIndexes).hasSize(50);
+        Matcher next = Pattern.compile("id=\"next-page\"[^>]*href=\"[^\"]*after=(\\d+)").matcher(first);
+        assertThat(next.find()).as("a link to the next page").isTrue();
+        assertThat(Long.parseLong(next.group(1))).isEqualTo(firstIndexes.get(49));
+
+        String second = ada.get("/audit?after=" + next.group(1)).body();
+        assertThat(indexes(second)).isNotEmpty().allSatisfy(index -> assertThat(index).isGreaterThan(firstIndexes.get(49)));
+        assertThat(second).contains("id=\"first-page\"");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                ada.get("/audit?requestId=" + title.replace(" ", "+")).body()).contains(">" + title + "</a>"));
+    }
+
+    private static List<Long> indexes(String trail) {
+        Matcher row = Pattern.compile("<td class=\"num\">(\\d+)</td>").matcher(trail);
+        List<Long> found = new java.util.ArrayList<>();
+        while (row.find()) {
+            found.add(Long.parseLong(row.group(1)));
+        }
+        return found;
     }
 
     @Test

@@ -10,8 +10,13 @@ import javax.sql.DataSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -63,6 +68,10 @@ public class AuditTrail {
             sql.append(" and occurred_at < ?");
             arguments.add(Rows.timestamp(query.to()));
         }
+        if (query.after() != null) {
+            sql.append(" and global_index > ?");
+            arguments.add(query.after());
+        }
         sql.append(" order by global_index");
         if (query.limit() != null) {
             sql.append(" fetch first ").append(query.limit()).append(" rows only");
@@ -77,6 +86,18 @@ public class AuditTrail {
         } catch (IllegalArgumentException notOne) {
             return false;
         }
+    }
+
+    /** The titles of these requests, by id, for naming them in the trail (requests not found are left out). */
+    public Map<String, String> titles(Collection<String> requestIds) {
+        Map<String, String> titles = new HashMap<>();
+        List<String> ids = requestIds.stream().filter(Objects::nonNull).distinct().toList();
+        if (!ids.isEmpty()) {
+            cursor.query("select id, title from request_view where id in ("
+                            + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")",
+                    (RowCallbackHandler) row -> titles.put(row.getString("id"), row.getString("title")), ids.toArray());
+        }
+        return titles;
     }
 
     public List<AuditEntry> list(AuditQuery query) {
