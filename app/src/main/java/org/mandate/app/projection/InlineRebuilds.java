@@ -23,9 +23,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -97,7 +101,10 @@ public class InlineRebuilds {
         return now == null || !now.running() ? 0 : Math.max(0, now.head() - now.position());
     }
 
-    /** Starts a rebuild in the background; refused while one of these runs on this node. */
+    /**
+     * Starts a rebuild in the background and returns once it holds the right to run: refused while one of these
+     * runs on this node, or on another node sharing the database.
+     */
     public synchronized void start(String name) {
         if (progress.values().stream().anyMatch(Progress::running)) {
             throw RuleViolation.conflict("A rebuild of " + progress.values().stream().filter(Progress::running)
@@ -105,7 +112,20 @@ public class InlineRebuilds {
                     + "finished.");
         }
         progress.put(name, new Progress(name, -1, -1, clock.instant(), null, null));
-        runner.execute(() -> run(name));
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        runner.execute(() -> run(name, started));
+        try {
+            started.get(1, TimeUnit.MINUTES);
+        } catch (ExecutionException refused) {
+            if (refused.getCause() instanceof RuleViolation violation) {
+                throw violation;
+            }
+            throw new IllegalStateException(refused.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (TimeoutException stillWaiting) {
+            // it runs once it may; its progress tells
+        }
     }
 
     /** Runs a rebuild on the calling thread and returns when it has committed (the bench's replay figure). */
@@ -114,18 +134,23 @@ public class InlineRebuilds {
             throw new IllegalArgumentException("not an inline projection: " + name);
         }
         progress.put(name, new Progress(name, -1, -1, clock.instant(), null, null));
-        run(name);
+        run(name, new CompletableFuture<>());
         return progress.get(name);
     }
 
-    private void run(String name) {
+    private void run(String name, CompletableFuture<Void> allowed) {
         Instant started = progress.get(name).started();
         try {
-            long[] replayed = transactions.execute(status -> replay(name, started));
+            long[] replayed = transactions.execute(status -> replay(name, started, allowed));
             progress.put(name, new Progress(name, replayed[0], replayed[1], started, clock.instant(), null));
             log.info("Rebuilt {} from {} events", name, replayed[2]);
         } catch (RuntimeException | Error failure) {
-            log.error("Rebuilding {} failed; its tables are as they were before", name, failure);
+            allowed.completeExceptionally(failure);
+            if (failure instanceof RuleViolation refused) {
+                log.info("Rebuilding {} refused: {}", name, refused.getMessage());
+            } else {
+                log.error("Rebuilding {} failed; its tables are as they were before", name, failure);
+            }
             Progress now = progress.get(name);
             progress.put(name, new Progress(name, now.position(), now.head(), started, clock.instant(),
                     String.valueOf(failure.getMessage())));
@@ -135,11 +160,12 @@ public class InlineRebuilds {
     }
 
     /** Position, head and number of events replayed. */
-    private long[] replay(String name, Instant started) {
+    private long[] replay(String name, Instant started, CompletableFuture<Void> allowed) {
         if (!gate.startRebuild()) {
             throw RuleViolation.conflict("Another node is rebuilding an inline read model; try again when it has "
                     + "finished.");
         }
+        allowed.complete(null);
         try {
             gate.close();
         } catch (InterruptedException e) {
