@@ -83,7 +83,7 @@ public abstract sealed class InlineGate {
      */
     abstract void close() throws InterruptedException;
 
-    /** Called on the rebuild's thread once its transaction has completed, committed or not; no-op if it never started. */
+    /** On the rebuild's thread once its transaction has completed, committed or not; nothing if it never started. */
     abstract void endRebuild();
 
     static ReadModelBehind closedTooLong(Duration wait) {

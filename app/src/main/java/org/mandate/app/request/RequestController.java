@@ -59,7 +59,8 @@ class RequestController {
     private final RequestReader reader;
     private final String currency;
 
-    RequestController(CommandGateway commands, RequestReader reader, @Value("${mandate.currency:EUR}") String currency) {
+    RequestController(CommandGateway commands, RequestReader reader,
+                      @Value("${mandate.currency:EUR}") String currency) {
         this.commands = commands;
         this.reader = reader;
         this.currency = currency;

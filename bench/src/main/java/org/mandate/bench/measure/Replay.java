@@ -43,7 +43,8 @@ public final class Replay {
         all.forEach(StreamingEventProcessor::shutDown);
         List<StreamingEventProcessor> processors = all.stream()
                 .filter(processor -> TRACKING.contains(processor.getName())).toList();
-        if (processors.size() != TRACKING.size() || !processors.stream().allMatch(StreamingEventProcessor::supportsReset)) {
+        if (processors.size() != TRACKING.size()
+                || !processors.stream().allMatch(StreamingEventProcessor::supportsReset)) {
             throw new IllegalStateException("expected rebuildable projections " + TRACKING + ", found " + processors);
         }
         InlineRebuilds inline = mandate.context().getBean(InlineRebuilds.class);
