@@ -95,10 +95,13 @@ public class InlineRebuilds {
         return Optional.ofNullable(progress.get(name));
     }
 
-    /** Events the projection's running rebuild has still to replay; 0 when none runs here (inline: never behind). */
+    /**
+     * Events the projection's running rebuild has still to replay, at least one until it has committed; 0 when none
+     * runs here (an inline read model is never behind otherwise).
+     */
     public long lag(String name) {
         Progress now = progress.get(name);
-        return now == null || !now.running() ? 0 : Math.max(0, now.head() - now.position());
+        return now == null || !now.running() ? 0 : Math.max(1, now.head() - now.position());
     }
 
     /**
