@@ -8,7 +8,9 @@ import java.util.function.Supplier;
 
 /**
  * State a projection collects over a tracking processor's batch of events and writes just before the batch's
- * transaction commits, so that it commits or rolls back with the batch and its token. Outside a unit of work the
+ * transaction commits, so that it commits or rolls back with the batch and its token. In a subscribing processor
+ * (an inline read model) the root unit of work is the command's: the state gathers that command's events and is
+ * written as its transaction prepares to commit; a failing write rolls the command back. Outside a unit of work the
  * change is written at once.
  */
 public final class PerBatch {

@@ -19,7 +19,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -89,7 +92,7 @@ class SegmentBalancer {
             // that just died still looks alive for a moment, but it held its share when it died: the survivor that
             // took its segments over keeps them instead of releasing them to nobody.
             if (othersHolding.stream().anyMatch(other -> other < fairShare)) {
-                balance(liveNodes);
+                balance(liveNodes, segments == null ? 0 : segments);
             }
         } catch (RuntimeException e) {
             // the next beat tries again; balancing is an optimisation, claims keep processing correct meanwhile
@@ -97,19 +100,29 @@ class SegmentBalancer {
         }
     }
 
-    private void balance(int liveNodes) {
+    /**
+     * Releases this node's segments beyond its share of all segments, one at a time from the projection it holds
+     * most of: a projection of several segments is split first, and projections of one segment each (every
+     * background projection since the inbox and request view are inline) are shared out whole.
+     */
+    private void balance(int liveNodes, int segments) {
+        int fairShare = (int) Math.ceil(segments / (double) liveNodes);
+        Map<StreamingEventProcessor, List<Integer>> held = new HashMap<>();
         for (StreamingEventProcessor processor : streamingProcessors()) {
-            Integer segments = jdbc.queryForObject("select count(*) from token_entry where processor_name = ?",
-                    Integer.class, processor.getName());
-            int fairShare = (int) Math.ceil((segments == null ? 0 : segments) / (double) liveNodes);
-            List<Integer> held = new ArrayList<>(processor.processingStatus().keySet());
-            held.sort(null);
-            for (int excess = held.size() - fairShare; excess > 0; excess--) {
-                int segment = held.get(held.size() - excess);
-                log.info("Releasing segment {} of {} to another node ({} live nodes, {} segments)", segment,
-                        processor.getName(), liveNodes, segments);
-                processor.releaseSegment(segment, releaseFor.toMillis(), TimeUnit.MILLISECONDS);
-            }
+            List<Integer> its = new ArrayList<>(processor.processingStatus().keySet());
+            its.sort(null);
+            held.put(processor, its);
+        }
+        int excess = held.values().stream().mapToInt(List::size).sum() - fairShare;
+        for (; excess > 0; excess--) {
+            Map.Entry<StreamingEventProcessor, List<Integer>> most = held.entrySet().stream()
+                    .max(Comparator.comparingInt((Map.Entry<StreamingEventProcessor, List<Integer>> entry) ->
+                            entry.getValue().size()).thenComparing(entry -> entry.getKey().getName()))
+                    .orElseThrow();
+            int segment = most.getValue().remove(most.getValue().size() - 1);
+            log.info("Releasing segment {} of {} to another node ({} live nodes, {} segments)", segment,
+                    most.getKey().getName(), liveNodes, segments);
+            most.getKey().releaseSegment(segment, releaseFor.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

@@ -3,6 +3,7 @@ package org.mandate.app.outage;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -67,10 +68,11 @@ public class OutageAnswers {
             database.suspect();
             return answer(Unavailable.outcomeUnknown(withIdempotencyKey));
         }
-        if (failure instanceof ReadModelBehind behind) {
+        ReadModelBehind behind = ExceptionUtils.throwableOfType(failure, ReadModelBehind.class);
+        if (behind != null) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                     behind.getMessage());
-            problem.setTitle("Not shown yet");
+            problem.setTitle("Being rebuilt");
             return answer(problem);
         }
         if (Faults.databaseUnreachable(failure)) {

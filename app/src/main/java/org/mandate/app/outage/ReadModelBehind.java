@@ -1,6 +1,9 @@
 package org.mandate.app.outage;
 
-/** Something recorded in the event store that a read model does not show yet: 503 and "try again", never a 404. */
+/**
+ * A read model cannot take a change now: an inline one is being rebuilt and the command waited at its gate longer
+ * than allowed (InlineGate). 503 and "try again"; the command was rolled back.
+ */
 public class ReadModelBehind extends RuntimeException {
 
     public ReadModelBehind(String message) {

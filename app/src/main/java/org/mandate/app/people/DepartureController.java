@@ -2,7 +2,6 @@ package org.mandate.app.people;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import org.mandate.app.request.ProjectionCatchUp;
 import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.Person;
 import org.mandate.domain.directory.PersonId;
@@ -27,12 +26,10 @@ class DepartureController {
 
     private final Departures departures;
     private final Directory directory;
-    private final ProjectionCatchUp catchUp;
 
-    DepartureController(Departures departures, Directory directory, ProjectionCatchUp catchUp) {
+    DepartureController(Departures departures, Directory directory) {
         this.departures = departures;
         this.directory = directory;
-        this.catchUp = catchUp;
     }
 
     @PostMapping("/api/people/{id}/departure")
@@ -40,7 +37,6 @@ class DepartureController {
     Map<String, Object> depart(@PathVariable String id, @Valid @RequestBody(required = false) DepartureBody body,
                                Authentication user) {
         departures.record(id, body == null ? null : body.successor(), user.getName());
-        catchUp.awaitLatest();
         Person leaver = directory.find(PersonId.of(id)).orElseThrow();
         return Map.of("id", id, "active", leaver.active());
     }

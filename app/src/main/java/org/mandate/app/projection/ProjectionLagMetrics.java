@@ -17,16 +17,24 @@ class ProjectionLagMetrics {
 
     private final ProjectionProgress progress;
     private final MeterRegistry registry;
+    private final InlineRebuilds inline;
 
-    ProjectionLagMetrics(ProjectionProgress progress, MeterRegistry registry) {
+    ProjectionLagMetrics(ProjectionProgress progress, MeterRegistry registry, InlineRebuilds inline) {
         this.progress = progress;
         this.registry = registry;
+        this.inline = inline;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void register() {
         for (String projection : progress.projections()) {
             Gauge.builder("mandate.projection.lag", progress, p -> lagOf(p, projection))
+                    .description("Events the projection has not processed yet")
+                    .baseUnit("events").tag("projection", projection).register(registry);
+        }
+        // an inline read model is behind only while this node rebuilds it
+        for (String projection : inline.names()) {
+            Gauge.builder("mandate.projection.lag", inline, rebuilds -> rebuilds.lag(projection))
                     .description("Events the projection has not processed yet")
                     .baseUnit("events").tag("projection", projection).register(registry);
         }

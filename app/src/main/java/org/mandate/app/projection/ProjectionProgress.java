@@ -85,7 +85,7 @@ public class ProjectionProgress {
         return segments(projections());
     }
 
-    /** The segments of these projections only: read-your-writes reads two projections' rows, not every one's. */
+    /** The segments of these projections only: a caller waiting for some reads their rows, not every one's. */
     private Map<String, List<SegmentPosition>> segments(Collection<String> projections) {
         Map<String, List<SegmentPosition>> segments = new TreeMap<>();
         projections.forEach(name -> segments.put(name, new ArrayList<>()));
@@ -106,8 +106,9 @@ public class ProjectionProgress {
 
     /**
      * True when every segment of each of these projections has processed the event at this global index. A
-     * projection whose segments all run on this node is answered from its threads' own tokens, with no query:
-     * read-your-writes asks this after every command. Only one with a segment elsewhere is read from the store.
+     * projection whose segments all run on this node is answered from its threads' own tokens, with no query
+     * (read-your-writes asked this after every command until the inbox and request view became inline; the bench's
+     * replay still waits with it). Only one with a segment elsewhere is read from the store.
      * <p>
      * A segment whose stored token is behind still counts when none of the events between its token and this
      * index is one of its own. Axon's tracking processor skips events that belong to other segments without

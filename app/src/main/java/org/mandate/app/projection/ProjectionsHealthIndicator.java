@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * "projections" in {@code /actuator/health}: UP when every projection has processed the newest event,
+ * "projections" in {@code /actuator/health}: UP when every projection has processed the newest event (an inline
+ * one always has, unless this node is rebuilding it),
  * CATCHING_UP (still HTTP 200, see application.yaml) while one is behind, e.g. during a rebuild or right after a
  * burst. A projection lagging is not a reason to take a node out of a load balancer: commands still work.
  */
@@ -22,11 +23,13 @@ class ProjectionsHealthIndicator extends AbstractHealthIndicator {
 
     private final ProjectionProgress progress;
     private final DatabaseProbe database;
+    private final InlineRebuilds inline;
 
-    ProjectionsHealthIndicator(ProjectionProgress progress, DatabaseProbe database) {
+    ProjectionsHealthIndicator(ProjectionProgress progress, DatabaseProbe database, InlineRebuilds inline) {
         super("Could not read the projections' progress from the token store");
         this.progress = progress;
         this.database = database;
+        this.inline = inline;
     }
 
     @Override
@@ -43,6 +46,12 @@ class ProjectionsHealthIndicator extends AbstractHealthIndicator {
             long lag = ProjectionProgress.lag(projection.getValue(), head);
             lags.put(projection.getKey(), lag);
             caughtUp &= head < 0 || (!projection.getValue().isEmpty() && lag == 0);
+        }
+        // inline read models are never behind, except while this node replays one
+        for (String name : inline.names()) {
+            long lag = inline.lag(name);
+            lags.put(name, lag);
+            caughtUp &= lag == 0;
         }
         health.status(caughtUp ? Status.UP : CATCHING_UP).withDetail("head", head).withDetail("lag", lags);
     }

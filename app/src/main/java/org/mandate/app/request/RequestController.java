@@ -57,14 +57,12 @@ class RequestController {
 
     private final CommandGateway commands;
     private final RequestReader reader;
-    private final ProjectionCatchUp catchUp;
     private final String currency;
 
-    RequestController(CommandGateway commands, RequestReader reader, ProjectionCatchUp catchUp,
+    RequestController(CommandGateway commands, RequestReader reader,
                       @Value("${mandate.currency:EUR}") String currency) {
         this.commands = commands;
         this.reader = reader;
-        this.catchUp = catchUp;
         this.currency = currency;
     }
 
@@ -77,7 +75,6 @@ class RequestController {
         RequestId id = RequestId.create();
         commands.sendAndWait(new SubmitRequest(id, body.title(), body.category().strip().toLowerCase(), body.amount(),
                 body.currency(), body.description(), PersonId.of(user.getName()), body.processKey()));
-        catchUp.awaitRequest(id.toString());
         String status = reader.find(id.toString()).map(RequestView::status).orElse("IN_REVIEW");
         return ResponseEntity.created(URI.create("/api/requests/" + id))
                 .body(Map.of("id", id.toString(), "status", status));
@@ -93,7 +90,6 @@ class RequestController {
                          Authentication user) {
         commands.sendAndWait(new WithdrawRequest(new RequestId(id), PersonId.of(user.getName()),
                 body == null ? null : body.reason()));
-        catchUp.awaitRequest(id.toString());
         return reader.readableBy(id.toString(), user);
     }
 
@@ -102,7 +98,6 @@ class RequestController {
                        Authentication user) {
         commands.sendAndWait(new DecideStep(new RequestId(id), new StepId(stepId), PersonId.of(user.getName()),
                 body.outcome(), body.rationale()));
-        catchUp.awaitRequest(id.toString());
         return reader.readableBy(id.toString(), user);
     }
 }

@@ -1,6 +1,5 @@
 package org.mandate.app.request;
 
-import org.mandate.app.outage.ReadModelBehind;
 import org.mandate.domain.RuleViolation;
 import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.Person;
@@ -28,16 +27,13 @@ public class RequestReader {
     private final DelegationsRegister mandates;
     private final AuthorityChainPolicy chains;
     private final Clock clock;
-    private final ProjectionCatchUp catchUp;
 
-    RequestReader(RequestViewProjection requests, Directory directory, DelegationsRegister mandates, Clock clock,
-                  ProjectionCatchUp catchUp) {
+    RequestReader(RequestViewProjection requests, Directory directory, DelegationsRegister mandates, Clock clock) {
         this.requests = requests;
         this.directory = directory;
         this.mandates = mandates;
         this.chains = new AuthorityChainPolicy(directory);
         this.clock = clock;
-        this.catchUp = catchUp;
     }
 
     public Optional<RequestView> find(String id) {
@@ -45,7 +41,7 @@ public class RequestReader {
     }
 
     public RequestView readableBy(String id, Authentication user) {
-        RequestView view = find(id).orElseGet(() -> afterCatchingUp(id));
+        RequestView view = find(id).orElseThrow(() -> notRecorded(id));
         if (!mayRead(view, user)) {
             throw RuleViolation.forbidden("You are not part of this request, and it was not made by someone who "
                     + "reports to you.");
@@ -54,16 +50,11 @@ public class RequestReader {
     }
 
     /**
-     * A request the view does not show may still be recorded: the view can be behind (a rebuild, a node that
-     * took over a segment). Then it is waited for briefly, and if it is still missing the caller hears that it
-     * exists but cannot be shown yet, never that there is no such request.
+     * The request view is written in each command's own transaction (inline, docs/adr/0010-inline-read-models.md),
+     * and a rebuild replaces its rows in one transaction: a request it does not show was never recorded.
      */
-    private RequestView afterCatchingUp(String id) {
-        if (!catchUp.awaitRequest(id)) {
-            throw RuleViolation.notFound("There is no request " + id + ". Check the id, or look in your inbox.");
-        }
-        return find(id).orElseThrow(() -> new ReadModelBehind("Request " + id + " is recorded, but its view has not "
-                + "caught up yet. Try again in a few seconds."));
+    private static RuleViolation notRecorded(String id) {
+        return RuleViolation.notFound("There is no request " + id + ". Check the id, or look in your inbox.");
     }
 
     /**

@@ -36,12 +36,10 @@ class StepController {
 
     private final CommandGateway commands;
     private final RequestReader reader;
-    private final ProjectionCatchUp catchUp;
 
-    StepController(CommandGateway commands, RequestReader reader, ProjectionCatchUp catchUp) {
+    StepController(CommandGateway commands, RequestReader reader) {
         this.commands = commands;
         this.reader = reader;
-        this.catchUp = catchUp;
     }
 
     @PostMapping("/delegation")
@@ -70,7 +68,6 @@ class StepController {
 
     /** Whoever just moved the step may no longer be part of the request, but still sees what they did. */
     private RequestView after(UUID id, Authentication user) {
-        catchUp.awaitRequest(id.toString());
         return reader.find(id.toString()).orElseGet(() -> reader.readableBy(id.toString(), user));
     }
 }

@@ -56,8 +56,13 @@ class ScaleOutIntegrationTest {
     private static final List<String> FAST_CLUSTER = List.of(
             "--mandate.cluster.heartbeat=1s", "--mandate.cluster.release-for=4s",
             "--axon.eventhandling.tokenstore.claim-timeout=3s",
-            "--axon.eventhandling.processors.inbox.token-claim-interval=1000",
-            "--axon.eventhandling.processors.request-view.token-claim-interval=1000",
+            // a segment released to the other node is claimed within the release (4 s), not after it
+            "--axon.eventhandling.processors.audit-trail.token-claim-interval=1000",
+            "--axon.eventhandling.processors.decision-knowledge.token-claim-interval=1000",
+            "--axon.eventhandling.processors.ledger.token-claim-interval=1000",
+            "--axon.eventhandling.processors.process-versions.token-claim-interval=1000",
+            "--axon.eventhandling.processors.insights.token-claim-interval=1000",
+            "--axon.eventhandling.processors.webhook-outbox.token-claim-interval=1000",
             "--camunda.bpm.job-execution.wait-time-in-millis=500", "--camunda.bpm.job-execution.max-wait=1000",
             "--logging.level.root=WARN", "--logging.level.org.mandate=INFO",
             // this test's path waits one second, under the shortest timer a real deployment may set
@@ -107,7 +112,8 @@ class ScaleOutIntegrationTest {
         AppNode b = start("node-b", "--mandate.demo=false");
         AppNode[] both = {a, b};
 
-        // segments: each node processes one of each projection's two
+        // segments: the tracking projections' segments are shared out, each node holding some (the inbox and request
+        // view are inline: each node writes them in its own commands' transactions)
         long splitting = System.nanoTime();
         awaitOwners(Set.of(a, b));
         report("segments split between the two nodes within " + since(splitting) + " of node-b being ready");
@@ -168,6 +174,20 @@ class ScaleOutIntegrationTest {
         }
         assertThat(a.as("sofia").get("/api/inbox").json()).isEqualTo(b.as("sofia").get("/api/inbox").json());
 
+        // the inline inbox rebuilt on node-a while both nodes take submissions: every node's writes land in the
+        // rebuilt tables, which equal a fresh fold of the store afterwards (docs/adr/0010-inline-read-models.md)
+        List<String> duringRebuild = submitWhileRebuilding(both, a);
+        timings += duringRebuild.size();
+        List<Map<String, Object>> inbox = inboxRows();
+        for (String id : duringRebuild) {
+            assertThat(view(b, id)).isEqualTo(view(a, id));
+            assertThat(inbox).as("inbox rows of " + id).filteredOn(row -> id.equals(row.get("request_id")))
+                    .hasSize(1);
+        }
+        assertThat(b.as("ivy").post("/api/admin/projections/inbox/rebuild", "").status()).isEqualTo(202);
+        awaitInboxRebuilt(b);
+        assertThat(inboxRows()).as("the inbox after a rebuild with nothing else running").isEqualTo(inbox);
+
         // decisions through both nodes; node A dies half-way
         Map<String, String> acknowledged = decideWhileKilling(both, requests, a);
         AppNode c = AppNode.start("node-c", bpmnDirectory, SERVER + database, settings("--mandate.demo=false"));
@@ -226,6 +246,59 @@ class ScaleOutIntegrationTest {
             return ids;
         } finally {
             clients.shutdownNow();
+        }
+    }
+
+    /** Submissions through both nodes from two clients while node-a rebuilds the inbox; all must succeed. */
+    private List<String> submitWhileRebuilding(AppNode[] both, AppNode rebuilding) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        AtomicInteger number = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean rebuilt = new java.util.concurrent.atomic.AtomicBoolean();
+        List<String> ids = Collections.synchronizedList(new ArrayList<>());
+        try {
+            List<CompletableFuture<Void>> load = new ArrayList<>();
+            for (AppNode node : both) {
+                load.add(CompletableFuture.runAsync(() -> {
+                    for (int i = 0; !rebuilt.get() || i < 3; i++) {
+                        ids.add(submit(node.as("ana"), "During the rebuild " + number.incrementAndGet(), 120, null));
+                    }
+                }, clients));
+            }
+            Api.Response rebuild = rebuilding.as("ivy").post("/api/admin/projections/inbox/rebuild", "");
+            assertThat(rebuild.status()).as(rebuild.toString()).isEqualTo(202);
+            awaitInboxRebuilt(rebuilding);
+            rebuilt.set(true);
+            for (CompletableFuture<Void> client : load) {
+                client.get(2, TimeUnit.MINUTES);
+            }
+            report(ids.size() + " submissions through both nodes while node-a rebuilt the inbox");
+            return ids;
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    /**
+     * The rebuilding node shows the inline inbox behind in {@code mandate_projection_lag_events} until its rebuild
+     * has committed (the others never do).
+     */
+    private static void awaitInboxRebuilt(AppNode node) {
+        await().atMost(SETTLE).pollInterval(Duration.ofMillis(100)).until(() -> node.as("ivy")
+                .get("/actuator/prometheus").body().lines()
+                .anyMatch(line -> line.startsWith("mandate_projection_lag_events{projection=\"inbox\"")
+                        && line.endsWith(" 0.0")));
+    }
+
+    private static List<Map<String, Object>> inboxRows() throws SQLException {
+        try (Connection db = connect(database); var rows = db.createStatement().executeQuery(
+                "select step_id, request_id, assignee, on_behalf_of, title from inbox_item order by step_id")) {
+            List<Map<String, Object>> all = new ArrayList<>();
+            while (rows.next()) {
+                all.add(Map.of("step_id", rows.getString(1), "request_id", rows.getString(2),
+                        "assignee", rows.getString(3), "on_behalf_of", String.valueOf(rows.getString(4)),
+                        "title", rows.getString(5)));
+            }
+            return all;
         }
     }
 
@@ -364,20 +437,18 @@ class ScaleOutIntegrationTest {
 
     private static void awaitOwners(Set<AppNode> expected) {
         await().atMost(SETTLE).untilAsserted(() -> {
-            for (String projection : List.of("inbox", "request-view")) {
-                Set<String> owners = new HashSet<>();
-                for (String owner : owners(projection)) {
-                    expected.stream().filter(node -> owner.startsWith(node.tokenOwnerPrefix()))
-                            .forEach(node -> owners.add(node.name));
-                }
-                assertThat(owners).as("nodes processing " + projection)
-                        .containsExactlyInAnyOrderElementsOf(expected.stream().map(node -> node.name).toList());
+            Set<String> owners = new HashSet<>();
+            for (String owner : owners()) {
+                expected.stream().filter(node -> owner.startsWith(node.tokenOwnerPrefix()))
+                        .forEach(node -> owners.add(node.name));
             }
+            assertThat(owners).as("nodes processing the tracking projections")
+                    .containsExactlyInAnyOrderElementsOf(expected.stream().map(node -> node.name).toList());
         });
     }
 
     /**
-     * Waits until the survivor holds every segment of the read models (not merely: until the dead node holds none,
+     * Waits until the survivor holds every segment of the tracking projections (not merely: until the dead node holds none,
      * which unclaimed segments also satisfy), then checks that it keeps them: a node that just died still looks
      * alive for a moment, and a survivor that released segments "to" it left them unprocessed for half a minute.
      */
@@ -419,16 +490,10 @@ class ScaleOutIntegrationTest {
                 .path("components").path("projections").path("status").asText().equals("UP"));
     }
 
+    /** The owner of every tracking projection's segment ("" for one nobody holds). */
     private static List<String> owners() throws SQLException {
-        List<String> all = new ArrayList<>(owners("inbox"));
-        all.addAll(owners("request-view"));
-        return all;
-    }
-
-    private static List<String> owners(String projection) throws SQLException {
         try (Connection db = connect(database);
-             var query = db.prepareStatement("select owner from token_entry where processor_name = ?")) {
-            query.setString(1, projection);
+             var query = db.prepareStatement("select owner from token_entry")) {
             List<String> owners = new ArrayList<>();
             try (var rows = query.executeQuery()) {
                 while (rows.next()) {

@@ -103,7 +103,7 @@ class MetricsIntegrationTest extends MandateIntegrationTest {
     void healthNamesTheDatabaseAndWhetherProjectionsCaughtUp() {
         as("ana").submit("Rulers", "supplies", 15);
 
-        // read-your-writes waits for the request view and inbox only; audit, ledger and others follow shortly
+        // the request view and inbox are written with the command; audit, ledger and others follow shortly
         await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
             Api.Response health = anonymous().get("/actuator/health");
             assertThat(health.status()).isEqualTo(200);

@@ -10,6 +10,12 @@ public final class ApprovalPath {
     public static final String REQUESTER = "requester";
     public static final String CATEGORY = "category";
     public static final String AMOUNT = "amount";
+    /**
+     * The amount exactly as requested, a transient variable (never stored) of the transaction that starts the path:
+     * routing in that transaction uses it instead of {@link #AMOUNT}, which gateways compare and which the engine
+     * can only hold as a double.
+     */
+    public static final String EXACT_AMOUNT = "exactAmount";
     /** Set when a step is decided: APPROVED or REJECTED; gateways route on it and the end reports it. */
     public static final String OUTCOME = "outcome";
 

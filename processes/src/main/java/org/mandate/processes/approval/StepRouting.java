@@ -50,7 +50,11 @@ public class StepRouting {
         return PersonId.of((String) execution.getVariable(ApprovalPath.REQUESTER));
     }
 
+    /** Exact in the transaction that started the path; a step routed later reads the engine's double. */
     private static BigDecimal amount(VariableScope execution) {
+        if (execution.getVariable(ApprovalPath.EXACT_AMOUNT) instanceof BigDecimal exact) {
+            return exact;
+        }
         return BigDecimal.valueOf(((Number) execution.getVariable(ApprovalPath.AMOUNT)).doubleValue());
     }
 }

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
 import org.mandate.domain.request.RequestSubmitted;
 import org.mandate.domain.request.RequestWithdrawn;
 import org.mandate.domain.request.StepDecided;
@@ -54,7 +55,8 @@ public class EngineBridge {
                 .setVariables(Map.of(
                         ApprovalPath.REQUESTER, event.requester().value(),
                         ApprovalPath.CATEGORY, event.category(),
-                        ApprovalPath.AMOUNT, event.amount().doubleValue()));
+                        ApprovalPath.AMOUNT, event.amount().doubleValue(),
+                        ApprovalPath.EXACT_AMOUNT, Variables.objectValue(event.amount(), true).create()));
         engine.execute(context -> {
             ProcessInstanceQueryImpl existing = new ProcessInstanceQueryImpl();
             existing.processInstanceBusinessKey(businessKey);

@@ -3,7 +3,6 @@ package org.mandate.app.web.request;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.mandate.app.request.ProjectionCatchUp;
 import org.mandate.app.request.RequestReader;
 import org.mandate.app.web.People;
 import org.mandate.app.problem.Refusal;
@@ -32,15 +31,13 @@ class NewRequestPage {
     static final List<String> CATEGORIES = List.of("equipment", "supplies", "trip", "training", "event", "services");
 
     private final CommandGateway commands;
-    private final ProjectionCatchUp catchUp;
     private final RequestReader reader;
     private final People people;
     private final String currency;
 
-    NewRequestPage(CommandGateway commands, ProjectionCatchUp catchUp, RequestReader reader, People people,
+    NewRequestPage(CommandGateway commands, RequestReader reader, People people,
                    @Value("${mandate.currency:EUR}") String currency) {
         this.commands = commands;
-        this.catchUp = catchUp;
         this.reader = reader;
         this.people = people;
         this.currency = currency;
@@ -78,7 +75,6 @@ class NewRequestPage {
             response.setStatus(refusal.status().value());
             return "request/new";
         }
-        catchUp.awaitRequest(id.toString());
         redirect.addFlashAttribute("confirmation", "Your request ‘" + form.getTitle().strip() + "’ is sent. "
                 + reader.find(id.toString()).flatMap(view -> RequestPageModel.openSteps(view).findFirst())
                 .map(step -> people.name(step.assignee()) + " will decide on it.").orElse(""));

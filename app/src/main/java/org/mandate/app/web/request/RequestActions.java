@@ -2,7 +2,6 @@ package org.mandate.app.web.request;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.mandate.app.request.ProjectionCatchUp;
 import org.mandate.app.request.RequestReader;
 import org.mandate.app.web.Moments;
 import org.mandate.app.web.People;
@@ -38,15 +37,13 @@ class RequestActions {
     private static final int RATIONALE_LENGTH = 4_000;
 
     private final CommandGateway commands;
-    private final ProjectionCatchUp catchUp;
     private final RequestReader reader;
     private final RequestPageModel page;
     private final People people;
 
-    RequestActions(CommandGateway commands, ProjectionCatchUp catchUp, RequestReader reader, RequestPageModel page,
+    RequestActions(CommandGateway commands, RequestReader reader, RequestPageModel page,
                    People people) {
         this.commands = commands;
-        this.catchUp = catchUp;
         this.reader = reader;
         this.page = page;
         this.people = people;
@@ -78,7 +75,6 @@ class RequestActions {
             return again(id, user, model, response, refusal.status().value(),
                     refusal.invalidInput() ? "rationale" : "decision", refusal.message());
         }
-        catchUp.awaitRequest(id.toString());
         RequestView request = reader.readableBy(id.toString(), user);
         redirect.addFlashAttribute("confirmation", "You " + outcome.name().toLowerCase() + " ‘" + request.title()
                 + "’ from " + people.name(request.requester()) + ". " + whatNext(request));
@@ -96,14 +92,12 @@ class RequestActions {
             model.addAttribute("withdrawReason", reason);
             return again(id, user, model, response, refusal.status().value(), "withdrawal", refusal.message());
         }
-        catchUp.awaitRequest(id.toString());
         redirect.addFlashAttribute("confirmation", "You withdrew this request. Nobody needs to decide on it any more.");
         return "redirect:/requests/" + id;
     }
 
     /** "Sofia Reyes already approved this step (29 Nov 2026, 14:05 UTC): …", or null while it is still open. */
     private String decidedElsewhere(UUID id, String stepId, Authentication user) {
-        catchUp.awaitRequest(id.toString());
         return reader.readableBy(id.toString(), user).steps().stream()
                 .filter(step -> step.id().equals(stepId) && step.decision() != null)
                 .findFirst()

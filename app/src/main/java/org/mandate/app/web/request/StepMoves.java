@@ -2,7 +2,6 @@ package org.mandate.app.web.request;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.mandate.app.request.ProjectionCatchUp;
 import org.mandate.app.request.RequestReader;
 import org.mandate.app.web.People;
 import org.mandate.app.problem.Refusal;
@@ -33,15 +32,13 @@ import java.util.function.Supplier;
 class StepMoves {
 
     private final CommandGateway commands;
-    private final ProjectionCatchUp catchUp;
     private final RequestReader reader;
     private final RequestPageModel page;
     private final People people;
 
-    StepMoves(CommandGateway commands, ProjectionCatchUp catchUp, RequestReader reader, RequestPageModel page,
+    StepMoves(CommandGateway commands, RequestReader reader, RequestPageModel page,
               People people) {
         this.commands = commands;
-        this.catchUp = catchUp;
         this.reader = reader;
         this.page = page;
         this.people = people;
@@ -95,7 +92,6 @@ class StepMoves {
             Refusal refusal = Refusal.of(exception);
             return again(id, user, model, response, refusal.status().value(), field, refusal.message());
         }
-        catchUp.awaitRequest(id.toString());
         redirect.addFlashAttribute("confirmation", confirmation != null ? confirmation : escalated(id.toString()));
         return "redirect:" + next;
     }
