@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 class NotificationChoices {
 
     /** One choice as sent: names, not enums, so that a wrong name gets a sentence, not a parse error. */
-    record Wanted(String kind, String delivery, Integer digestHour) {
+    record WantedNotification(String kind, String delivery, Integer digestHour) {
     }
 
     /** A choice that cannot be recorded, with the kind it concerns (null if none). */
@@ -42,10 +42,10 @@ class NotificationChoices {
     }
 
     /** Records each choice that differs from what the person has now; returns how many changed. */
-    int record(String personId, Iterable<Wanted> wanted) {
+    int record(String personId, Iterable<WantedNotification> wanted) {
         Map<NoticeKind, MailPeople.Choice> changes = new LinkedHashMap<>();
         Map<NoticeKind, MailPeople.Choice> current = people.choices(personId);
-        for (Wanted choice : wanted) {
+        for (WantedNotification choice : wanted) {
             if (choice == null) {
                 throw new Refused(null, "A choice is empty; give each as {\"kind\": ..., \"delivery\": ...}.");
             }

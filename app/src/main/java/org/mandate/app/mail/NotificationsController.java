@@ -18,16 +18,16 @@ import java.util.List;
 @RequestMapping("/api/me/notifications")
 class NotificationsController {
 
-    record Choice(String kind, String delivery, Integer digestHour, String about) {
+    record NotificationChoice(String kind, String delivery, Integer digestHour, String about) {
     }
 
-    record Settings(boolean mailOn, String address, String zone, List<Choice> choices) {
+    record NotificationSettings(boolean mailOn, String address, String zone, List<NotificationChoice> choices) {
     }
 
-    record Change(@NotNull(message = "must list the choices to record, e.g. "
+    record NotificationChanges(@NotNull(message = "must list the choices to record, e.g. "
             + "[{\"kind\": \"REMINDER\", \"delivery\": \"DAILY_DIGEST\", \"digestHour\": 8}]")
                   @Size(max = 20, message = "has more choices than there are kinds of notice")
-                  List<NotificationChoices.Wanted> choices) {
+                  List<NotificationChoices.WantedNotification> choices) {
     }
 
     private final MailPeople people;
@@ -44,21 +44,21 @@ class NotificationsController {
     }
 
     @GetMapping
-    Settings get(Authentication user) {
+    NotificationSettings notificationChoices(Authentication user) {
         String me = user.getName();
-        List<Choice> all = people.choices(me).entrySet().stream().map(entry -> new Choice(entry.getKey().name(),
+        List<NotificationChoice> all = people.choices(me).entrySet().stream().map(entry -> new NotificationChoice(entry.getKey().name(),
                 entry.getValue().delivery().name(), entry.getValue().digestHour(),
                 NotificationChoices.words(entry.getKey()))).toList();
-        return new Settings(mailOn, people.address(me).orElse(null), settings.zone().getId(), all);
+        return new NotificationSettings(mailOn, people.address(me).orElse(null), settings.zone().getId(), all);
     }
 
     @PutMapping
-    Settings change(@Valid @RequestBody Change change, Authentication user) {
+    NotificationSettings changeNotificationChoices(@Valid @RequestBody NotificationChanges change, Authentication user) {
         try {
             choices.record(user.getName(), change.choices());
         } catch (NotificationChoices.Refused refused) {
             throw NotificationChoices.asViolation(refused);
         }
-        return get(user);
+        return notificationChoices(user);
     }
 }

@@ -51,7 +51,7 @@ class NotificationsPage {
     @PostMapping
     String save(@RequestParam Map<String, String> form, Authentication user, Model model,
                 HttpServletResponse response, RedirectAttributes redirect) {
-        List<NotificationChoices.Wanted> wanted = new ArrayList<>();
+        List<NotificationChoices.WantedNotification> wanted = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         String badKind = null;
         String badMessage = null;
@@ -67,7 +67,7 @@ class NotificationsPage {
                     badMessage = badMessage == null ? "Give the hour as a number from 0 to 23." : badMessage;
                 }
             }
-            wanted.add(new NotificationChoices.Wanted(kind.name(), delivery, hour));
+            wanted.add(new NotificationChoices.WantedNotification(kind.name(), delivery, hour));
             rows.add(new Row(kind.name(), NotificationChoices.words(kind), delivery, hourText, null));
         }
         if (badKind == null) {

@@ -306,6 +306,29 @@ final class AuthorizationMatrix {
                 LOGIN_PAGE, 404, 404, 404, 404, 404, 404, 404, 404, 404);
     }
 
+    /**
+     * Notifications (docs/notifications.md): everyone keeps their own choices; a decide-from-the-mail link is its own
+     * authority, so nobody needs a login for it, and a link Mandate did not sign does nothing for anybody.
+     */
+    static {
+        row("GET /api/me/notifications", f -> new Call("GET", "/api/me/notifications", null),
+                401, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+        // an empty list of choices: passes the role check, changes nothing
+        row("PUT /api/me/notifications", f -> new Call("PUT", "/api/me/notifications", "{\"choices\":[]}"),
+                401, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+        row("GET /settings/notifications", f -> new Call("GET", "/settings/notifications", null),
+                LOGIN_PAGE, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+        // the defaults again: saved, nothing changed
+        row("POST /settings/notifications", f -> new Call("POST", "/settings/notifications", FORM
+                        + "delivery-STEP_ARRIVED=AT_ONCE&delivery-REQUEST_DECIDED=AT_ONCE&delivery-REMINDER=AT_ONCE"
+                        + "&delivery-MANDATE_GRANTED=AT_ONCE"),
+                LOGIN_PAGE, DONE, DONE, DONE, DONE, DONE, DONE, DONE, DONE, DONE);
+        row("GET /mail/act/{token}", f -> new Call("GET", "/mail/act/not-a-link", null),
+                400, 400, 400, 400, 400, 400, 400, 400, 400, 400);
+        row("POST /mail/act/{token}", f -> new Call("POST", "/mail/act/not-a-link", FORM + "rationale=matrix"),
+                400, 400, 400, 400, 400, 400, 400, 400, 400, 400);
+    }
+
     private static void row(String endpoint, Function<Fixture, Call> call, int... statuses) {
         if (statuses.length != Role.values().length) {
             throw new IllegalStateException(endpoint + ": " + statuses.length + " cells for "
