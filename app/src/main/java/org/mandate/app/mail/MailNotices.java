@@ -177,6 +177,29 @@ class MailNotices {
                 cut(error, 1000), Rows.timestamp(next == null ? now : next), claimId, PENDING);
     }
 
+    static final List<String> STATUSES = List.of(PENDING, SENT, FAILED, SKIPPED);
+
+    /** Notices in this status (all when null), newest first. */
+    List<Notice> inStatus(String status, int limit) {
+        return status == null
+                ? jdbc.query("select * from mail_notice order by created_at desc fetch first " + limit + " rows only",
+                (row, n) -> notice(row))
+                : jdbc.query("select * from mail_notice where status = ? order by created_at desc fetch first " + limit
+                + " rows only", (row, n) -> notice(row), status);
+    }
+
+    Notice find(String noticeId) {
+        return jdbc.query("select * from mail_notice where notice_id = ?", (row, n) -> notice(row), noticeId).stream()
+                .findFirst().orElse(null);
+    }
+
+    /** Sends a failed notice again, with a fresh retry period; false unless it had failed. */
+    boolean retry(String noticeId, Instant now) {
+        return jdbc.update("update mail_notice set status = ?, attempts = 0, created_at = ?, send_after = ?, "
+                        + "claim_id = null, claimed_until = null where notice_id = ? and status = ?", PENDING,
+                Rows.timestamp(now), Rows.timestamp(now), noticeId, FAILED) == 1;
+    }
+
     /** What reached (or will reach) a person, newest first. */
     List<Notice> of(String recipient, int limit) {
         return jdbc.query("select * from mail_notice where recipient = ? order by created_at desc fetch first "

@@ -60,14 +60,15 @@ class NotificationsConfiguration {
         return new MailTimes(settings.zone());
     }
 
+    /** With mail off the table stays empty, and administrators' list of notices says so. */
+    @Bean
+    MailNotices mailNotices(JdbcTemplate jdbc) {
+        return new MailNotices(jdbc);
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(prefix = "spring.mail", name = "host")
     static class Sending {
-
-        @Bean
-        MailNotices mailNotices(JdbcTemplate jdbc) {
-            return new MailNotices(jdbc);
-        }
 
         @Bean
         NoticeQueue noticeQueue(MailNotices notices, MailPeople people, DirectoryProjection directory,

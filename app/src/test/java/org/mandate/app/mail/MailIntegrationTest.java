@@ -293,6 +293,52 @@ class MailIntegrationTest extends MandateIntegrationTest {
                 .contains("{\"kind\":\"REMINDER\",\"delivery\":\"DAILY_DIGEST\",\"digestHour\":8");
     }
 
+    @Test
+    void aMailServerThatIsDownDelaysMailButNoDecision_andAnAdministratorRetriesFailedMail() {
+        String title = "Kiln " + teacher;
+        MAIL.stop();
+        try {
+            String requestId = as(teacher).submit(title, "equipment", 700);
+            String step = openStep(as(teacher), requestId);
+            await("a failed attempt recorded").atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                    "select count(*) from mail_notice where request_id = ? and attempts > 0 and status = 'PENDING' "
+                            + "and last_error is not null", Integer.class, requestId) == 1);
+            Api.Response decided = as(head).post("/api/requests/" + requestId + "/steps/" + step + "/decision",
+                    Map.of("outcome", "APPROVED", "rationale", "Mail or not"));
+            assertThat(decided.status()).as("a decision does not wait for mail").isEqualTo(200);
+            assertThat(as("ivy").get("/actuator/prometheus").body()).contains("mandate_mail_backlog_age_seconds",
+                    "mandate_mail_total{outcome=\"retry\"");
+        } finally {
+            MAIL.start();
+        }
+        // the step was decided before its mail could go: telling the holder now would only mislead
+        ReceivedMail approved = awaitMail(teacher, "‘" + title + "’ was approved");
+        assertThat(approved.text()).contains("Approved by " + head + ": “Mail or not”");
+        assertThat(ReceivedMail.to(MAIL, head + "@school.example")).isEmpty();
+
+        // a notice the server refused for a whole day is marked failed; an administrator sends it again
+        String other = "Easel " + teacher;
+        String otherId = as(teacher).submit(other, "equipment", 150);
+        ReceivedMail first = awaitMail(head, other);
+        String noticeId = jdbc.queryForObject("select notice_id from mail_notice where request_id = ? and recipient = ?",
+                String.class, otherId, head);
+        Api.Response notFailed = as("ivy").post("/api/admin/mail/notices/" + noticeId + "/retry", Map.of());
+        assertThat(notFailed.status()).isEqualTo(409);
+        assertThat(notFailed.detail()).contains("only a failed notice is sent again");
+        jdbc.update("update mail_notice set status = 'FAILED', last_error = 'refused for a day' where notice_id = ?",
+                noticeId);
+        Api.Response failed = as("ivy").get("/api/admin/mail/notices?status=failed");
+        assertThat(failed.status()).isEqualTo(200);
+        assertThat(failed.body()).contains(noticeId, "refused for a day");
+        assertThat(as(head).get("/api/admin/mail/notices").status()).isEqualTo(403);
+        assertThat(as("ivy").get("/api/admin/mail/notices?status=LOST").detail()).contains("status must be one of");
+        assertThat(as("ivy").post("/api/admin/mail/notices/" + noticeId + "/retry", Map.of()).status())
+                .isEqualTo(202);
+        await("sent again").atMost(Duration.ofSeconds(30)).until(() -> ReceivedMail.to(MAIL, head + "@school.example")
+                .stream().filter(mail -> mail.subject().contains(other)).count() == 2);
+        assertThat(first.subject()).contains(other);
+    }
+
     private ReceivedMail awaitMail(String person, String subjectPart) {
         String address = person + "@school.example";
         return await(address + " receives ‘" + subjectPart + "’").atMost(Duration.ofSeconds(30))

@@ -323,6 +323,12 @@ final class AuthorizationMatrix {
                         + "delivery-STEP_ARRIVED=AT_ONCE&delivery-REQUEST_DECIDED=AT_ONCE&delivery-REMINDER=AT_ONCE"
                         + "&delivery-MANDATE_GRANTED=AT_ONCE"),
                 LOGIN_PAGE, DONE, DONE, DONE, DONE, DONE, DONE, DONE, DONE, DONE);
+        // failed mail and its retry: administrators only; a notice that is not there reaches its 404
+        row("GET /api/admin/mail/notices", f -> new Call("GET", "/api/admin/mail/notices?status=FAILED", null),
+                401, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+        row("POST /api/admin/mail/notices/{id}/retry", f -> new Call("POST", "/api/admin/mail/notices/"
+                        + UUID.randomUUID() + "/retry", null),
+                401, 403, 403, 403, 403, 403, 403, 403, 403, 404);
         row("GET /mail/act/{token}", f -> new Call("GET", "/mail/act/not-a-link", null),
                 400, 400, 400, 400, 400, 400, 400, 400, 400, 400);
         row("POST /mail/act/{token}", f -> new Call("POST", "/mail/act/not-a-link", FORM + "rationale=matrix"),
