@@ -15,17 +15,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A mail the test SMTP server received, read back: to whom, subject, plain text and HTML. */
-record ReceivedMail(List<String> to, String subject, String text, String html) {
+public record ReceivedMail(List<String> to, String subject, String text, String html) {
 
     private static final Pattern LINK = Pattern.compile("(Approve|Reject):\\s+http://mandate\\.test(/mail/act/\\S+)");
 
-    static List<ReceivedMail> to(GreenMail server, String address) {
+    public static List<ReceivedMail> to(GreenMail server, String address) {
         return Arrays.stream(server.getReceivedMessages()).map(ReceivedMail::read)
                 .filter(mail -> mail.to().contains(address)).toList();
     }
 
     /** The path of the approve or reject link in the plain text, e.g. /mail/act/… */
-    String link(String which) {
+    public String link(String which) {
         Matcher matcher = LINK.matcher(text);
         while (matcher.find()) {
             if (matcher.group(1).equals(which)) {
