@@ -38,12 +38,25 @@ create table mail_step (
 create index mail_step_due on mail_step (due_at);
 create index mail_step_request on mail_step (request_id);
 
+-- Standing mandates until they end, for the reminder that one is about to.
+create table mail_mandate (
+    mandate_id   varchar(36) primary key,
+    grantor      varchar(64) not null,
+    holder       varchar(64) not null,
+    principal    varchar(64) not null,
+    valid_until  timestamp with time zone not null,
+    reminded     boolean     not null
+);
+create index mail_mandate_until on mail_mandate (valid_until);
+
 -- One row per event (or reminder) and recipient: queued with the processor's token, so once; sent after a claim,
 -- so by one node; marked sent after the server took it, so a crash in between sends it once more at most.
 create table mail_notice (
     notice_id     varchar(36)   primary key,
     event_id      varchar(255)  not null,
     recipient     varchar(64)   not null,
+    -- set when the recipient may decide the step for its holder under a mandate
+    on_behalf_of  varchar(64),
     kind          varchar(32)   not null,
     request_id    varchar(36),
     step_id       varchar(64),

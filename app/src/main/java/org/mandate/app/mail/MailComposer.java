@@ -73,7 +73,7 @@ class MailComposer {
         String approve = null;
         String reject = null;
         MailNotices.DueStep step = notice.stepId() == null ? null : notices.step(notice.stepId());
-        if (step != null && step.holder().equals(recipient)) {
+        if (step != null && step.holder().equals(MailNotices.heldBy(notice))) {
             Instant expires = clock.instant().plus(settings.linkValidity());
             approve = link(recipient, step, Outcome.APPROVED, expires);
             reject = link(recipient, step, Outcome.REJECTED, expires);

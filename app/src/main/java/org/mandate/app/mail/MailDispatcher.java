@@ -136,6 +136,6 @@ class MailDispatcher implements SmartLifecycle {
             return true;
         }
         MailNotices.DueStep step = notices.step(notice.stepId());
-        return step != null && step.holder().equals(recipient);
+        return step != null && step.holder().equals(MailNotices.heldBy(notice));
     }
 }

@@ -25,11 +25,17 @@ class MailNotices {
     }
 
     /** A notice to queue: {@code eventId} with {@code recipient} is sent once. */
-    record Queued(String eventId, String recipient, NoticeKind kind, String requestId, String stepId, String headline,
-                  String reason, Instant dueAt) {
+    record Queued(String eventId, String recipient, String onBehalfOf, NoticeKind kind, String requestId,
+                  String stepId, String headline, String reason, Instant dueAt) {
+
+        Queued(String eventId, String recipient, NoticeKind kind, String requestId, String stepId, String headline,
+               String reason, Instant dueAt) {
+            this(eventId, recipient, null, kind, requestId, stepId, headline, reason, dueAt);
+        }
     }
 
-    record Notice(String id, String eventId, String recipient, NoticeKind kind, String requestId, String stepId,
+    record Notice(String id, String eventId, String recipient, String onBehalfOf, NoticeKind kind, String requestId,
+                  String stepId,
                   String headline, String reason, Instant dueAt, boolean digest, String status, int attempts,
                   Instant createdAt, Instant sentAt, String lastError) {
     }
@@ -90,14 +96,46 @@ class MailNotices {
         jdbc.update("delete from mail_step where request_id = ?", requestId);
     }
 
+    /** Who the step's notices are about: the person holding it, for whom a mandate holder would decide. */
+    static String heldBy(Notice notice) {
+        return notice.onBehalfOf() == null ? notice.recipient() : notice.onBehalfOf();
+    }
+
+    record EndingMandate(String id, String grantor, String holder, String principal, Instant validUntil) {
+    }
+
+    void mandateGranted(String id, String grantor, String holder, String principal, Instant validUntil) {
+        jdbc.update("delete from mail_mandate where mandate_id = ?", id);
+        jdbc.update("insert into mail_mandate (mandate_id, grantor, holder, principal, valid_until, reminded) "
+                + "values (?, ?, ?, ?, ?, ?)", id, grantor, holder, principal, Rows.timestamp(validUntil), false);
+    }
+
+    void mandateEnded(String id) {
+        jdbc.update("delete from mail_mandate where mandate_id = ?", id);
+    }
+
+    /** Mandates ending within (now, until] not reminded of yet. */
+    List<EndingMandate> endingMandates(Instant now, Instant until, int limit) {
+        return jdbc.query("select * from mail_mandate where valid_until > ? and valid_until <= ? and reminded = ? "
+                        + "order by valid_until fetch first " + limit + " rows only",
+                (row, n) -> new EndingMandate(row.getString("mandate_id"), row.getString("grantor"),
+                        row.getString("holder"), row.getString("principal"), Rows.instant(row, "valid_until")),
+                Rows.timestamp(now), Rows.timestamp(until), false);
+    }
+
+    void mandateReminded(String id) {
+        jdbc.update("update mail_mandate set reminded = ? where mandate_id = ?", true, id);
+    }
+
     /** Queues the notice unless this event already reached this person; true when it was queued now. */
     boolean queue(Queued notice, boolean digest, Instant now, Instant sendAfter) {
         try {
-            return jdbc.update("insert into mail_notice (notice_id, event_id, recipient, kind, request_id, step_id, "
-                            + "headline, reason, due_at, digest, status, attempts, created_at, send_after) "
-                            + "select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ? from (values (1)) as one(x) where not "
+            return jdbc.update("insert into mail_notice (notice_id, event_id, recipient, on_behalf_of, kind, request_id, "
+                            + "step_id, headline, reason, due_at, digest, status, attempts, created_at, send_after) "
+                            + "select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ? from (values (1)) as one(x) where not "
                             + "exists (select 1 from mail_notice where event_id = ? and recipient = ?)",
-                    UUID.randomUUID().toString(), notice.eventId(), notice.recipient(), notice.kind().name(),
+                    UUID.randomUUID().toString(), notice.eventId(), notice.recipient(), notice.onBehalfOf(),
+                    notice.kind().name(),
                     notice.requestId(), notice.stepId(), cut(notice.headline(), 400), cut(notice.reason(), 2400),
                     Rows.timestamp(notice.dueAt()), digest, PENDING, Rows.timestamp(now), Rows.timestamp(sendAfter),
                     notice.eventId(), notice.recipient()) == 1;
@@ -225,7 +263,7 @@ class MailNotices {
 
     private static Notice notice(ResultSet row) throws SQLException {
         return new Notice(row.getString("notice_id"), row.getString("event_id"), row.getString("recipient"),
-                NoticeKind.valueOf(row.getString("kind")), row.getString("request_id"), row.getString("step_id"),
+                row.getString("on_behalf_of"), NoticeKind.valueOf(row.getString("kind")), row.getString("request_id"), row.getString("step_id"),
                 row.getString("headline"), row.getString("reason"), Rows.instant(row, "due_at"),
                 row.getBoolean("digest"), row.getString("status"), row.getInt("attempts"),
                 Rows.instant(row, "created_at"), Rows.instant(row, "sent_at"), row.getString("last_error"));

@@ -5,7 +5,13 @@ import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.mandate.app.web.People;
+import org.mandate.domain.directory.Directory;
+import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.mandate.MandateGranted;
+import org.mandate.domain.mandate.MandateRevoked;
+import org.mandate.domain.mandate.MandateTerms;
+import org.mandate.projections.delegation.DelegationsRegister;
+import org.mandate.domain.request.AuthorityChainPolicy;
 import org.mandate.domain.mandate.Scope;
 import org.mandate.domain.notification.NoticeKind;
 import org.mandate.domain.request.Outcome;
@@ -37,12 +43,17 @@ class MailOutbox {
     private final NoticeQueue queue;
     private final People people;
     private final MailTimes times;
+    private final DelegationsRegister mandates;
+    private final AuthorityChainPolicy chains;
 
-    MailOutbox(MailNotices notices, NoticeQueue queue, People people, MailTimes times) {
+    MailOutbox(MailNotices notices, NoticeQueue queue, People people, MailTimes times, DelegationsRegister mandates,
+               Directory directory) {
         this.notices = notices;
         this.queue = queue;
         this.people = people;
         this.times = times;
+        this.mandates = mandates;
+        this.chains = new AuthorityChainPolicy(directory);
     }
 
     @EventHandler
@@ -58,6 +69,8 @@ class MailOutbox {
         arrived(message, event.requestId().toString(), event.stepId().value(), event.assignee().value(),
                 "The approval path put its step ‘" + event.name() + "’ in front of you.", event.dueAt(),
                 event.openedAt());
+        underMandates(message, event.requestId().toString(), event.stepId().value(), event.assignee().value(),
+                event.dueAt(), event.openedAt());
     }
 
     @EventHandler
@@ -79,6 +92,8 @@ class MailOutbox {
                 + " to you" + said(event.reason());
         arrived(message, event.requestId().toString(), event.stepId().value(), event.to().value(), why,
                 step == null ? null : step.dueAt(), event.escalatedAt());
+        underMandates(message, event.requestId().toString(), event.stepId().value(), event.to().value(),
+                step == null ? null : step.dueAt(), event.escalatedAt());
     }
 
     @EventHandler
@@ -87,6 +102,8 @@ class MailOutbox {
                 event.reassignedAt());
         arrived(message, event.requestId().toString(), event.stepId().value(), event.to().value(),
                 "It was handed over to you from " + people.name(event.from().value()) + said(event.reason()),
+                step == null ? null : step.dueAt(), event.reassignedAt());
+        underMandates(message, event.requestId().toString(), event.stepId().value(), event.to().value(),
                 step == null ? null : step.dueAt(), event.reassignedAt());
     }
 
@@ -122,6 +139,8 @@ class MailOutbox {
 
     @EventHandler
     void on(MandateGranted event, EventMessage<?> message) {
+        notices.mandateGranted(event.mandateId().toString(), event.grantor().value(), event.holder().value(),
+                event.principal().value(), event.validUntil());
         Scope scope = event.scope();
         String what = scope.categories().contains(Scope.ANY) ? "any category" : String.join(", ", scope.categories());
         queue.offer(new MailNotices.Queued(message.getIdentifier(), event.holder().value(),
@@ -132,6 +151,37 @@ class MailOutbox {
                         + Amounts.text(scope.maxAmount(), scope.currency()) + ", from "
                         + times.at(event.validFrom()) + " until " + times.at(event.validUntil())
                         + said(event.reason()), event.validUntil()), event.grantedAt());
+    }
+
+    /** A revoked mandate (by its grantor, or because someone in it left) is about to end no more. */
+    @EventHandler
+    void on(MandateRevoked event) {
+        notices.mandateEnded(event.mandateId().toString());
+    }
+
+    /**
+     * Whoever may decide the step for its new holder under a standing mandate that covers it hears of it too, with
+     * the same rule the inbox and the request page use to offer it to them.
+     */
+    private void underMandates(EventMessage<?> message, String requestId, String stepId, String holder,
+                               Instant dueAt, Instant at) {
+        MailNotices.RequestFacts request = notices.request(requestId);
+        if (request == null) {
+            return;
+        }
+        for (MandateTerms mandate : mandates.carrying(PersonId.of(holder))) {
+            String recipient = mandate.holder().value();
+            if (!recipient.equals(request.requester())
+                    && mandate.covers(request.category(), request.amount(), request.currency())
+                    && mandates.effectiveAt(mandate, at)
+                    && chains.objectionToMandate(PersonId.of(request.requester()), mandate, mandates).isEmpty()) {
+                queue.offer(new MailNotices.Queued(message.getIdentifier(), recipient, holder,
+                        NoticeKind.STEP_ARRIVED, requestId, stepId, "For " + people.name(holder) + ": ‘"
+                        + request.title() + "’ from " + people.name(request.requester()), "It is with "
+                        + people.name(holder) + ", and the mandate " + people.name(mandate.grantor().value())
+                        + " gave you covers it: you may decide it for them.", dueAt), at);
+            }
+        }
     }
 
     private MailNotices.DueStep moved(String stepId, String requestId, String to, Instant at) {

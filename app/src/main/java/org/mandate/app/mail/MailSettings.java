@@ -11,6 +11,7 @@ import java.time.ZoneId;
  * @param from          the sender of every notice
  * @param zone          the time zone of digest hours and of times in a mail
  * @param dueSoon       a step this close to its due time brings a reminder (and another once overdue)
+ * @param mandateEnding a standing mandate this close to its end tells its holder and its grantor
  * @param maxAge        events older than this are not mailed: turning mail on does not mail the history
  * @param linkValidity  how long a decide-from-the-mail link works after it was sent
  * @param pollInterval  how often each node looks for mail to send and reminders to queue
@@ -18,13 +19,14 @@ import java.time.ZoneId;
  * @param giveUpAfter   how long after queuing a notice is retried before it is marked failed
  */
 @ConfigurationProperties("mandate.mail")
-record MailSettings(String from, ZoneId zone, Duration dueSoon, Duration maxAge, Duration linkValidity,
+record MailSettings(String from, ZoneId zone, Duration dueSoon, Duration mandateEnding, Duration maxAge, Duration linkValidity,
                     Duration pollInterval, Duration retryDelay, Duration giveUpAfter) {
 
     MailSettings {
         from = from == null || from.isBlank() ? "Mandate <mandate@localhost>" : from;
         zone = zone == null ? ZoneId.of("UTC") : zone;
         dueSoon = dueSoon == null ? Duration.ofHours(4) : dueSoon;
+        mandateEnding = mandateEnding == null ? Duration.ofDays(2) : mandateEnding;
         maxAge = maxAge == null ? Duration.ofDays(1) : maxAge;
         linkValidity = linkValidity == null ? Duration.ofDays(7) : linkValidity;
         pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;

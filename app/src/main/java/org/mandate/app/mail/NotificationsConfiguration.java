@@ -6,6 +6,8 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.mandate.app.web.People;
+import org.mandate.domain.directory.Directory;
+import org.mandate.projections.delegation.DelegationsRegister;
 import org.mandate.projections.directory.DirectoryProjection;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -77,8 +79,9 @@ class NotificationsConfiguration {
         }
 
         @Bean
-        MailOutbox mailOutbox(MailNotices notices, NoticeQueue queue, People people, MailTimes times) {
-            return new MailOutbox(notices, queue, people, times);
+        MailOutbox mailOutbox(MailNotices notices, NoticeQueue queue, People people, MailTimes times,
+                              DelegationsRegister mandates, Directory directory) {
+            return new MailOutbox(notices, queue, people, times, mandates, directory);
         }
 
         @Bean

@@ -41,6 +41,27 @@ class Reminders {
         for (MailNotices.DueStep step : notices.overdue(now.minus(settings.maxAge()), now, BATCH)) {
             remind(step, true, step.dueAt());
         }
+        for (MailNotices.EndingMandate mandate : notices.endingMandates(now, now.plus(settings.mandateEnding()),
+                BATCH)) {
+            ending(mandate, now);
+        }
+    }
+
+    /** The holder loses the right to decide, the grantor may want to renew it: both hear of it once. */
+    private void ending(MailNotices.EndingMandate mandate, Instant now) {
+        String eventId = "mandate-ending/" + mandate.id() + "/" + mandate.validUntil().getEpochSecond();
+        String until = times.at(mandate.validUntil());
+        queue.offer(new MailNotices.Queued(eventId, mandate.holder(), NoticeKind.MANDATE_GRANTED, null, null,
+                "Your mandate to decide for " + people.name(mandate.principal()) + " ends " + until,
+                "The mandate " + people.name(mandate.grantor()) + " gave you ends " + until + "; after that, "
+                        + people.name(mandate.principal()) + "'s steps are no longer yours to decide.",
+                mandate.validUntil()), now);
+        queue.offer(new MailNotices.Queued(eventId, mandate.grantor(), NoticeKind.MANDATE_GRANTED, null, null,
+                "The mandate you gave " + people.name(mandate.holder()) + " ends " + until,
+                "The mandate you gave " + people.name(mandate.holder()) + " to decide for "
+                        + people.name(mandate.principal()) + " ends " + until + ". Grant a new one if it should go on.",
+                mandate.validUntil()), now);
+        notices.mandateReminded(mandate.id());
     }
 
     private void remind(MailNotices.DueStep step, boolean overdue, Instant happenedAt) {

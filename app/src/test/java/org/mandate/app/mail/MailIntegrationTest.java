@@ -339,6 +339,42 @@ class MailIntegrationTest extends MandateIntegrationTest {
         assertThat(first.subject()).contains(other);
     }
 
+    @Test
+    void aMandateHolderHearsOfTheGrant_ofStepsTheyMayDecide_andThatTheMandateIsEnding() {
+        String deputy = "mdeputy-" + head.substring("mhead-".length());
+        join(deputy, "vera", Authority.none());
+        Instant start = Instant.now().minus(Duration.ofMinutes(1));
+        Api.Response granted = as(head).post("/api/mandates", Map.of("to", deputy, "categories", List.of("equipment"),
+                "maxAmount", 1000, "currency", "EUR", "validFrom", start.toString(),
+                "validUntil", start.plus(Duration.ofDays(1)).toString(), "reason", "While I am at the conference"));
+        assertThat(granted.status()).as(granted.toString()).isEqualTo(201);
+
+        ReceivedMail grant = awaitMail(deputy, "You may now decide for " + head);
+        assertThat(grant.text()).contains(head + " granted you a mandate to decide for " + head + ": equipment, up to "
+                + "1,000.00 EUR", "“While I am at the conference”");
+        // the mandate ends within mandate-ending (two days): its holder and its grantor hear of it once
+        ReceivedMail ending = awaitMail(deputy, "Your mandate to decide for " + head + " ends");
+        assertThat(ending.text()).contains("no longer yours to decide");
+        awaitMail(head, "The mandate you gave " + deputy + " ends");
+
+        String covered = "Scales " + teacher;
+        as(teacher).submit(covered, "equipment", 900);
+        ReceivedMail forHead = awaitMail(deputy, "For " + head + ": ‘" + covered);
+        assertThat(forHead.text()).contains("the mandate " + head + " gave you covers it");
+        HttpResponse<String> page = PageSession.anonymous(port).get(forHead.link("Approve"));
+        assertThat(page.statusCode()).as("the mandate holder's link works").isEqualTo(200);
+        assertThat(page.body()).contains("Approve ‘" + covered + "’?");
+
+        String beyond = "Lathe " + teacher;
+        as(teacher).submit(beyond, "equipment", 1500);
+        awaitMail(head, beyond);
+        // head's notice and any deputy's would be queued by the same handler, in the same transaction
+        assertThat(jdbc.queryForObject("select count(*) from mail_notice where recipient = ? and headline like ?",
+                Integer.class, deputy, "%" + beyond + "%")).as("1500 is beyond the mandate's 1000").isZero();
+        assertThat(ReceivedMail.to(MAIL, deputy + "@school.example").stream()
+                .filter(mail -> mail.subject().contains("ends"))).hasSize(1);
+    }
+
     private ReceivedMail awaitMail(String person, String subjectPart) {
         String address = person + "@school.example";
         return await(address + " receives ‘" + subjectPart + "’").atMost(Duration.ofSeconds(30))
