@@ -12,7 +12,6 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -27,7 +26,6 @@ class MailDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
     private static final int BATCH = 50;
-    private static final Duration CLAIM = Duration.ofMinutes(2);
 
     private final MailNotices notices;
     private final Reminders reminders;
@@ -75,14 +73,14 @@ class MailDispatcher implements SmartLifecycle {
             for (String noticeId : notices.dueAtOnce(clock.instant(), BATCH)) {
                 String claim = UUID.randomUUID().toString();
                 Instant now = clock.instant();
-                if (notices.claim(noticeId, claim, now, now.plus(CLAIM))) {
+                if (notices.claim(noticeId, claim, now, now.plus(settings.claimFor()))) {
                     send(claim, false);
                 }
             }
             for (String recipient : notices.digestsDue(clock.instant(), BATCH)) {
                 String claim = UUID.randomUUID().toString();
                 Instant now = clock.instant();
-                notices.claimDigest(recipient, claim, now, now.plus(CLAIM));
+                notices.claimDigest(recipient, claim, now, now.plus(settings.claimFor()));
                 send(claim, true);
             }
         } catch (RuntimeException failure) {
