@@ -66,7 +66,8 @@ public abstract class MandateIntegrationTest {
         properties.add("spring.mail.host", () -> "127.0.0.1");
         properties.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
         properties.add("mandate.public-url", () -> "http://mandate.test");
-        properties.add("mandate.mail.poll-interval", () -> "100ms");
+        properties.add("mandate.mail.poll-interval", () -> "200ms");
+        properties.add("mandate.mail.reminder-interval", () -> "500ms");
         properties.add("mandate.mail.retry-delay", () -> "200ms");
         // login throttling with delays short enough to wait out in a test; every test calls from 127.0.0.1, so the
         // per-address count is set out of reach here (LoginThrottleTest covers it)

@@ -36,6 +36,7 @@ class MailDispatcher implements SmartLifecycle {
     private final MailMetrics metrics;
     private final Clock clock;
     private PeriodicTask poller;
+    private Instant nextReminders = Instant.MIN;
 
     MailDispatcher(MailNotices notices, Reminders reminders, MailComposer composer, MailPeople people,
                    JavaMailSender sender, MailSettings settings, MailMetrics metrics, Clock clock) {
@@ -69,7 +70,10 @@ class MailDispatcher implements SmartLifecycle {
 
     void poll() {
         try {
-            reminders.queueDue();
+            if (!clock.instant().isBefore(nextReminders)) {
+                reminders.queueDue();
+                nextReminders = clock.instant().plus(settings.reminderInterval());
+            }
             for (String noticeId : notices.dueAtOnce(clock.instant(), BATCH)) {
                 String claim = UUID.randomUUID().toString();
                 Instant now = clock.instant();
