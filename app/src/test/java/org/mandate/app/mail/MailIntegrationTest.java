@@ -375,8 +375,43 @@ class MailIntegrationTest extends MandateIntegrationTest {
                 .filter(mail -> mail.subject().contains("ends"))).hasSize(1);
     }
 
+    @Test
+    void anAdministratorSetsAnAddressOnThePersonsPage_andSeesFailedMailWithASendAgainButton() {
+        PageSession admin = PageSession.loggedIn(port, "ivy");
+        String token = csrf(admin.get("/admin/people/" + head).body());
+        long events = eventCount();
+        HttpResponse<String> wrong = admin.postForm("/admin/people/" + head + "/email", Map.of("_csrf", token,
+                "email", "head at school"));
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.body()).contains("id=\"email-error\"", "is not a mail address", "value=\"head at school\"");
+        assertThat(eventCount()).isEqualTo(events);
+        HttpResponse<String> saved = admin.postForm("/admin/people/" + head + "/email", Map.of("_csrf", token,
+                "email", head + "@lab.example"));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(as(head).get("/api/me/notifications").json().path("address").asText())
+                .isEqualTo(head + "@lab.example");
+
+        String title = "Sink " + teacher;
+        String requestId = as(teacher).submit(title, "equipment", 120);
+        awaitMailAt(head + "@lab.example", title);
+        jdbc.update("update mail_notice set status = 'FAILED', last_error = 'mailbox full' where request_id = ?",
+                requestId);
+        HttpResponse<String> failed = admin.get("/admin/mail");
+        assertThat(failed.statusCode()).isEqualTo(200);
+        assertThat(failed.body()).contains("Your decision: ‘" + title, "mailbox full", "Send again");
+        String noticeId = jdbc.queryForObject("select notice_id from mail_notice where request_id = ?", String.class,
+                requestId);
+        HttpResponse<String> again = admin.postForm("/admin/mail/" + noticeId + "/retry", Map.of("_csrf", token));
+        assertThat(again.statusCode()).isEqualTo(302);
+        await("sent again").atMost(Duration.ofSeconds(30)).until(() -> ReceivedMail.to(MAIL, head + "@lab.example")
+                .stream().filter(mail -> mail.subject().contains(title)).count() == 2);
+    }
+
     private ReceivedMail awaitMail(String person, String subjectPart) {
-        String address = person + "@school.example";
+        return awaitMailAt(person + "@school.example", subjectPart);
+    }
+
+    private ReceivedMail awaitMailAt(String address, String subjectPart) {
         return await(address + " receives ‘" + subjectPart + "’").atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> ReceivedMail.to(MAIL, address).stream()

@@ -135,14 +135,14 @@ final class AuthorizationMatrix {
         row("GET /api/admin/reconciliation", f -> new Call("GET", "/api/admin/reconciliation", null),
                 401, 403, 403, 403, 403, 403, 403, 403, 403, 200);
         // the admin console: pages for administrators only; changes aimed at somebody who is not there reach the 404
-        for (String page : List.of("/admin", "/admin/reconciliation", "/admin/people/nobody-here",
+        for (String page : List.of("/admin", "/admin/reconciliation", "/admin/mail", "/admin/people/nobody-here",
                 "/admin/people/nobody-here/departure")) {
             row("GET " + page.replace("nobody-here", "{id}"), f -> new Call("GET", page, null),
                     LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
         }
         row("POST /admin/people", f -> new Call("POST", "/admin/people", FORM + "userName="),
                 LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
-        for (String form : List.of("roles", "manager", "departure", "authority")) {
+        for (String form : List.of("roles", "manager", "departure", "authority", "email")) {
             row("POST /admin/people/{id}/" + form, f -> new Call("POST", "/admin/people/nobody-here/" + form,
                             FORM + "manager=vera&successor=vera&role=AUDITOR"),
                     LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
@@ -329,6 +329,9 @@ final class AuthorizationMatrix {
         row("POST /api/admin/mail/notices/{id}/retry", f -> new Call("POST", "/api/admin/mail/notices/"
                         + UUID.randomUUID() + "/retry", null),
                 401, 403, 403, 403, 403, 403, 403, 403, 403, 404);
+        row("POST /admin/mail/{id}/retry", f -> new Call("POST", "/admin/mail/" + UUID.randomUUID() + "/retry",
+                        FORM + "x=1"),
+                LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, 403, DONE);
         row("GET /mail/act/{token}", f -> new Call("GET", "/mail/act/not-a-link", null),
                 400, 400, 400, 400, 400, 400, 400, 400, 400, 400);
         row("POST /mail/act/{token}", f -> new Call("POST", "/mail/act/not-a-link", FORM + "rationale=matrix"),
