@@ -14,12 +14,26 @@
           throw new Error('HTTP ' + response.status);
         }
         const active = (container.dataset.active || '').split(',').filter(Boolean);
-        await window.MandateBpmn.showDiagram(container, await response.text(), active);
+        const viewer = await window.MandateBpmn.showDiagram(container, await response.text(), active);
+        const list = container.dataset.steps && document.getElementById(container.dataset.steps);
+        if (list) {
+          window.MandateBpmn.describeSteps(list, viewer, active, holders(container.dataset.holders));
+        }
         container.dataset.rendered = 'true';
       } catch (error) {
         container.textContent = 'The diagram could not be shown (' + error.message + '); the steps above say the same.';
       }
     });
+  }
+
+  /** "elementId=Name" lines, as the request page writes who holds each open step. */
+  function holders(text) {
+    const found = {};
+    (text || '').split('\n').filter(Boolean).forEach((line) => {
+      const at = line.indexOf('=');
+      found[line.slice(0, at)] = line.slice(at + 1);
+    });
+    return found;
   }
 
   function focusFirstError() {

@@ -2,6 +2,7 @@
 (async () => {
   const canvas = document.getElementById('canvas');
   const response = await fetch(canvas.dataset.source, { credentials: 'same-origin' });
-  await window.MandateBpmn.showDiagram(canvas, await response.text());
+  const viewer = await window.MandateBpmn.showDiagram(canvas, await response.text());
+  window.MandateBpmn.describeSteps(document.getElementById('canvas-steps'), viewer);
   canvas.dataset.loaded = 'true';
 })();

@@ -5,9 +5,17 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import org.mandate.app.web.Page;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.RestController;
 
-/** Dependencies point one way: app → projections, processes → domain. */
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
+
+/**
+ * Dependencies point one way: app → projections, processes → domain. And a page controller serves only pages: its
+ * errors are answered with a page ({@code PageErrors}), which an API client must never get instead of problem+json.
+ */
 @AnalyzeClasses(packages = "org.mandate", importOptions = ImportOption.DoNotIncludeTests.class)
 class ModuleDependenciesTest {
 
@@ -27,4 +35,10 @@ class ModuleDependenciesTest {
             .that().resideInAPackage("org.mandate.projections..")
             .should().dependOnClassesThat().resideInAnyPackage("org.mandate.processes..", "org.mandate.app..",
                     "org.camunda..");
+
+    @ArchTest
+    static final ArchRule pageControllersServeNoJson = noMethods()
+            .that().areDeclaredInClassesThat().areAnnotatedWith(Page.class)
+            .should().beAnnotatedWith(ResponseBody.class)
+            .orShould().beDeclaredInClassesThat().areAnnotatedWith(RestController.class);
 }

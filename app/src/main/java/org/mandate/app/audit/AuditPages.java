@@ -11,14 +11,12 @@ import org.mandate.projections.ledger.Digest;
 import org.mandate.projections.ledger.LedgerVerifier;
 import org.mandate.app.web.Page;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 
 import java.io.IOException;
 import java.util.List;
@@ -35,16 +33,13 @@ class AuditPages {
     private final AuditTrail trail;
     private final AuditExport export;
     private final RequestReplay replay;
-    private final ProcessPaths paths;
     private final LedgerVerifier ledger;
     private final ObjectMapper json;
 
-    AuditPages(AuditTrail trail, AuditExport export, RequestReplay replay, ProcessPaths paths, LedgerVerifier ledger,
-               ObjectMapper json) {
+    AuditPages(AuditTrail trail, AuditExport export, RequestReplay replay, LedgerVerifier ledger, ObjectMapper json) {
         this.trail = trail;
         this.export = export;
         this.replay = replay;
-        this.paths = paths;
         this.ledger = ledger;
         this.json = json;
     }
@@ -90,12 +85,6 @@ class AuditPages {
         model.addAttribute("framesJson", json.writeValueAsString(frames).replace("<", "\\u003c")
                 .replace(">", "\\u003e").replace("&", "\\u0026"));
         return "audit/replay";
-    }
-
-    @GetMapping(value = "/audit/paths/{definitionId}/bpmn", produces = MediaType.APPLICATION_XML_VALUE)
-    @ResponseBody
-    String path(@PathVariable String definitionId) {
-        return paths.xml(definitionId);
     }
 
     @GetMapping("/audit/ledger")

@@ -7,11 +7,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.mandate.app.Api;
 import org.mandate.app.MandateIntegrationTest;
+import org.mandate.app.web.PageSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -142,6 +144,22 @@ class ProcessDeploymentIntegrationTest extends MandateIntegrationTest {
                 .anySatisfy(problem -> assertThat(problem.path("elementId").asText()).isEqualTo("archiveInvoice"));
         assertThat(as("olu").postXml("/api/processes/validation", path("fine", "Approval")).json()
                 .path("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theModelerOnThePageGetsRefusalsAsProblemsItCanPointAt() throws IOException {
+        String invoice = Files.readString(Path.of("..", "processes", "src", "test", "resources", "bpmn", "examples",
+                "invoice-receipt.bpmn"));
+        long deployments = repository.createDeploymentQuery().count();
+
+        HttpResponse<String> refused = PageSession.loggedIn(port, "olu").postXmlAsScript("/processes/deployments",
+                invoice);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.body()).contains("archiveInvoice").contains("\"detail\"");
+        assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
     }
 
     @TestFactory

@@ -73,6 +73,14 @@ public final class PageSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A post as the modeler's script sends it: XML, the CSRF token in its header, asking for JSON. */
+    public HttpResponse<String> postXmlAsScript(String path, String xml) {
+        String token = csrfFrom("/");
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/xml")
+                .header("X-CSRF-TOKEN", token).header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(xml)));
+    }
+
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }

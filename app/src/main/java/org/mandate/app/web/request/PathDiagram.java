@@ -4,15 +4,15 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The BPMN of the path version a request runs on, and where on it the request stands now. Read from the engine
@@ -49,9 +49,12 @@ class PathDiagram {
         }
     }
 
-    /** The BPMN element ids of the steps open now; the step's id is the engine task's id. */
-    List<String> activeElements(String requestId) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(requestId).list().stream()
-                .map(Task::getTaskDefinitionKey).distinct().sorted().toList();
+    /** The BPMN element ids of the steps open now, each with who holds it (a person id); sorted by element id. */
+    Map<String, String> activeElements(String requestId) {
+        Map<String, String> holders = new TreeMap<>();
+        tasks.createTaskQuery().processInstanceBusinessKey(requestId).list()
+                .forEach(task -> holders.merge(task.getTaskDefinitionKey(), String.valueOf(task.getAssignee()),
+                        (one, other) -> one + ", " + other));
+        return holders;
     }
 }

@@ -1,5 +1,6 @@
 package org.mandate.app.web.request;
 
+import org.mandate.app.web.People;
 import org.mandate.app.request.RequestReader;
 import org.mandate.domain.directory.Person;
 import org.mandate.domain.directory.PersonId;
@@ -14,6 +15,7 @@ import org.springframework.ui.Model;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -30,8 +32,11 @@ class RequestPageModel {
     private final Timeline timeline;
     private final PathDiagram diagram;
     private final DirectoryProjection directory;
+    private final People people;
 
-    RequestPageModel(RequestReader reader, Timeline timeline, PathDiagram diagram, DirectoryProjection directory) {
+    RequestPageModel(RequestReader reader, Timeline timeline, PathDiagram diagram, DirectoryProjection directory,
+                     People people) {
+        this.people = people;
         this.reader = reader;
         this.timeline = timeline;
         this.diagram = diagram;
@@ -54,7 +59,10 @@ class RequestPageModel {
                 PersonId.of(request.requester()), request.category(), request.amount(), directory)
                 .map(Person::name).orElse(null));
         model.addAttribute("canWithdraw", request.requester().equals(me) && IN_REVIEW.equals(request.status()));
-        model.addAttribute("activeElements", String.join(",", diagram.activeElements(requestId)));
+        Map<String, String> active = diagram.activeElements(requestId);
+        model.addAttribute("activeElements", String.join(",", active.keySet()));
+        model.addAttribute("activeHolders", active.entrySet().stream()
+                .map(step -> step.getKey() + "=" + people.name(step.getValue())).collect(Collectors.joining("\n")));
         model.addAttribute("errors", errors);
         if (!model.containsAttribute("decision")) {
             model.addAttribute("decision", new DecisionForm());

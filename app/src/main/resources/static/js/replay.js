@@ -57,16 +57,22 @@
       diagram.replaceChildren();
       viewer = await window.MandateBpmn.showDiagram(diagram, xmlCache[version], state.activeElements || []);
       shownVersion = version;
+      diagram.dataset.rendered = 'true';
     } else {
       window.MandateBpmn.highlight(viewer, state.activeElements || []);
     }
+    window.MandateBpmn.describeSteps(document.getElementById('diagram-steps'), viewer, state.activeElements || []);
   }
 
   function show(index) {
     const frame = frames[index];
     if (!frame) return;
     scrubber.value = index;
+    const position = 'Event ' + (index + 1) + ' of ' + frames.length + ': ' + frame.event.type
+      + (frame.event.actor ? ' by ' + frame.event.actor : '') + (frame.event.at ? ', ' + frame.event.at : '');
     document.getElementById('position').textContent = (index + 1) + ' / ' + frames.length;
+    scrubber.setAttribute('aria-valuetext', position);
+    document.getElementById('frame-announcement').textContent = position;
     describe(frame.event);
     const state = frame.state;
     document.getElementById('status').textContent = 'Status: ' + (state.status || '') +

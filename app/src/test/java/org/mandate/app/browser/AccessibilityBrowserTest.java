@@ -1,0 +1,155 @@
+package org.mandate.app.browser;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every page state passes axe-core's WCAG 2.2 A and AA rules (issue 27), and what axe cannot see is checked by
+ * hand: diagrams have a name and a text equivalent, the replay scrubber says where it is and announces each move,
+ * the menu marks the current section, and a refused form says so in the page title. axe comes from npm (the
+ * frontend's devDependencies) and is injected by the driver, with the app's Content-Security-Policy left on.
+ */
+class AccessibilityBrowserTest extends BrowserTest {
+
+    private static final Path AXE = Path.of("src", "main", "frontend", "node_modules", "axe-core", "axe.min.js");
+
+    private static final String RUN_AXE = """
+            const done = arguments[arguments.length - 1];
+            axe.run(document, { runOnly: { type: 'tag',
+                values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+              .then(result => done(result.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at '
+                + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))))
+              .catch(error => done(['axe failed: ' + error]));
+            """;
+
+    @Test
+    void everyPageStatePassesAxe() {
+        String request = as("ana").submit("Microscope for the lab", "equipment", 900);
+        Map<String, List<String>> pages = new LinkedHashMap<>();
+        pages.put("ana", List.of("/", "/requests/new", "/requests/" + request, "/mandates", "/audit/decisions"));
+        pages.put("ada", List.of("/audit", "/audit/requests/" + request, "/audit/ledger", "/insights"));
+        pages.put("olu", List.of("/processes", "/processes/approval", "/processes/approval/versions/1",
+                "/processes/approval/edit"));
+        pages.put("ivy", List.of("/admin", "/admin/people/ana", "/admin/reconciliation"));
+        Map<String, List<String>> violations = new LinkedHashMap<>();
+        WebDriver anonymous = browser();
+        anonymous.get(url("/login"));
+        violations.put("/login", axe(anonymous));
+        ((JavascriptExecutor) anonymous).executeScript("document.querySelector('main').append(document.createElement('img'))");
+        assertThat(axe(anonymous)).as("axe is live: it finds a picture without a text alternative")
+                .anySatisfy(violation -> assertThat(violation).startsWith("image-alt"));
+        pages.forEach((person, paths) -> {
+            WebDriver browser = browserAs(person);
+            for (String path : paths) {
+                browser.get(url(path));
+                waitForDrawings(browser);
+                violations.put(person + " " + path, axe(browser));
+            }
+            browser.quit();
+        });
+        WebDriver ana = browserAs("ana");
+        refuseANewRequest(ana);
+        violations.put("ana /requests/new refused", axe(ana));
+
+        assertThat(violations).allSatisfy((page, found) -> assertThat(found).as(page).isEmpty());
+    }
+
+    @Test
+    void aRefusedFormSaysSoInTheTitleAndTheMenuMarksWhereYouAre() {
+        WebDriver ana = browserAs("ana");
+        ana.get(url("/requests/new"));
+        assertThat(ana.getTitle()).isEqualTo("New request · Mandate");
+        assertThat(ana.findElement(By.cssSelector("nav a[aria-current=page]")).getText()).isEqualTo("New request");
+
+        refuseANewRequest(ana);
+        assertThat(ana.getTitle()).isEqualTo("Error: New request · Mandate");
+
+        ana.get(url("/"));
+        assertThat(ana.findElements(By.cssSelector("nav a[aria-current=page]"))).singleElement()
+                .extracting(WebElement::getText).isEqualTo("Inbox");
+    }
+
+    @Test
+    void aDiagramHasANameAndItsStepsInWordsAndTheKeyboardDoesNotStopOnIt() {
+        String request = as("ana").submit("Telescope for the club", "equipment", 900);
+        WebDriver ana = browserAs("ana");
+        ana.get(url("/requests/" + request));
+        waitForDrawings(ana);
+
+        WebElement figure = ana.findElement(By.cssSelector("figure.path"));
+        assertThat(figure.findElement(By.tagName("figcaption")).getText()).contains("steps in order");
+        List<String> steps = figure.findElements(By.cssSelector("#diagram-steps li")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(steps).as("the steps in words; console: %s", consoleErrors(ana)).isNotEmpty().anySatisfy(step -> assertThat(step).contains("open now, held by "));
+        assertThat(figure.findElement(By.cssSelector("#diagram svg")).getAttribute("aria-hidden")).isEqualTo("true");
+        assertThat(figure.findElements(By.cssSelector("#diagram [tabindex]:not([tabindex='-1'])"))).isEmpty();
+    }
+
+    @Test
+    void theReplayScrubberSaysWhereItIsAndAnnouncesEachMove() {
+        String request = as("ana").submit("Globe for geography", "equipment", 900);
+        WebDriver ada = browserAs("ada");
+        ada.get(url("/audit/requests/" + request));
+        waitForDrawings(ada);
+        WebElement scrubber = ada.findElement(By.id("scrubber"));
+        assertThat(scrubber.getAttribute("aria-label")).isEqualTo("Event in the request's history");
+        String before = scrubber.getAttribute("aria-valuetext");
+        assertThat(before).as("console: %s", consoleErrors(ada)).startsWith("Event ").contains(" of ");
+
+        scrubber.sendKeys(Keys.ARROW_LEFT);
+
+        String after = waitUntil(ada, driver -> {
+            String now = driver.findElement(By.id("scrubber")).getAttribute("aria-valuetext");
+            return now.equals(before) ? null : now;
+        });
+        assertThat(ada.findElement(By.id("frame-announcement")).getAttribute("aria-live")).isEqualTo("polite");
+        assertThat(ada.findElement(By.id("frame-announcement")).getAttribute("textContent")).isEqualTo(after);
+    }
+
+    /** Sends a new request whose amount the server refuses (the browser's own checks pass). */
+    private void refuseANewRequest(WebDriver ana) {
+        ana.get(url("/requests/new"));
+        ana.findElement(By.id("title")).sendKeys("Chairs");
+        ana.findElement(By.id("category")).sendKeys("equipment");
+        ana.findElement(By.id("amount")).sendKeys("lots");
+        ana.findElement(By.id("send")).click();
+        waitUntil(ana, driver -> !driver.findElements(By.cssSelector("[aria-invalid=true]")).isEmpty());
+    }
+
+    private static void waitForDrawings(WebDriver browser) {
+        waitUntil(browser, driver -> ((JavascriptExecutor) driver).executeScript(
+                "return document.readyState === 'complete' && !document.querySelector("
+                        + "'[data-bpmn-url]:not([data-rendered]), #canvas:not([data-loaded]), "
+                        + "canvas:not([data-drawn])');"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> axe(WebDriver browser) {
+        JavascriptExecutor script = (JavascriptExecutor) browser;
+        script.executeScript(axeSource());
+        return (List<String>) script.executeAsyncScript(RUN_AXE);
+    }
+
+    private static String axeSource() {
+        try {
+            return Files.readString(AXE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("axe-core is not installed: run 'npm ci' in app/src/main/frontend "
+                    + "(the build does so when node_modules lacks it)", e);
+        }
+    }
+}
