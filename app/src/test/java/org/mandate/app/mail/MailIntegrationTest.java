@@ -145,6 +145,10 @@ class MailIntegrationTest extends MandateIntegrationTest {
                         + "payload_type like '%StepDecided'", (row, n) -> new String(row.getBytes(1),
                         StandardCharsets.UTF_8), requestId).get(0);
         assertThat(metaData).contains("\"decidedFrom\"", "\"mail\"");
+        assertThat(PageSession.loggedIn(port, teacher).get("/requests/" + requestId).body())
+                .as("the request's history says so").contains("approved step ‘Approval’, from a mail");
+        await("the audit trail has it").atMost(Duration.ofSeconds(30)).until(() -> as("ada")
+                .get("/api/audit/events?requestId=" + requestId).body().contains("decidedFrom"));
 
         HttpResponse<String> again = browser.get(approve);
         assertThat(again.statusCode()).isEqualTo(410);
