@@ -7,6 +7,7 @@ import org.mandate.projections.directory.DirectoryProjection;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 
@@ -47,12 +48,15 @@ class NoticeQueue {
             return false;
         }
         boolean digest = choice.delivery() == Delivery.DAILY_DIGEST;
-        return notices.queue(notice, digest, now, digest ? nextDigest(now, choice.digestHour()) : now);
+        return notices.queue(notice, digest, now, digest ? nextDigest(now, choice.digestHour(), settings.zone()) : now);
     }
 
-    /** The next time the clock in the organisation's zone shows {@code hour}:00, after now. */
-    Instant nextDigest(Instant now, int hour) {
-        ZonedDateTime local = now.atZone(settings.zone());
+    /**
+     * The next time the clock in the organisation's zone shows {@code hour}:00, after now. On a day the clocks skip
+     * that hour, the hour after the gap.
+     */
+    static Instant nextDigest(Instant now, int hour, ZoneId zone) {
+        ZonedDateTime local = now.atZone(zone);
         ZonedDateTime at = local.truncatedTo(ChronoUnit.DAYS).withHour(hour);
         return (at.isAfter(local) ? at : at.plusDays(1)).toInstant();
     }
