@@ -1,5 +1,7 @@
 package org.mandate.app;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -10,6 +12,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.util.UUID;
 
 /**
@@ -26,6 +31,12 @@ public abstract class MandateIntegrationTest {
 
     /** The scrape account's password in tests; its user name is the default, {@code prometheus}. */
     protected static final String SCRAPE_PASSWORD = "scrape-in-tests";
+
+    /**
+     * A real SMTP server in this JVM, for every integration test: mail is on in the shared context (spring.mail.host
+     * is set), as it is in production, and the mail tests read what arrived. It accepts mail for any address.
+     */
+    protected static final GreenMail MAIL = startMail();
 
     @LocalServerPort
     protected int port;
@@ -52,11 +63,29 @@ public abstract class MandateIntegrationTest {
         properties.add("mandate.webhooks.give-up-after", () -> "1500ms");
         properties.add("mandate.webhooks.timeout", () -> "2s");
         properties.add("mandate.webhooks.poll-interval", () -> "50ms");
+        properties.add("spring.mail.host", () -> "127.0.0.1");
+        properties.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+        properties.add("mandate.public-url", () -> "http://mandate.test");
+        properties.add("mandate.mail.poll-interval", () -> "200ms");
+        properties.add("mandate.mail.reminder-interval", () -> "500ms");
+        properties.add("mandate.mail.retry-delay", () -> "200ms");
         // login throttling with delays short enough to wait out in a test; every test calls from 127.0.0.1, so the
         // per-address count is set out of reach here (LoginThrottleTest covers it)
         properties.add("mandate.security.login-throttle.first-delay", () -> "300ms");
         properties.add("mandate.security.login-throttle.max-delay", () -> "600ms");
         properties.add("mandate.security.login-throttle.address-free-failures", () -> "100000");
+    }
+
+    private static GreenMail startMail() {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        GreenMail mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        return mail;
     }
 
     /** An API client logged in as one of the demo people (password {@code demo}). */

@@ -2,6 +2,7 @@ package org.mandate.app.admin;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mandate.app.people.Departures;
+import org.mandate.app.mail.MailPeople;
 import org.mandate.app.problem.Refusal;
 import org.mandate.app.reconcile.Reconciler;
 import org.mandate.app.web.Page;
@@ -12,6 +13,7 @@ import org.mandate.domain.directory.ChangeManager;
 import org.mandate.domain.directory.JoinPerson;
 import org.mandate.domain.directory.Person;
 import org.mandate.domain.directory.PersonId;
+import org.mandate.domain.directory.SetEmail;
 import org.mandate.domain.directory.Role;
 import org.mandate.domain.directory.SetAuthority;
 import org.mandate.domain.directory.SetRoles;
@@ -55,14 +57,16 @@ class AdminPages {
     private final Departures departures;
     private final Reconciler reconciler;
     private final Credentials credentials;
+    private final MailPeople mail;
 
     AdminPages(DirectoryProjection directory, CommandGateway commands, Departures departures, Reconciler reconciler,
-               Credentials credentials) {
+               Credentials credentials, MailPeople mail) {
         this.directory = directory;
         this.commands = commands;
         this.departures = departures;
         this.reconciler = reconciler;
         this.credentials = credentials;
+        this.mail = mail;
     }
 
     @GetMapping("/admin")
@@ -84,6 +88,9 @@ class AdminPages {
         model.addAttribute("person", person);
         model.addAttribute("reports", directory.reportingTo(person.id()));
         model.addAttribute("roles", Role.values());
+        if (!model.containsAttribute("email")) {
+            model.addAttribute("email", mail.address(person.id().value()).orElse(""));
+        }
         model.addAttribute("candidates", directory.everyone().stream().filter(Person::active)
                 .filter(other -> !other.id().equals(person.id())).toList());
         return "admin/person";
@@ -194,6 +201,24 @@ class AdminPages {
         }
         redirect.addFlashAttribute("confirmation", person.name() + " now reports to "
                 + (manager == null || manager.isBlank() ? "nobody" : existing(manager.strip()).name()) + ".");
+        return "redirect:/admin/people/" + id;
+    }
+
+    /** The address notices go to (docs/notifications.md); a directory change like the others, as an event. */
+    @PostMapping("/admin/people/{id}/email")
+    String email(@PathVariable String id, @RequestParam(defaultValue = "") String email, Authentication user,
+                 Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        Person person = existing(id);
+        try {
+            commands.sendAndWait(new SetEmail(person.id(), email.strip(), PersonId.of(user.getName())));
+        } catch (RuntimeException refused) {
+            Refusal refusal = Refusal.of(refused);
+            response.setStatus(refusal.status().value());
+            model.addAttribute("email", email);
+            model.addAttribute("emailError", refusal.message());
+            return person(id, model);
+        }
+        redirect.addFlashAttribute("confirmation", "Mail for " + person.name() + " goes to " + email.strip() + ".");
         return "redirect:/admin/people/" + id;
     }
 

@@ -1,10 +1,12 @@
 package org.mandate.app.demo;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mandate.app.mail.MailPeople;
 import org.mandate.app.security.Credentials;
 import org.mandate.domain.directory.Authority;
 import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.JoinPerson;
+import org.mandate.domain.directory.SetEmail;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.directory.Role;
 import org.slf4j.Logger;
@@ -17,12 +19,17 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 import java.util.Set;
 
-/** A school: a principal, two vice principals, two heads of department, teachers, finance, audit, process and IT. */
+/**
+ * A school: a principal, two vice principals, two heads of department, teachers, finance, audit, process and IT; each
+ * with an address like sofia@school.example.
+ */
 @Component
 @ConditionalOnProperty(name = "mandate.demo", havingValue = "true")
 class DemoOrganisation implements ApplicationRunner {
 
     static final String PASSWORD = "demo";
+    /** A reserved domain (RFC 2606 style): demo mail can never reach a real mailbox. */
+    static final String MAIL_DOMAIN = "school.example";
     private static final Logger log = LoggerFactory.getLogger(DemoOrganisation.class);
 
     private record Member(String id, String name, String title, String manager, Authority authority, Set<Role> roles) {
@@ -44,11 +51,13 @@ class DemoOrganisation implements ApplicationRunner {
     private final CommandGateway commands;
     private final Directory directory;
     private final Credentials credentials;
+    private final MailPeople mail;
 
-    DemoOrganisation(CommandGateway commands, Directory directory, Credentials credentials) {
+    DemoOrganisation(CommandGateway commands, Directory directory, Credentials credentials, MailPeople mail) {
         this.commands = commands;
         this.directory = directory;
         this.credentials = credentials;
+        this.mail = mail;
     }
 
     @Override
@@ -61,6 +70,10 @@ class DemoOrganisation implements ApplicationRunner {
                         member.manager() == null ? null : PersonId.of(member.manager()), member.roles(),
                         member.authority()));
                 added++;
+            }
+            // addresses came later than the school: a demo database from before gets them on its next start
+            if (mail.address(member.id()).isEmpty() && directory.find(id).filter(p -> p.active()).isPresent()) {
+                commands.sendAndWait(new SetEmail(id, member.id() + "@" + MAIL_DOMAIN, null));
             }
             if (!credentials.exists(member.id())) {
                 credentials.set(member.id(), PASSWORD);

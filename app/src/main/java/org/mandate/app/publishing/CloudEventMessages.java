@@ -32,8 +32,12 @@ public class CloudEventMessages {
 
     static final String TYPE_PREFIX = "org.mandate.";
     private static final String DOMAIN_PACKAGE = "org.mandate.domain.";
-    /** Subscriptions name their URLs; they stay inside Mandate (a URL may carry a token). */
-    private static final List<String> NOT_PUBLISHED = List.of("org.mandate.domain.webhook.");
+    /**
+     * Subscriptions name their URLs; they stay inside Mandate (a URL may carry a token). Mail addresses and
+     * notification choices are a person's own business, of no use to another system (docs/notifications.md).
+     */
+    private static final List<String> NOT_PUBLISHED = List.of("org.mandate.domain.webhook.",
+            "org.mandate.domain.notification.", "org.mandate.domain.directory.EmailSet");
     private static final Map<String, String> EXTENSIONS = Map.of("decidedBy", "decidedby", "onBehalfOf",
             "onbehalfof", "mandateId", "mandateid");
 

@@ -149,6 +149,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // a decide-from-the-mail link is its own authority for one decision (MailActionPage)
+                        .requestMatchers("/mail/act/**").permitAll()
                         .anyRequest().hasRole(PersonUserDetailsService.STAFF))
                 .formLogin(form -> form.loginPage("/login").successHandler(backToWhereTheyWere)
                         .failureHandler((request, response, exception) -> {

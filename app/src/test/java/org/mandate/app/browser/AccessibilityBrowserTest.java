@@ -1,6 +1,7 @@
 package org.mandate.app.browser;
 
 import org.junit.jupiter.api.Test;
+import org.mandate.app.mail.ReceivedMail;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -40,11 +41,12 @@ class AccessibilityBrowserTest extends BrowserTest {
     void everyPageStatePassesAxe() {
         String request = as("ana").submit("Microscope for the lab", "equipment", 900);
         Map<String, List<String>> pages = new LinkedHashMap<>();
-        pages.put("ana", List.of("/", "/requests/new", "/requests/" + request, "/mandates", "/audit/decisions"));
+        pages.put("ana", List.of("/", "/requests/new", "/requests/" + request, "/mandates", "/audit/decisions",
+                "/settings/notifications"));
         pages.put("ada", List.of("/audit", "/audit/requests/" + request, "/audit/ledger", "/insights"));
         pages.put("olu", List.of("/processes", "/processes/approval", "/processes/approval/versions/1",
                 "/processes/approval/edit"));
-        pages.put("ivy", List.of("/admin", "/admin/people/ana", "/admin/reconciliation"));
+        pages.put("ivy", List.of("/admin", "/admin/people/ana", "/admin/reconciliation", "/admin/mail"));
         Map<String, List<String>> violations = new LinkedHashMap<>();
         WebDriver anonymous = browser();
         anonymous.get(url("/login"));
@@ -52,6 +54,12 @@ class AccessibilityBrowserTest extends BrowserTest {
         ((JavascriptExecutor) anonymous).executeScript("document.querySelector('main').append(document.createElement('img'))");
         assertThat(axe(anonymous)).as("axe is live: it finds a picture without a text alternative")
                 .anySatisfy(violation -> assertThat(violation).startsWith("image-alt"));
+        // the page a decide-from-the-mail link opens, for someone not logged in
+        ReceivedMail mail = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                ReceivedMail.to(MAIL, "sofia@school.example").stream().filter(received -> received.text()
+                        .contains("/requests/" + request)).findFirst().orElse(null), found -> found != null);
+        anonymous.get(url(mail.link("Reject")));
+        violations.put("/mail/act/{token}", axe(anonymous));
         pages.forEach((person, paths) -> {
             WebDriver browser = browserAs(person);
             for (String path : paths) {

@@ -135,14 +135,14 @@ final class AuthorizationMatrix {
         row("GET /api/admin/reconciliation", f -> new Call("GET", "/api/admin/reconciliation", null),
                 401, 403, 403, 403, 403, 403, 403, 403, 403, 200);
         // the admin console: pages for administrators only; changes aimed at somebody who is not there reach the 404
-        for (String page : List.of("/admin", "/admin/reconciliation", "/admin/people/nobody-here",
+        for (String page : List.of("/admin", "/admin/reconciliation", "/admin/mail", "/admin/people/nobody-here",
                 "/admin/people/nobody-here/departure")) {
             row("GET " + page.replace("nobody-here", "{id}"), f -> new Call("GET", page, null),
                     LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
         }
         row("POST /admin/people", f -> new Call("POST", "/admin/people", FORM + "userName="),
                 LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
-        for (String form : List.of("roles", "manager", "departure", "authority")) {
+        for (String form : List.of("roles", "manager", "departure", "authority", "email")) {
             row("POST /admin/people/{id}/" + form, f -> new Call("POST", "/admin/people/nobody-here/" + form,
                             FORM + "manager=vera&successor=vera&role=AUDITOR"),
                     LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
@@ -304,6 +304,38 @@ final class AuthorizationMatrix {
         row("POST /mandates/{id}/revocation", f -> new Call("POST", "/mandates/" + UUID.randomUUID()
                         + "/revocation", FORM + "reason=matrix"),
                 LOGIN_PAGE, 404, 404, 404, 404, 404, 404, 404, 404, 404);
+    }
+
+    /**
+     * Notifications (docs/notifications.md): everyone keeps their own choices; a decide-from-the-mail link is its own
+     * authority, so nobody needs a login for it, and a link Mandate did not sign does nothing for anybody.
+     */
+    static {
+        row("GET /api/me/notifications", f -> new Call("GET", "/api/me/notifications", null),
+                401, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+        // an empty list of choices: passes the role check, changes nothing
+        row("PUT /api/me/notifications", f -> new Call("PUT", "/api/me/notifications", "{\"choices\":[]}"),
+                401, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+        row("GET /settings/notifications", f -> new Call("GET", "/settings/notifications", null),
+                LOGIN_PAGE, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+        // the defaults again: saved, nothing changed
+        row("POST /settings/notifications", f -> new Call("POST", "/settings/notifications", FORM
+                        + "delivery-STEP_ARRIVED=AT_ONCE&delivery-REQUEST_DECIDED=AT_ONCE&delivery-REMINDER=AT_ONCE"
+                        + "&delivery-MANDATE_GRANTED=AT_ONCE"),
+                LOGIN_PAGE, DONE, DONE, DONE, DONE, DONE, DONE, DONE, DONE, DONE);
+        // failed mail and its retry: administrators only; a notice that is not there reaches its 404
+        row("GET /api/admin/mail/notices", f -> new Call("GET", "/api/admin/mail/notices?status=FAILED", null),
+                401, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+        row("POST /api/admin/mail/notices/{id}/retry", f -> new Call("POST", "/api/admin/mail/notices/"
+                        + UUID.randomUUID() + "/retry", null),
+                401, 403, 403, 403, 403, 403, 403, 403, 403, 404);
+        row("POST /admin/mail/{id}/retry", f -> new Call("POST", "/admin/mail/" + UUID.randomUUID() + "/retry",
+                        FORM + "x=1"),
+                LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, 403, DONE);
+        row("GET /mail/act/{token}", f -> new Call("GET", "/mail/act/not-a-link", null),
+                400, 400, 400, 400, 400, 400, 400, 400, 400, 400);
+        row("POST /mail/act/{token}", f -> new Call("POST", "/mail/act/not-a-link", FORM + "rationale=matrix"),
+                400, 400, 400, 400, 400, 400, 400, 400, 400, 400);
     }
 
     private static void row(String endpoint, Function<Fixture, Call> call, int... statuses) {

@@ -27,6 +27,11 @@ public final class PageSession {
         this.port = port;
     }
 
+    /** Nobody logged in: a browser opening a link from a mail. */
+    public static PageSession anonymous(int port) {
+        return new PageSession(port);
+    }
+
     public static PageSession loggedIn(int port, String person) {
         return loggedIn(port, person, "demo");
     }

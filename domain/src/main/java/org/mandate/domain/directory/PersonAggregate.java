@@ -5,17 +5,24 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
 import org.mandate.domain.RuleViolation;
+import org.mandate.domain.notification.Delivery;
+import org.mandate.domain.notification.NotificationPreferenceSet;
+import org.mandate.domain.notification.SetNotificationPreference;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A person in the directory. Their joining, authority and manager are events, so any past org chart can be rebuilt. */
 @AggregateRoot(type = "Person")
 public class PersonAggregate {
+
+    /** Enough to catch a typo (no @, a space, no dot in the domain); the mail server has the last word. */
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     @AggregateIdentifier
     private PersonId id;
@@ -56,6 +63,32 @@ public class PersonAggregate {
                     + "send an empty list to leave someone staff only.");
         }
         apply(new RolesSet(id, Set.copyOf(command.roles()), command.recordedBy()));
+    }
+
+    @CommandHandler
+    void handle(SetEmail command) {
+        stillHere();
+        if (command.email() == null || command.email().length() > 254 || !EMAIL.matcher(command.email()).matches()) {
+            throw RuleViolation.invalid("'" + command.email() + "' is not a mail address; give one like "
+                    + "name@example.org.");
+        }
+        apply(new EmailSet(id, command.email(), command.recordedBy()));
+    }
+
+    @CommandHandler
+    void handle(SetNotificationPreference command) {
+        stillHere();
+        if (command.kind() == null || command.delivery() == null) {
+            throw RuleViolation.invalid("Say which kind of notice (STEP_ARRIVED, REQUEST_DECIDED, REMINDER, "
+                    + "MANDATE_GRANTED) and how it reaches you (AT_ONCE, DAILY_DIGEST or OFF).");
+        }
+        Integer hour = command.digestHour();
+        if (command.delivery() == Delivery.DAILY_DIGEST && (hour == null || hour < 0 || hour > 23)) {
+            throw RuleViolation.invalid("A daily digest needs the hour it arrives, from 0 to 23"
+                    + (hour == null ? "" : "; " + hour + " is not one") + ".");
+        }
+        apply(new NotificationPreferenceSet(id, command.kind(), command.delivery(),
+                command.delivery() == Delivery.DAILY_DIGEST ? hour : null));
     }
 
     @CommandHandler

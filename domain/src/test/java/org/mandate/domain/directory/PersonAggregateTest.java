@@ -5,6 +5,10 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mandate.domain.RuleViolation;
+import org.mandate.domain.notification.Delivery;
+import org.mandate.domain.notification.NoticeKind;
+import org.mandate.domain.notification.NotificationPreferenceSet;
+import org.mandate.domain.notification.SetNotificationPreference;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -157,6 +161,39 @@ class PersonAggregateTest {
                 .when(new SetAuthority(SOFIA, Authority.upTo(1)))
                 .expectNoEvents()
                 .expectException(violation(RuleViolation.Kind.CONFLICT, "already left"));
+    }
+
+    @Test
+    void aMailAddressIsSetAsAnEventAndATypoIsRefused() {
+        fixture.given(sofiaJoined())
+                .when(new SetEmail(SOFIA, "sofia@school.example", IVY))
+                .expectEvents(new EmailSet(SOFIA, "sofia@school.example", IVY));
+        setUp();
+        fixture.given(sofiaJoined())
+                .when(new SetEmail(SOFIA, "sofia at school", IVY))
+                .expectNoEvents()
+                .expectException(violation(RuleViolation.Kind.INVALID, "is not a mail address"));
+    }
+
+    @Test
+    void aDigestNeedsAnHourAndALeaverChoosesNothing() {
+        fixture.given(sofiaJoined())
+                .when(new SetNotificationPreference(SOFIA, NoticeKind.REMINDER, Delivery.DAILY_DIGEST, 7))
+                .expectEvents(new NotificationPreferenceSet(SOFIA, NoticeKind.REMINDER, Delivery.DAILY_DIGEST, 7));
+        setUp();
+        fixture.given(sofiaJoined())
+                .when(new SetNotificationPreference(SOFIA, NoticeKind.REMINDER, Delivery.AT_ONCE, 7))
+                .expectEvents(new NotificationPreferenceSet(SOFIA, NoticeKind.REMINDER, Delivery.AT_ONCE, null));
+        setUp();
+        fixture.given(sofiaJoined())
+                .when(new SetNotificationPreference(SOFIA, NoticeKind.REMINDER, Delivery.DAILY_DIGEST, 24))
+                .expectNoEvents()
+                .expectException(violation(RuleViolation.Kind.INVALID, "from 0 to 23; 24 is not one"));
+        setUp();
+        fixture.given(sofiaJoined(), new PersonLeft(SOFIA, VERA, IVY, NOW))
+                .when(new SetNotificationPreference(SOFIA, NoticeKind.REMINDER, Delivery.OFF, null))
+                .expectNoEvents()
+                .expectException(violation(RuleViolation.Kind.CONFLICT, "has already left"));
     }
 
     private static PersonJoined sofiaJoined() {

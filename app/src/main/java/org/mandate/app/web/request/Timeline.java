@@ -73,7 +73,9 @@ class Timeline {
                     + (decided.mandateId() == null ? "" : ", under a mandate");
             return new TimelineEntry(decided.decidedAt(), name(decided.decidedBy().value()),
                     decided.outcome().name().toLowerCase() + " step ‘"
-                            + stepNames.getOrDefault(decided.stepId().value(), "?") + "’" + onBehalf,
+                            + stepNames.getOrDefault(decided.stepId().value(), "?") + "’" + onBehalf
+                            // set by the decide-from-the-mail page (docs/notifications.md)
+                            + ("mail".equals(message.getMetaData().get("decidedFrom")) ? ", from a mail" : ""),
                     decided.rationale());
         }
         if (event instanceof StepDelegated delegated) {

@@ -1,0 +1,112 @@
+package org.mandate.app.mail;
+
+import org.mandate.app.web.People;
+import org.mandate.domain.request.Outcome;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes one mail (plain text and HTML, from templates/mail/notices.*) for one person's notices: a single notice
+ * at once, or a digest. Decide links are made at this moment, for steps still with this person.
+ */
+class MailComposer {
+
+    /** One mail, ready to send. */
+    record Mail(String subject, String text, String html) {
+    }
+
+    /** What the templates show of one notice. */
+    public record Item(String headline, String title, String requester, String amount, String due, String reason,
+                       String openUrl, String approveUrl, String rejectUrl) {
+    }
+
+    private final TemplateEngine templates;
+    private final MailNotices notices;
+    private final ActionLinks links;
+    private final People people;
+    private final MailTimes times;
+    private final MailSettings settings;
+    private final String publicUrl;
+    private final Clock clock;
+
+    MailComposer(MailNotices notices, ActionLinks links, People people, MailTimes times, MailSettings settings,
+                 String publicUrl, Clock clock) {
+        this.notices = notices;
+        this.links = links;
+        this.people = people;
+        this.times = times;
+        this.settings = settings;
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.clock = clock;
+        SpringTemplateEngine engine = new SpringTemplateEngine();
+        engine.addTemplateResolver(resolver(".txt", TemplateMode.TEXT, 1));
+        engine.addTemplateResolver(resolver(".html", TemplateMode.HTML, 2));
+        this.templates = engine;
+    }
+
+    Mail compose(String recipient, List<MailNotices.Notice> batch, boolean digest) {
+        List<Item> items = batch.stream().map(notice -> item(recipient, notice)).toList();
+        String subject = digest
+                ? "Mandate: your digest, " + batch.size() + (batch.size() == 1 ? " notice" : " notices")
+                : batch.get(0).headline();
+        Context context = new Context(Locale.ENGLISH);
+        context.setVariable("subject", subject);
+        context.setVariable("name", people.name(recipient));
+        context.setVariable("intro", digest ? "Here is what happened since your last digest." : intro(batch.get(0)));
+        context.setVariable("items", items);
+        context.setVariable("settingsUrl", publicUrl + "/settings/notifications");
+        return new Mail(subject, templates.process("notices.txt", context), templates.process("notices.html", context));
+    }
+
+    private Item item(String recipient, MailNotices.Notice notice) {
+        MailNotices.RequestFacts request = notice.requestId() == null ? null : notices.request(notice.requestId());
+        String openUrl = notice.requestId() == null ? publicUrl + "/mandates"
+                : publicUrl + "/requests/" + notice.requestId();
+        String approve = null;
+        String reject = null;
+        MailNotices.DueStep step = notice.stepId() == null ? null : notices.step(notice.stepId());
+        if (step != null && step.holder().equals(MailNotices.heldBy(notice))) {
+            Instant expires = clock.instant().plus(settings.linkValidity());
+            approve = link(recipient, step, Outcome.APPROVED, expires);
+            reject = link(recipient, step, Outcome.REJECTED, expires);
+        }
+        String due = notice.dueAt() == null ? null : times.at(notice.dueAt());
+        return new Item(notice.headline(), request == null ? null : request.title(),
+                request == null ? null : people.name(request.requester()),
+                request == null ? null : Amounts.text(request.amount(), request.currency()), due, notice.reason(),
+                openUrl, approve, reject);
+    }
+
+    private String link(String recipient, MailNotices.DueStep step, Outcome outcome, Instant expires) {
+        return publicUrl + "/mail/act/" + links.sign(new ActionLinks.Link(ActionLinks.newId(), recipient,
+                step.requestId(), step.stepId(), outcome, expires));
+    }
+
+    private static String intro(MailNotices.Notice notice) {
+        return switch (notice.kind()) {
+            case STEP_ARRIVED -> "A request is waiting for your decision.";
+            case REMINDER -> "A step of yours is waiting for your decision.";
+            case REQUEST_DECIDED -> "Your request has been decided.";
+            case MANDATE_GRANTED -> "You have been given a standing mandate.";
+        };
+    }
+
+    private static ClassLoaderTemplateResolver resolver(String suffix, TemplateMode mode, int order) {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/mail/");
+        resolver.setResolvablePatterns(java.util.Set.of("*" + suffix));
+        resolver.setTemplateMode(mode);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setOrder(order);
+        resolver.setCacheable(true);
+        return resolver;
+    }
+}

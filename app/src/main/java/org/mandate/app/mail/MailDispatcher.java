@@ -1,0 +1,143 @@
+package org.mandate.app.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.mandate.app.PeriodicTask;
+import org.mandate.domain.notification.NoticeKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * On every node, every poll interval: queues the reminders that fell due, sends notices that go at once, and
+ * sends the digests whose hour has come. A notice is claimed in the database before it is sent, so one node sends
+ * it; it is marked sent after the mail server took it, so a crash in between sends it once more (never lost, at
+ * most one duplicate). A failing server delays mail, retried with backoff; it never touches a decision.
+ */
+class MailDispatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
+    private static final int BATCH = 50;
+
+    private final MailNotices notices;
+    private final Reminders reminders;
+    private final MailComposer composer;
+    private final MailPeople people;
+    private final JavaMailSender sender;
+    private final MailSettings settings;
+    private final MailMetrics metrics;
+    private final Clock clock;
+    private PeriodicTask poller;
+    private Instant nextReminders = Instant.MIN;
+
+    MailDispatcher(MailNotices notices, Reminders reminders, MailComposer composer, MailPeople people,
+                   JavaMailSender sender, MailSettings settings, MailMetrics metrics, Clock clock) {
+        this.notices = notices;
+        this.reminders = reminders;
+        this.composer = composer;
+        this.people = people;
+        this.sender = sender;
+        this.settings = settings;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized void start() {
+        poller = PeriodicTask.start("mail-dispatcher", settings.pollInterval(), settings.pollInterval(), this::poll);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (poller != null) {
+            poller.stop();
+            poller = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return poller != null;
+    }
+
+    void poll() {
+        try {
+            if (!clock.instant().isBefore(nextReminders)) {
+                reminders.queueDue();
+                nextReminders = clock.instant().plus(settings.reminderInterval());
+            }
+            for (String noticeId : notices.dueAtOnce(clock.instant(), BATCH)) {
+                String claim = UUID.randomUUID().toString();
+                Instant now = clock.instant();
+                if (notices.claim(noticeId, claim, now, now.plus(settings.claimFor()))) {
+                    send(claim, false);
+                }
+            }
+            for (String recipient : notices.digestsDue(clock.instant(), BATCH)) {
+                String claim = UUID.randomUUID().toString();
+                Instant now = clock.instant();
+                notices.claimDigest(recipient, claim, now, now.plus(settings.claimFor()));
+                send(claim, true);
+            }
+        } catch (RuntimeException failure) {
+            log.warn("Looking for mail to send failed; trying again in {}", settings.pollInterval(), failure);
+        }
+    }
+
+    private void send(String claim, boolean digest) {
+        List<MailNotices.Notice> batch = notices.claimed(claim);
+        if (batch.isEmpty()) {
+            return;
+        }
+        String recipient = batch.get(0).recipient();
+        List<MailNotices.Notice> current = batch.stream().filter(notice -> stillCurrent(notice, recipient)).toList();
+        String address = people.address(recipient).orElse(null);
+        if (current.isEmpty() || address == null) {
+            // the step moved on (decided, lent, escalated) before the mail went: telling would only mislead
+            notices.skipped(claim, clock.instant());
+            metrics.outcome("skipped");
+            return;
+        }
+        try {
+            MailComposer.Mail mail = composer.compose(recipient, current, digest);
+            MimeMessage message = sender.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+            helper.setFrom(settings.from());
+            helper.setTo(address);
+            helper.setSubject(mail.subject());
+            helper.setText(mail.text(), mail.html());
+            message.setHeader("X-Mandate-Notices", String.join(",", current.stream()
+                    .map(MailNotices.Notice::id).toList()));
+            sender.send(message);
+            notices.sent(claim, clock.instant());
+            metrics.outcome("sent");
+        } catch (MailException | MessagingException failure) {
+            MailNotices.Notice first = batch.get(0);
+            Instant now = clock.instant();
+            Instant next = now.plus(settings.delayAfter(first.attempts() + 1));
+            boolean giveUp = next.isAfter(first.createdAt().plus(settings.giveUpAfter()));
+            notices.failed(claim, failure.toString(), now, giveUp ? null : next);
+            metrics.outcome(giveUp ? "failed" : "retry");
+            log.warn("Mail to {} not sent ({}); {}", recipient, failure.getMessage(),
+                    giveUp ? "given up" : "trying again at " + next);
+        }
+    }
+
+    /** A step notice still matters while the step is with the person. */
+    private boolean stillCurrent(MailNotices.Notice notice, String recipient) {
+        if (notice.stepId() == null
+                || (notice.kind() != NoticeKind.STEP_ARRIVED && notice.kind() != NoticeKind.REMINDER)) {
+            return true;
+        }
+        MailNotices.DueStep step = notices.step(notice.stepId());
+        return step != null && step.holder().equals(MailNotices.heldBy(notice));
+    }
+}

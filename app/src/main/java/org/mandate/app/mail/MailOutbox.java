@@ -1,0 +1,219 @@
+package org.mandate.app.mail;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.mandate.app.web.People;
+import org.mandate.domain.directory.Directory;
+import org.mandate.domain.directory.PersonId;
+import org.mandate.domain.mandate.MandateGranted;
+import org.mandate.domain.mandate.MandateRevoked;
+import org.mandate.domain.mandate.MandateTerms;
+import org.mandate.projections.delegation.DelegationsRegister;
+import org.mandate.domain.request.AuthorityChainPolicy;
+import org.mandate.domain.mandate.Scope;
+import org.mandate.domain.notification.NoticeKind;
+import org.mandate.domain.request.Outcome;
+import org.mandate.domain.request.RequestApproved;
+import org.mandate.domain.request.RequestRejected;
+import org.mandate.domain.request.RequestSubmitted;
+import org.mandate.domain.request.RequestWithdrawn;
+import org.mandate.domain.request.StepDecided;
+import org.mandate.domain.request.StepDelegated;
+import org.mandate.domain.request.StepDelegationRecalled;
+import org.mandate.domain.request.StepEscalated;
+import org.mandate.domain.request.StepOpened;
+import org.mandate.domain.request.StepReassigned;
+
+import java.time.Instant;
+
+/**
+ * Decides who hears of which event, in a tracking processor: each notice is queued in the batch's transaction with
+ * the token, so an event is queued once per person whatever crashes (the unique key makes a retried batch a no-op).
+ * Sending is the dispatcher's job, so a slow mail server holds up neither commands nor this processor.
+ */
+@ProcessingGroup(MailOutbox.NAME)
+@DisallowReplay
+class MailOutbox {
+
+    static final String NAME = "mail-outbox";
+
+    private final MailNotices notices;
+    private final NoticeQueue queue;
+    private final People people;
+    private final MailTimes times;
+    private final DelegationsRegister mandates;
+    private final AuthorityChainPolicy chains;
+
+    MailOutbox(MailNotices notices, NoticeQueue queue, People people, MailTimes times, DelegationsRegister mandates,
+               Directory directory) {
+        this.notices = notices;
+        this.queue = queue;
+        this.people = people;
+        this.times = times;
+        this.mandates = mandates;
+        this.chains = new AuthorityChainPolicy(directory);
+    }
+
+    @EventHandler
+    void on(RequestSubmitted event) {
+        notices.rememberRequest(new MailNotices.RequestFacts(event.requestId().toString(), event.title(),
+                event.category(), event.amount(), event.currency(), event.requester().value()));
+    }
+
+    @EventHandler
+    void on(StepOpened event, EventMessage<?> message) {
+        notices.stepWith(event.stepId().value(), event.requestId().toString(), event.assignee().value(),
+                event.dueAt(), event.openedAt());
+        arrived(message, event.requestId().toString(), event.stepId().value(), event.assignee().value(),
+                "The approval path put its step ‘" + event.name() + "’ in front of you.", event.dueAt(),
+                event.openedAt());
+        underMandates(message, event.requestId().toString(), event.stepId().value(), event.assignee().value(),
+                event.dueAt(), event.openedAt());
+    }
+
+    @EventHandler
+    void on(StepDelegated event, EventMessage<?> message) {
+        MailNotices.DueStep step = moved(event.stepId().value(), event.requestId().toString(), event.to().value(),
+                event.delegatedAt());
+        arrived(message, event.requestId().toString(), event.stepId().value(), event.to().value(),
+                people.name(event.from().value()) + " lent you this step to decide in their place"
+                        + said(event.note()), step == null ? null : step.dueAt(), event.delegatedAt());
+    }
+
+    @EventHandler
+    void on(StepEscalated event, EventMessage<?> message) {
+        MailNotices.DueStep step = moved(event.stepId().value(), event.requestId().toString(), event.to().value(),
+                event.escalatedAt());
+        String why = event.by() == null
+                ? "It waited too long with " + people.name(event.from().value()) + ", so it moved up to you."
+                : people.name(event.by().value()) + " escalated it from " + people.name(event.from().value())
+                + " to you" + said(event.reason());
+        arrived(message, event.requestId().toString(), event.stepId().value(), event.to().value(), why,
+                step == null ? null : step.dueAt(), event.escalatedAt());
+        underMandates(message, event.requestId().toString(), event.stepId().value(), event.to().value(),
+                step == null ? null : step.dueAt(), event.escalatedAt());
+    }
+
+    @EventHandler
+    void on(StepReassigned event, EventMessage<?> message) {
+        MailNotices.DueStep step = moved(event.stepId().value(), event.requestId().toString(), event.to().value(),
+                event.reassignedAt());
+        arrived(message, event.requestId().toString(), event.stepId().value(), event.to().value(),
+                "It was handed over to you from " + people.name(event.from().value()) + said(event.reason()),
+                step == null ? null : step.dueAt(), event.reassignedAt());
+        underMandates(message, event.requestId().toString(), event.stepId().value(), event.to().value(),
+                step == null ? null : step.dueAt(), event.reassignedAt());
+    }
+
+    /** The holder took the step back themselves: they know, nobody is told. */
+    @EventHandler
+    void on(StepDelegationRecalled event) {
+        moved(event.stepId().value(), event.requestId().toString(), event.by().value(), event.recalledAt());
+    }
+
+    @EventHandler
+    void on(StepDecided event) {
+        notices.stepClosed(event.stepId().value());
+        notices.decided(event.requestId().toString(), (event.outcome() == Outcome.APPROVED ? "Approved" : "Rejected")
+                + " by " + people.name(event.decidedBy().value())
+                + (event.onBehalfOf() == null ? "" : " for " + people.name(event.onBehalfOf().value()))
+                + said(event.rationale()));
+    }
+
+    @EventHandler
+    void on(RequestApproved event, EventMessage<?> message) {
+        outcome(message, event.requestId().toString(), "approved", event.approvedAt());
+    }
+
+    @EventHandler
+    void on(RequestRejected event, EventMessage<?> message) {
+        outcome(message, event.requestId().toString(), "rejected", event.rejectedAt());
+    }
+
+    @EventHandler
+    void on(RequestWithdrawn event) {
+        notices.requestClosed(event.requestId().toString());
+    }
+
+    @EventHandler
+    void on(MandateGranted event, EventMessage<?> message) {
+        notices.mandateGranted(event.mandateId().toString(), event.grantor().value(), event.holder().value(),
+                event.principal().value(), event.validUntil());
+        Scope scope = event.scope();
+        String what = scope.categories().contains(Scope.ANY) ? "any category" : String.join(", ", scope.categories());
+        queue.offer(new MailNotices.Queued(message.getIdentifier(), event.holder().value(),
+                NoticeKind.MANDATE_GRANTED, null, null, "You may now decide for "
+                + people.name(event.principal().value()),
+                people.name(event.grantor().value()) + " granted you a mandate to decide for "
+                        + people.name(event.principal().value()) + ": " + what + ", up to "
+                        + Amounts.text(scope.maxAmount(), scope.currency()) + ", from "
+                        + times.at(event.validFrom()) + " until " + times.at(event.validUntil())
+                        + said(event.reason()), event.validUntil()), event.grantedAt());
+    }
+
+    /** A revoked mandate (by its grantor, or because someone in it left) is about to end no more. */
+    @EventHandler
+    void on(MandateRevoked event) {
+        notices.mandateEnded(event.mandateId().toString());
+    }
+
+    /**
+     * Whoever may decide the step for its new holder under a standing mandate that covers it hears of it too, with
+     * the same rule the inbox and the request page use to offer it to them.
+     */
+    private void underMandates(EventMessage<?> message, String requestId, String stepId, String holder,
+                               Instant dueAt, Instant at) {
+        MailNotices.RequestFacts request = notices.request(requestId);
+        if (request == null) {
+            return;
+        }
+        for (MandateTerms mandate : mandates.carrying(PersonId.of(holder))) {
+            String recipient = mandate.holder().value();
+            if (!recipient.equals(request.requester())
+                    && mandate.covers(request.category(), request.amount(), request.currency())
+                    && mandates.effectiveAt(mandate, at)
+                    && chains.objectionToMandate(PersonId.of(request.requester()), mandate, mandates).isEmpty()) {
+                queue.offer(new MailNotices.Queued(message.getIdentifier(), recipient, holder,
+                        NoticeKind.STEP_ARRIVED, requestId, stepId, "For " + people.name(holder) + ": ‘"
+                        + request.title() + "’ from " + people.name(request.requester()), "It is with "
+                        + people.name(holder) + ", and the mandate " + people.name(mandate.grantor().value())
+                        + " gave you covers it: you may decide it for them.", dueAt), at);
+            }
+        }
+    }
+
+    private MailNotices.DueStep moved(String stepId, String requestId, String to, Instant at) {
+        MailNotices.DueStep step = notices.step(stepId);
+        notices.stepWith(stepId, requestId, to, step == null ? null : step.dueAt(), at);
+        return step;
+    }
+
+    private void arrived(EventMessage<?> message, String requestId, String stepId, String to, String why,
+                         Instant dueAt, Instant at) {
+        MailNotices.RequestFacts request = notices.request(requestId);
+        if (request == null) {
+            return;
+        }
+        queue.offer(new MailNotices.Queued(message.getIdentifier(), to, NoticeKind.STEP_ARRIVED, requestId, stepId,
+                "Your decision: ‘" + request.title() + "’ from " + people.name(request.requester()), why, dueAt), at);
+    }
+
+    private void outcome(EventMessage<?> message, String requestId, String outcome, Instant at) {
+        MailNotices.RequestFacts request = notices.request(requestId);
+        notices.requestClosed(requestId);
+        if (request == null) {
+            return;
+        }
+        String last = notices.lastDecision(requestId);
+        queue.offer(new MailNotices.Queued(message.getIdentifier(), request.requester(), NoticeKind.REQUEST_DECIDED,
+                requestId, null, "Your request ‘" + request.title() + "’ was " + outcome,
+                "Your request was " + outcome + (last == null ? "." : ". " + last), null), at);
+    }
+
+    /** ": the words" when there are words, else ".". */
+    static String said(String words) {
+        return words == null || words.isBlank() ? "." : ": “" + words.strip() + "”";
+    }
+}

@@ -1,0 +1,93 @@
+package org.mandate.app.mail;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mandate.domain.RuleViolation;
+import org.mandate.domain.directory.PersonId;
+import org.mandate.domain.notification.Delivery;
+import org.mandate.domain.notification.NoticeKind;
+import org.mandate.domain.notification.SetNotificationPreference;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Reading what a person typed or sent as choices, and recording the ones that changed: the API and the page share
+ * the words of every refusal. All choices are checked before any is recorded, so a refusal changes nothing.
+ */
+class NotificationChoices {
+
+    /** One choice as sent: names, not enums, so that a wrong name gets a sentence, not a parse error. */
+    record WantedNotification(String kind, String delivery, Integer digestHour) {
+    }
+
+    /** A choice that cannot be recorded, with the kind it concerns (null if none). */
+    static final class Refused extends RuntimeException {
+        final String kind;
+
+        Refused(String kind, String message) {
+            super(message, null, false, false);
+            this.kind = kind;
+        }
+    }
+
+    private final CommandGateway commands;
+    private final MailPeople people;
+
+    NotificationChoices(CommandGateway commands, MailPeople people) {
+        this.commands = commands;
+        this.people = people;
+    }
+
+    /** Records each choice that differs from what the person has now; returns how many changed. */
+    int record(String personId, Iterable<WantedNotification> wanted) {
+        Map<NoticeKind, MailPeople.Choice> changes = new LinkedHashMap<>();
+        Map<NoticeKind, MailPeople.Choice> current = people.choices(personId);
+        for (WantedNotification choice : wanted) {
+            if (choice == null) {
+                throw new Refused(null, "A choice is empty; give each as {\"kind\": ..., \"delivery\": ...}.");
+            }
+            NoticeKind kind = parse(NoticeKind.class, choice.kind(), null, "kind of notice");
+            Delivery delivery = parse(Delivery.class, choice.delivery(), kind.name(), "delivery");
+            Integer hour = choice.digestHour();
+            if (delivery == Delivery.DAILY_DIGEST && (hour == null || hour < 0 || hour > 23)) {
+                throw new Refused(kind.name(), "A daily digest of " + words(kind) + " needs the hour it arrives, "
+                        + "from 0 to 23" + (hour == null ? "" : "; " + hour + " is not one") + ".");
+            }
+            MailPeople.Choice next = new MailPeople.Choice(delivery, delivery == Delivery.DAILY_DIGEST ? hour : null);
+            if (!next.equals(current.get(kind))) {
+                changes.put(kind, next);
+            }
+        }
+        changes.forEach((kind, choice) -> commands.sendAndWait(new SetNotificationPreference(PersonId.of(personId),
+                kind, choice.delivery(), choice.digestHour())));
+        return changes.size();
+    }
+
+    static String words(NoticeKind kind) {
+        return switch (kind) {
+            case STEP_ARRIVED -> "steps that arrive for you";
+            case REQUEST_DECIDED -> "decisions on your requests";
+            case REMINDER -> "reminders of due and overdue steps";
+            case MANDATE_GRANTED -> "mandates granted to you";
+        };
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String name, String kind, String what) {
+        String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+        if (name == null || name.isBlank()) {
+            throw new Refused(kind, "Give the " + what + ": one of " + allowed + ".");
+        }
+        try {
+            return Enum.valueOf(type, name.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            throw new Refused(kind, "‘" + name + "’ is not a " + what + "; use one of " + allowed + ".");
+        }
+    }
+
+    static RuleViolation asViolation(Refused refused) {
+        return RuleViolation.invalid(refused.getMessage());
+    }
+}

@@ -1,0 +1,64 @@
+package org.mandate.app.mail;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** The caller's own notification choices: which kinds of notice reach them at once, in a daily digest, or not. */
+@RestController
+@RequestMapping("/api/me/notifications")
+class NotificationsController {
+
+    record NotificationChoice(String kind, String delivery, Integer digestHour, String about) {
+    }
+
+    record NotificationSettings(boolean mailOn, String address, String zone, List<NotificationChoice> choices) {
+    }
+
+    record NotificationChanges(@NotNull(message = "must list the choices to record, e.g. "
+            + "[{\"kind\": \"REMINDER\", \"delivery\": \"DAILY_DIGEST\", \"digestHour\": 8}]")
+                  @Size(max = 20, message = "has more choices than there are kinds of notice")
+                  List<NotificationChoices.WantedNotification> choices) {
+    }
+
+    private final MailPeople people;
+    private final NotificationChoices choices;
+    private final MailSettings settings;
+    private final boolean mailOn;
+
+    NotificationsController(MailPeople people, NotificationChoices choices, MailSettings settings,
+                            @Value("${spring.mail.host:}") String mailHost) {
+        this.people = people;
+        this.choices = choices;
+        this.settings = settings;
+        this.mailOn = !mailHost.isBlank();
+    }
+
+    @GetMapping
+    NotificationSettings notificationChoices(Authentication user) {
+        String me = user.getName();
+        List<NotificationChoice> all = people.choices(me).entrySet().stream().map(entry -> new NotificationChoice(entry.getKey().name(),
+                entry.getValue().delivery().name(), entry.getValue().digestHour(),
+                NotificationChoices.words(entry.getKey()))).toList();
+        return new NotificationSettings(mailOn, people.address(me).orElse(null), settings.zone().getId(), all);
+    }
+
+    @PutMapping
+    NotificationSettings changeNotificationChoices(@Valid @RequestBody NotificationChanges change, Authentication user) {
+        try {
+            choices.record(user.getName(), change.choices());
+        } catch (NotificationChoices.Refused refused) {
+            throw NotificationChoices.asViolation(refused);
+        }
+        return notificationChoices(user);
+    }
+}

@@ -1,0 +1,81 @@
+package org.mandate.app.mail;
+
+import org.mandate.app.web.People;
+import org.mandate.domain.notification.NoticeKind;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Queues a reminder when a step comes within due-soon of its due time and another once it is overdue, to whoever
+ * holds it. Each pass reads only the steps whose due time is in that window (an index on due_at), never every
+ * open step. A reminder's id is the step and its due time, so repeated passes, restarts and other nodes add
+ * nothing twice; a step that arrived after its due time (escalated because it was late) gets no overdue reminder.
+ */
+class Reminders {
+
+    private static final int BATCH = 100;
+
+    private final MailNotices notices;
+    private final NoticeQueue queue;
+    private final MailSettings settings;
+    private final People people;
+    private final MailTimes times;
+    private final Clock clock;
+
+    Reminders(MailNotices notices, NoticeQueue queue, MailSettings settings, People people, MailTimes times,
+              Clock clock) {
+        this.notices = notices;
+        this.queue = queue;
+        this.settings = settings;
+        this.people = people;
+        this.times = times;
+        this.clock = clock;
+    }
+
+    void queueDue() {
+        Instant now = clock.instant();
+        for (MailNotices.DueStep step : notices.dueSoon(now, now.plus(settings.dueSoon()), BATCH)) {
+            remind(step, false, now);
+        }
+        for (MailNotices.DueStep step : notices.overdue(now.minus(settings.maxAge()), now, BATCH)) {
+            remind(step, true, step.dueAt());
+        }
+        for (MailNotices.EndingMandate mandate : notices.endingMandates(now, now.plus(settings.mandateEnding()),
+                BATCH)) {
+            ending(mandate, now);
+        }
+    }
+
+    /** The holder loses the right to decide, the grantor may want to renew it: both hear of it once. */
+    private void ending(MailNotices.EndingMandate mandate, Instant now) {
+        String eventId = "mandate-ending/" + mandate.id() + "/" + mandate.validUntil().getEpochSecond();
+        String until = times.at(mandate.validUntil());
+        queue.offer(new MailNotices.Queued(eventId, mandate.holder(), NoticeKind.MANDATE_GRANTED, null, null,
+                "Your mandate to decide for " + people.name(mandate.principal()) + " ends " + until,
+                "The mandate " + people.name(mandate.grantor()) + " gave you ends " + until + "; after that, "
+                        + people.name(mandate.principal()) + "'s steps are no longer yours to decide.",
+                mandate.validUntil()), now);
+        queue.offer(new MailNotices.Queued(eventId, mandate.grantor(), NoticeKind.MANDATE_GRANTED, null, null,
+                "The mandate you gave " + people.name(mandate.holder()) + " ends " + until,
+                "The mandate you gave " + people.name(mandate.holder()) + " to decide for "
+                        + people.name(mandate.principal()) + " ends " + until + ". Grant a new one if it should go on.",
+                mandate.validUntil()), now);
+        notices.mandateReminded(mandate.id());
+    }
+
+    private void remind(MailNotices.DueStep step, boolean overdue, Instant happenedAt) {
+        MailNotices.RequestFacts request = notices.request(step.requestId());
+        if (request != null) {
+            String about = "‘" + request.title() + "’ from " + people.name(request.requester());
+            queue.offer(new MailNotices.Queued((overdue ? "overdue/" : "due-soon/") + step.stepId() + "/"
+                    + step.dueAt().getEpochSecond(), step.holder(), NoticeKind.REMINDER, step.requestId(),
+                    step.stepId(), (overdue ? "Overdue: " : "Due soon: ") + about, overdue
+                    ? "It was due " + times.at(step.dueAt()) + " and still waits for your decision; it may move "
+                    + "up to your manager."
+                    : "It is due " + times.at(step.dueAt()) + " and waits for your decision.", step.dueAt()),
+                    happenedAt);
+        }
+        notices.reminded(step.stepId(), overdue);
+    }
+}
