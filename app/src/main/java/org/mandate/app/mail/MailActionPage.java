@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mandate.app.problem.Refusal;
-import org.mandate.app.request.ProjectionCatchUp;
 import org.mandate.app.request.RequestReader;
 import org.mandate.app.web.People;
 import org.mandate.domain.directory.Person;
@@ -47,17 +46,15 @@ class MailActionPage {
     private final People people;
     private final MailTimes times;
     private final CommandGateway commands;
-    private final ProjectionCatchUp catchUp;
 
     MailActionPage(ActionLinks links, RequestReader requests, DirectoryProjection directory, People people,
-                   MailTimes times, CommandGateway commands, ProjectionCatchUp catchUp) {
+                   MailTimes times, CommandGateway commands) {
         this.links = links;
         this.requests = requests;
         this.directory = directory;
         this.people = people;
         this.times = times;
         this.commands = commands;
-        this.catchUp = catchUp;
     }
 
     @GetMapping
@@ -108,7 +105,7 @@ class MailActionPage {
             Refusal refusal = Refusal.of(refused);
             return new Stop(refusal.status().value(), "Not decided", refusal.message()).page(model, response);
         }
-        catchUp.awaitRequest(link.requestId());
+        // the request view is written in the decision's own transaction (inline): it is current already
         RequestView request = requests.find(link.requestId()).orElse(null);
         model.addAttribute("heading", "Decided");
         model.addAttribute("message", "You " + verb(link.outcome()) + " ‘" + (request == null ? "the request"
@@ -140,7 +137,6 @@ class MailActionPage {
             throw new Stop(403, "Not your link", "This link was sent to " + people.name(link.person())
                     + ", and you are logged in as " + people.name(user.getName()) + ". Only they can use it.");
         }
-        catchUp.awaitRequest(link.requestId());
         RequestView request = requests.find(link.requestId()).orElseThrow(() -> new Stop(404, "Request not found",
                 "The request this link is about cannot be shown yet. Try again in a moment."));
         RequestView.StepView step = request.steps().stream().filter(s -> s.id().equals(link.stepId())).findFirst()
