@@ -1,5 +1,6 @@
 // What the pages do beyond plain HTML: draw a request's path diagram, take the keyboard to the first error,
-// keep the live inbox's notices short, and send a poll that lost its session to the login page.
+// keep the live inbox's notices short, send a poll that lost its session to the login page, and reload a page
+// that shows work in progress.
 (function () {
   'use strict';
 
@@ -56,8 +57,17 @@
     }
   }
 
+  /** A page that shows work in progress (a projection's rebuild) asks to be read again until the work is done. */
+  function reloadWhileWorking() {
+    const marker = document.querySelector('[data-reload-after]');
+    if (marker) {
+      setTimeout(() => window.location.reload(), Number(marker.dataset.reloadAfter));
+    }
+  }
+
   document.addEventListener('DOMContentLoaded', () => {
     showDiagrams();
+    reloadWhileWorking();
     focusFirstError();
     document.body.addEventListener('htmx:afterSwap', keepNoticesShort);
     document.body.addEventListener('htmx:oobAfterSwap', keepNoticesShort);

@@ -155,4 +155,28 @@ class AdminConsoleIntegrationTest extends MandateIntegrationTest {
                 manager == null ? null : PersonId.of(manager), Set.<Role>of(), authority));
         credentials.set(id, "demo");
     }
+
+    @Test
+    void projectionsShowHowTheyRunAndAnInlineOneIsRebuiltFromTheConsole() {
+        String id = as("ana").submit("Console rebuild globe", "supplies", 120);
+        PageSession ivy = PageSession.loggedIn(port, "ivy");
+        String page = ivy.get("/admin/projections").body();
+        assertThat(page).contains("id=\"projection-inbox\"", "id=\"rebuild-inbox\"", "inline", "background")
+                .contains("The ledger is evidence, not a view");
+        assertThat(page).doesNotContain("id=\"rebuild-ledger\"");
+
+        HttpResponse<String> started = ivy.postForm("/admin/projections/request-view/rebuild",
+                Map.of("_csrf", ivy.csrfFrom("/admin/projections")));
+        assertThat(started.statusCode()).isEqualTo(302);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(ivy.get("/admin/projections").body()).contains("rebuilt ")
+                        .doesNotContain("rebuilding:"));
+        assertThat(as("ana").get("/api/requests/" + id).json().path("title").asText())
+                .as("the request view, rebuilt, still has the request").isEqualTo("Console rebuild globe");
+
+        HttpResponse<String> ledger = ivy.postForm("/admin/projections/ledger/rebuild",
+                Map.of("_csrf", ivy.csrfFrom("/admin/projections")));
+        assertThat(ledger.statusCode()).isEqualTo(409);
+        assertThat(ledger.body()).contains("The ledger is evidence");
+    }
 }

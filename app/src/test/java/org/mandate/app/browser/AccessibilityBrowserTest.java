@@ -46,7 +46,8 @@ class AccessibilityBrowserTest extends BrowserTest {
         pages.put("ada", List.of("/audit", "/audit/requests/" + request, "/audit/ledger", "/insights"));
         pages.put("olu", List.of("/processes", "/processes/approval", "/processes/approval/versions/1",
                 "/processes/approval/edit"));
-        pages.put("ivy", List.of("/admin", "/admin/people/ana", "/admin/reconciliation", "/admin/mail"));
+        pages.put("ivy", List.of("/admin", "/admin/people/ana", "/admin/reconciliation", "/admin/mail",
+                "/admin/projections"));
         Map<String, List<String>> violations = new LinkedHashMap<>();
         WebDriver anonymous = browser();
         anonymous.get(url("/login"));

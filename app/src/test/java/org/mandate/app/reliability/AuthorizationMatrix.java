@@ -135,11 +135,14 @@ final class AuthorizationMatrix {
         row("GET /api/admin/reconciliation", f -> new Call("GET", "/api/admin/reconciliation", null),
                 401, 403, 403, 403, 403, 403, 403, 403, 403, 200);
         // the admin console: pages for administrators only; changes aimed at somebody who is not there reach the 404
-        for (String page : List.of("/admin", "/admin/reconciliation", "/admin/mail", "/admin/people/nobody-here",
+        for (String page : List.of("/admin", "/admin/reconciliation", "/admin/mail", "/admin/projections", "/admin/people/nobody-here",
                 "/admin/people/nobody-here/departure")) {
             row("GET " + page.replace("nobody-here", "{id}"), f -> new Call("GET", page, null),
                     LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
         }
+        row("POST /admin/projections/{name}/rebuild", f -> new Call("POST",
+                        "/admin/projections/no-such-projection/rebuild", FORM + "x=1"),
+                LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
         row("POST /admin/people", f -> new Call("POST", "/admin/people", FORM + "userName="),
                 LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
         for (String form : List.of("roles", "manager", "departure", "authority", "email")) {
