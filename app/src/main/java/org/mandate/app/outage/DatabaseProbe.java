@@ -87,6 +87,15 @@ public class DatabaseProbe {
         return problem;
     }
 
+    /**
+     * Looks now, on the caller's thread, and says whether the database answered (waiting at most the probe
+     * timeout). For a failure nobody could classify: if the database does not answer either, it is an outage.
+     */
+    public boolean answersNow() {
+        probe();
+        return reachable();
+    }
+
     /** A caller saw the database fail: look again now rather than at the next tick. */
     public void suspect() {
         timer.runNow();
@@ -97,7 +106,7 @@ public class DatabaseProbe {
      * network does not answer at all, and no driver timeout is as sure as not waiting. A check that overruns counts
      * as "out of reach"; its connection is aborted, which also frees the thread.
      */
-    void probe() {
+    synchronized void probe() {
         Future<?> check = checker.submit(() -> {
             check();
             return null;

@@ -83,9 +83,32 @@ public class OutageAnswers {
         return null;
     }
 
+    /**
+     * The last word before a 500: a failure no rule recognised (a driver or framework that wrapped the connection
+     * error away, or a transaction marked rollback-only by one) while the database does not answer either is an
+     * outage, and the caller is told to try again rather than that something is broken. Null while the database
+     * answers. The failure is logged whole, so that the rule can learn its kind.
+     */
+    public ResponseEntity<ProblemDetail> unexplained(Throwable failure) {
+        if (database.answersNow()) {
+            return null;
+        }
+        log.warn("A call failed in a way no rule recognised while the database does not answer; told to retry",
+                failure);
+        return answer(Unavailable.databaseUnreachable());
+    }
+
     /** The sentence a page shows for an outage (and the status and Retry-After set), or null for anything else. */
     public String pageMessage(Throwable failure, HttpServletResponse response) {
-        ResponseEntity<ProblemDetail> problem = problem(failure, false);
+        return pageMessage(problem(failure, false), response);
+    }
+
+    /** {@link #unexplained} for a page: the sentence it shows, or null while the database answers. */
+    public String unexplainedPageMessage(Throwable failure, HttpServletResponse response) {
+        return pageMessage(unexplained(failure), response);
+    }
+
+    private String pageMessage(ResponseEntity<ProblemDetail> problem, HttpServletResponse response) {
         if (problem == null) {
             return null;
         }

@@ -75,6 +75,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The charset in Content-Type is unknown. "
                     + "Send UTF-8: Content-Type: application/json; charset=utf-8.");
         }
+        ResponseEntity<ProblemDetail> unexplainedOutage = outages.unexplained(exception);
+        if (unexplainedOutage != null) {
+            return unexplainedOutage;
+        }
         String reference = UUID.randomUUID().toString();
         log.error("Unexpected failure, reference {}", reference, exception);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side and nothing was changed. "

@@ -67,6 +67,12 @@ class PageErrors {
                 // falls through: a failure on our side
             }
         }
+        String unexplainedOutage = outages.unexplainedPageMessage(exception, response);
+        if (unexplainedOutage != null) {
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            model.addAttribute("message", unexplainedOutage);
+            return "unavailable";
+        }
         String reference = UUID.randomUUID().toString();
         log.error("Unexpected failure on a page, reference {}", reference, exception);
         return page(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side and nothing was changed. "
