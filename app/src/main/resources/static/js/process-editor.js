@@ -7,6 +7,11 @@
   const modeler = window.MandateBpmn.createModeler(canvas, document.getElementById('properties'));
   const csrfHeader = document.querySelector('meta[name=_csrf_header]').content;
   const csrfToken = document.querySelector('meta[name=_csrf]').content;
+  const basedOn = document.getElementById('based-on');
+  const deployAnyway = document.getElementById('deploy-anyway');
+  // the diagram as opened (or as last deployed from here), written the way this page writes it: a deploy of the
+  // same would only make a new version number, so the page asks first
+  let opened = null;
   window.mandateModeler = modeler;
 
   async function load() {
@@ -16,12 +21,18 @@
       return;
     }
     await modeler.importXML(await response.text());
+    opened = await currentXml();
     modeler.get('canvas').zoom('fit-viewport');
     canvas.dataset.loaded = 'true';
   }
 
-  async function post(path) {
+  async function currentXml() {
     const { xml } = await modeler.saveXML({ format: true });
+    return xml;
+  }
+
+  async function post(path) {
+    const xml = await currentXml();
     const response = await fetch(path, {
       method: 'POST',
       credentials: 'same-origin',
@@ -64,18 +75,37 @@
       : body.problems.length + ' problem(s) to fix before deploying.');
   });
 
-  document.getElementById('deploy').addEventListener('click', async () => {
+  async function deploy() {
+    deployAnyway.hidden = true;
     say('Deploying…');
     const { status: code, body } = await post('/processes/deployments');
     if (code === 201) {
       show([]);
       say('Deployed version ' + body.version + ' of ' + body.key + '. New requests start on it.');
       status.dataset.deployedVersion = body.version;
+      if (basedOn) {
+        basedOn.textContent = body.version;
+      }
+      opened = await currentXml();
     } else {
       show(body.problems || []);
       say(body.detail || 'Not deployed.');
     }
+  }
+
+  document.getElementById('deploy').addEventListener('click', async () => {
+    if (basedOn && opened !== null && await currentXml() === opened) {
+      show([]);
+      say('Nothing has changed since version ' + basedOn.textContent + ' was opened here. Deploying it makes a new '
+        + 'version all the same; change the path first, or deploy anyway.');
+      deployAnyway.hidden = false;
+      deployAnyway.focus();
+      return;
+    }
+    await deploy();
   });
+
+  deployAnyway.addEventListener('click', deploy);
 
   load();
 })();

@@ -102,4 +102,37 @@ class ProcessModelerBrowserTest extends BrowserTest {
         assertThat(as("olu").get("/api/processes/browser-refused/versions").status()).isEqualTo(404);
         screenshot(browser, "modeler-refused");
     }
+
+    @Test
+    void deployingAnUnchangedDiagramAsksFirstAndTheHeadingFollowsTheDeployedVersion() throws IOException {
+        String key = "browser-unchanged";
+        String template = new ClassPathResource("process-templates/single-approval.bpmn")
+                .getContentAsString(StandardCharsets.UTF_8).replace("NEW_KEY", key).replace("NEW_NAME", "Unchanged");
+        assertThat(as("olu").postXml("/api/processes", template).status()).isEqualTo(201);
+        WebDriver browser = browserAs("olu");
+        browser.get(url("/processes/" + key + "/edit"));
+        WebElement canvas = browser.findElement(By.id("canvas"));
+        slowly(browser, driver -> "true".equals(canvas.getDomAttribute("data-loaded")));
+        assertThat(browser.findElement(By.id("deploy-anyway")).isDisplayed()).isFalse();
+
+        browser.findElement(By.id("deploy")).click();
+        slowly(browser, driver -> !driver.findElement(By.id("status")).getText().isEmpty());
+        assertThat(browser.findElement(By.id("status")).getText()).startsWith("Nothing has changed")
+                .contains("version 1");
+        assertThat(as("olu").get("/api/processes/" + key + "/versions").json()).as("nothing deployed yet").hasSize(1);
+        WebElement anyway = browser.findElement(By.id("deploy-anyway"));
+        assertThat(anyway.isDisplayed()).isTrue();
+        assertThat(browser.switchTo().activeElement()).as("the question's answer has the focus").isEqualTo(anyway);
+
+        anyway.click();
+        slowly(browser, driver -> driver.findElement(By.id("status")).getText().startsWith("Deployed version 2"));
+        assertThat(browser.findElement(By.id("based-on")).getText()).isEqualTo("2");
+        assertThat(anyway.isDisplayed()).isFalse();
+        assertThat(as("olu").get("/api/processes/" + key + "/versions").json()).hasSize(2);
+
+        // a second unchanged deploy asks again, now about the version just deployed
+        browser.findElement(By.id("deploy")).click();
+        slowly(browser, driver -> driver.findElement(By.id("status")).getText().startsWith("Nothing has changed"));
+        assertThat(browser.findElement(By.id("status")).getText()).contains("version 2");
+    }
 }
