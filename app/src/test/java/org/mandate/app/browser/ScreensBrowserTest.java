@@ -73,6 +73,46 @@ class ScreensBrowserTest extends BrowserTest {
         }
     }
 
+    @Test
+    void onAPhoneTheInboxShowsEachStepOnTwoLinesAndFoldsAwayOlderOwnRequests() {
+        for (int i = 0; i < 7; i++) {
+            assertThat(as("ben").post("/api/requests", Map.of("title", "Paint set " + i, "category", "supplies",
+                    "amount", 100 + i, "currency", "EUR")).status()).isEqualTo(201);
+        }
+        WebDriver liam = browserAs("liam");
+        liam.manage().window().setSize(new Dimension(390, 900));
+        liam.get(url("/"));
+        List<Long> heights = rowHeights(liam, "#inbox-items tbody tr");
+        assertThat(heights).as("liam's steps").hasSizeGreaterThanOrEqualTo(7);
+        // two lines of text and the card's padding; a labelled line per cell took ~220 px a step
+        assertThat(heights).as("card heights at 390 px").allMatch(height -> height <= 90);
+        String card = liam.findElement(By.cssSelector("#inbox-items tbody tr")).getText();
+        assertThat(card).as("title, requester, amount and due time, nothing hidden of what matters")
+                .contains("EUR").containsPattern("due in|overdue by|no deadline");
+        long page = (Long) ((JavascriptExecutor) liam).executeScript("return document.documentElement.scrollWidth;");
+        long viewport = (Long) ((JavascriptExecutor) liam).executeScript(
+                "return document.documentElement.clientWidth;");
+        assertThat(page).isLessThanOrEqualTo(viewport);
+        screenshot(liam, "inbox-phone");
+
+        WebDriver ben = browserAs("ben");
+        ben.manage().window().setSize(new Dimension(390, 900));
+        ben.get(url("/"));
+        assertThat(rowHeights(ben, "main > table.mine tbody tr")).as("own requests shown").hasSize(5);
+        var older = ben.findElement(By.cssSelector("details.older-requests"));
+        assertThat(older.getDomAttribute("open")).as("older requests folded").isNull();
+        assertThat(older.findElement(By.tagName("summary")).getText()).matches("Show \\d+ older requests");
+        older.findElement(By.tagName("summary")).click();
+        assertThat(older.findElements(By.cssSelector("tbody tr")).get(0).isDisplayed()).isTrue();
+    }
+
+    /** Heights of the visible rows matched by the selector, in CSS pixels. */
+    @SuppressWarnings("unchecked")
+    private static List<Long> rowHeights(WebDriver browser, String selector) {
+        return (List<Long>) ((JavascriptExecutor) browser).executeScript("return [...document.querySelectorAll('"
+                + selector + "')].filter(row => row.offsetParent !== null).map(row => row.offsetHeight);");
+    }
+
     private static String background(WebDriver browser) {
         return (String) ((JavascriptExecutor) browser).executeScript(
                 "return getComputedStyle(document.documentElement).backgroundColor;");
