@@ -168,6 +168,11 @@ class CommentsIntegrationTest extends MandateIntegrationTest {
         assertThat(page).contains("It mentions Ana Costa", "commented, mentioning Ana Costa",
                 "@ana political or physical?");
 
+        assertThat(sofia.postForm("/requests/" + request + "/comments", Map.of("_csrf", token,
+                "text", "<script>alert(1)</script> is text")).statusCode()).isEqualTo(302);
+        assertThat(sofia.get("/requests/" + request).body()).as("a comment is shown as text, never as markup")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt; is text").doesNotContain("<script>alert(1)");
+
         HttpResponse<String> empty = sofia.postForm("/requests/" + request + "/comments",
                 Map.of("_csrf", token, "text", "  "));
         assertThat(empty.statusCode()).isEqualTo(400);
