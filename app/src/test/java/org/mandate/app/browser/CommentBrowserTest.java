@@ -46,6 +46,15 @@ class CommentBrowserTest extends BrowserTest {
         waitUntil(ana, driver -> !driver.findElements(By.cssSelector("p.confirm")).isEmpty());
         assertThat(timeline(ana)).anySatisfy(line -> assertThat(line).contains("Ana Costa", "commented",
                 "Yes, and a case."));
+
+        // the auditor's replay ends on the answer, with both comments beside the request's state
+        WebDriver ada = browserAs("ada");
+        ada.get(url("/audit/requests/" + request));
+        waitUntil(ada, driver -> driver.findElement(By.id("event-title")).getText().equals("ana commented"));
+        assertThat(ada.findElements(By.cssSelector("#comments tr")).stream().map(WebElement::getText).toList())
+                .satisfiesExactly(first -> assertThat(first).contains("sofia", "@ana is the tripod included?", "ana"),
+                        second -> assertThat(second).contains("ana", "Yes, and a case."));
+        assertThat(ada.findElement(By.id("event")).getText()).contains("Yes, and a case.");
     }
 
     private static List<String> timeline(WebDriver browser) {
