@@ -38,7 +38,7 @@
       dd.textContent = value;
       list.append(dt, dd);
     });
-    document.getElementById('event-title').textContent = event.type;
+    document.getElementById('event-title').textContent = event.words || event.type;
   }
 
   async function showDiagram(state) {
@@ -68,8 +68,8 @@
     const frame = frames[index];
     if (!frame) return;
     scrubber.value = index;
-    const position = 'Event ' + (index + 1) + ' of ' + frames.length + ': ' + frame.event.type
-      + (frame.event.actor ? ' by ' + frame.event.actor : '') + (frame.event.at ? ', ' + frame.event.at : '');
+    const position = 'Event ' + (index + 1) + ' of ' + frames.length + ': '
+      + (frame.event.words || frame.event.type + (frame.event.actor ? ' by ' + frame.event.actor : '')) + (frame.event.at ? ', ' + frame.event.at : '');
     document.getElementById('position').textContent = (index + 1) + ' / ' + frames.length;
     scrubber.setAttribute('aria-valuetext', position);
     document.getElementById('frame-announcement').textContent = position;
@@ -78,6 +78,8 @@
     document.getElementById('status').textContent = 'Status: ' + (state.status || '') +
       (state.amount != null ? ' · ' + state.amount + ' ' + (state.currency || '') : '') +
       (state.requester ? ' · requested by ' + state.requester : '');
+    fill('comments', (state.comments || []).map((comment) => [comment.at, comment.by, comment.text,
+      (comment.mentions || []).join(', ')]));
     fill('steps', (state.steps || []).map((step) => [step.name, step.assignee, step.status,
       step.decision ? step.decision.decidedBy + (step.decision.onBehalfOf ? ' for ' + step.decision.onBehalfOf : '') : '',
       step.decision ? step.decision.rationale : '', step.pathVersion]));

@@ -21,7 +21,7 @@ public final class FreeText {
     }
 
     /** Fields written in a text area: several lines are fine there. */
-    public static final Set<String> MULTI_LINE = Set.of("description", "rationale", "note", "reason");
+    public static final Set<String> MULTI_LINE = Set.of("description", "rationale", "note", "reason", "text");
 
     /** Commands nest small records (ids, a mandate's scope); deeper than this is not a command's shape. */
     private static final int DEEPEST = 4;
@@ -49,7 +49,7 @@ public final class FreeText {
                 throw RuleViolation.invalid("The field '" + field + "' contains " + refused + " (U+"
                         + String.format("%04X", (int) c) + ") at position " + (i + 1) + ". Remove it and send the "
                         + "text again" + (multiLine ? "." : "; tabs and line breaks belong only in descriptions, "
-                        + "rationales, notes and reasons."));
+                        + "rationales, notes, reasons and comments."));
             }
             if (Character.isHighSurrogate(c)) {
                 i++; // the pair was checked whole

@@ -37,10 +37,13 @@ public class AuditText {
         this.clock = clock;
     }
 
-    /** "StepDecided" becomes "Step decided". */
+    /** "StepDecided" becomes "Step decided"; a comment reads "Commented", beside who did. */
     public String event(String typeName) {
         if (typeName == null || typeName.isBlank()) {
             return "";
+        }
+        if (typeName.equals("RequestCommented")) {
+            return "Commented";
         }
         String words = String.join(" ", StringUtils.splitByCharacterTypeCamelCase(typeName)).toLowerCase(Locale.ROOT);
         return StringUtils.capitalize(words);

@@ -52,6 +52,16 @@ final class RequestFold {
                 decision.put("rationale", AuditFields.text(payload.get("rationale")));
                 decision.put("at", at.toString());
             });
+            case "RequestCommented" -> {
+                ArrayNode comments = state.has("comments") ? (ArrayNode) state.get("comments")
+                        : state.putArray("comments");
+                ObjectNode comment = comments.addObject();
+                comment.put("by", AuditFields.text(payload.get("by")));
+                comment.put("text", AuditFields.text(payload.get("text")));
+                ArrayNode mentions = comment.putArray("mentions");
+                payload.path("mentions").forEach(person -> mentions.add(AuditFields.text(person)));
+                comment.put("at", at.toString());
+            }
             case "RequestWithdrawn" -> close("WITHDRAWN", at);
             case "RequestApproved" -> close("APPROVED", at);
             case "RequestRejected" -> close("REJECTED", at);

@@ -81,6 +81,9 @@ class RequestReplay {
         AuditFields fields = AuditFields.of(payload);
         ObjectNode described = JsonNodeFactory.instance.objectNode();
         described.put("type", type);
+        if (type.equals("RequestCommented")) {
+            described.put("words", fields.actor() + " commented"); // the page's title for the frame
+        }
         described.put("at", event.getTimestamp().toString());
         described.put("eventId", event.getIdentifier());
         described.put("actor", fields.actor());

@@ -71,6 +71,7 @@ class OpenApiConfiguration {
      */
     private static final Map<String, String> SUCCESS = Map.of(
             "post /api/requests", "201",
+            "post /api/requests/{id}/comments", "201",
             "post /api/mandates", "201",
             "post /api/processes", "201",
             "post /api/admin/webhooks", "201",
@@ -83,6 +84,7 @@ class OpenApiConfiguration {
                     "currency", "EUR", "description", "For the biology lab"),
             "post /api/requests/{id}/steps/{stepId}/decision", Map.of("outcome", "APPROVED",
                     "rationale", "The lab needs it"),
+            "post /api/requests/{id}/comments", Map.of("text", "@ana is the tripod included?"),
             "post /api/mandates", Map.of("to", "liam", "categories", List.of("equipment"), "maxAmount", 2000,
                     "currency", "EUR", "validFrom", "2026-12-01T00:00:00Z", "validUntil", "2026-12-15T00:00:00Z",
                     "reason", "On leave"),

@@ -96,6 +96,7 @@ class MailComposer {
             case REMINDER -> "A step of yours is waiting for your decision.";
             case REQUEST_DECIDED -> "Your request has been decided.";
             case MANDATE_GRANTED -> "You have been given a standing mandate.";
+            case MENTIONED -> "Someone mentioned you in a comment on a request.";
         };
     }
 

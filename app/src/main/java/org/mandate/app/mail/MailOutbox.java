@@ -16,6 +16,7 @@ import org.mandate.domain.mandate.Scope;
 import org.mandate.domain.notification.NoticeKind;
 import org.mandate.domain.request.Outcome;
 import org.mandate.domain.request.RequestApproved;
+import org.mandate.domain.request.RequestCommented;
 import org.mandate.domain.request.RequestRejected;
 import org.mandate.domain.request.RequestSubmitted;
 import org.mandate.domain.request.RequestWithdrawn;
@@ -135,6 +136,21 @@ class MailOutbox {
     @EventHandler
     void on(RequestWithdrawn event) {
         notices.requestClosed(event.requestId().toString());
+    }
+
+    /** Each person a comment mentions hears of it, with the comment itself (they may read the request). */
+    @EventHandler
+    void on(RequestCommented event, EventMessage<?> message) {
+        MailNotices.RequestFacts request = notices.request(event.requestId().toString());
+        if (request == null) {
+            return;
+        }
+        for (PersonId mentioned : event.mentions()) {
+            queue.offer(new MailNotices.Queued(message.getIdentifier(), mentioned.value(), NoticeKind.MENTIONED,
+                    event.requestId().toString(), null, people.name(event.by().value()) + " mentioned you on ‘"
+                    + request.title() + "’", people.name(event.by().value()) + " wrote" + said(event.text()), null),
+                    event.commentedAt());
+        }
     }
 
     @EventHandler

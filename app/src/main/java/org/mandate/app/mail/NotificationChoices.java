@@ -72,6 +72,7 @@ class NotificationChoices {
             case REQUEST_DECIDED -> "decisions on your requests";
             case REMINDER -> "reminders of due and overdue steps";
             case MANDATE_GRANTED -> "mandates granted to you";
+            case MENTIONED -> "comments that mention you";
         };
     }
 

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mandate.domain.RuleViolation;
 import org.mandate.domain.directory.PersonId;
+import org.mandate.domain.request.CommentOnRequest;
 import org.mandate.domain.request.DecideStep;
 import org.mandate.domain.request.Outcome;
 import org.mandate.domain.request.RequestId;
@@ -52,6 +53,10 @@ class RequestController {
                         @Size(max = 4_000) String rationale) {
     }
 
+    /** The text is checked by the comment rule itself, whose refusal says what to change. */
+    record CommentBody(String text) {
+    }
+
     record WithdrawalBody(@Size(max = 4_000) String reason) {
     }
 
@@ -83,6 +88,20 @@ class RequestController {
     @GetMapping("/{id}")
     RequestView get(@PathVariable UUID id, Authentication user) {
         return reader.readableBy(id.toString(), user);
+    }
+
+    /** 201 with the comment as the request view now shows it; its mentions are the people who will be told. */
+    @PostMapping("/{id}/comments")
+    ResponseEntity<RequestView.Comment> comment(@PathVariable UUID id, @RequestBody CommentBody body,
+                                                Authentication user) {
+        String commentId = UUID.randomUUID().toString();
+        commands.sendAndWait(new CommentOnRequest(new RequestId(id), commentId, PersonId.of(user.getName()),
+                body.text()));
+        RequestView.Comment comment = reader.find(id.toString()).stream()
+                .flatMap(view -> view.comments().stream())
+                .filter(each -> each.id().equals(commentId)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("comment " + commentId + " is not in the request view"));
+        return ResponseEntity.created(URI.create("/api/requests/" + id)).body(comment);
     }
 
     @PostMapping("/{id}/withdrawal")

@@ -40,6 +40,9 @@ class AccessibilityBrowserTest extends BrowserTest {
     @Test
     void everyPageStatePassesAxe() {
         String request = as("ana").submit("Microscope for the lab", "equipment", 900);
+        // a comment in the history and the replay, with a mention (docs/conversation.md)
+        assertThat(as("sofia").post("/api/requests/" + request + "/comments",
+                java.util.Map.of("text", "@ana which supplier?")).status()).isEqualTo(201);
         Map<String, List<String>> pages = new LinkedHashMap<>();
         pages.put("ana", List.of("/", "/requests/new", "/requests/" + request, "/mandates", "/audit/decisions",
                 "/settings/notifications"));
@@ -73,6 +76,8 @@ class AccessibilityBrowserTest extends BrowserTest {
         WebDriver ana = browserAs("ana");
         refuseANewRequest(ana);
         violations.put("ana /requests/new refused", axe(ana));
+        refuseAComment(ana, request);
+        violations.put("ana /requests/{id} comment refused", axe(ana));
 
         assertThat(violations).allSatisfy((page, found) -> assertThat(found).as(page).isEmpty());
     }
@@ -137,6 +142,15 @@ class AccessibilityBrowserTest extends BrowserTest {
         ana.findElement(By.id("amount")).sendKeys("lots");
         ana.findElement(By.id("send")).click();
         waitUntil(ana, driver -> !driver.findElements(By.cssSelector("[aria-invalid=true]")).isEmpty());
+    }
+
+    /** Sends a comment of blanks, which the server refuses next to the field (the browser's own check passes). */
+    private void refuseAComment(WebDriver ana, String request) {
+        ana.get(url("/requests/" + request));
+        ana.findElement(By.id("comment-text")).sendKeys("   ");
+        ana.findElement(By.id("add-comment")).click();
+        waitUntil(ana, driver -> !driver.findElements(By.id("comment-error")).isEmpty());
+        waitForDrawings(ana);
     }
 
     private static void waitForDrawings(WebDriver browser) {

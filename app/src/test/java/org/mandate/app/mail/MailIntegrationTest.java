@@ -202,7 +202,7 @@ class MailIntegrationTest extends MandateIntegrationTest {
         assertThat(settings.status()).isEqualTo(200);
         assertThat(settings.json().path("address").asText()).isEqualTo(head + "@school.example");
         assertThat(settings.json().path("mailOn").asBoolean()).isTrue();
-        assertThat(settings.json().path("choices")).hasSize(4);
+        assertThat(settings.json().path("choices")).hasSize(5);
 
         long events = eventCount();
         Api.Response wrong = me.put("/api/me/notifications", Map.of("choices", List.of(Map.of("kind", "REMINDER",
@@ -283,14 +283,16 @@ class MailIntegrationTest extends MandateIntegrationTest {
         long events = eventCount();
         HttpResponse<String> wrong = page.postForm("/settings/notifications", Map.of("_csrf", token,
                 "delivery-STEP_ARRIVED", "AT_ONCE", "delivery-REQUEST_DECIDED", "AT_ONCE",
-                "delivery-REMINDER", "DAILY_DIGEST", "hour-REMINDER", "eight", "delivery-MANDATE_GRANTED", "OFF"));
+                "delivery-REMINDER", "DAILY_DIGEST", "hour-REMINDER", "eight", "delivery-MANDATE_GRANTED", "OFF",
+                "delivery-MENTIONED", "AT_ONCE"));
         assertThat(wrong.statusCode()).isEqualTo(400);
         assertThat(wrong.body()).contains("id=\"error-REMINDER\"", "Give the hour as a number from 0 to 23.");
         assertThat(eventCount()).isEqualTo(events);
 
         HttpResponse<String> saved = page.postForm("/settings/notifications", Map.of("_csrf", token,
                 "delivery-STEP_ARRIVED", "AT_ONCE", "delivery-REQUEST_DECIDED", "AT_ONCE",
-                "delivery-REMINDER", "DAILY_DIGEST", "hour-REMINDER", "8", "delivery-MANDATE_GRANTED", "OFF"));
+                "delivery-REMINDER", "DAILY_DIGEST", "hour-REMINDER", "8", "delivery-MANDATE_GRANTED", "OFF",
+                "delivery-MENTIONED", "AT_ONCE"));
         assertThat(saved.statusCode()).isEqualTo(302);
         assertThat(eventCount()).isEqualTo(events + 2);
         assertThat(as(head).get("/api/me/notifications").json().path("choices").toString())

@@ -74,6 +74,11 @@ final class AuthorizationMatrix {
         // requester's managers, auditors and admins; a mandate that does not cover the step shows nothing
         row("GET /api/requests/{id}", f -> new Call("GET", "/api/requests/" + f.requestId(), null),
                 401, 200, 200, 200, 403, 200, 403, 200, 403, 200);
+        // comments: those taking part (requester, holder, a mandate covering the open step); a manager, an auditor
+        // or an administrator reads the request but takes no part in it (docs/adr/0014-comments.md)
+        row("POST /api/requests/{id}/comments", f -> new Call("POST", "/api/requests/" + f.requestId()
+                        + "/comments", "{\"text\":\"matrix\"}"),
+                401, 201, 201, 201, 403, 403, 403, 403, 403, 403);
         row("POST /api/requests/{id}/withdrawal", f -> new Call("POST", "/api/requests/" + f.requestId()
                         + "/withdrawal", "{\"reason\":\"matrix\"}"),
                 401, 200, 403, 403, 403, 403, 403, 403, 403, 403);
@@ -284,6 +289,9 @@ final class AuthorizationMatrix {
         row("POST /requests", f -> new Call("POST", "/requests", FORM + "title=Matrix&category=equipment"
                         + "&amount=100&currency=EUR"),
                 LOGIN_PAGE, DONE, DONE, DONE, DONE, DONE, DONE, 400, 400, 400);
+        row("POST /requests/{id}/comments", f -> new Call("POST", "/requests/" + f.requestId() + "/comments",
+                        FORM + "text=matrix"),
+                LOGIN_PAGE, DONE, DONE, DONE, 403, 403, 403, 403, 403, 403);
         row("POST /requests/{id}/withdrawal", f -> new Call("POST", "/requests/" + f.requestId() + "/withdrawal",
                         FORM + "reason=matrix"),
                 LOGIN_PAGE, DONE, 403, 403, 403, 403, 403, 403, 403, 403);
@@ -324,7 +332,7 @@ final class AuthorizationMatrix {
         // the defaults again: saved, nothing changed
         row("POST /settings/notifications", f -> new Call("POST", "/settings/notifications", FORM
                         + "delivery-STEP_ARRIVED=AT_ONCE&delivery-REQUEST_DECIDED=AT_ONCE&delivery-REMINDER=AT_ONCE"
-                        + "&delivery-MANDATE_GRANTED=AT_ONCE"),
+                        + "&delivery-MANDATE_GRANTED=AT_ONCE&delivery-MENTIONED=AT_ONCE"),
                 LOGIN_PAGE, DONE, DONE, DONE, DONE, DONE, DONE, DONE, DONE, DONE);
         // failed mail and its retry: administrators only; a notice that is not there reaches its 404
         row("GET /api/admin/mail/notices", f -> new Call("GET", "/api/admin/mail/notices?status=FAILED", null),

@@ -80,7 +80,7 @@ public class PersonAggregate {
         stillHere();
         if (command.kind() == null || command.delivery() == null) {
             throw RuleViolation.invalid("Say which kind of notice (STEP_ARRIVED, REQUEST_DECIDED, REMINDER, "
-                    + "MANDATE_GRANTED) and how it reaches you (AT_ONCE, DAILY_DIGEST or OFF).");
+                    + "MANDATE_GRANTED, MENTIONED) and how it reaches you (AT_ONCE, DAILY_DIGEST or OFF).");
         }
         Integer hour = command.digestHour();
         if (command.delivery() == Delivery.DAILY_DIGEST && (hour == null || hour < 0 || hour > 23)) {

@@ -9,5 +9,7 @@ public enum NoticeKind {
     /** A step of yours is due soon, or overdue. */
     REMINDER,
     /** Someone granted you a standing mandate. */
-    MANDATE_GRANTED
+    MANDATE_GRANTED,
+    /** Someone mentioned you (@name) in a comment on a request. */
+    MENTIONED
 }

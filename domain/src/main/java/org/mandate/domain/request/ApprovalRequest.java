@@ -17,7 +17,10 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -36,6 +39,8 @@ public class ApprovalRequest {
     private BigDecimal amount;
     private String currency;
     private final Map<StepId, Step> steps = new LinkedHashMap<>();
+    /** Everyone who took part so far: the requester, and whoever held, lent, borrowed or decided a step. */
+    private final Set<PersonId> participants = new LinkedHashSet<>();
 
     ApprovalRequest() {
         // for Axon
@@ -165,6 +170,16 @@ public class ApprovalRequest {
         }
     }
 
+    /** Comments are taken on closed requests too (CommentPolicy says why). */
+    @CommandHandler
+    void handle(CommentOnRequest command, Mandates mandates, Directory directory, Clock clock) {
+        Instant now = clock.instant();
+        List<PersonId> mentions = CommentPolicy.check(command, facts(), participants, steps.values(), mandates,
+                directory, now);
+        apply(new RequestCommented(id, command.commentId().strip(), command.by(), command.text().strip(), mentions,
+                now));
+    }
+
     @EventSourcingHandler
     void on(RequestSubmitted event) {
         id = event.requestId();
@@ -173,16 +188,20 @@ public class ApprovalRequest {
         category = event.category();
         amount = event.amount();
         currency = event.currency();
+        participants.add(event.requester());
     }
 
     @EventSourcingHandler
     void on(StepOpened event) {
         steps.put(event.stepId(), Step.opened(event.stepId(), event.assignee(), event.dueAt()));
+        participants.add(event.assignee());
     }
 
     @EventSourcingHandler
     void on(StepDelegated event) {
         steps.computeIfPresent(event.stepId(), (stepId, step) -> step.lentTo(event.to()));
+        participants.add(event.from());
+        participants.add(event.to());
     }
 
     @EventSourcingHandler
@@ -193,16 +212,19 @@ public class ApprovalRequest {
     @EventSourcingHandler
     void on(StepEscalated event) {
         steps.computeIfPresent(event.stepId(), (stepId, step) -> step.movedTo(event.to()));
+        participants.add(event.to());
     }
 
     @EventSourcingHandler
     void on(StepReassigned event) {
         steps.computeIfPresent(event.stepId(), (stepId, step) -> step.movedTo(event.to()));
+        participants.add(event.to());
     }
 
     @EventSourcingHandler
     void on(StepDecided event) {
         steps.computeIfPresent(event.stepId(), (stepId, step) -> step.decided(event.decidedBy(), event.outcome()));
+        participants.add(event.decidedBy());
     }
 
     @EventSourcingHandler

@@ -18,7 +18,8 @@ public record AuditFields(String actor, String onBehalfOf, String mandateId, Str
     static final List<String> MANDATE = List.of("mandateId");
     static final List<String> REQUEST = List.of("requestId");
     static final List<String> STEP = List.of("stepId");
-    static final List<String> RATIONALE = List.of("rationale", "reason", "note");
+    /** What was said: a decision's rationale, a move's reason or note, a comment's text. */
+    static final List<String> RATIONALE = List.of("rationale", "reason", "note", "text");
     static final List<String> PROCESS_VERSION = List.of("pathVersion", "processDefinitionId", "processVersion");
 
     public static AuditFields of(JsonNode payload) {

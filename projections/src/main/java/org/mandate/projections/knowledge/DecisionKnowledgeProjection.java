@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.mandate.domain.directory.ManagerChanged;
 import org.mandate.domain.directory.PersonJoined;
 import org.mandate.domain.directory.PersonLeft;
+import org.mandate.domain.request.RequestCommented;
 import org.mandate.domain.request.RequestSubmitted;
 import org.mandate.domain.request.StepDecided;
 import org.mandate.projections.Rows;
@@ -56,6 +57,14 @@ public class DecisionKnowledgeProjection {
                 event.rationale(), searchText, Rows.timestamp(event.decidedAt()), event.requestId().toString());
     }
 
+    /** A comment makes every decision on its request findable by its words, made before or after it. */
+    @EventHandler
+    void on(RequestCommented event) {
+        jdbc.update("delete from knowledge_comment where comment_id = ?", event.commentId());
+        jdbc.update("insert into knowledge_comment (comment_id, request_id, search_text) values (?, ?, ?)",
+                event.commentId(), event.requestId().toString(), event.text().toLowerCase(Locale.ROOT));
+    }
+
     @EventHandler
     void on(PersonJoined event) {
         jdbc.update("delete from knowledge_person where id = ?", event.personId().value());
@@ -78,6 +87,7 @@ public class DecisionKnowledgeProjection {
     @ResetHandler
     void reset() {
         jdbc.update("delete from knowledge_decision");
+        jdbc.update("delete from knowledge_comment");
         jdbc.update("delete from knowledge_request");
         jdbc.update("delete from knowledge_person");
     }
@@ -114,8 +124,11 @@ public class DecisionKnowledgeProjection {
             arguments.addAll(deciders);
         }
         for (String word : search.words()) {
-            sql.append(" and search_text like ? escape '\\'");
-            arguments.add("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            String pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            sql.append(" and (search_text like ? escape '\\' or exists (select 1 from knowledge_comment c where "
+                    + "c.request_id = knowledge_decision.request_id and c.search_text like ? escape '\\'))");
+            arguments.add(pattern);
+            arguments.add(pattern);
         }
         if (search.category() != null) {
             sql.append(" and category = ?");

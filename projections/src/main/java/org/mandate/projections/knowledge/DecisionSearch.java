@@ -7,7 +7,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** "How did we decide trips like this before?": every word must occur in the title or the rationale. */
+/**
+ * "How did we decide trips like this before?": every word must occur in the title, the rationale or a comment on the
+ * request (each word in any of them).
+ */
 public record DecisionSearch(List<String> words, String category, BigDecimal minAmount, BigDecimal maxAmount,
                              String decidedBy) {
 

@@ -6,7 +6,12 @@ import java.util.List;
 
 public record RequestView(String id, String title, String category, BigDecimal amount, String currency,
                           String description, String requester, String processKey, String status,
-                          Instant submittedAt, Instant closedAt, List<StepView> steps) {
+                          Instant submittedAt, Instant closedAt, List<StepView> steps, List<Comment> comments) {
+
+    public RequestView {
+        steps = List.copyOf(steps);
+        comments = comments == null ? List.of() : List.copyOf(comments);
+    }
 
     /**
      * {@code assignee} decides the step now; {@code lentBy} is set while the holder has lent it to them.
@@ -22,7 +27,11 @@ public record RequestView(String id, String title, String category, BigDecimal a
 
     public RequestView withSteps(List<StepView> replaced) {
         return new RequestView(id, title, category, amount, currency, description, requester, processKey, status,
-                submittedAt, closedAt, List.copyOf(replaced));
+                submittedAt, closedAt, List.copyOf(replaced), comments);
+    }
+
+    /** A comment, oldest first in {@link #comments()}; {@code mentions} are the people its @names reached. */
+    public record Comment(String id, String author, String text, List<String> mentions, Instant at) {
     }
 
     public record Decision(String outcome, String decidedBy, String onBehalfOf, String mandateId, String rationale,

@@ -3,7 +3,9 @@ package org.mandate.projections.request;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.request.RequestApproved;
+import org.mandate.domain.request.RequestCommented;
 import org.mandate.domain.request.RequestRejected;
 import org.mandate.domain.request.RequestStatus;
 import org.mandate.domain.request.RequestSubmitted;
@@ -18,7 +20,9 @@ import org.mandate.projections.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Optional;
 
 /** One row per request and per step, kept current from the request's events. */
@@ -98,8 +102,18 @@ public class RequestViewProjection {
         close(event.requestId().toString(), RequestStatus.REJECTED, event.rejectedAt());
     }
 
+    @EventHandler
+    void on(RequestCommented event) {
+        String mentions = event.mentions().stream().map(PersonId::value).collect(Collectors.joining(" "));
+        jdbc.update("insert into request_comment_view (id, request_id, author, text, mentions, commented_at) "
+                        + "values (?, ?, ?, ?, ?, ?)", event.commentId(), event.requestId().toString(),
+                event.by().value(), event.text(), mentions.isEmpty() ? null : mentions,
+                Rows.timestamp(event.commentedAt()));
+    }
+
     @ResetHandler
     void reset() {
+        jdbc.update("delete from request_comment_view");
         jdbc.update("delete from request_step_view");
         jdbc.update("delete from request_view");
     }
@@ -107,11 +121,12 @@ public class RequestViewProjection {
     public Optional<RequestView> find(String requestId) {
         // steps first: a query inside the row mapper would hold two pooled connections at once (pool deadlock)
         List<RequestView.StepView> steps = steps(requestId);
+        List<RequestView.Comment> comments = comments(requestId);
         return jdbc.query("select * from request_view where id = ?", (row, n) -> new RequestView(
                 row.getString("id"), row.getString("title"), row.getString("category"), row.getBigDecimal("amount"),
                 row.getString("currency"), row.getString("description"), row.getString("requester"),
                 row.getString("process_key"), row.getString("status"), Rows.instant(row, "submitted_at"),
-                Rows.instant(row, "closed_at"), steps), requestId).stream().findFirst();
+                Rows.instant(row, "closed_at"), steps, comments), requestId).stream().findFirst();
     }
 
     /** The person's own requests, newest first, at most {@code limit} of them. */
@@ -135,6 +150,16 @@ public class RequestViewProjection {
                     return new RequestView.StepView(row.getString("id"), row.getString("name"),
                             row.getString("status"), assignee, List.of(assignee), Rows.instant(row, "due_at"),
                             Rows.instant(row, "opened_at"), decision, row.getString("lent_by"));
+                }, requestId);
+    }
+
+    private List<RequestView.Comment> comments(String requestId) {
+        return jdbc.query("select * from request_comment_view where request_id = ? order by commented_at, id",
+                (row, n) -> {
+                    String mentions = row.getString("mentions");
+                    return new RequestView.Comment(row.getString("id"), row.getString("author"),
+                            row.getString("text"), mentions == null ? List.of() : Arrays.asList(mentions.split(" ")),
+                            Rows.instant(row, "commented_at"));
                 }, requestId);
     }
 

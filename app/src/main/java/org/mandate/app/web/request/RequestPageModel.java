@@ -58,6 +58,9 @@ class RequestPageModel {
         model.addAttribute("escalatesTo", mine == null ? null : EscalationPolicy.target(PersonId.of(mine.assignee()),
                 PersonId.of(request.requester()), request.category(), request.amount(), directory)
                 .map(Person::name).orElse(null));
+        // the comment rule itself (CommentPolicy) decides; the form is offered to those it lets comment in the usual case
+        model.addAttribute("canComment", request.involves(me)
+                || request.comments().stream().anyMatch(comment -> comment.author().equals(me)));
         model.addAttribute("canWithdraw", request.requester().equals(me) && IN_REVIEW.equals(request.status()));
         Map<String, String> active = diagram.activeElements(requestId);
         model.addAttribute("activeElements", String.join(",", active.keySet()));

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.mandate.app.web.People;
 import org.mandate.domain.request.RequestApproved;
+import org.mandate.domain.request.RequestCommented;
 import org.mandate.domain.request.RequestRejected;
 import org.mandate.domain.request.RequestSubmitted;
 import org.mandate.domain.request.RequestWithdrawn;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * A request's history told from its own events in the event store, the source of truth: every fact is there,
@@ -97,6 +99,11 @@ class Timeline {
         if (event instanceof StepReassigned reassigned) {
             return new TimelineEntry(reassigned.reassignedAt(), "Mandate", "moved the step from "
                     + name(reassigned.from().value()) + " to " + name(reassigned.to().value()), reassigned.reason());
+        }
+        if (event instanceof RequestCommented commented) {
+            return new TimelineEntry(commented.commentedAt(), name(commented.by().value()), "commented"
+                    + (commented.mentions().isEmpty() ? "" : ", mentioning " + commented.mentions().stream()
+                    .map(person -> name(person.value())).collect(Collectors.joining(", "))), commented.text());
         }
         if (event instanceof RequestWithdrawn withdrawn) {
             return new TimelineEntry(withdrawn.withdrawnAt(), name(withdrawn.by().value()), "withdrew the request",
