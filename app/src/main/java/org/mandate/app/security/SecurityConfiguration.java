@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
 import org.mandate.app.outage.OutageAnswers;
 import org.mandate.domain.directory.Role;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +19,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -63,35 +65,36 @@ class SecurityConfiguration {
     }
 
     /**
-     * The API is stateless HTTP Basic: no session cookie is ever issued for it, so there is nothing for a
-     * cross-site request to ride on and CSRF tokens are not needed there. Every call checks the password and
-     * loads the person afresh, so a departure or a role change applies to the next call.
+     * The API is stateless: HTTP Basic (unless {@code mandate.security.basic-auth=false}) and, when an issuer is
+     * configured ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}), bearer tokens from it. No session
+     * cookie is ever issued for it, so there is nothing for a cross-site request to ride on and CSRF tokens are not
+     * needed there. Every call checks the password or token and loads the person afresh, so a departure or a role
+     * change applies to the next call.
      */
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ThrottledLogins logins, OutageAnswers outages)
-            throws Exception {
-        return http.securityMatcher("/api/**")
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ThrottledLogins logins, OutageAnswers outages,
+                            ObjectProvider<JwtDecoder> tokens, Identities identities,
+                            @Value("${mandate.security.basic-auth:${mandate.security.local-passwords:true}}")
+                            boolean basic) throws Exception {
+        JwtDecoder decoder = tokens.getIfAvailable();
+        ApiEntryPoint entryPoint = new ApiEntryPoint(json, outages, basic, decoder != null);
+        http.securityMatcher("/api/**")
                 .authenticationManager(logins)
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(PersonUserDetailsService.STAFF))
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, exception) -> {
-                    if (outages.answeredOutage(exception, request, response)) {
-                        return;
-                    }
-                    if (exception instanceof LoginThrottledException throttled) {
-                        tooManyFailures(response, json, throttled);
-                        return;
-                    }
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"Mandate\"");
-                    problem(response, json, HttpStatus.UNAUTHORIZED,
-                            "Log in first: send your user name and password with HTTP Basic authentication.");
-                }))
-                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, exception) ->
-                        problem(response, json, HttpStatus.FORBIDDEN,
-                                "Your role does not allow this. Ask an administrator if you need it.")))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler((request, response, exception) ->
+                                problem(response, json, HttpStatus.FORBIDDEN,
+                                        "Your role does not allow this. Ask an administrator if you need it.")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
-                .build();
+                .csrf(csrf -> csrf.disable());
+        if (basic) {
+            http.httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(entryPoint));
+        }
+        if (decoder != null) {
+            BearerTokens.accept(http, decoder, new PersonTokens(identities), entryPoint);
+        }
+        return http.build();
     }
 
     /**
@@ -170,7 +173,7 @@ class SecurityConfiguration {
                 .build();
     }
 
-    private static void tooManyFailures(HttpServletResponse response, ObjectMapper json,
+    static void tooManyFailures(HttpServletResponse response, ObjectMapper json,
                                         LoginThrottledException throttled) throws IOException {
         response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
         problem(response, json, HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins for this account or from "
@@ -178,7 +181,7 @@ class SecurityConfiguration {
                 + "with the right password; ask an administrator if you have forgotten it.");
     }
 
-    private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)
+    static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)
             throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         response.setStatus(status.value());

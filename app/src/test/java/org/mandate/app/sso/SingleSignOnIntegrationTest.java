@@ -1,0 +1,117 @@
+package org.mandate.app.sso;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.mandate.app.Api;
+import org.mandate.app.browser.BrowserTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.File;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Single sign-on against a real OpenID Connect provider over HTTP ({@link TestIdentityProvider}): bearer tokens on
+ * the API, login to the pages through the provider's login page. One Spring context of its own (the provider's
+ * settings), on a database of its own, so that departures recorded here touch no other test.
+ */
+class SingleSignOnIntegrationTest extends BrowserTest {
+
+    static final TestIdentityProvider IDP = TestIdentityProvider.start();
+
+    private static final String DATABASE = "jdbc:h2:file:" + new File("target/test-data/sso-" + UUID.randomUUID())
+            .getAbsolutePath() + "/mandate;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
+
+    @DynamicPropertySource
+    static void singleSignOn(DynamicPropertyRegistry properties) {
+        // the base class's mandate.data-dir wins over a subclass's: the database is named here instead
+        properties.add("spring.datasource.url", () -> DATABASE);
+        properties.add("mandate.demo-story", () -> "false");
+        properties.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", IDP::issuer);
+        properties.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> "mandate,mandate-cli,expired-tokens");
+        properties.add("mandate.security.roles-claim", () -> "realm_access.roles");
+    }
+
+    @AfterAll
+    static void stopProvider() {
+        IDP.close();
+    }
+
+    private Api bearer(String user) {
+        return Api.bearer(port, IDP.accessToken(user, "mandate-cli"));
+    }
+
+    @Test
+    void aBearerTokenActsAsThePersonItNamesWithTheRolesTheProviderGrants() {
+        Api sofia = bearer("sofia");
+        assertThat(sofia.get("/api/inbox").status()).isEqualTo(200);
+        String id = sofia.submit("Microscope slides " + UUID.randomUUID(), "equipment", 120);
+        assertThat(sofia.get("/api/requests/" + id).json().path("requester").asText()).isEqualTo("sofia");
+
+        // the directory gives Sofia no auditor role; the provider does (realm_access.roles: ["auditor"])
+        assertThat(sofia.get("/api/audit/events?requestId=" + id).status()).isEqualTo(200);
+        assertThat(as("sofia").get("/api/audit/events?requestId=" + id).status()).isEqualTo(403);
+        // a provider role Mandate does not know ("unrelated-group") is ignored, a known one counts
+        assertThat(bearer("olu").get("/api/processes").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anIdentityNamedByAMailAddressIsThePersonWithThatAddress() {
+        Api ana = bearer("ana@school.example");
+        String id = ana.submit("Lab coats " + UUID.randomUUID(), "equipment", 80);
+        assertThat(ana.get("/api/requests/" + id).json().path("requester").asText()).isEqualTo("ana");
+    }
+
+    @Test
+    void anIdentityWithNoPersonIsRefusedSayingWhomToAsk() {
+        Api.Response refused = bearer("zoe").get("/api/inbox");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.detail()).contains("'zoe'", "nobody in Mandate's directory", "Ask a Mandate administrator");
+    }
+
+    @Test
+    void aPersonWhoLeftIsRefusedWhileTheirTokenIsStillValid() {
+        Api ben = bearer("ben");
+        assertThat(ben.get("/api/inbox").status()).isEqualTo(200);
+
+        Api.Response departure = bearer("ivy").post("/api/people/ben/departure", Map.of());
+        assertThat(departure.status()).as(departure.toString()).isEqualTo(200);
+
+        Api.Response refused = ben.get("/api/inbox");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.detail()).contains("'ben' has left", "whatever the identity provider says");
+    }
+
+    @Test
+    void expiredForgedAndWrongAudienceTokensAreRefusedWith401ProblemJson() throws Exception {
+        String real = IDP.accessToken("sofia", "mandate-cli");
+        SignedJWT parsed = SignedJWT.parse(real);
+        // the same claims and key id, signed with a key the provider never published
+        SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
+                .keyID(parsed.getHeader().getKeyID()).build(), parsed.getJWTClaimsSet());
+        forged.sign(new RSASSASigner(TestIdentityProvider.rsaKey()));
+
+        Map<String, String> refusals = Map.of(
+                IDP.accessToken("sofia", "expired-tokens"), "expired",
+                forged.serialize(), "",
+                IDP.accessToken("sofia", "other-app"), "aud",
+                "not-a-token", "");
+        refusals.forEach((token, why) -> {
+            Api.Response refused = Api.bearer(port, token).get("/api/inbox");
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(401);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.detail()).startsWith("Your bearer token was refused: ").contains(why)
+                    .contains("Get a new token");
+        });
+        assertThat(Api.bearer(port, real).get("/api/inbox").status()).isEqualTo(200);
+    }
+}
