@@ -19,6 +19,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -132,45 +133,57 @@ class SecurityConfiguration {
     }
 
     /**
-     * Pages keep a session. Each request of it is checked against the directory first ({@link
-     * SessionStandingFilter}). Redirects are relative (with Tomcat's use-relative-redirects): none is built from
+     * Pages keep a session, begun with a password (unless {@code mandate.security.local-passwords=false}) or with
+     * the organisation's identity provider ({@link PageSignIn}). Each request of it is checked against the directory
+     * first ({@link SessionStandingFilter}). Redirects are relative (with Tomcat's use-relative-redirects): none is built from
      * the Host header a client sent.
      */
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, ThrottledLogins logins, AccountStanding standing,
-                              OutageAnswers outages) throws Exception {
+                              Identities identities, OutageAnswers outages,
+                              ObjectProvider<ClientRegistrationRepository> providers,
+                              @Value("${mandate.security.local-passwords:true}") boolean localPasswords)
+            throws Exception {
         LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
         loginPage.setFavorRelativeUris(true);
         SavedRequestAwareAuthenticationSuccessHandler backToWhereTheyWere =
                 new SavedRequestAwareAuthenticationSuccessHandler();
         backToWhereTheyWere.setDefaultTargetUrl("/");
         backToWhereTheyWere.setRedirectStrategy(new RelativeRedirects());
-        return http
+        http
                 .authenticationManager(logins)
-                .addFilterAfter(new SessionStandingFilter(standing), SecurityContextHolderFilter.class)
+                .addFilterAfter(new SessionStandingFilter(standing, identities), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
+                        .requestMatchers("/login", "/login/refused", "/css/**", "/js/**", "/favicon.ico",
+                                "/favicon.svg", "/error").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // a decide-from-the-mail link is its own authority for one decision (MailActionPage)
                         .requestMatchers("/mail/act/**").permitAll()
                         .anyRequest().hasRole(PersonUserDetailsService.STAFF))
-                .formLogin(form -> form.loginPage("/login").successHandler(backToWhereTheyWere)
-                        .failureHandler((request, response, exception) -> {
-                            if (!outages.answeredOutage(exception, request, response)) {
-                                response.sendRedirect(exception instanceof LoginThrottledException throttled
-                                        ? "/login?throttled=" + throttled.retryAfterSeconds() : "/login?error");
-                            }
-                        })
-                        .permitAll())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(loginPage))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(PageHeaders.CONTENT_SECURITY_POLICY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(PageHeaders.contentSecurityPolicy(
+                                PageSignIn.endSessionOrigins(providers.getIfAvailable()))))
                         .referrerPolicy(referrer -> referrer.policy(PageHeaders.REFERRER_POLICY))
                         .frameOptions(frames -> frames.deny())
-                        .addHeaderWriter(PageHeaders.permissionsPolicy()))
-                .build();
+                        .addHeaderWriter(PageHeaders.permissionsPolicy()));
+        if (localPasswords) {
+            http.formLogin(form -> form.loginPage("/login").successHandler(backToWhereTheyWere)
+                    .failureHandler((request, response, exception) -> {
+                        if (!outages.answeredOutage(exception, request, response)) {
+                            response.sendRedirect(exception instanceof LoginThrottledException throttled
+                                    ? "/login?throttled=" + throttled.retryAfterSeconds() : "/login?error");
+                        }
+                    })
+                    .permitAll());
+        }
+        ClientRegistrationRepository registrations = providers.getIfAvailable();
+        if (registrations != null) {
+            PageSignIn.accept(http, logins, registrations, identities, backToWhereTheyWere);
+        }
+        return http.build();
     }
 
     static void tooManyFailures(HttpServletResponse response, ObjectMapper json,

@@ -5,9 +5,13 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mandate.app.Api;
+import org.mandate.app.browser.AccessibilityBrowserTest;
 import org.mandate.app.browser.BrowserTest;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -37,11 +41,21 @@ class SingleSignOnIntegrationTest extends BrowserTest {
         properties.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", IDP::issuer);
         properties.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> "mandate,mandate-cli,expired-tokens");
         properties.add("mandate.security.roles-claim", () -> "realm_access.roles");
+        properties.add("spring.security.oauth2.client.registration.idp.client-id", () -> "mandate");
+        properties.add("spring.security.oauth2.client.registration.idp.client-secret", () -> "mandate-secret");
+        properties.add("spring.security.oauth2.client.registration.idp.client-name", () -> "School login");
+        properties.add("spring.security.oauth2.client.registration.idp.scope", () -> "openid,profile,email");
+        properties.add("spring.security.oauth2.client.provider.idp.issuer-uri", IDP::issuer);
     }
 
     @AfterAll
     static void stopProvider() {
         IDP.close();
+    }
+
+    @BeforeEach
+    void mandateIsAClientOfTheProvider() {
+        IDP.registerMandate("http://127.0.0.1:" + port);
     }
 
     private Api bearer(String user) {
@@ -113,5 +127,75 @@ class SingleSignOnIntegrationTest extends BrowserTest {
                     .contains("Get a new token");
         });
         assertThat(Api.bearer(port, real).get("/api/inbox").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aPersonSignsInThroughTheProvidersLoginPageAndLoggingOutEndsBothSessions() {
+        WebDriver browser = browser();
+        browser.get(url("/login"));
+        assertThat(AccessibilityBrowserTest.axe(browser)).as("the login page with single sign-on").isEmpty();
+        signIn(browser, "sofia");
+        waitUntil(browser, driver -> driver.getCurrentUrl().startsWith(url("/")) && !driver.getCurrentUrl()
+                .contains("/login"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Your inbox");
+        assertThat(browser.findElement(By.cssSelector("header .logout span")).getText()).isEqualTo("sofia");
+        // the provider's role reaches the pages too: the directory gives Sofia no auditor role
+        browser.get(url("/audit"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Audit trail");
+        screenshot(browser, "sso-signed-in");
+
+        browser.get(url("/"));
+        browser.findElement(By.cssSelector("header .logout button")).click();
+        waitUntil(browser, driver -> driver.getCurrentUrl().equals(url("/login?logout")));
+        assertThat(browser.findElement(By.cssSelector(".notice")).getText()).isEqualTo("You are logged out.");
+        // the provider's session ended too: signing in again asks for the password
+        browser.findElement(By.linkText("Sign in with School login")).click();
+        waitUntil(browser, driver -> driver.getCurrentUrl().startsWith(IDP.issuer() + "/login"));
+    }
+
+    @Test
+    void anIdentityWithNoPersonGetsAPageSayingWhomToAsk() {
+        WebDriver browser = browser();
+        browser.get(url("/login"));
+        signIn(browser, "zoe");
+        waitUntil(browser, driver -> driver.getCurrentUrl().equals(url("/login/refused")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Mandate does not know you yet");
+        assertThat(browser.findElement(By.id("ask")).getText()).contains("Ivy Park", "as zoe");
+        assertThat(AccessibilityBrowserTest.axe(browser)).as("the refused page").isEmpty();
+        screenshot(browser, "sso-refused");
+        browser.get(url("/"));
+        assertThat(browser.getCurrentUrl()).as("not signed in to Mandate").isEqualTo(url("/login"));
+    }
+
+    @Test
+    void aPersonWhoLeftCannotActWhileTheProvidersSessionLivesOn() {
+        WebDriver browser = browser();
+        browser.get(url("/login"));
+        signIn(browser, "liam");
+        waitUntil(browser, driver -> driver.getCurrentUrl().startsWith(url("/")) && !driver.getCurrentUrl()
+                .contains("/login"));
+        assertThat(browser.findElement(By.cssSelector("header .logout span")).getText()).isEqualTo("liam");
+
+        Api.Response departure = as("ivy").post("/api/people/liam/departure", Map.of());
+        assertThat(departure.status()).as(departure.toString()).isEqualTo(200);
+
+        browser.get(url("/mandates"));
+        assertThat(browser.getCurrentUrl()).as("Mandate's session ended").isEqualTo(url("/login"));
+        // the provider still has Liam signed in: it sends him straight back, and Mandate refuses him
+        browser.findElement(By.linkText("Sign in with School login")).click();
+        waitUntil(browser, driver -> driver.getCurrentUrl().equals(url("/login/refused")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("You can no longer sign in");
+        assertThat(browser.findElement(By.id("why")).getText()).contains("'liam' has left");
+        browser.get(url("/mandates"));
+        assertThat(browser.getCurrentUrl()).isEqualTo(url("/login"));
+    }
+
+    /** From Mandate's login page through the provider's own login form. */
+    private void signIn(WebDriver browser, String user) {
+        browser.findElement(By.linkText("Sign in with School login")).click();
+        waitUntil(browser, driver -> driver.getCurrentUrl().startsWith(IDP.issuer() + "/login"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(TestIdentityProvider.PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
     }
 }

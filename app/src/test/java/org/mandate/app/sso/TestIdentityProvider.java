@@ -159,7 +159,7 @@ final class TestIdentityProvider implements AutoCloseable {
         @Bean
         UserDetailsService users() {
             return new InMemoryUserDetailsManager(
-                    person("sofia", "auditor"), person("ben"), person("ada"), person("ivy", "ADMIN"),
+                    person("sofia", "auditor"), person("ben"), person("liam"), person("ada"), person("ivy", "ADMIN"),
                     person("olu", "process-owner", "unrelated-group"),
                     // known to the provider only: Mandate has no person for her
                     person("zoe"),
