@@ -36,6 +36,13 @@ class Identities {
         }
     }
 
+    /** A registered system client, with the standing of the person it acts as. */
+    record Client(String clientId, boolean active, Resolved actsAs, List<String> scopes) {
+    }
+
+    /** Claims naming the client a token was issued to, in the order providers use them. */
+    private static final List<String> CLIENT_CLAIMS = List.of("client_id", "azp", "cid", "appid", "sub");
+
     private final JdbcTemplate jdbc;
     private final String personClaim;
     private final String rolesClaim;
@@ -69,6 +76,25 @@ class Identities {
     /** The person's standing now, for a session that was signed in with the identity provider. */
     Optional<Resolved> standing(String personId) {
         return byId(personId);
+    }
+
+    /** The registered system client the token was issued to, if any (removed ones included, to say so). */
+    Optional<Client> client(Map<String, Object> claims) {
+        for (String claim : CLIENT_CLAIMS) {
+            Object value = claims.get(claim);
+            if (value instanceof String clientId && !clientId.isBlank()) {
+                Optional<Client> found = jdbc.query("select c.client_id, c.active, c.scopes, p.id, p.active, p.roles "
+                                + "from system_client c join directory_person p on p.id = c.acts_as where c.client_id = ?",
+                        (row, n) -> new Client(row.getString(1), row.getBoolean(2),
+                                new Resolved(row.getString(4), row.getString(4), row.getBoolean(5),
+                                        roles(row.getString(6))), List.of(row.getString(3).split(" "))), clientId)
+                        .stream().findFirst();
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<Resolved> byId(String id) {

@@ -32,10 +32,17 @@ final class PersonTokens implements Converter<Jwt, AbstractAuthenticationToken> 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
         Identities.Resolved who = identities.resolve(jwt.getClaims());
+        if (!who.known()) {
+            var client = identities.client(jwt.getClaims());
+            if (client.isPresent()) {
+                return system(jwt, client.get());
+            }
+        }
         if (who.claimed() == null) {
             throw new IdentityRefusedException(null, false, "This token names no person: it has no '"
-                    + identities.personClaim() + "' claim (mandate.security.person-claim). Ask for a token issued "
-                    + "to you as a person, or ask an administrator to set the claim that names people.");
+                    + identities.personClaim() + "' claim (mandate.security.person-claim), and its client is not "
+                    + "registered as a system client. Ask for a token issued to you as a person, or ask a Mandate "
+                    + "administrator to register the client (POST /api/admin/clients).");
         }
         if (!who.known()) {
             log.info("Refused a token for '{}' (subject {}): nobody in the directory is that identity", who.claimed(),
@@ -52,6 +59,27 @@ final class PersonTokens implements Converter<Jwt, AbstractAuthenticationToken> 
         }
         return new JwtAuthenticationToken(jwt, authorities(who, identities.tokenRoles(jwt.getClaims())),
                 who.personId());
+    }
+
+    /**
+     * A registered system client's own token (it names no person): it acts as the person it was registered with,
+     * with that person's roles, narrowed by its scopes. Refused once removed or once that person left.
+     */
+    private AbstractAuthenticationToken system(Jwt jwt, Identities.Client client) {
+        if (!client.active()) {
+            log.info("Refused a token of the removed system client '{}'", client.clientId());
+            throw new IdentityRefusedException(client.clientId(), false, "The system client '" + client.clientId()
+                    + "' was removed from Mandate. Ask a Mandate administrator to register it again.");
+        }
+        if (!client.actsAs().active()) {
+            log.warn("Refused a token of the system client '{}': '{}', whom it acts as, has left", client.clientId(),
+                    client.actsAs().personId());
+            throw new IdentityRefusedException(client.clientId(), true, "The system client '" + client.clientId()
+                    + "' acts as '" + client.actsAs().personId() + "', who has left the organisation. Ask a Mandate "
+                    + "administrator to register it again acting as someone who still works here.");
+        }
+        return new SystemClientToken(jwt, authorities(client.actsAs(), Set.of()), client.actsAs().personId(),
+                client.clientId(), client.scopes());
     }
 
     /** Staff, the directory's roles and the roles the identity provider grants. */

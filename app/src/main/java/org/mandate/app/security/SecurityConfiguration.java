@@ -17,6 +17,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -82,11 +83,15 @@ class SecurityConfiguration {
         ApiEntryPoint entryPoint = new ApiEntryPoint(json, outages, basic, decoder != null);
         http.securityMatcher("/api/**")
                 .authenticationManager(logins)
-                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(PersonUserDetailsService.STAFF))
+                .authorizeHttpRequests(requests -> requests.anyRequest().access(new ClientScopeRules()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler((request, response, exception) ->
                                 problem(response, json, HttpStatus.FORBIDDEN,
-                                        "Your role does not allow this. Ask an administrator if you need it.")))
+                                        SecurityContextHolder.getContext().getAuthentication()
+                                                instanceof SystemClientToken client
+                                                ? ClientScopeRules.refusal(client, request)
+                                                : "Your role does not allow this. Ask an administrator if you "
+                                                + "need it.")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         if (basic) {

@@ -16,6 +16,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -39,7 +41,7 @@ class SingleSignOnIntegrationTest extends BrowserTest {
         properties.add("spring.datasource.url", () -> DATABASE);
         properties.add("mandate.demo-story", () -> "false");
         properties.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", IDP::issuer);
-        properties.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> "mandate,mandate-cli,expired-tokens");
+        properties.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> "mandate,mandate-cli,expired-tokens,purchasing,reporting");
         properties.add("mandate.security.roles-claim", () -> "realm_access.roles");
         properties.add("spring.security.oauth2.client.registration.idp.client-id", () -> "mandate");
         properties.add("spring.security.oauth2.client.registration.idp.client-secret", () -> "mandate-secret");
@@ -197,5 +199,43 @@ class SingleSignOnIntegrationTest extends BrowserTest {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(TestIdentityProvider.PASSWORD);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
+    }
+
+    @Test
+    void aSystemClientSubmitsAsItsPersonWithinItsScopesAndItsEventsNameIt() {
+        Api purchasing = Api.bearer(port, IDP.clientToken("purchasing"));
+        Map<String, Object> request = Map.of("title", "Printer paper", "category", "supplies", "amount", 90,
+                "currency", "EUR", "description", "From the purchasing system");
+        Api.Response unregistered = purchasing.post("/api/requests", request);
+        assertThat(unregistered.status()).as(unregistered.toString()).isEqualTo(403);
+        assertThat(unregistered.detail()).contains("not registered as a system client", "/api/admin/clients");
+
+        Api.Response registered = as("ivy").post("/api/admin/clients", Map.of("clientId", "purchasing",
+                "actsAs", "ana", "scopes", List.of("requests:submit", "requests:read")));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        assertThat(as("sofia").post("/api/admin/clients", Map.of("clientId", "x", "actsAs", "ana",
+                "scopes", List.of("requests:read"))).status()).as("administrators only").isEqualTo(403);
+
+        String id = purchasing.submit("Printer paper " + UUID.randomUUID(), "supplies", 90);
+        assertThat(purchasing.get("/api/requests/" + id).json().path("requester").asText()).isEqualTo("ana");
+        List<String> metadata = jdbc.query("select meta_data from domain_event_entry where aggregate_identifier = ?",
+                (row, n) -> new String(row.getBytes(1), StandardCharsets.UTF_8), id);
+        assertThat(metadata).isNotEmpty().allSatisfy(meta -> assertThat(meta).contains("\"client\":\"purchasing\""));
+        Api.Response beyond = purchasing.get("/api/inbox");
+        assertThat(beyond.status()).isEqualTo(403);
+        assertThat(beyond.detail()).contains("'purchasing' may not call GET /api/inbox");
+
+        as("ivy").post("/api/admin/clients", Map.of("clientId", "reporting", "actsAs", "ana",
+                "scopes", List.of("requests:read")));
+        Api reporting = Api.bearer(port, IDP.clientToken("reporting"));
+        assertThat(reporting.get("/api/requests/" + id).status()).isEqualTo(200);
+        Api.Response withoutScope = reporting.post("/api/requests", request);
+        assertThat(withoutScope.status()).isEqualTo(403);
+        assertThat(withoutScope.detail()).contains("registered with [requests:read], not 'requests:submit'");
+
+        assertThat(as("ivy").delete("/api/admin/clients/purchasing").json().path("active").asBoolean()).isFalse();
+        Api.Response removed = purchasing.get("/api/requests/" + id);
+        assertThat(removed.status()).isEqualTo(403);
+        assertThat(removed.detail()).contains("'purchasing' was removed");
     }
 }

@@ -76,7 +76,8 @@ import java.util.regex.Pattern;
  *
  * <p>Clients: {@code mandate} (the pages' login, its redirect addresses set with {@link #registerMandate}),
  * {@code mandate-cli} (a person's API client), {@code other-app} (a token meant for someone else), {@code
- * expired-tokens} (whose tokens are issued already expired). Secrets are {@code <client>-secret}.
+ * expired-tokens} (whose tokens are issued already expired), {@code purchasing} and {@code reporting} (systems using
+ * their own client-credentials tokens). Secrets are {@code <client>-secret}.
  */
 final class TestIdentityProvider implements AutoCloseable {
 
@@ -177,7 +178,9 @@ final class TestIdentityProvider implements AutoCloseable {
         InMemoryRegisteredClientRepository clients() {
             return new InMemoryRegisteredClientRepository(
                     client("mandate").scope(OidcScopes.PROFILE).build(),
-                    client("mandate-cli").build(), client("other-app").build(), client("expired-tokens").build());
+                    client("mandate-cli").build(), client("other-app").build(), client("expired-tokens").build(),
+                    // systems with their own client-credentials tokens (registered in Mandate by the tests)
+                    client("purchasing").build(), client("reporting").build());
         }
 
         /** What Keycloak puts in its tokens, so that Mandate's settings for Keycloak are the ones tested. */
@@ -265,6 +268,25 @@ final class TestIdentityProvider implements AutoCloseable {
                             (clientId + ":" + clientId + "-secret").getBytes(StandardCharsets.UTF_8)))
                     .POST(BodyPublishers.ofString("grant_type=authorization_code&code=" + code.group(1)
                             + "&redirect_uri=" + encode(REDIRECT))).build(), BodyHandlers.ofString());
+            assertStatus(token, 200);
+            return new ObjectMapper().readTree(token.body()).path("access_token").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A client's own token (client-credentials grant): it names no person. */
+    String clientToken(String clientId) {
+        try {
+            HttpResponse<String> token = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(issuer() + "/oauth2/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                            (clientId + ":" + clientId + "-secret").getBytes(StandardCharsets.UTF_8)))
+                    .POST(BodyPublishers.ofString("grant_type=client_credentials")).build(), BodyHandlers.ofString());
             assertStatus(token, 200);
             return new ObjectMapper().readTree(token.body()).path("access_token").asText();
         } catch (IOException e) {
