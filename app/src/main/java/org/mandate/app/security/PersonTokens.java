@@ -24,13 +24,20 @@ final class PersonTokens implements Converter<Jwt, AbstractAuthenticationToken> 
     private static final Logger log = LoggerFactory.getLogger(PersonTokens.class);
 
     private final Identities identities;
+    private final boolean scraping;
 
-    PersonTokens(Identities identities) {
+    /** {@code scraping}: for the metrics, where a token with the METRICS role needs no person (a scraper is none). */
+    PersonTokens(Identities identities, boolean scraping) {
         this.identities = identities;
+        this.scraping = scraping;
     }
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
+        if (scraping && identities.tokenRoles(jwt.getClaims()).contains(ScrapeAccounts.METRICS)) {
+            return new JwtAuthenticationToken(jwt, List.of(new SimpleGrantedAuthority("ROLE_" + ScrapeAccounts.METRICS)),
+                    jwt.getSubject());
+        }
         Identities.Resolved who = identities.resolve(jwt.getClaims());
         if (!who.known()) {
             var client = identities.client(jwt.getClaims());

@@ -98,7 +98,7 @@ class SecurityConfiguration {
             http.httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(entryPoint));
         }
         if (decoder != null) {
-            BearerTokens.accept(http, decoder, new PersonTokens(identities), entryPoint);
+            BearerTokens.accept(http, decoder, new PersonTokens(identities, false), entryPoint);
         }
         return http.build();
     }
@@ -112,11 +112,12 @@ class SecurityConfiguration {
     @Order(0)
     SecurityFilterChain metrics(HttpSecurity http, ObjectMapper json, PasswordEncoder encoder,
                                 PersonUserDetailsService people, LoginThrottle throttle, MeterRegistry meters,
+                                OutageAnswers outages, ObjectProvider<JwtDecoder> tokens, Identities identities,
                                 @Value("${mandate.metrics.username:prometheus}") String username,
                                 @Value("${mandate.metrics.password:}") String password) throws Exception {
         ThrottledLogins scrapers = new ThrottledLogins(new ScrapeAccounts(username, password, encoder, people),
                 encoder, throttle, meters);
-        return http.securityMatcher("/actuator/prometheus")
+        http.securityMatcher("/actuator/prometheus")
                 .authenticationManager(scrapers)
                 .authorizeHttpRequests(requests -> requests.anyRequest()
                         .hasAnyRole(ScrapeAccounts.METRICS, Role.ADMIN.name()))
@@ -130,11 +131,17 @@ class SecurityConfiguration {
                             + "(mandate.metrics.username and mandate.metrics.password) or as an administrator.");
                 }))
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, exception) ->
-                        problem(response, json, HttpStatus.FORBIDDEN, "Only the scrape account and administrators "
-                                + "read the metrics.")))
+                        problem(response, json, HttpStatus.FORBIDDEN, "Only the scrape account, tokens with the "
+                                + "METRICS role and administrators read the metrics.")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
-                .build();
+                .csrf(csrf -> csrf.disable());
+        JwtDecoder decoder = tokens.getIfAvailable();
+        if (decoder != null) {
+            // a scraper's client-credentials token with the METRICS role, or an administrator's own token
+            BearerTokens.accept(http, decoder, new PersonTokens(identities, true),
+                    new ApiEntryPoint(json, outages, true, true));
+        }
+        return http.build();
     }
 
     /**

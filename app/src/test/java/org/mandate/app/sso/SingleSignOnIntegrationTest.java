@@ -41,7 +41,7 @@ class SingleSignOnIntegrationTest extends BrowserTest {
         properties.add("spring.datasource.url", () -> DATABASE);
         properties.add("mandate.demo-story", () -> "false");
         properties.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", IDP::issuer);
-        properties.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> "mandate,mandate-cli,expired-tokens,purchasing,reporting");
+        properties.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> "mandate,mandate-cli,expired-tokens,purchasing,reporting,prometheus");
         properties.add("mandate.security.roles-claim", () -> "realm_access.roles");
         properties.add("spring.security.oauth2.client.registration.idp.client-id", () -> "mandate");
         properties.add("spring.security.oauth2.client.registration.idp.client-secret", () -> "mandate-secret");
@@ -237,5 +237,18 @@ class SingleSignOnIntegrationTest extends BrowserTest {
         Api.Response removed = purchasing.get("/api/requests/" + id);
         assertThat(removed.status()).isEqualTo(403);
         assertThat(removed.detail()).contains("'purchasing' was removed");
+    }
+
+    @Test
+    void aScraperTokenWithTheMetricsRoleReadsTheMetricsAndAPersonWithoutItDoesNot() {
+        Api.Response scraped = Api.bearer(port, IDP.clientToken("prometheus")).get("/actuator/prometheus");
+        assertThat(scraped.status()).isEqualTo(200);
+        assertThat(scraped.body()).contains("mandate_login_failures_total");
+        assertThat(bearer("ivy").get("/actuator/prometheus").status()).as("an administrator").isEqualTo(200);
+        Api.Response sofia = bearer("sofia").get("/actuator/prometheus");
+        assertThat(sofia.status()).isEqualTo(403);
+        assertThat(sofia.contentType()).startsWith("application/problem+json");
+        assertThat(Api.bearer(port, IDP.clientToken("prometheus")).get("/api/inbox").status())
+                .as("the metrics role opens nothing else").isEqualTo(403);
     }
 }

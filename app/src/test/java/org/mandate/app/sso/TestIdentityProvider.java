@@ -63,6 +63,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -180,7 +181,7 @@ final class TestIdentityProvider implements AutoCloseable {
                     client("mandate").scope(OidcScopes.PROFILE).build(),
                     client("mandate-cli").build(), client("other-app").build(), client("expired-tokens").build(),
                     // systems with their own client-credentials tokens (registered in Mandate by the tests)
-                    client("purchasing").build(), client("reporting").build());
+                    client("purchasing").build(), client("reporting").build(), client("prometheus").build());
         }
 
         /** What Keycloak puts in its tokens, so that Mandate's settings for Keycloak are the ones tested. */
@@ -193,6 +194,10 @@ final class TestIdentityProvider implements AutoCloseable {
                     context.getClaims().claim("preferred_username", user.getName())
                             .claim("realm_access", Map.of("roles", user.getAuthorities().stream()
                                     .map(GrantedAuthority::getAuthority).toList()));
+                }
+                if (context.getRegisteredClient().getClientId().equals("prometheus")) {
+                    // a scraper's own token, with a role as Keycloak would carry it
+                    context.getClaims().claim("realm_access", Map.of("roles", List.of("metrics")));
                 }
                 if (context.getRegisteredClient().getClientId().equals("expired-tokens")) {
                     Instant past = Instant.now().minus(10, ChronoUnit.MINUTES);
