@@ -22,9 +22,18 @@ public final class Api {
     private final String authorization;
 
     public Api(int port, String user, String password) {
+        this(port, user == null ? null : "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Api(int port, String authorization) {
         this.port = port;
-        this.authorization = user == null ? null : "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.authorization = authorization;
+    }
+
+    /** A client sending this bearer token (an access token from an identity provider) on every call. */
+    public static Api bearer(int port, String token) {
+        return new Api(port, "Bearer " + token);
     }
 
     public record Response(int status, String contentType, String body) {

@@ -2,6 +2,7 @@ package org.mandate.app.eventstore;
 
 import org.axonframework.config.ConfigurerModule;
 import org.mandate.domain.binding.PathBindings;
+import org.mandate.domain.client.SystemClient;
 import org.mandate.domain.directory.PersonAggregate;
 import org.mandate.domain.mandate.MandateAggregate;
 import org.mandate.domain.process.ProcessPath;
@@ -22,6 +23,7 @@ class AggregatesConfiguration {
                 .configureAggregate(MandateAggregate.class)
                 .configureAggregate(ProcessPath.class)
                 .configureAggregate(PathBindings.class)
-                .configureAggregate(WebhookSubscription.class);
+                .configureAggregate(WebhookSubscription.class)
+                .configureAggregate(SystemClient.class);
     }
 }

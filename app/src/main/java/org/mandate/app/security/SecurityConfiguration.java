@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
 import org.mandate.app.outage.OutageAnswers;
 import org.mandate.domain.directory.Role;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,8 +17,11 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -63,35 +67,40 @@ class SecurityConfiguration {
     }
 
     /**
-     * The API is stateless HTTP Basic: no session cookie is ever issued for it, so there is nothing for a
-     * cross-site request to ride on and CSRF tokens are not needed there. Every call checks the password and
-     * loads the person afresh, so a departure or a role change applies to the next call.
+     * The API is stateless: HTTP Basic (unless {@code mandate.security.basic-auth=false}) and, when an issuer is
+     * configured ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}), bearer tokens from it. No session
+     * cookie is ever issued for it, so there is nothing for a cross-site request to ride on and CSRF tokens are not
+     * needed there. Every call checks the password or token and loads the person afresh, so a departure or a role
+     * change applies to the next call.
      */
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ThrottledLogins logins, OutageAnswers outages)
-            throws Exception {
-        return http.securityMatcher("/api/**")
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ThrottledLogins logins, OutageAnswers outages,
+                            ObjectProvider<JwtDecoder> tokens, Identities identities,
+                            @Value("${mandate.security.basic-auth:${mandate.security.local-passwords:true}}")
+                            boolean basic) throws Exception {
+        JwtDecoder decoder = tokens.getIfAvailable();
+        ApiEntryPoint entryPoint = new ApiEntryPoint(json, outages, basic, decoder != null);
+        http.securityMatcher("/api/**")
                 .authenticationManager(logins)
-                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(PersonUserDetailsService.STAFF))
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, exception) -> {
-                    if (outages.answeredOutage(exception, request, response)) {
-                        return;
-                    }
-                    if (exception instanceof LoginThrottledException throttled) {
-                        tooManyFailures(response, json, throttled);
-                        return;
-                    }
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"Mandate\"");
-                    problem(response, json, HttpStatus.UNAUTHORIZED,
-                            "Log in first: send your user name and password with HTTP Basic authentication.");
-                }))
-                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, exception) ->
-                        problem(response, json, HttpStatus.FORBIDDEN,
-                                "Your role does not allow this. Ask an administrator if you need it.")))
+                .authorizeHttpRequests(requests -> requests.anyRequest().access(new ClientScopeRules()))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler((request, response, exception) ->
+                                problem(response, json, HttpStatus.FORBIDDEN,
+                                        SecurityContextHolder.getContext().getAuthentication()
+                                                instanceof SystemClientToken client
+                                                ? ClientScopeRules.refusal(client, request)
+                                                : "Your role does not allow this. Ask an administrator if you "
+                                                + "need it.")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
-                .build();
+                .csrf(csrf -> csrf.disable());
+        if (basic) {
+            http.httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(entryPoint));
+        }
+        if (decoder != null) {
+            BearerTokens.accept(http, decoder, new PersonTokens(identities, false), entryPoint);
+        }
+        return http.build();
     }
 
     /**
@@ -103,11 +112,12 @@ class SecurityConfiguration {
     @Order(0)
     SecurityFilterChain metrics(HttpSecurity http, ObjectMapper json, PasswordEncoder encoder,
                                 PersonUserDetailsService people, LoginThrottle throttle, MeterRegistry meters,
+                                OutageAnswers outages, ObjectProvider<JwtDecoder> tokens, Identities identities,
                                 @Value("${mandate.metrics.username:prometheus}") String username,
                                 @Value("${mandate.metrics.password:}") String password) throws Exception {
         ThrottledLogins scrapers = new ThrottledLogins(new ScrapeAccounts(username, password, encoder, people),
                 encoder, throttle, meters);
-        return http.securityMatcher("/actuator/prometheus")
+        http.securityMatcher("/actuator/prometheus")
                 .authenticationManager(scrapers)
                 .authorizeHttpRequests(requests -> requests.anyRequest()
                         .hasAnyRole(ScrapeAccounts.METRICS, Role.ADMIN.name()))
@@ -121,56 +131,74 @@ class SecurityConfiguration {
                             + "(mandate.metrics.username and mandate.metrics.password) or as an administrator.");
                 }))
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, exception) ->
-                        problem(response, json, HttpStatus.FORBIDDEN, "Only the scrape account and administrators "
-                                + "read the metrics.")))
+                        problem(response, json, HttpStatus.FORBIDDEN, "Only the scrape account, tokens with the "
+                                + "METRICS role and administrators read the metrics.")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
-                .build();
+                .csrf(csrf -> csrf.disable());
+        JwtDecoder decoder = tokens.getIfAvailable();
+        if (decoder != null) {
+            // a scraper's client-credentials token with the METRICS role, or an administrator's own token
+            BearerTokens.accept(http, decoder, new PersonTokens(identities, true),
+                    new ApiEntryPoint(json, outages, true, true));
+        }
+        return http.build();
     }
 
     /**
-     * Pages keep a session. Each request of it is checked against the directory first ({@link
-     * SessionStandingFilter}). Redirects are relative (with Tomcat's use-relative-redirects): none is built from
+     * Pages keep a session, begun with a password (unless {@code mandate.security.local-passwords=false}) or with
+     * the organisation's identity provider ({@link PageSignIn}). Each request of it is checked against the directory
+     * first ({@link SessionStandingFilter}). Redirects are relative (with Tomcat's use-relative-redirects): none is built from
      * the Host header a client sent.
      */
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, ThrottledLogins logins, AccountStanding standing,
-                              OutageAnswers outages) throws Exception {
+                              Identities identities, OutageAnswers outages,
+                              ObjectProvider<ClientRegistrationRepository> providers,
+                              @Value("${mandate.security.local-passwords:true}") boolean localPasswords)
+            throws Exception {
         LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
         loginPage.setFavorRelativeUris(true);
         SavedRequestAwareAuthenticationSuccessHandler backToWhereTheyWere =
                 new SavedRequestAwareAuthenticationSuccessHandler();
         backToWhereTheyWere.setDefaultTargetUrl("/");
         backToWhereTheyWere.setRedirectStrategy(new RelativeRedirects());
-        return http
+        http
                 .authenticationManager(logins)
-                .addFilterAfter(new SessionStandingFilter(standing), SecurityContextHolderFilter.class)
+                .addFilterAfter(new SessionStandingFilter(standing, identities), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
+                        .requestMatchers("/login", "/login/refused", "/css/**", "/js/**", "/favicon.ico",
+                                "/favicon.svg", "/error").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // a decide-from-the-mail link is its own authority for one decision (MailActionPage)
                         .requestMatchers("/mail/act/**").permitAll()
                         .anyRequest().hasRole(PersonUserDetailsService.STAFF))
-                .formLogin(form -> form.loginPage("/login").successHandler(backToWhereTheyWere)
-                        .failureHandler((request, response, exception) -> {
-                            if (!outages.answeredOutage(exception, request, response)) {
-                                response.sendRedirect(exception instanceof LoginThrottledException throttled
-                                        ? "/login?throttled=" + throttled.retryAfterSeconds() : "/login?error");
-                            }
-                        })
-                        .permitAll())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(loginPage))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(PageHeaders.CONTENT_SECURITY_POLICY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(PageHeaders.contentSecurityPolicy(
+                                PageSignIn.endSessionOrigins(providers.getIfAvailable()))))
                         .referrerPolicy(referrer -> referrer.policy(PageHeaders.REFERRER_POLICY))
                         .frameOptions(frames -> frames.deny())
-                        .addHeaderWriter(PageHeaders.permissionsPolicy()))
-                .build();
+                        .addHeaderWriter(PageHeaders.permissionsPolicy()));
+        if (localPasswords) {
+            http.formLogin(form -> form.loginPage("/login").successHandler(backToWhereTheyWere)
+                    .failureHandler((request, response, exception) -> {
+                        if (!outages.answeredOutage(exception, request, response)) {
+                            response.sendRedirect(exception instanceof LoginThrottledException throttled
+                                    ? "/login?throttled=" + throttled.retryAfterSeconds() : "/login?error");
+                        }
+                    })
+                    .permitAll());
+        }
+        ClientRegistrationRepository registrations = providers.getIfAvailable();
+        if (registrations != null) {
+            PageSignIn.accept(http, logins, registrations, identities, backToWhereTheyWere);
+        }
+        return http.build();
     }
 
-    private static void tooManyFailures(HttpServletResponse response, ObjectMapper json,
+    static void tooManyFailures(HttpServletResponse response, ObjectMapper json,
                                         LoginThrottledException throttled) throws IOException {
         response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
         problem(response, json, HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins for this account or from "
@@ -178,7 +206,7 @@ class SecurityConfiguration {
                 + "with the right password; ask an administrator if you have forgotten it.");
     }
 
-    private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)
+    static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)
             throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         response.setStatus(status.value());

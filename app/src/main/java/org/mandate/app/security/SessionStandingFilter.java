@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpSession;
 import org.mandate.domain.directory.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -16,11 +17,14 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -36,10 +40,12 @@ final class SessionStandingFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(SessionStandingFilter.class);
 
     private final AccountStanding standing;
+    private final Identities identities;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    SessionStandingFilter(AccountStanding standing) {
+    SessionStandingFilter(AccountStanding standing, Identities identities) {
         this.standing = standing;
+        this.identities = identities;
     }
 
     /** Stylesheets, scripts and the icon tell nobody anything: no directory read for them. */
@@ -57,7 +63,7 @@ final class SessionStandingFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        var now = standing.of(user.getName());
+        var now = standingOf(user);
         if (now.isEmpty() || !now.get().mayAct()) {
             log.warn("Ended the session of '{}': they left or may no longer log in; refused {} {}", user.getName(),
                     request.getMethod(), request.getRequestURI());
@@ -78,6 +84,9 @@ final class SessionStandingFilter extends OncePerRequestFilter {
             return;
         }
         Set<String> roles = authorities(now.get().roles());
+        if (user.getPrincipal() instanceof PersonOidcUser signedIn) {
+            signedIn.providerRoles().forEach(role -> roles.add("ROLE_" + role));
+        }
         if (!roles.equals(names(user.getAuthorities()))) {
             log.info("The roles of '{}' changed to {}; their session carries them from {} {} on", user.getName(),
                     roles, request.getMethod(), request.getRequestURI());
@@ -86,9 +95,24 @@ final class SessionStandingFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    /**
+     * A session signed in with the identity provider needs no password here, only an active person; one signed in
+     * with a password needs its credential too.
+     */
+    private java.util.Optional<AccountStanding.Standing> standingOf(Authentication user) {
+        if (user instanceof OAuth2AuthenticationToken) {
+            return identities.standing(user.getName())
+                    .map(who -> new AccountStanding.Standing(who.active(), who.directoryRoles()));
+        }
+        return standing.of(user.getName());
+    }
+
     private void renew(Authentication user, Set<String> roles, HttpServletRequest request) {
-        UsernamePasswordAuthenticationToken renewed = UsernamePasswordAuthenticationToken.authenticated(
-                user.getPrincipal(), null, roles.stream().map(SimpleGrantedAuthority::new).toList());
+        List<SimpleGrantedAuthority> authorities = roles.stream().map(SimpleGrantedAuthority::new).toList();
+        AbstractAuthenticationToken renewed = user instanceof OAuth2AuthenticationToken signedIn
+                ? new OAuth2AuthenticationToken(signedIn.getPrincipal(), authorities,
+                signedIn.getAuthorizedClientRegistrationId())
+                : UsernamePasswordAuthenticationToken.authenticated(user.getPrincipal(), null, authorities);
         renewed.setDetails(user.getDetails());
         SecurityContext context = contexts.createEmptyContext();
         context.setAuthentication(renewed);
@@ -100,7 +124,7 @@ final class SessionStandingFilter extends OncePerRequestFilter {
     }
 
     private static Set<String> authorities(Set<Role> roles) {
-        return names(PersonUserDetailsService.authorities(roles));
+        return new HashSet<>(names(PersonUserDetailsService.authorities(roles)));
     }
 
     private static Set<String> names(Collection<? extends GrantedAuthority> authorities) {

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the menu marks the current section, and a refused form says so in the page title. axe comes from npm (the
  * frontend's devDependencies) and is injected by the driver, with the app's Content-Security-Policy left on.
  */
-class AccessibilityBrowserTest extends BrowserTest {
+public class AccessibilityBrowserTest extends BrowserTest {
 
     private static final Path AXE = Path.of("src", "main", "frontend", "node_modules", "axe-core", "axe.min.js");
 
@@ -161,7 +161,8 @@ class AccessibilityBrowserTest extends BrowserTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<String> axe(WebDriver browser) {
+    /** axe-core's WCAG 2.2 A and AA violations on the page the browser shows (also used by the sign-on test). */
+    public static List<String> axe(WebDriver browser) {
         JavascriptExecutor script = (JavascriptExecutor) browser;
         script.executeScript(axeSource());
         return (List<String>) script.executeAsyncScript(RUN_AXE);

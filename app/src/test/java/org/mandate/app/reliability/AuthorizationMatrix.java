@@ -104,6 +104,10 @@ final class AuthorizationMatrix {
                 LOGIN_PAGE, 200, 200, 200, 200, 200, 200, 200, 200, 200);
         row("GET /login", f -> new Call("GET", "/login", null),
                 200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+        // why a sign-in with the identity provider was refused: shown once after the refusal, else back to the login
+        row("GET /login/refused", f -> new Call("GET", "/login/refused", null),
+                LOGIN_PAGE, LOGIN_PAGE, LOGIN_PAGE, LOGIN_PAGE, LOGIN_PAGE, LOGIN_PAGE, LOGIN_PAGE, LOGIN_PAGE,
+                LOGIN_PAGE, LOGIN_PAGE);
         // Boot's error endpoint, reached directly rather than through a failure: nothing there, for anybody
         row("ANY /error", f -> new Call("GET", "/error", null),
                 404, 404, 404, 404, 404, 404, 404, 404, 404, 404);
@@ -208,6 +212,14 @@ final class AuthorizationMatrix {
         row("POST /api/admin/webhooks/{id}/deliveries/{deliveryId}/redelivery", f -> new Call("POST",
                         unknown + "/deliveries/" + UUID.randomUUID() + "/redelivery", null),
                 401, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
+        // system clients (client-credentials tokens): administrators only; a person who is not there reaches the 400
+        row("GET /api/admin/clients", f -> new Call("GET", "/api/admin/clients", null),
+                401, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+        row("POST /api/admin/clients", f -> new Call("POST", "/api/admin/clients",
+                        "{\"clientId\":\"matrix\",\"actsAs\":\"nobody-here\",\"scopes\":[\"requests:read\"]}"),
+                401, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
+        row("DELETE /api/admin/clients/{clientId}", f -> new Call("DELETE", "/api/admin/clients/no-such-client",
+                        null), 401, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
         for (String document : List.of("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/swagger-config")) {
             row("GET " + document, f -> new Call("GET", document, null),
                     401, 200, 200, 200, 200, 200, 200, 200, 200, 200);

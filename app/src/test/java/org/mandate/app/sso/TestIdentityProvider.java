@@ -1,0 +1,319 @@
+package org.mandate.app.sso;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
+import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityFilterAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactoryAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
+import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A real OpenID Connect provider for the single sign-on tests: Spring Authorization Server in this JVM, on its own
+ * random port on 127.0.0.1, serving discovery, its signing keys, the authorization, token, user-info and logout
+ * endpoints and a login page over HTTP. Its users (password {@code secret}) carry their roles as Keycloak does,
+ * in {@code realm_access.roles}, and their user name as {@code preferred_username}.
+ *
+ * <p>Clients: {@code mandate} (the pages' login, its redirect addresses set with {@link #registerMandate}),
+ * {@code mandate-cli} (a person's API client), {@code other-app} (a token meant for someone else), {@code
+ * expired-tokens} (whose tokens are issued already expired), {@code purchasing} and {@code reporting} (systems using
+ * their own client-credentials tokens). Secrets are {@code <client>-secret}.
+ */
+final class TestIdentityProvider implements AutoCloseable {
+
+    static final String PASSWORD = "secret";
+    static final String REDIRECT = "http://127.0.0.1:1/callback";
+
+    private final ConfigurableApplicationContext context;
+    private final int port;
+
+    private TestIdentityProvider(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.port = ((ServletWebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    static TestIdentityProvider start() {
+        return new TestIdentityProvider(new SpringApplicationBuilder(Provider.class)
+                .web(WebApplicationType.SERVLET)
+                // none of Mandate's application.yaml: this is another application
+                .properties("spring.config.name=mandate-test-identity-provider", "server.port=0",
+                        "server.address=127.0.0.1",
+                        // cookies do not tell ports apart: the provider's session must not replace Mandate's
+                        "server.servlet.session.cookie.name=IDP_SESSION", "spring.main.banner-mode=off")
+                .run());
+    }
+
+    String issuer() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Mandate's login client, with the exact addresses of the Mandate under test for login and after logout. */
+    void registerMandate(String mandateBaseUrl) {
+        context.getBean(InMemoryRegisteredClientRepository.class).save(client("mandate")
+                .redirectUri(mandateBaseUrl + "/login/oauth2/code/idp")
+                .postLogoutRedirectUri(mandateBaseUrl + "/login?logout")
+                .scope(OidcScopes.PROFILE).scope(OidcScopes.EMAIL).build());
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    private static RegisteredClient.Builder client(String id) {
+        return RegisteredClient.withId(id).clientId(id).clientSecret("{noop}" + id + "-secret")
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .redirectUri(REDIRECT).scope(OidcScopes.OPENID);
+    }
+
+    /** Not a {@code @Configuration}: Mandate's own component scan must never pick it up. */
+    @ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, SecurityAutoConfiguration.class,
+            SecurityFilterAutoConfiguration.class,
+            ServletWebServerFactoryAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
+            WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
+            JacksonAutoConfiguration.class})
+    static class Provider {
+
+        @Bean
+        @Order(1)
+        SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
+            OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
+            return http.securityMatcher(server.getEndpointsMatcher())
+                    .with(server, configurer -> configurer.oidc(Customizer.withDefaults()))
+                    .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                    .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                            new LoginUrlAuthenticationEntryPoint("/login"),
+                            new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+                    .build();
+        }
+
+        @Bean
+        @Order(2)
+        SecurityFilterChain loginPage(HttpSecurity http) throws Exception {
+            return http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                    .formLogin(Customizer.withDefaults()).build();
+        }
+
+        @Bean
+        UserDetailsService users() {
+            return new InMemoryUserDetailsManager(
+                    person("sofia", "auditor"), person("ben"), person("liam"), person("ada"), person("ivy", "ADMIN"),
+                    person("olu", "process-owner", "unrelated-group"),
+                    // known to the provider only: Mandate has no person for her
+                    person("zoe"),
+                    // named by mail address: Mandate finds Ana by the address recorded for her
+                    person("ana@school.example"));
+        }
+
+        private static org.springframework.security.core.userdetails.UserDetails person(String name,
+                                                                                         String... roles) {
+            return User.withUsername(name).password("{noop}" + PASSWORD).authorities(roles.length == 0
+                    ? new String[]{"member"} : roles).build();
+        }
+
+        @Bean
+        InMemoryRegisteredClientRepository clients() {
+            return new InMemoryRegisteredClientRepository(
+                    client("mandate").scope(OidcScopes.PROFILE).build(),
+                    client("mandate-cli").build(), client("other-app").build(), client("expired-tokens").build(),
+                    // systems with their own client-credentials tokens (registered in Mandate by the tests)
+                    client("purchasing").build(), client("reporting").build(), client("prometheus").build());
+        }
+
+        /** What Keycloak puts in its tokens, so that Mandate's settings for Keycloak are the ones tested. */
+        @Bean
+        OAuth2TokenCustomizer<JwtEncodingContext> keycloakLikeClaims() {
+            return context -> {
+                if (context.getAuthorizationGrantType().equals(AuthorizationGrantType.AUTHORIZATION_CODE)
+                        || context.getAuthorizationGrantType().equals(AuthorizationGrantType.REFRESH_TOKEN)) {
+                    var user = context.getPrincipal();
+                    context.getClaims().claim("preferred_username", user.getName())
+                            .claim("realm_access", Map.of("roles", user.getAuthorities().stream()
+                                    .map(GrantedAuthority::getAuthority).toList()));
+                }
+                if (context.getRegisteredClient().getClientId().equals("prometheus")) {
+                    // a scraper's own token, with a role as Keycloak would carry it
+                    context.getClaims().claim("realm_access", Map.of("roles", List.of("metrics")));
+                }
+                if (context.getRegisteredClient().getClientId().equals("expired-tokens")) {
+                    Instant past = Instant.now().minus(10, ChronoUnit.MINUTES);
+                    context.getClaims().issuedAt(past).notBefore(past).expiresAt(past.plus(5, ChronoUnit.MINUTES));
+                }
+            };
+        }
+
+        @Bean
+        JWKSource<SecurityContext> keys() {
+            return new ImmutableJWKSet<>(new JWKSet(rsaKey()));
+        }
+
+        @Bean
+        JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys) {
+            return OAuth2AuthorizationServerConfiguration.jwtDecoder(keys);
+        }
+
+        @Bean
+        AuthorizationServerSettings settings() {
+            return AuthorizationServerSettings.builder().build();
+        }
+    }
+
+    /** A fresh RSA signing key with its own id. */
+    static RSAKey rsaKey() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair pair = generator.generateKeyPair();
+            return new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey((RSAPrivateKey) pair.getPrivate())
+                    .keyID(UUID.randomUUID().toString()).build();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * An access token for a user, the way a command-line client gets one: the authorization code flow over HTTP,
+     * through the provider's own login form (no browser needed, no redirect followed off the provider).
+     */
+    String accessToken(String user, String clientId) {
+        try {
+            HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+            String authorize = issuer() + "/oauth2/authorize?response_type=code&client_id=" + clientId
+                    + "&scope=openid&state=s1&redirect_uri=" + encode(REDIRECT);
+            HttpResponse<String> toLogin = http.send(get(authorize), BodyHandlers.ofString());
+            assertStatus(toLogin, 302);
+            HttpResponse<String> loginPage = http.send(get(issuer() + "/login"), BodyHandlers.ofString());
+            Matcher csrf = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"")
+                    .matcher(loginPage.body());
+            if (!csrf.find()) {
+                throw new AssertionError("no CSRF token on the provider's login page: " + loginPage.body());
+            }
+            HttpResponse<String> loggedIn = http.send(HttpRequest.newBuilder(URI.create(issuer() + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(BodyPublishers.ofString("username=" + encode(user) + "&password=" + PASSWORD + "&_csrf="
+                            + encode(csrf.group(1)))).build(), BodyHandlers.ofString());
+            assertStatus(loggedIn, 302);
+            String back = loggedIn.headers().firstValue("Location").orElseThrow();
+            HttpResponse<String> withCode = http.send(get(back.startsWith("http") ? back : issuer() + back),
+                    BodyHandlers.ofString());
+            assertStatus(withCode, 302);
+            Matcher code = Pattern.compile("[?&]code=([^&]+)")
+                    .matcher(withCode.headers().firstValue("Location").orElseThrow());
+            if (!code.find()) {
+                throw new AssertionError("no code in " + withCode.headers().firstValue("Location"));
+            }
+            HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(issuer() + "/oauth2/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                            (clientId + ":" + clientId + "-secret").getBytes(StandardCharsets.UTF_8)))
+                    .POST(BodyPublishers.ofString("grant_type=authorization_code&code=" + code.group(1)
+                            + "&redirect_uri=" + encode(REDIRECT))).build(), BodyHandlers.ofString());
+            assertStatus(token, 200);
+            return new ObjectMapper().readTree(token.body()).path("access_token").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A client's own token (client-credentials grant): it names no person. */
+    String clientToken(String clientId) {
+        try {
+            HttpResponse<String> token = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(issuer() + "/oauth2/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                            (clientId + ":" + clientId + "-secret").getBytes(StandardCharsets.UTF_8)))
+                    .POST(BodyPublishers.ofString("grant_type=client_credentials")).build(), BodyHandlers.ofString());
+            assertStatus(token, 200);
+            return new ObjectMapper().readTree(token.body()).path("access_token").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpRequest get(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).GET().build();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static void assertStatus(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            throw new AssertionError(response.request().method() + " " + response.uri() + " answered "
+                    + response.statusCode() + " " + response.headers().map() + " " + response.body());
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.mandate.domain.client;
+
+import org.mandate.domain.RuleViolation;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** What a system client may be registered with: a plain client id and at least one known scope. */
+public final class ClientScopes {
+
+    public static final String SUBMIT = "requests:submit";
+    public static final String READ = "requests:read";
+    public static final String AUDIT = "audit:read";
+    public static final List<String> ALL = List.of(SUBMIT, READ, AUDIT);
+
+    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}");
+
+    private ClientScopes() {
+    }
+
+    static void check(RegisterSystemClient command) {
+        if (command.clientId() == null || !CLIENT_ID.matcher(command.clientId()).matches()) {
+            throw RuleViolation.invalid("clientId must be the identity provider's client id: 1 to 128 letters, "
+                    + "digits or . _ : @ -, starting with a letter or digit; got '" + command.clientId() + "'.");
+        }
+        if (command.actsAs() == null) {
+            throw RuleViolation.invalid("actsAs must name the person the client acts as.");
+        }
+        if (command.scopes() == null || command.scopes().isEmpty()) {
+            throw RuleViolation.invalid("scopes must name at least one of " + ALL + ".");
+        }
+        for (String scope : command.scopes()) {
+            if (!ALL.contains(scope)) {
+                throw RuleViolation.invalid("'" + scope + "' is not a scope; use " + ALL + ".");
+            }
+        }
+    }
+}
