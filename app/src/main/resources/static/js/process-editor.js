@@ -31,15 +31,17 @@
     return xml;
   }
 
-  async function post(path) {
-    const xml = await currentXml();
+  // sends the diagram as it is now; the answer carries the XML sent, so that what was deployed is what the page
+  // compares later, not a diagram edited while the request was under way
+  async function post(path, xml) {
+    xml = xml ?? await currentXml();
     const response = await fetch(path, {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/xml', [csrfHeader]: csrfToken, Accept: 'application/json' },
       body: xml
     });
-    return { status: response.status, body: await response.json() };
+    return { status: response.status, body: await response.json(), xml };
   }
 
   function say(text) {
@@ -75,10 +77,10 @@
       : body.problems.length + ' problem(s) to fix before deploying.');
   });
 
-  async function deploy() {
+  async function deploy(xml) {
     deployAnyway.hidden = true;
     say('Deploying…');
-    const { status: code, body } = await post('/processes/deployments');
+    const { status: code, body, xml: sent } = await post('/processes/deployments', xml);
     if (code === 201) {
       show([]);
       say('Deployed version ' + body.version + ' of ' + body.key + '. New requests start on it.');
@@ -86,7 +88,7 @@
       if (basedOn) {
         basedOn.textContent = body.version;
       }
-      opened = await currentXml();
+      opened = sent;
     } else {
       show(body.problems || []);
       say(body.detail || 'Not deployed.');
@@ -94,7 +96,8 @@
   }
 
   document.getElementById('deploy').addEventListener('click', async () => {
-    if (basedOn && opened !== null && await currentXml() === opened) {
+    const xml = await currentXml();
+    if (basedOn && opened !== null && xml === opened) {
       show([]);
       say('Nothing has changed since version ' + basedOn.textContent + ' was opened here. Deploying it makes a new '
         + 'version all the same; change the path first, or deploy anyway.');
@@ -102,10 +105,10 @@
       deployAnyway.focus();
       return;
     }
-    await deploy();
+    await deploy(xml);
   });
 
-  deployAnyway.addEventListener('click', deploy);
+  deployAnyway.addEventListener('click', () => deploy());
 
   load();
 })();
