@@ -3,6 +3,9 @@
 (function () {
   const data = JSON.parse(document.getElementById('frames').textContent);
   const frames = data.frames || [];
+  // the page adds names for the ids it shows (the API's replay keeps the ids only)
+  const names = data.names || {};
+  const name = (id) => (id && names[id]) || id || '';
   const scrubber = document.getElementById('scrubber');
   const diagram = document.getElementById('diagram');
   const note = document.getElementById('diagram-note');
@@ -29,11 +32,12 @@
   function describe(event) {
     const list = document.getElementById('event');
     list.replaceChildren();
-    [['When', event.at], ['Who', event.actor], ['On behalf of', event.onBehalfOf], ['Mandate', event.mandateId],
-     ['Why', event.rationale], ['Path version', event.processVersion]].forEach(([name, value]) => {
-      if (value == null) return;
+    [['When', event.when || event.at], ['Who', event.actorName || event.actor],
+     ['On behalf of', event.onBehalfOfName || event.onBehalfOf], ['Mandate', event.mandate || event.mandateId],
+     ['Why', event.rationale], ['Path', event.path || event.processVersion]].forEach(([label, value]) => {
+      if (value == null || value === '') return;
       const dt = document.createElement('dt');
-      dt.textContent = name;
+      dt.textContent = label;
       const dd = document.createElement('dd');
       dd.textContent = value;
       list.append(dt, dd);
@@ -69,7 +73,8 @@
     if (!frame) return;
     scrubber.value = index;
     const position = 'Event ' + (index + 1) + ' of ' + frames.length + ': '
-      + (frame.event.words || frame.event.type + (frame.event.actor ? ' by ' + frame.event.actor : '')) + (frame.event.at ? ', ' + frame.event.at : '');
+      + (frame.event.words || frame.event.type + (frame.event.actor ? ' by ' + frame.event.actor : ''))
+      + (frame.event.when || frame.event.at ? ', ' + (frame.event.when || frame.event.at) : '');
     document.getElementById('position').textContent = (index + 1) + ' / ' + frames.length;
     scrubber.setAttribute('aria-valuetext', position);
     document.getElementById('frame-announcement').textContent = position;
@@ -77,19 +82,19 @@
     const state = frame.state;
     document.getElementById('status').textContent = 'Status: ' + (state.status || '') +
       (state.amount != null ? ' · ' + state.amount + ' ' + (state.currency || '') : '') +
-      (state.requester ? ' · requested by ' + state.requester : '');
-    fill('comments', (state.comments || []).map((comment) => [comment.at, comment.by, comment.text,
-      (comment.mentions || []).join(', ')]));
-    fill('steps', (state.steps || []).map((step) => [step.name, step.assignee, step.status,
-      step.decision ? step.decision.decidedBy + (step.decision.onBehalfOf ? ' for ' + step.decision.onBehalfOf : '') : '',
-      step.decision ? step.decision.rationale : '', step.pathVersion]));
+      (state.requester ? ' · requested by ' + name(state.requester) : '');
+    fill('comments', (state.comments || []).map((comment) => [comment.when || comment.at, name(comment.by),
+      comment.text, (comment.mentions || []).map(name).join(', ')]));
+    fill('steps', (state.steps || []).map((step) => [step.name, name(step.assignee), step.status,
+      step.decision ? name(step.decision.decidedBy) + (step.decision.onBehalfOf ? ' for ' + name(step.decision.onBehalfOf) : '') : '',
+      step.decision ? step.decision.rationale : '', step.path || step.pathVersion]));
     const inForce = frame.inForce || {};
     fill('authority', Object.entries(inForce.authority || {}).map(([person, limits]) =>
-      [person, typeof limits === 'object' ? Object.entries(limits).map(([c, a]) => c + ' ≤ ' + a).join(', ') : limits]));
+      [name(person), typeof limits === 'object' ? Object.entries(limits).map(([c, a]) => c + ' ≤ ' + a).join(', ') : limits]));
     fill('mandates', (inForce.mandates || []).map((m) => {
       const scope = m.scope || m;
       const categories = Array.isArray(scope.categories) ? scope.categories.join(', ') : scope.categories;
-      return [m.mandateId, m.from, m.to + (m.principal && m.principal !== m.from ? ' (for ' + m.principal + ')' : ''),
+      return [m.words || m.mandateId, name(m.from), name(m.to) + (m.principal && m.principal !== m.from ? ' (for ' + name(m.principal) + ')' : ''),
         [categories, scope.maxAmount, scope.currency].filter((v) => v != null && v !== '').join(' · '),
         (m.validFrom || '') + ' – ' + (m.validUntil || '')];
     }));

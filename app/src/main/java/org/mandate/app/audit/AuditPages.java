@@ -1,5 +1,6 @@
 package org.mandate.app.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,7 +10,9 @@ import org.mandate.projections.audit.AuditQuery;
 import org.mandate.projections.audit.AuditTrail;
 import org.mandate.projections.ledger.Digest;
 import org.mandate.projections.ledger.LedgerVerifier;
+import org.mandate.app.web.Moments;
 import org.mandate.app.web.Page;
+import org.mandate.app.web.People;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -19,6 +22,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -36,8 +41,13 @@ class AuditPages {
     private final RequestReplay replay;
     private final LedgerVerifier ledger;
     private final ObjectMapper json;
+    private final AuditText words;
+    private final People people;
 
-    AuditPages(AuditTrail trail, AuditExport export, RequestReplay replay, LedgerVerifier ledger, ObjectMapper json) {
+    AuditPages(AuditTrail trail, AuditExport export, RequestReplay replay, LedgerVerifier ledger, ObjectMapper json,
+               AuditText words, People people) {
+        this.words = words;
+        this.people = people;
         this.trail = trail;
         this.export = export;
         this.replay = replay;
@@ -84,13 +94,68 @@ class AuditPages {
 
     @GetMapping("/audit/requests/{id}")
     String replay(@PathVariable UUID id, Model model) throws IOException {
-        ObjectNode frames = replay.replay(id, null);
+        ObjectNode frames = inWords(replay.replay(id, null));
         model.addAttribute("requestId", id.toString());
         model.addAttribute("requestTitle", frames.path("state").path("title").asText(id.toString()));
         // escaped so that no text typed into a request can close the script element it is embedded in
         model.addAttribute("framesJson", json.writeValueAsString(frames).replace("<", "\\u003c")
                 .replace(">", "\\u003e").replace("&", "\\u0026"));
         return "audit/replay";
+    }
+
+    /**
+     * The replay as the API answers it keeps type names, instants and ids; the page adds what a person reads beside
+     * them, in the trail's words: the event in words, the moment in the server's zone, names for ids, the mandate by
+     * its grantor and scope, the path by name and version.
+     */
+    private ObjectNode inWords(ObjectNode replayed) {
+        ObjectNode names = replayed.putObject("names");
+        for (JsonNode frame : replayed.path("frames")) {
+            ObjectNode event = (ObjectNode) frame.path("event");
+            String type = event.path("type").asText();
+            String actor = people.name(event.path("actor").asText(null));
+            event.put("words", type.equals("RequestCommented") ? actor + " commented"
+                    : words.event(type) + (actor.isEmpty() ? "" : " by " + actor));
+            event.put("when", Moments.when(instant(event.path("at"))));
+            event.put("actorName", actor);
+            event.put("onBehalfOfName", people.name(event.path("onBehalfOf").asText(null)));
+            event.put("mandate", words.mandate(event.path("mandateId").asText(null)));
+            event.put("path", words.path(event.path("processVersion").asText(null)));
+            for (JsonNode comment : frame.path("state").path("comments")) {
+                ((ObjectNode) comment).put("when", Moments.when(instant(comment.path("at"))));
+            }
+            for (JsonNode step : frame.path("state").path("steps")) {
+                ((ObjectNode) step).put("path", words.path(step.path("pathVersion").asText(null)));
+            }
+            frame.findValues("mentions").forEach(ids -> ids.forEach(id -> name(names, id)));
+            frame.findValues("requester").forEach(id -> name(names, id));
+            frame.findValues("assignee").forEach(id -> name(names, id));
+            frame.findValues("decidedBy").forEach(id -> name(names, id));
+            frame.findValues("onBehalfOf").forEach(id -> name(names, id));
+            frame.findValues("by").forEach(id -> name(names, id));
+            frame.findValues("from").forEach(id -> name(names, id));
+            frame.findValues("to").forEach(id -> name(names, id));
+            frame.findValues("principal").forEach(id -> name(names, id));
+            frame.path("inForce").path("authority").fieldNames().forEachRemaining(id -> names.put(id, people.name(id)));
+            for (JsonNode mandate : frame.path("inForce").path("mandates")) {
+                ((ObjectNode) mandate).put("words", words.mandate(mandate.path("mandateId").asText(null)));
+            }
+        }
+        return replayed;
+    }
+
+    private void name(ObjectNode names, JsonNode id) {
+        if (id.isTextual() && !id.asText().isBlank()) {
+            names.put(id.asText(), people.name(id.asText()));
+        }
+    }
+
+    private static Instant instant(JsonNode at) {
+        try {
+            return at.isTextual() ? Instant.parse(at.asText()) : null;
+        } catch (DateTimeParseException notAnInstant) {
+            return null;
+        }
     }
 
     @GetMapping("/audit/ledger")

@@ -13,6 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
+import java.io.File;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -38,6 +39,9 @@ import java.util.concurrent.TimeoutException;
 public class DatabaseProbe {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseProbe.class);
+
+    /** Room H2 needs to write when it opens its file again (a chunk of the store, the transaction log). */
+    private static final long REOPEN_ROOM = 4L << 20;
 
     private final DataSource pool;
     private final ApplicationEventPublisher events;
@@ -155,6 +159,10 @@ public class DatabaseProbe {
     }
 
     private void check() throws SQLException {
+        if (embedded) {
+            checkEmbedded();
+            return;
+        }
         Connection current = connection;
         if (current == null || current.isClosed()) {
             current = open();
@@ -163,6 +171,35 @@ public class DatabaseProbe {
         try (Statement statement = current.createStatement()) {
             statement.execute("select 1");
         }
+    }
+
+    /**
+     * The embedded database is asked the way the pool asks it: a session opened for the look and closed after it. A
+     * session the probe kept would keep H2's database object alive after H2 closed it on a failed write, and go on
+     * answering for it while the pool, opening sessions afresh, could not; readiness said 200 to callers who got 503.
+     * While the database is out of reach and its disk has no room left, it is not opened at all: opened on a full
+     * disk it fails again at its first write, and the next opening has to clean up after that one.
+     */
+    private void checkEmbedded() throws SQLException {
+        if (unreachableSince != null) {
+            long free = freeSpaceForTheFile();
+            if (free < REOPEN_ROOM) {
+                throw new SQLException("the disk that holds the database is full (" + free + " bytes free); it is "
+                        + "opened again once there is room");
+            }
+        }
+        try (Connection session = open(); Statement statement = session.createStatement()) {
+            statement.execute("select 1");
+        }
+    }
+
+    private long freeSpaceForTheFile() {
+        String location = database.determineUrl().substring("jdbc:h2:file:".length()).split(";", 2)[0];
+        File existing = new File(location).getAbsoluteFile().getParentFile();
+        while (existing != null && !existing.exists()) {
+            existing = existing.getParentFile();
+        }
+        return existing == null ? Long.MAX_VALUE : existing.getUsableSpace();
     }
 
     private void down(String why) {

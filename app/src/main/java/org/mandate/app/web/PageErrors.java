@@ -49,10 +49,7 @@ class PageErrors {
     String anything(Exception exception, Model model, HttpServletResponse response) {
         String outage = outages.pageMessage(exception, response);
         if (outage != null) {
-            // its own page, without the layout: the layout reads the directory, which may be what is out of reach
-            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-            model.addAttribute("message", outage);
-            return "unavailable";
+            return unavailable(outage, model, response);
         }
         if (exception instanceof ErrorResponse error) {
             HttpStatus status = HttpStatus.valueOf(error.getStatusCode().value());
@@ -69,15 +66,20 @@ class PageErrors {
         }
         String unexplainedOutage = outages.unexplainedPageMessage(exception, response);
         if (unexplainedOutage != null) {
-            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-            model.addAttribute("message", unexplainedOutage);
-            return "unavailable";
+            return unavailable(unexplainedOutage, model, response);
         }
         String reference = UUID.randomUUID().toString();
         log.error("Unexpected failure on a page, reference {}", reference, exception);
         return page(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side and nothing was changed. "
                 + "Try again; if it keeps happening, give an administrator the reference " + reference + ".",
                 model, response);
+    }
+
+    /** Its own page, without the layout: the layout reads the directory, which may be what is out of reach. */
+    private static String unavailable(String message, Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        model.addAttribute("message", message);
+        return "unavailable";
     }
 
     private static String page(HttpStatus status, String message, Model model, HttpServletResponse response) {

@@ -23,7 +23,8 @@ class AuditBrowserTest extends BrowserTest {
 
         browser.get(url("/audit/requests/" + id));
         waitUntil(browser, driver -> driver.findElement(By.id("position")).getText().equals("4 / 4"));
-        assertThat(browser.findElement(By.id("event-title")).getText()).isEqualTo("StepOpened");
+        // the frame reads as the trail does: the event in words, a time with its zone, names rather than user ids
+        assertThat(browser.findElement(By.id("event-title")).getText()).isEqualTo("Step opened");
         waitUntil(browser, driver -> !driver.findElements(By.cssSelector(".mandate-active")).isEmpty());
         assertThat(browser.findElement(By.cssSelector(".mandate-active")).getAttribute("data-element-id"))
                 .isEqualTo("financeCheck");
@@ -35,9 +36,14 @@ class AuditBrowserTest extends BrowserTest {
         waitUntil(browser, driver -> "managerApproval".equals(driver.findElement(By.cssSelector(".mandate-active"))
                 .getAttribute("data-element-id")));
         browser.findElement(By.id("next")).click();
-        assertThat(browser.findElement(By.id("event")).getText()).contains("vera", "</script><b>bold</b>");
+        assertThat(browser.findElement(By.id("event-title")).getText()).isEqualTo("Step decided by Vera Lind");
+        String event = browser.findElement(By.id("event")).getText();
+        assertThat(event).contains("Vera Lind", "</script><b>bold</b>");
+        assertThat(event).doesNotContainPattern("\\d{4}-\\d\\d-\\d\\dT").containsPattern("\\d{4}, \\d\\d:\\d\\d \\S+");
         assertThat(browser.findElements(By.cssSelector("#event b"))).isEmpty();
-        assertThat(browser.findElement(By.id("authority")).getText()).contains("vera");
+        assertThat(browser.findElement(By.id("authority")).getText()).contains("Vera Lind");
+        assertThat(browser.findElement(By.id("steps")).getText()).contains("Vera Lind", "approval, version")
+                .doesNotContain(" vera ");
         screenshot(browser, "audit-replay");
     }
 

@@ -50,10 +50,11 @@ class CommentBrowserTest extends BrowserTest {
         // the auditor's replay ends on the answer, with both comments beside the request's state
         WebDriver ada = browserAs("ada");
         ada.get(url("/audit/requests/" + request));
-        waitUntil(ada, driver -> driver.findElement(By.id("event-title")).getText().equals("ana commented"));
+        waitUntil(ada, driver -> driver.findElement(By.id("event-title")).getText().equals("Ana Costa commented"));
         assertThat(ada.findElements(By.cssSelector("#comments tr")).stream().map(WebElement::getText).toList())
-                .satisfiesExactly(first -> assertThat(first).contains("sofia", "@ana is the tripod included?", "ana"),
-                        second -> assertThat(second).contains("ana", "Yes, and a case."));
+                .satisfiesExactly(first -> assertThat(first).contains("Sofia Reyes", "@ana is the tripod included?",
+                                "Ana Costa"),
+                        second -> assertThat(second).contains("Ana Costa", "Yes, and a case."));
         assertThat(ada.findElement(By.id("event")).getText()).contains("Yes, and a case.");
     }
 
