@@ -48,14 +48,20 @@
     status.textContent = text;
   }
 
+  // each problem that names an element is a button (reachable with Tab) that selects it in the diagram
   function show(list) {
     problems.replaceChildren(...(list || []).map((problem) => {
       const item = document.createElement('li');
-      item.textContent = problem.message;
       if (problem.elementId) {
         item.dataset.elementId = problem.elementId;
-        item.title = 'Show ' + problem.elementId + ' in the diagram';
-        item.addEventListener('click', () => select(problem.elementId));
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.textContent = problem.message;
+        button.title = 'Show ' + problem.elementId + ' in the diagram';
+        button.addEventListener('click', () => select(problem.elementId));
+        item.appendChild(button);
+      } else {
+        item.textContent = problem.message;
       }
       return item;
     }));
@@ -110,5 +116,162 @@
 
   deployAnyway.addEventListener('click', () => deploy());
 
+  keyboardEditing();
   load();
+
+  // The common edits without a mouse: choose an element from a list (kept in step with the diagram's selection),
+  // rename it, set its assignment or its condition, add a step or an end after it, connect it, delete it. The
+  // palette's and context pad's entries are made reachable with Tab and operable with Enter or Space as well.
+  function keyboardEditing() {
+    const registry = modeler.get('elementRegistry');
+    const modeling = modeler.get('modeling');
+    const selection = modeler.get('selection');
+    const choice = document.getElementById('element-choice');
+    const target = document.getElementById('connect-target');
+    const name = document.getElementById('element-name');
+    const assignee = document.getElementById('element-assignee');
+    const condition = document.getElementById('element-condition');
+    const said = document.getElementById('keyboard-status');
+    const words = (type) => type.replace('bpmn:', '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+    const named = (element) => element.businessObject.name || element.id;
+    const describe = (element) => element.waypoints
+      ? 'Flow from ' + named(element.source) + ' to ' + named(element.target)
+        + (element.businessObject.name ? ' (' + element.businessObject.name + ')' : '')
+      : named(element) + ' (' + words(element.type) + ')';
+    const editable = () => registry.filter((element) => element.businessObject && !element.labelTarget
+      && element.type !== 'bpmn:Process' && element.parent);
+    const current = () => registry.get(choice.value);
+
+    function options(select, elements, placeholder) {
+      const chosen = select.value;
+      select.replaceChildren(new Option(placeholder, ''), ...elements.map((element) =>
+        new Option(describe(element), element.id)));
+      select.value = elements.some((element) => element.id === chosen) ? chosen : '';
+    }
+
+    function refresh() {
+      const elements = editable().sort((a, b) => Number(Boolean(a.waypoints)) - Number(Boolean(b.waypoints))
+        || (a.x ?? 0) - (b.x ?? 0) || (a.y ?? 0) - (b.y ?? 0));
+      options(choice, elements, 'Choose an element…');
+      options(target, elements.filter((element) => !element.waypoints), 'Choose where to connect…');
+      fill();
+    }
+
+    function fill() {
+      const element = current();
+      const type = element ? element.type : '';
+      document.querySelectorAll('.keyboard-form [data-for-type]').forEach((field) => {
+        field.hidden = field.dataset.forType !== type;
+      });
+      name.value = element ? element.businessObject.name || '' : '';
+      assignee.value = element ? element.businessObject.get('camunda:assignee') || '' : '';
+      condition.value = element && element.businessObject.conditionExpression
+        ? element.businessObject.conditionExpression.body || '' : '';
+    }
+
+    function done(text) {
+      said.textContent = text;
+    }
+
+    function needElement() {
+      const element = current();
+      if (!element) {
+        done('Choose an element first.');
+      }
+      return element;
+    }
+
+    function append(type) {
+      const source = needElement();
+      if (!source) return;
+      if (source.waypoints || source.type === 'bpmn:EndEvent') {
+        done('Nothing can follow ' + describe(source) + '; choose a step, a gateway or the start.');
+        return;
+      }
+      const shape = modeler.get('autoPlace').append(source, modeler.get('elementFactory').createShape({ type }));
+      selection.select(shape);
+      done('Added ' + words(type) + ' ' + shape.id + ' after ' + named(source) + '; name it below.');
+      name.focus();
+    }
+
+    modeler.on('selection.changed', ({ newSelection }) => {
+      const element = newSelection.find((candidate) => !candidate.labelTarget);
+      if (element && element.id !== choice.value) {
+        if (![...choice.options].some((option) => option.value === element.id)) {
+          refresh(); // an element just added: the list learns of it on the next change otherwise
+        }
+        choice.value = element.id;
+        fill();
+      }
+    });
+    let pending = false;
+    modeler.on(['import.done', 'elements.changed'], () => {
+      if (pending) return;
+      pending = true;
+      queueMicrotask(() => { pending = false; refresh(); });
+    });
+    choice.addEventListener('change', () => {
+      fill();
+      const element = current();
+      if (element) {
+        selection.select(element);
+        modeler.get('canvas').scrollToElement(element);
+      }
+    });
+    document.getElementById('element-save').addEventListener('click', () => {
+      const element = needElement();
+      if (!element) return;
+      modeling.updateLabel(element, name.value.trim() || null);
+      if (element.type === 'bpmn:UserTask') {
+        modeling.updateProperties(element, { 'camunda:assignee': assignee.value.trim() || undefined });
+      }
+      if (element.type === 'bpmn:SequenceFlow') {
+        const body = condition.value.trim();
+        modeling.updateProperties(element, { conditionExpression: body
+          ? modeler.get('moddle').create('bpmn:FormalExpression', { body }) : undefined });
+      }
+      done('Saved ' + describe(element) + '.');
+    });
+    document.getElementById('append-step').addEventListener('click', () => append('bpmn:UserTask'));
+    document.getElementById('append-end').addEventListener('click', () => append('bpmn:EndEvent'));
+    document.getElementById('element-delete').addEventListener('click', () => {
+      const element = needElement();
+      if (!element) return;
+      const what = describe(element);
+      modeling.removeElements([element]);
+      done('Deleted ' + what + '.');
+      choice.focus();
+    });
+    document.getElementById('element-connect').addEventListener('click', () => {
+      const source = needElement();
+      const end = registry.get(target.value);
+      if (!source) return;
+      if (!end) {
+        done('Choose where to connect to.');
+        return;
+      }
+      if (!modeler.get('rules').allowed('connection.create', { source, target: end })) {
+        done(describe(source) + ' cannot be connected to ' + describe(end) + '.');
+        return;
+      }
+      const flow = modeling.connect(source, end);
+      done('Connected ' + named(source) + ' to ' + named(end) + ' (' + flow.id + ').');
+    });
+
+    // palette and context pad entries are divs with a title: give them a role, a name and a place in the tab order
+    new MutationObserver(() => {
+      canvas.querySelectorAll('.djs-palette .entry, .djs-context-pad .entry').forEach((entry) => {
+        if (entry.hasAttribute('tabindex')) return;
+        entry.setAttribute('tabindex', '0');
+        entry.setAttribute('role', 'button');
+        entry.setAttribute('aria-label', entry.getAttribute('title') || entry.dataset.action || 'tool');
+        entry.addEventListener('keydown', (event) => {
+          if (event.key === 'Enter' || event.key === ' ') {
+            event.preventDefault();
+            entry.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+          }
+        });
+      });
+    }).observe(canvas, { childList: true, subtree: true });
+  }
 })();

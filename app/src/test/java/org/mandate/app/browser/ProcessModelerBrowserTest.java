@@ -77,6 +77,127 @@ class ProcessModelerBrowserTest extends BrowserTest {
                 .isEqualTo("Approval");
     }
 
+    /**
+     * A process owner without a mouse turns the one-step template into a two-step path: the second step, a finance
+     * review on the approved branch, is added, named, assigned and connected from the keyboard-editing form, reached
+     * with Tab and operated with the keyboard alone. Deployed, it runs: a request meets the approval, then the review.
+     */
+    @Test
+    void aTwoStepPathIsBuiltWithTheKeyboardAlone() {
+        String key = "keyboard-two-step";
+        WebDriver browser = browserAs("olu");
+        browser.get(url("/processes/new?key=" + key));
+        WebElement canvas = browser.findElement(By.id("canvas"));
+        slowly(browser, driver -> "true".equals(canvas.getDomAttribute("data-loaded")));
+        Keys forward = Keys.TAB;
+        CharSequence back = Keys.chord(Keys.SHIFT, Keys.TAB);
+
+        tabTo(browser, "keyboard-editing-toggle", forward);
+        press(browser, Keys.ENTER);
+        tabTo(browser, "element-choice", forward);
+        choose(browser, "Approved (end event)");
+        tabTo(browser, "element-delete", forward);
+        press(browser, Keys.ENTER);
+        said(browser, "Deleted Approved (end event).");
+
+        tabTo(browser, "element-choice", back);
+        choose(browser, "Approved? (exclusive gateway)");
+        tabTo(browser, "append-step", forward);
+        press(browser, Keys.ENTER);
+        said(browser, "Added user task");
+        typeInto(browser, "element-name", "Finance review");
+        tabTo(browser, "element-assignee", forward);
+        typeInto(browser, "element-assignee", "${routing.financeCheckerFor(execution)}");
+        tabTo(browser, "element-save", forward);
+        press(browser, Keys.ENTER);
+        said(browser, "Saved Finance review (user task).");
+
+        tabTo(browser, "element-choice", back);
+        choose(browser, "Flow from Approved? to Finance review");
+        tabTo(browser, "element-condition", forward);
+        typeInto(browser, "element-condition", "${outcome == 'APPROVED'}");
+        tabTo(browser, "element-save", forward);
+        press(browser, Keys.ENTER);
+        said(browser, "Saved Flow from Approved? to Finance review.");
+
+        tabTo(browser, "element-choice", back);
+        choose(browser, "Finance review (user task)");
+        tabTo(browser, "append-end", forward);
+        press(browser, Keys.ENTER);
+        said(browser, "Added end event");
+        typeInto(browser, "element-name", "Approved");
+        tabTo(browser, "element-save", forward);
+        press(browser, Keys.ENTER);
+        said(browser, "Saved Approved (end event).");
+
+        tabTo(browser, "validate", back);
+        press(browser, Keys.ENTER);
+        slowly(browser, driver -> driver.findElement(By.id("status")).getText().startsWith("No problems"));
+        tabTo(browser, "deploy", forward);
+        press(browser, Keys.ENTER);
+        slowly(browser, driver -> driver.findElement(By.id("status")).getText().startsWith("Deployed version 1"));
+        screenshot(browser, "modeler-keyboard-two-step");
+
+        assertThat(as("olu").post("/api/processes/bindings", Map.of("processKey", key, "category", key,
+                "maxAmount", 5000)).status()).isEqualTo(201);
+        String request = as("ana").submit("Field trip", key, 250);
+        assertThat(as("ana").get("/api/requests/" + request).json().path("steps").get(0).path("name").asText())
+                .isEqualTo("Approval");
+        assertThat(as("sofia").post("/api/requests/" + request + "/steps/" + openStep(as("ana"), request)
+                + "/decision", Map.of("outcome", "APPROVED", "rationale", "Good for the class")).status())
+                .isEqualTo(200);
+        var steps = as("ana").get("/api/requests/" + request).json().path("steps");
+        assertThat(steps).hasSize(2);
+        assertThat(steps.get(1).path("name").asText()).isEqualTo("Finance review");
+        assertThat(steps.get(1).path("assignee").asText()).isEqualTo("fay");
+    }
+
+    /** Presses Tab (or Shift+Tab) until the element with the id has the focus: it is reachable by keyboard. */
+    private static void tabTo(WebDriver browser, String id, CharSequence key) {
+        for (int presses = 0; presses < 250; presses++) {
+            if (id.equals(browser.switchTo().activeElement().getDomAttribute("id"))) {
+                return;
+            }
+            press(browser, key);
+        }
+        throw new AssertionError("#" + id + " cannot be reached with the keyboard");
+    }
+
+    private static void press(WebDriver browser, CharSequence key) {
+        new Actions(browser).sendKeys(key).perform();
+    }
+
+    /** Arrow keys from the top of the focused list until the option wanted is chosen. */
+    private static void choose(WebDriver browser, String optionStart) {
+        WebElement select = browser.switchTo().activeElement();
+        assertThat(select.getTagName()).isEqualTo("select");
+        press(browser, Keys.HOME);
+        for (int presses = 0; presses < 60; presses++) {
+            String chosen = (String) ((JavascriptExecutor) browser).executeScript(
+                    "const s = arguments[0]; return s.selectedIndex < 0 ? '' : s.options[s.selectedIndex].text;",
+                    select);
+            if (chosen.startsWith(optionStart)) {
+                return;
+            }
+            assertThat(browser.switchTo().activeElement()).as("the list keeps the focus while it is chosen from")
+                    .isEqualTo(select);
+            press(browser, Keys.ARROW_DOWN);
+        }
+        throw new AssertionError("no option '" + optionStart + "' in #" + select.getDomAttribute("id") + ": "
+                + ((JavascriptExecutor) browser).executeScript(
+                "return [...arguments[0].options].map(o => o.text).join(' | ')", select));
+    }
+
+    /** Types into the field that has the focus, which must be the one named. */
+    private static void typeInto(WebDriver browser, String id, String text) {
+        assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo(id);
+        press(browser, text);
+    }
+
+    private static void said(WebDriver browser, String start) {
+        slowly(browser, driver -> driver.findElement(By.id("keyboard-status")).getText().startsWith(start));
+    }
+
     /** The machine running the suite may be busy; waiting longer costs nothing when it is not. */
     private static <T> T slowly(WebDriver browser, java.util.function.Function<WebDriver, T> condition) {
         return new WebDriverWait(browser, Duration.ofSeconds(90)).until(condition::apply);
