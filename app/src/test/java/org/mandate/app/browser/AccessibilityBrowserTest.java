@@ -73,6 +73,16 @@ public class AccessibilityBrowserTest extends BrowserTest {
             }
             browser.quit();
         });
+        // the modeler's keyboard form open on a step, whose context pad entries are then in the tab order
+        WebDriver olu = browserAs("olu");
+        olu.get(url("/processes/approval/edit"));
+        waitUntil(olu, driver -> "true".equals(driver.findElement(By.id("canvas")).getDomAttribute("data-loaded")));
+        olu.findElement(By.id("keyboard-editing-toggle")).click();
+        new org.openqa.selenium.support.ui.Select(olu.findElement(By.id("element-choice")))
+                .selectByValue("managerApproval");
+        waitUntil(olu, driver -> !driver.findElements(By.cssSelector(".djs-context-pad .entry[role=button]")).isEmpty());
+        violations.put("olu /processes/approval/edit keyboard form", axe(olu));
+        olu.quit();
         WebDriver ana = browserAs("ana");
         refuseANewRequest(ana);
         violations.put("ana /requests/new refused", axe(ana));
