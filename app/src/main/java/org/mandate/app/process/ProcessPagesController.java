@@ -1,5 +1,8 @@
 package org.mandate.app.process;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.mandate.domain.RuleViolation;
 import org.mandate.app.web.Page;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -9,6 +12,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+
+import java.util.Map;
 
 /**
  * The process owners' pages: the paths, their versions, a viewer, a comparison and the modeler (which fetches and
@@ -23,7 +28,10 @@ class ProcessPagesController {
     private final ProcessVersions versions;
     private final Bindings bindings;
 
-    ProcessPagesController(ProcessVersions versions, Bindings bindings) {
+    private final ObjectMapper json;
+
+    ProcessPagesController(ProcessVersions versions, Bindings bindings, ObjectMapper json) {
+        this.json = json;
         this.versions = versions;
         this.bindings = bindings;
     }
@@ -52,8 +60,15 @@ class ProcessPagesController {
     }
 
     @GetMapping("/{key}/changes")
-    String changes(@PathVariable String key, @RequestParam int from, @RequestParam int to, Model model) {
-        model.addAttribute("comparison", versions.compare(ProcessVersions.checkedKey(key), from, to));
+    String changes(@PathVariable String key, @RequestParam int from, @RequestParam int to, Model model)
+            throws JsonProcessingException {
+        var comparison = versions.compare(ProcessVersions.checkedKey(key), from, to);
+        model.addAttribute("comparison", comparison);
+        // for the diagrams: which element changed how; escaped so that no id can close the script element
+        var marks = comparison.changes().stream()
+                .map(change -> Map.of("elementId", change.elementId(), "kind", change.kind().name())).toList();
+        model.addAttribute("changesJson", json.writeValueAsString(marks).replace("<", "\\u003c")
+                .replace(">", "\\u003e").replace("&", "\\u0026"));
         return "processes/changes";
     }
 

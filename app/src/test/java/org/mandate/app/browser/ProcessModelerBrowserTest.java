@@ -70,6 +70,12 @@ class ProcessModelerBrowserTest extends BrowserTest {
         browser.get(url("/processes/" + KEY + "/changes?from=1&to=2"));
         assertThat(browser.findElement(By.id("changes")).getText())
                 .contains("renamed from 'Approval' to 'Head of department approval'");
+        // and on the diagram of version 2, the renamed step is marked as changed
+        WebElement changed = browser.findElement(By.id("diagram-to"));
+        slowly(browser, driver -> "true".equals(changed.getDomAttribute("data-loaded")));
+        assertThat(changed.findElements(By.cssSelector("g.djs-element.mandate-changed")))
+                .extracting(element -> element.getDomAttribute("data-element-id")).containsExactly("approval");
+        screenshot(browser, "modeler-changes");
         browser.get(url("/processes/" + KEY + "/versions/1"));
         WebElement viewer = browser.findElement(By.id("canvas"));
         slowly(browser, driver -> "true".equals(viewer.getDomAttribute("data-loaded")));
