@@ -9,7 +9,9 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** The outbox's tables: what it knows of requests and open steps, and the notices queued, claimed and sent. */
@@ -88,8 +90,8 @@ class MailNotices {
     }
 
     /** Everyone an open step of the request is with, or whose it is while lent, in order of arrival. */
-    java.util.Set<String> holders(String requestId) {
-        java.util.Set<String> holders = new java.util.LinkedHashSet<>();
+    Set<String> holders(String requestId) {
+        Set<String> holders = new LinkedHashSet<>();
         jdbc.query("select holder, owner from mail_step where request_id = ? order by arrived_at", row -> {
             if (row.getString("owner") != null) {
                 holders.add(row.getString("owner"));

@@ -28,6 +28,7 @@ import org.mandate.domain.request.StepOpened;
 import org.mandate.domain.request.StepReassigned;
 
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * Decides who hears of which event, in a tracking processor: each notice is queued in the batch's transaction with
@@ -154,7 +155,7 @@ class MailOutbox {
     void on(RequestWithdrawn event, EventMessage<?> message) {
         String requestId = event.requestId().toString();
         MailNotices.RequestFacts request = notices.request(requestId);
-        java.util.Set<String> holders = notices.holders(requestId);
+        Set<String> holders = notices.holders(requestId);
         notices.requestClosed(requestId);
         if (request == null) {
             return;

@@ -1,7 +1,11 @@
 package org.mandate.app.mail;
 
+import org.mandate.app.PeriodicTask;
 import org.mandate.app.web.People;
 import org.mandate.domain.notification.NoticeKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -12,9 +16,9 @@ import java.time.Instant;
  * open step. A reminder's id is the step and its due time, so repeated passes, restarts and other nodes add
  * nothing twice; a step that arrived after its due time (escalated because it was late) gets no overdue reminder.
  */
-class Reminders implements org.springframework.context.SmartLifecycle {
+class Reminders implements SmartLifecycle {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Reminders.class);
+    private static final Logger log = LoggerFactory.getLogger(Reminders.class);
 
     private static final int BATCH = 100;
 
@@ -25,6 +29,7 @@ class Reminders implements org.springframework.context.SmartLifecycle {
     private final People people;
     private final MailTimes times;
     private final Clock clock;
+    private PeriodicTask poller;
 
     Reminders(MailNotices notices, NoticeQueue queue, ChatQueue chat, MailSettings settings, People people,
               MailTimes times, Clock clock) {
@@ -37,12 +42,10 @@ class Reminders implements org.springframework.context.SmartLifecycle {
         this.clock = clock;
     }
 
-    private org.mandate.app.PeriodicTask poller;
-
     /** Each node looks every reminder-interval, for mail and chat alike. */
     @Override
     public synchronized void start() {
-        poller = org.mandate.app.PeriodicTask.start("reminders", settings.reminderInterval(),
+        poller = PeriodicTask.start("reminders", settings.reminderInterval(),
                 settings.reminderInterval(), () -> {
                     try {
                         queueDue();
