@@ -38,6 +38,12 @@ public abstract class MandateIntegrationTest {
      */
     protected static final GreenMail MAIL = startMail();
 
+    /**
+     * A chat channel's incoming webhook in this JVM, for every integration test: chat is on in the shared context
+     * (Slack's shape), and the chat tests read what was posted.
+     */
+    protected static final ChatReceiver CHAT = ChatReceiver.start();
+
     @LocalServerPort
     protected int port;
 
@@ -69,6 +75,11 @@ public abstract class MandateIntegrationTest {
         properties.add("mandate.mail.poll-interval", () -> "200ms");
         properties.add("mandate.mail.reminder-interval", () -> "500ms");
         properties.add("mandate.mail.retry-delay", () -> "200ms");
+        properties.add("mandate.chat.url", CHAT::url);
+        properties.add("mandate.chat.format", () -> "slack");
+        properties.add("mandate.chat.poll-interval", () -> "200ms");
+        properties.add("mandate.chat.retry-delay", () -> "200ms");
+        properties.add("mandate.chat.timeout", () -> "2s");
         // login throttling with delays short enough to wait out in a test; every test calls from 127.0.0.1, so the
         // per-address count is set out of reach here (LoginThrottleTest covers it)
         properties.add("mandate.security.login-throttle.first-delay", () -> "300ms");

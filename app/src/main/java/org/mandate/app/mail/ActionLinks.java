@@ -19,7 +19,8 @@ import java.util.UUID;
 /**
  * Decide-from-the-mail links: what the link may do (this person, this step, this outcome, until then) is in the
  * link itself, signed with HMAC-SHA256 under a key made once and kept in the database, so every node checks every
- * link and nothing about a link needs storing until it is used. A used link is recorded, so it works once.
+ * link and nothing about a link needs storing until it is used. A used link is recorded with the decision it made,
+ * so it works once.
  */
 class ActionLinks {
 
@@ -91,19 +92,13 @@ class ActionLinks {
                 "used_at"), link.id()).stream().findFirst().orElse(null);
     }
 
-    /** Records the use; false if it was used already (by another click, on another node). */
-    boolean use(Link link) {
-        try {
-            return jdbc.update("insert into mail_link_use (link_id, person_id, outcome, used_at) values (?, ?, ?, ?)",
-                    link.id(), link.person(), link.outcome().name(), Rows.timestamp(clock.instant())) == 1;
-        } catch (DuplicateKeyException usedAlready) {
-            return false;
-        }
-    }
-
-    /** Gives the link back after the decision was refused for something the person can put right. */
-    void release(Link link) {
-        jdbc.update("delete from mail_link_use where link_id = ?", link.id());
+    /**
+     * Records the use, in the transaction of the decision it made ({@link MailLinkUses}); a link used already breaks
+     * the key ({@link DuplicateKeyException}), which rolls that decision back.
+     */
+    void recordUse(String linkId, String person, Outcome outcome, Instant at) {
+        jdbc.update("insert into mail_link_use (link_id, person_id, outcome, used_at) values (?, ?, ?, ?)", linkId,
+                person, outcome.name(), Rows.timestamp(at));
     }
 
     static String newId() {

@@ -38,6 +38,7 @@ import java.util.UUID;
 class MailActionPage {
 
     static final String CHANNEL = "decidedFrom";
+    static final String LINK = "mailLink";
     private static final int RATIONALE_LENGTH = 4000;
 
     private final ActionLinks links;
@@ -90,20 +91,23 @@ class MailActionPage {
             response.setStatus(400);
             return "mail/act";
         }
-        if (!links.use(link)) {
-            return new Stop(410, "Link already used", "This link has been used already; a link decides once. "
-                    + "Open the request from your inbox to see where it stands.").page(model, response);
-        }
         try {
+            // the link's use is recorded by the decision's own transaction (MailLinkUses): both or neither
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(new DecideStep(
                     new RequestId(UUID.fromString(link.requestId())), new StepId(link.stepId()),
                     PersonId.of(link.person()), link.outcome(), reason)).andMetaData(Map.of(CHANNEL, "mail",
-                    "mailLink", link.id())));
+                    LINK, link.id())));
         } catch (RuntimeException refused) {
-            // nothing was decided: the link stays usable if the reason for refusing goes away
-            links.release(link);
+            if (links.usedAt(link) != null) {
+                // another click on the same link (another tab, another node) decided first
+                return new Stop(410, "Link already used", "This link was used " + times.at(links.usedAt(link))
+                        + "; a link decides once. Open the request from your inbox to see where it stands.")
+                        .page(model, response);
+            }
+            // nothing was decided and the link was not used: it works again once the reason for refusing goes away
             Refusal refusal = Refusal.of(refused);
-            return new Stop(refusal.status().value(), "Not decided", refusal.message()).page(model, response);
+            return new Stop(refusal.status().value(), "Not decided", refusal.message() + " This link was not used "
+                    + "up: it still works if the step is yours to decide again.").page(model, response);
         }
         // the request view is written in the decision's own transaction (inline): it is current already
         RequestView request = requests.find(link.requestId()).orElse(null);
@@ -153,7 +157,8 @@ class MailActionPage {
         }
         if (!step.holders().contains(link.person())) {
             throw new Stop(409, "Moved on", "This step is no longer with " + people.name(link.person())
-                    + ": it is with " + people.name(step.assignee()) + " now. Nothing was decided.");
+                    + ": it is with " + people.name(step.holders().isEmpty() ? step.assignee() : step.holders().get(0))
+                    + " now. Nothing was decided.");
         }
         return link;
     }

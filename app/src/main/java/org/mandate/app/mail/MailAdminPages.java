@@ -14,19 +14,27 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.time.Clock;
 import java.util.Locale;
 
-/** The administrator's view of mail: what failed (and why), what waits, what went; a failed notice is sent again. */
+/**
+ * The administrator's view of mail: what failed (and why), what waits, what went; a failed notice is sent again.
+ * Below it, the chat posts that failed, each with a retry.
+ */
 @Controller
 @Page
 @PreAuthorize("hasRole('ADMIN')")
 class MailAdminPages {
 
     private final MailNotices notices;
+    private final ChatNotices chat;
     private final boolean mailOn;
+    private final boolean chatOn;
     private final Clock clock = Clock.systemUTC();
 
-    MailAdminPages(MailNotices notices, @Value("${spring.mail.host:}") String mailHost) {
+    MailAdminPages(MailNotices notices, ChatNotices chat, @Value("${spring.mail.host:}") String mailHost,
+                   @Value("${mandate.chat.url:}") String chatUrl) {
         this.notices = notices;
+        this.chat = chat;
         this.mailOn = !mailHost.isBlank();
+        this.chatOn = !chatUrl.isBlank();
     }
 
     @GetMapping("/admin/mail")
@@ -41,6 +49,10 @@ class MailAdminPages {
         model.addAttribute("counts", MailNotices.STATUSES.stream().map(each -> each.toLowerCase(Locale.ROOT) + " "
                 + notices.count(each)).toList());
         model.addAttribute("notices", notices.inStatus(wanted, 200));
+        model.addAttribute("chatOn", chatOn);
+        model.addAttribute("chatCounts", ChatNotices.STATUSES.stream().map(each -> each.toLowerCase(Locale.ROOT)
+                + " " + chat.count(each)).toList());
+        model.addAttribute("chatPosts", chat.inStatus(ChatNotices.FAILED, 200));
         return "admin/mail";
     }
 
@@ -51,6 +63,16 @@ class MailAdminPages {
         redirect.addFlashAttribute("confirmation", again
                 ? "The notice to " + notice.recipient() + " will be sent again in a moment."
                 : "That notice is no longer failed (sent again already, or unknown): nothing to do.");
+        return "redirect:/admin/mail";
+    }
+
+    @PostMapping("/admin/mail/chat/{id}/retry")
+    String retryChat(@PathVariable String id, RedirectAttributes redirect) {
+        ChatNotices.Notice post = id.length() > 36 ? null : chat.find(id);
+        boolean again = post != null && chat.retry(id, clock.instant());
+        redirect.addFlashAttribute("confirmation", again
+                ? "The chat post will be sent again in a moment."
+                : "That chat post is no longer failed (sent again already, or unknown): nothing to do.");
         return "redirect:/admin/mail";
     }
 }

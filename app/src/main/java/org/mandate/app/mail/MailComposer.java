@@ -92,7 +92,10 @@ class MailComposer {
 
     private static String intro(MailNotices.Notice notice) {
         return switch (notice.kind()) {
-            case STEP_ARRIVED -> "A request is waiting for your decision.";
+            // a step notice without a step: the request was withdrawn (an arriving step always names its step)
+            case STEP_ARRIVED -> notice.stepId() == null
+                    ? "A request that waited for your decision was withdrawn."
+                    : "A request is waiting for your decision.";
             case REMINDER -> "A step of yours is waiting for your decision.";
             case REQUEST_DECIDED -> "Your request has been decided.";
             case MANDATE_GRANTED -> "You have been given a standing mandate.";

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * On every node, every poll interval: queues the reminders that fell due, sends notices that go at once, and
+ * On every node, every poll interval: sends notices that go at once (reminders are queued by {@link Reminders}), and
  * sends the digests whose hour has come. A notice is claimed in the database before it is sent, so one node sends
  * it; it is marked sent after the mail server took it, so a crash in between sends it once more (never lost, at
  * most one duplicate). A failing server delays mail, retried with backoff; it never touches a decision.
@@ -28,7 +28,6 @@ class MailDispatcher implements SmartLifecycle {
     private static final int BATCH = 50;
 
     private final MailNotices notices;
-    private final Reminders reminders;
     private final MailComposer composer;
     private final MailPeople people;
     private final JavaMailSender sender;
@@ -36,12 +35,10 @@ class MailDispatcher implements SmartLifecycle {
     private final MailMetrics metrics;
     private final Clock clock;
     private PeriodicTask poller;
-    private Instant nextReminders = Instant.MIN;
 
-    MailDispatcher(MailNotices notices, Reminders reminders, MailComposer composer, MailPeople people,
+    MailDispatcher(MailNotices notices, MailComposer composer, MailPeople people,
                    JavaMailSender sender, MailSettings settings, MailMetrics metrics, Clock clock) {
         this.notices = notices;
-        this.reminders = reminders;
         this.composer = composer;
         this.people = people;
         this.sender = sender;
@@ -70,10 +67,6 @@ class MailDispatcher implements SmartLifecycle {
 
     void poll() {
         try {
-            if (!clock.instant().isBefore(nextReminders)) {
-                reminders.queueDue();
-                nextReminders = clock.instant().plus(settings.reminderInterval());
-            }
             for (String noticeId : notices.dueAtOnce(clock.instant(), BATCH)) {
                 String claim = UUID.randomUUID().toString();
                 Instant now = clock.instant();

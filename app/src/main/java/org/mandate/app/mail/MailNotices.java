@@ -9,7 +9,9 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** The outbox's tables: what it knows of requests and open steps, and the notices queued, claimed and sent. */
@@ -73,14 +75,30 @@ class MailNotices {
                 requestId).stream().findFirst().orElse(null);
     }
 
-    /** The step is with {@code holder} from {@code at}: reminders start over for them. */
-    void stepWith(String stepId, String requestId, String holder, Instant dueAt, Instant at) {
-        if (jdbc.update("update mail_step set holder = ?, arrived_at = ?, soon_queued = ?, overdue_queued = ? "
-                + "where step_id = ?", holder, Rows.timestamp(at), false, false, stepId) == 0) {
-            jdbc.update("insert into mail_step (step_id, request_id, holder, due_at, arrived_at, soon_queued, "
-                            + "overdue_queued) values (?, ?, ?, ?, ?, ?, ?)", stepId, requestId, holder,
-                    Rows.timestamp(dueAt), Rows.timestamp(at), false, false);
+    /**
+     * The step is with {@code holder} from {@code at}: reminders start over for them. {@code owner} is whose step it
+     * is while it is lent; null keeps it.
+     */
+    void stepWith(String stepId, String requestId, String holder, String owner, Instant dueAt, Instant at) {
+        if (jdbc.update("update mail_step set holder = ?, owner = coalesce(cast(? as varchar(64)), owner), "
+                        + "arrived_at = ?, soon_queued = ?, overdue_queued = ? where step_id = ?", holder, owner,
+                Rows.timestamp(at), false, false, stepId) == 0) {
+            jdbc.update("insert into mail_step (step_id, request_id, holder, owner, due_at, arrived_at, soon_queued, "
+                            + "overdue_queued) values (?, ?, ?, ?, ?, ?, ?, ?)", stepId, requestId, holder,
+                    owner == null ? holder : owner, Rows.timestamp(dueAt), Rows.timestamp(at), false, false);
         }
+    }
+
+    /** Everyone an open step of the request is with, or whose it is while lent, in order of arrival. */
+    Set<String> holders(String requestId) {
+        Set<String> holders = new LinkedHashSet<>();
+        jdbc.query("select holder, owner from mail_step where request_id = ? order by arrived_at", row -> {
+            if (row.getString("owner") != null) {
+                holders.add(row.getString("owner"));
+            }
+            holders.add(row.getString("holder"));
+        }, requestId);
+        return holders;
     }
 
     DueStep step(String stepId) {

@@ -28,6 +28,7 @@ import org.mandate.domain.request.StepOpened;
 import org.mandate.domain.request.StepReassigned;
 
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * Decides who hears of which event, in a tracking processor: each notice is queued in the batch's transaction with
@@ -42,15 +43,17 @@ class MailOutbox {
 
     private final MailNotices notices;
     private final NoticeQueue queue;
+    private final ChatQueue chat;
     private final People people;
     private final MailTimes times;
     private final DelegationsRegister mandates;
     private final AuthorityChainPolicy chains;
 
-    MailOutbox(MailNotices notices, NoticeQueue queue, People people, MailTimes times, DelegationsRegister mandates,
-               Directory directory) {
+    MailOutbox(MailNotices notices, NoticeQueue queue, ChatQueue chat, People people, MailTimes times,
+               DelegationsRegister mandates, Directory directory) {
         this.notices = notices;
         this.queue = queue;
+        this.chat = chat;
         this.people = people;
         this.times = times;
         this.mandates = mandates;
@@ -66,10 +69,11 @@ class MailOutbox {
     @EventHandler
     void on(StepOpened event, EventMessage<?> message) {
         notices.stepWith(event.stepId().value(), event.requestId().toString(), event.assignee().value(),
-                event.dueAt(), event.openedAt());
+                event.assignee().value(), event.dueAt(), event.openedAt());
         arrived(message, event.requestId().toString(), event.stepId().value(), event.assignee().value(),
-                "The approval path put its step ‘" + event.name() + "’ in front of you.", event.dueAt(),
-                event.openedAt());
+                "The approval path put its step ‘" + event.name() + "’ in front of you.",
+                "The approval path put its step ‘" + event.name() + "’ in front of "
+                        + people.name(event.assignee().value()) + ".", event.dueAt(), event.openedAt());
         underMandates(message, event.requestId().toString(), event.stepId().value(), event.assignee().value(),
                 event.dueAt(), event.openedAt());
     }
@@ -77,21 +81,28 @@ class MailOutbox {
     @EventHandler
     void on(StepDelegated event, EventMessage<?> message) {
         MailNotices.DueStep step = moved(event.stepId().value(), event.requestId().toString(), event.to().value(),
-                event.delegatedAt());
+                null, event.delegatedAt());
         arrived(message, event.requestId().toString(), event.stepId().value(), event.to().value(),
                 people.name(event.from().value()) + " lent you this step to decide in their place"
-                        + said(event.note()), step == null ? null : step.dueAt(), event.delegatedAt());
+                        + said(event.note()), people.name(event.from().value()) + " lent this step to "
+                        + people.name(event.to().value()) + " to decide in their place" + said(event.note()),
+                step == null ? null : step.dueAt(), event.delegatedAt());
     }
 
     @EventHandler
     void on(StepEscalated event, EventMessage<?> message) {
         MailNotices.DueStep step = moved(event.stepId().value(), event.requestId().toString(), event.to().value(),
-                event.escalatedAt());
+                event.to().value(), event.escalatedAt());
+        String to = people.name(event.to().value());
         String why = event.by() == null
                 ? "It waited too long with " + people.name(event.from().value()) + ", so it moved up to you."
                 : people.name(event.by().value()) + " escalated it from " + people.name(event.from().value())
                 + " to you" + said(event.reason());
-        arrived(message, event.requestId().toString(), event.stepId().value(), event.to().value(), why,
+        String whyInChat = event.by() == null
+                ? "It waited too long with " + people.name(event.from().value()) + ", so it moved up to " + to + "."
+                : people.name(event.by().value()) + " escalated it from " + people.name(event.from().value())
+                + " to " + to + said(event.reason());
+        arrived(message, event.requestId().toString(), event.stepId().value(), event.to().value(), why, whyInChat,
                 step == null ? null : step.dueAt(), event.escalatedAt());
         underMandates(message, event.requestId().toString(), event.stepId().value(), event.to().value(),
                 step == null ? null : step.dueAt(), event.escalatedAt());
@@ -100,9 +111,11 @@ class MailOutbox {
     @EventHandler
     void on(StepReassigned event, EventMessage<?> message) {
         MailNotices.DueStep step = moved(event.stepId().value(), event.requestId().toString(), event.to().value(),
-                event.reassignedAt());
+                event.to().value(), event.reassignedAt());
         arrived(message, event.requestId().toString(), event.stepId().value(), event.to().value(),
                 "It was handed over to you from " + people.name(event.from().value()) + said(event.reason()),
+                "It was handed over to " + people.name(event.to().value()) + " from "
+                        + people.name(event.from().value()) + said(event.reason()),
                 step == null ? null : step.dueAt(), event.reassignedAt());
         underMandates(message, event.requestId().toString(), event.stepId().value(), event.to().value(),
                 step == null ? null : step.dueAt(), event.reassignedAt());
@@ -111,7 +124,8 @@ class MailOutbox {
     /** The holder took the step back themselves: they know, nobody is told. */
     @EventHandler
     void on(StepDelegationRecalled event) {
-        moved(event.stepId().value(), event.requestId().toString(), event.by().value(), event.recalledAt());
+        moved(event.stepId().value(), event.requestId().toString(), event.by().value(), event.by().value(),
+                event.recalledAt());
     }
 
     @EventHandler
@@ -133,9 +147,34 @@ class MailOutbox {
         outcome(message, event.requestId().toString(), "rejected", event.rejectedAt());
     }
 
+    /**
+     * Everyone an open step was with hears that it is gone (and whoever lent it: it is still theirs), under their
+     * choice for arriving steps; the channel hears it once.
+     */
     @EventHandler
-    void on(RequestWithdrawn event) {
-        notices.requestClosed(event.requestId().toString());
+    void on(RequestWithdrawn event, EventMessage<?> message) {
+        String requestId = event.requestId().toString();
+        MailNotices.RequestFacts request = notices.request(requestId);
+        Set<String> holders = notices.holders(requestId);
+        notices.requestClosed(requestId);
+        if (request == null) {
+            return;
+        }
+        String by = people.name(event.by().value());
+        String withdrew = by + " withdrew the request" + said(event.reason())
+                + (event.reason() == null || event.reason().isBlank() ? "" : ".");
+        String headline = "Withdrawn: ‘" + request.title() + "’ from " + people.name(request.requester());
+        for (String holder : holders) {
+            if (!holder.equals(event.by().value())) {
+                queue.offer(new MailNotices.Queued(message.getIdentifier(), holder, NoticeKind.STEP_ARRIVED,
+                        requestId, null, headline, withdrew + " Nothing is left for you to decide on it.", null),
+                        event.withdrawnAt());
+            }
+        }
+        String with = holders.isEmpty() ? "" : " It was with " + String.join(", ", holders.stream()
+                .map(people::name).toList()) + "; nothing is left to decide.";
+        chat.offer(new ChatNotices.Post(message.getIdentifier(), ChatNotices.REQUEST_WITHDRAWN, requestId, null,
+                String.join(", ", holders), headline, withdrew + with, null), event.withdrawnAt());
     }
 
     /** Each person a comment mentions hears of it, with the comment itself (they may read the request). */
@@ -200,20 +239,24 @@ class MailOutbox {
         }
     }
 
-    private MailNotices.DueStep moved(String stepId, String requestId, String to, Instant at) {
+    private MailNotices.DueStep moved(String stepId, String requestId, String to, String owner, Instant at) {
         MailNotices.DueStep step = notices.step(stepId);
-        notices.stepWith(stepId, requestId, to, step == null ? null : step.dueAt(), at);
+        notices.stepWith(stepId, requestId, to, owner, step == null ? null : step.dueAt(), at);
         return step;
     }
 
+    /** The step's new holder hears why it reached them; the channel hears the same in the third person. */
     private void arrived(EventMessage<?> message, String requestId, String stepId, String to, String why,
-                         Instant dueAt, Instant at) {
+                         String whyInChat, Instant dueAt, Instant at) {
         MailNotices.RequestFacts request = notices.request(requestId);
         if (request == null) {
             return;
         }
+        String about = "‘" + request.title() + "’ from " + people.name(request.requester());
         queue.offer(new MailNotices.Queued(message.getIdentifier(), to, NoticeKind.STEP_ARRIVED, requestId, stepId,
-                "Your decision: ‘" + request.title() + "’ from " + people.name(request.requester()), why, dueAt), at);
+                "Your decision: " + about, why, dueAt), at);
+        chat.offer(new ChatNotices.Post(message.getIdentifier(), ChatNotices.STEP_ARRIVED, requestId, stepId, to,
+                "Waiting for " + people.name(to) + ": " + about, whyInChat, dueAt), at);
     }
 
     private void outcome(EventMessage<?> message, String requestId, String outcome, Instant at) {
@@ -226,6 +269,9 @@ class MailOutbox {
         queue.offer(new MailNotices.Queued(message.getIdentifier(), request.requester(), NoticeKind.REQUEST_DECIDED,
                 requestId, null, "Your request ‘" + request.title() + "’ was " + outcome,
                 "Your request was " + outcome + (last == null ? "." : ". " + last), null), at);
+        chat.offer(new ChatNotices.Post(message.getIdentifier(), ChatNotices.REQUEST_DECIDED, requestId, null,
+                request.requester(), "‘" + request.title() + "’ from " + people.name(request.requester()) + " was "
+                + outcome, last == null ? "It was " + outcome + "." : last, null), at);
     }
 
     /** ": the words" when there are words, else ".". */

@@ -12,7 +12,7 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Whether and when a notice goes out: not to someone who has left or has no address, not for an event older than
+ * Whether and when a notice goes out by mail (never while mail is off and only chat is on): not to someone who has left or has no address, not for an event older than
  * max-age (turning mail on must not mail the history), not if they turned the kind off; at once, or with their
  * next digest.
  */
@@ -23,9 +23,11 @@ class NoticeQueue {
     private final DirectoryProjection directory;
     private final MailSettings settings;
     private final Clock clock;
+    private final boolean mailOn;
 
     NoticeQueue(MailNotices notices, MailPeople people, DirectoryProjection directory, MailSettings settings,
-                Clock clock) {
+                Clock clock, boolean mailOn) {
+        this.mailOn = mailOn;
         this.notices = notices;
         this.people = people;
         this.directory = directory;
@@ -36,6 +38,9 @@ class NoticeQueue {
     /** Queues the notice for an event that happened at {@code happenedAt}; true if it will be sent. */
     boolean offer(MailNotices.Queued notice, Instant happenedAt) {
         Instant now = clock.instant();
+        if (!mailOn) {
+            return false;
+        }
         if (happenedAt != null && happenedAt.isBefore(now.minus(settings.maxAge()))) {
             return false;
         }

@@ -10,9 +10,11 @@ import org.mandate.domain.directory.Directory;
 import org.mandate.projections.delegation.DelegationsRegister;
 import org.mandate.projections.directory.DirectoryProjection;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -21,11 +23,12 @@ import java.time.Clock;
 
 /**
  * Addresses, choices and decide links always exist (choices made while mail is off hold once it is on, and a link
- * sent before a restart without mail still says what it is); queuing and sending only when {@code spring.mail.host}
- * is set. Real time, not the demo's scripted clock: the demo story's past is not mailed, and reminders wait for real.
+ * sent before a restart without mail still says what it is); the outbox and reminders when mail
+ * ({@code spring.mail.host}) or chat ({@code mandate.chat.url}) is on; sending by each only when it is. Real time,
+ * not the demo's scripted clock: the demo story's past is not mailed, and reminders wait for real.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(MailSettings.class)
+@EnableConfigurationProperties({MailSettings.class, ChatSettings.class})
 class NotificationsConfiguration {
 
     @Bean
@@ -54,7 +57,12 @@ class NotificationsConfiguration {
 
     @Bean
     CorrelationDataProvider decidedFromProvider() {
-        return new SimpleCorrelationDataProvider(MailActionPage.CHANNEL, "mailLink");
+        return new SimpleCorrelationDataProvider(MailActionPage.CHANNEL, MailActionPage.LINK);
+    }
+
+    @Bean
+    MailLinkUses mailLinkUses(ActionLinks links) {
+        return new MailLinkUses(links);
     }
 
     @Bean
@@ -68,27 +76,59 @@ class NotificationsConfiguration {
         return new MailNotices(jdbc);
     }
 
+    /** With chat off the table stays empty, and administrators' list of posts says so. */
+    @Bean
+    ChatNotices chatNotices(JdbcTemplate jdbc) {
+        return new ChatNotices(jdbc);
+    }
+
+    /** Mail, chat, or both: the outbox, the reminders and what they know of requests serve both. */
+    static class MailOrChat extends AnyNestedCondition {
+
+        MailOrChat() {
+            super(ConfigurationPhase.REGISTER_BEAN);
+        }
+
+        @ConditionalOnProperty(prefix = "spring.mail", name = "host")
+        static class Mail {
+        }
+
+        @ConditionalOnProperty(prefix = "mandate.chat", name = "url")
+        static class Chat {
+        }
+    }
+
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnProperty(prefix = "spring.mail", name = "host")
-    static class Sending {
+    @Conditional(MailOrChat.class)
+    static class Outbox {
 
         @Bean
         NoticeQueue noticeQueue(MailNotices notices, MailPeople people, DirectoryProjection directory,
-                                MailSettings settings) {
-            return new NoticeQueue(notices, people, directory, settings, Clock.systemUTC());
+                                MailSettings settings, @Value("${spring.mail.host:}") String mailHost) {
+            return new NoticeQueue(notices, people, directory, settings, Clock.systemUTC(), !mailHost.isBlank());
         }
 
         @Bean
-        MailOutbox mailOutbox(MailNotices notices, NoticeQueue queue, People people, MailTimes times,
-                              DelegationsRegister mandates, Directory directory) {
-            return new MailOutbox(notices, queue, people, times, mandates, directory);
+        ChatQueue chatQueue(ChatNotices chat, ChatSettings settings, MailSettings mail) {
+            return new ChatQueue(chat, settings, mail, Clock.systemUTC());
         }
 
         @Bean
-        Reminders reminders(MailNotices notices, NoticeQueue queue, MailSettings settings, People people,
-                            MailTimes times) {
-            return new Reminders(notices, queue, settings, people, times, Clock.systemUTC());
+        MailOutbox mailOutbox(MailNotices notices, NoticeQueue queue, ChatQueue chat, People people,
+                              MailTimes times, DelegationsRegister mandates, Directory directory) {
+            return new MailOutbox(notices, queue, chat, people, times, mandates, directory);
         }
+
+        @Bean
+        Reminders reminders(MailNotices notices, NoticeQueue queue, ChatQueue chat, MailSettings settings,
+                            People people, MailTimes times) {
+            return new Reminders(notices, queue, chat, settings, people, times, Clock.systemUTC());
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(prefix = "spring.mail", name = "host")
+    static class Sending {
 
         @Bean
         MailComposer mailComposer(MailNotices notices, ActionLinks links, People people, MailTimes times,
@@ -102,11 +142,26 @@ class NotificationsConfiguration {
         }
 
         @Bean
-        MailDispatcher mailDispatcher(MailNotices notices, Reminders reminders, MailComposer composer,
-                                      MailPeople people, JavaMailSender sender, MailSettings settings,
-                                      MailMetrics metrics) {
-            return new MailDispatcher(notices, reminders, composer, people, sender, settings, metrics,
-                    Clock.systemUTC());
+        MailDispatcher mailDispatcher(MailNotices notices, MailComposer composer, MailPeople people,
+                                      JavaMailSender sender, MailSettings settings, MailMetrics metrics) {
+            return new MailDispatcher(notices, composer, people, sender, settings, metrics, Clock.systemUTC());
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(prefix = "mandate.chat", name = "url")
+    static class Posting {
+
+        @Bean
+        ChatMetrics chatMetrics(MeterRegistry registry, ChatNotices chat) {
+            return new ChatMetrics(registry, chat, Clock.systemUTC());
+        }
+
+        @Bean
+        ChatDispatcher chatDispatcher(ChatNotices chat, MailNotices notices, ChatSettings settings,
+                                      ChatMetrics metrics, People people, MailTimes times,
+                                      @Value("${mandate.public-url}") String publicUrl) {
+            return new ChatDispatcher(chat, notices, settings, metrics, people, times, publicUrl, Clock.systemUTC());
         }
     }
 }

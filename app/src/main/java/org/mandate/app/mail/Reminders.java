@@ -1,7 +1,11 @@
 package org.mandate.app.mail;
 
+import org.mandate.app.PeriodicTask;
 import org.mandate.app.web.People;
 import org.mandate.domain.notification.NoticeKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -12,25 +16,57 @@ import java.time.Instant;
  * open step. A reminder's id is the step and its due time, so repeated passes, restarts and other nodes add
  * nothing twice; a step that arrived after its due time (escalated because it was late) gets no overdue reminder.
  */
-class Reminders {
+class Reminders implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Reminders.class);
 
     private static final int BATCH = 100;
 
     private final MailNotices notices;
     private final NoticeQueue queue;
+    private final ChatQueue chat;
     private final MailSettings settings;
     private final People people;
     private final MailTimes times;
     private final Clock clock;
+    private PeriodicTask poller;
 
-    Reminders(MailNotices notices, NoticeQueue queue, MailSettings settings, People people, MailTimes times,
-              Clock clock) {
+    Reminders(MailNotices notices, NoticeQueue queue, ChatQueue chat, MailSettings settings, People people,
+              MailTimes times, Clock clock) {
         this.notices = notices;
         this.queue = queue;
+        this.chat = chat;
         this.settings = settings;
         this.people = people;
         this.times = times;
         this.clock = clock;
+    }
+
+    /** Each node looks every reminder-interval, for mail and chat alike. */
+    @Override
+    public synchronized void start() {
+        poller = PeriodicTask.start("reminders", settings.reminderInterval(),
+                settings.reminderInterval(), () -> {
+                    try {
+                        queueDue();
+                    } catch (RuntimeException failure) {
+                        log.warn("Looking for due reminders failed; trying again in {}", settings.reminderInterval(),
+                                failure);
+                    }
+                });
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (poller != null) {
+            poller.stop();
+            poller = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return poller != null;
     }
 
     void queueDue() {
@@ -68,8 +104,14 @@ class Reminders {
         MailNotices.RequestFacts request = notices.request(step.requestId());
         if (request != null) {
             String about = "‘" + request.title() + "’ from " + people.name(request.requester());
-            queue.offer(new MailNotices.Queued((overdue ? "overdue/" : "due-soon/") + step.stepId() + "/"
-                    + step.dueAt().getEpochSecond(), step.holder(), NoticeKind.REMINDER, step.requestId(),
+            String eventId = (overdue ? "overdue/" : "due-soon/") + step.stepId() + "/" + step.dueAt().getEpochSecond();
+            String holder = people.name(step.holder());
+            chat.offer(new ChatNotices.Post(eventId, ChatNotices.REMINDER, step.requestId(), step.stepId(),
+                    step.holder(), (overdue ? "Overdue with " : "Due soon for ") + holder + ": " + about, overdue
+                    ? "It was due " + times.at(step.dueAt()) + " and still waits for " + holder + "'s decision."
+                    : "It is due " + times.at(step.dueAt()) + " and waits for " + holder + "'s decision.",
+                    step.dueAt()), happenedAt);
+            queue.offer(new MailNotices.Queued(eventId, step.holder(), NoticeKind.REMINDER, step.requestId(),
                     step.stepId(), (overdue ? "Overdue: " : "Due soon: ") + about, overdue
                     ? "It was due " + times.at(step.dueAt()) + " and still waits for your decision; it may move "
                     + "up to your manager."

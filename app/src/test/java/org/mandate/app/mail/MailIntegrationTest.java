@@ -1,5 +1,6 @@
 package org.mandate.app.mail;
 
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -16,7 +17,10 @@ import org.mandate.domain.directory.Authority;
 import org.mandate.domain.directory.JoinPerson;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.directory.SetEmail;
+import org.mandate.domain.request.DecideStep;
 import org.mandate.domain.request.Outcome;
+import org.mandate.domain.request.RequestId;
+import org.mandate.domain.request.StepId;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.net.http.HttpResponse;
@@ -27,10 +31,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -411,6 +421,157 @@ class MailIntegrationTest extends MandateIntegrationTest {
         assertThat(again.statusCode()).isEqualTo(302);
         await("sent again").atMost(Duration.ofSeconds(30)).until(() -> ReceivedMail.to(MAIL, head + "@lab.example")
                 .stream().filter(mail -> mail.subject().contains(title)).count() == 2);
+    }
+
+    @Test
+    void aWithdrawalTellsWhoeverHeldItsStepAndWhoLentIt_byTheirChoice_andTheChannelOnce() {
+        String deputy = "mdeputy-" + head.substring("mhead-".length());
+        join(deputy, "vera", Authority.upTo(2_000));
+        String title = "Projector " + teacher;
+        String requestId = as(teacher).submit(title, "equipment", 500);
+        awaitMail(head, title);
+        String step = openStep(as(teacher), requestId);
+        Api.Response lent = as(head).post("/api/requests/" + requestId + "/steps/" + step + "/delegation",
+                Map.of("to", deputy, "note", "You know the lab"));
+        assertThat(lent.status()).as(lent.toString()).isEqualTo(200);
+        awaitMail(deputy, title);
+        Api.Response off = as(deputy).put("/api/me/notifications", Map.of("choices", List.of(Map.of("kind",
+                "STEP_ARRIVED", "delivery", "OFF"))));
+        assertThat(off.status()).as(off.toString()).isEqualTo(200);
+
+        Api.Response withdrawn = as(teacher).post("/api/requests/" + requestId + "/withdrawal",
+                Map.of("reason", "Bought one myself"));
+        assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
+
+        ReceivedMail mail = awaitMail(head, "Withdrawn: ‘" + title + "’ from " + teacher);
+        assertThat(mail.text()).contains("A request that waited for your decision was withdrawn.",
+                teacher + " withdrew the request: “Bought one myself”. Nothing is left for you to decide on it.",
+                "Request:    " + title, "Open in Mandate: http://mandate.test/requests/" + requestId)
+                .doesNotContain("Approve:");
+        var post = await("the channel hears of it").atMost(Duration.ofSeconds(30)).until(() -> CHAT.posts().stream()
+                .map(ChatIntegrationTest::json).filter(each -> each.path("text").asText()
+                        .startsWith("Withdrawn: ‘" + title)).toList(), posts -> !posts.isEmpty());
+        assertThat(post).hasSize(1);
+        assertThat(post.get(0).path("blocks").get(0).path("text").path("text").asText())
+                .contains("It was with " + head + ", " + deputy + "; nothing is left to decide.");
+        awaitOutboxPast(jdbc.queryForObject("select max(global_index) from domain_event_entry where "
+                + "aggregate_identifier = ?", Long.class, requestId));
+        assertThat(jdbc.queryForObject("select count(*) from mail_notice where recipient = ? and headline like ?",
+                Integer.class, deputy, "Withdrawn%")).as("the deputy turned arriving steps off").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from mail_notice where headline like ?", Integer.class,
+                "Withdrawn: ‘" + title + "%")).isEqualTo(1);
+    }
+
+    @Test
+    void twoClicksOnOneLinkAtTheSameMomentDecideOnce() throws Exception {
+        String title = "Centrifuge " + teacher;
+        String requestId = as(teacher).submit(title, "equipment", 900);
+        String approve = awaitMail(head, title).link("Approve");
+        PageSession first = PageSession.anonymous(port);
+        PageSession second = PageSession.anonymous(port);
+        String firstToken = csrf(first.get(approve).body());
+        String secondToken = csrf(second.get(approve).body());
+
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService clicks = Executors.newFixedThreadPool(2);
+        try {
+            Future<HttpResponse<String>> one = clicks.submit(() -> {
+                start.await();
+                return first.postForm(approve, Map.of("_csrf", firstToken, "rationale", "First tab"));
+            });
+            Future<HttpResponse<String>> two = clicks.submit(() -> {
+                start.await();
+                return second.postForm(approve, Map.of("_csrf", secondToken, "rationale", "Second tab"));
+            });
+            start.countDown();
+            List<HttpResponse<String>> answers = List.of(one.get(60, TimeUnit.SECONDS), two.get(60, TimeUnit.SECONDS));
+            assertThat(answers.stream().map(HttpResponse::statusCode).sorted().toList()).isEqualTo(List.of(200, 410));
+            assertThat(answers.stream().filter(answer -> answer.statusCode() == 410).findFirst().orElseThrow().body())
+                    .contains("a link decides once");
+        } finally {
+            clicks.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ? and "
+                + "payload_type like '%StepDecided'", Integer.class, requestId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from mail_link_use where link_id = ?", Integer.class,
+                linkId(approve))).isEqualTo(1);
+        assertThat(as(teacher).get("/api/requests/" + requestId).json().path("status").asText()).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void aRefusedDecisionLeavesTheLinkUnused_soItWorksOnceTheStepIsTheirsAgain() {
+        String deputy = "mdeputy-" + head.substring("mhead-".length());
+        join(deputy, "vera", Authority.upTo(2_000));
+        String title = "Oscilloscope " + teacher;
+        String requestId = as(teacher).submit(title, "equipment", 800);
+        String reject = awaitMail(head, title).link("Reject");
+        String step = openStep(as(teacher), requestId);
+        PageSession browser = PageSession.anonymous(port);
+        String token = csrf(browser.get(reject).body());
+        long events = eventCount();
+
+        HttpResponse<String> noReason = browser.postForm(reject, Map.of("_csrf", token, "rationale", " "));
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(noReason.body()).contains("Say why you reject it");
+
+        // the step moves on after the mail: the link refuses, and is not used up
+        assertThat(as(head).post("/api/requests/" + requestId + "/steps/" + step + "/delegation",
+                Map.of("to", deputy)).status()).isEqualTo(200);
+        HttpResponse<String> movedOn = browser.postForm(reject, Map.of("_csrf", token, "rationale", "Too dear"));
+        assertThat(movedOn.statusCode()).isEqualTo(409);
+        assertThat(movedOn.body()).contains("no longer with " + head, "Nothing was decided");
+
+        // a decision the rules refuse (the command itself, past every check of the page) records no use either
+        String linkId = linkId(reject);
+        assertThatThrownBy(() -> commands.sendAndWait(GenericCommandMessage.asCommandMessage(new DecideStep(
+                new RequestId(UUID.fromString(requestId)), new StepId(step), PersonId.of(head), Outcome.REJECTED,
+                "Too dear")).andMetaData(Map.of(MailActionPage.CHANNEL, "mail", MailActionPage.LINK, linkId))))
+                .hasMessageContaining("recall it first");
+        assertThat(jdbc.queryForObject("select count(*) from mail_link_use where link_id = ?", Integer.class, linkId))
+                .isZero();
+        assertThat(eventCount()).as("only the lending was recorded").isEqualTo(events + 1);
+
+        // the step is theirs again: the same link decides, once
+        assertThat(as(head).delete("/api/requests/" + requestId + "/steps/" + step + "/delegation").status())
+                .isEqualTo(200);
+        HttpResponse<String> decided = browser.postForm(reject, Map.of("_csrf", token, "rationale", "Too dear"));
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
+        assertThat(as(teacher).get("/api/requests/" + requestId).json().path("status").asText()).isEqualTo("REJECTED");
+        assertThat(browser.postForm(reject, Map.of("_csrf", token, "rationale", "Again")).statusCode()).isEqualTo(410);
+    }
+
+    @Test
+    void aForwardedLinkOpenedBySomeoneElseSignedInIsRefusedAndStaysUsableForItsOwner() {
+        String title = "Anemometer " + teacher;
+        String requestId = as(teacher).submit(title, "equipment", 250);
+        String approve = awaitMail(head, title).link("Approve");
+        long events = eventCount();
+
+        PageSession colleague = PageSession.loggedIn(port, "ben");
+        HttpResponse<String> opened = colleague.get(approve);
+        assertThat(opened.statusCode()).isEqualTo(403);
+        assertThat(opened.body()).contains("This link was sent to " + head, "Only they can use it");
+        HttpResponse<String> posted = colleague.postForm(approve, Map.of("_csrf",
+                csrf(colleague.get("/settings/notifications").body()), "rationale", "Forwarded to me"));
+        assertThat(posted.statusCode()).isEqualTo(403);
+        assertThat(posted.body()).contains("Only they can use it");
+        assertThat(eventCount()).isEqualTo(events);
+        assertThat(jdbc.queryForObject("select count(*) from mail_link_use where link_id = ?", Integer.class,
+                linkId(approve))).isZero();
+
+        PageSession owner = PageSession.anonymous(port);
+        HttpResponse<String> page = owner.get(approve);
+        assertThat(page.statusCode()).isEqualTo(200);
+        HttpResponse<String> decided = owner.postForm(approve, Map.of("_csrf", csrf(page.body())));
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
+        assertThat(as(teacher).get("/api/requests/" + requestId).json().path("status").asText()).isEqualTo("APPROVED");
+    }
+
+    /** The link id inside a link's signed terms. */
+    private static String linkId(String path) {
+        String token = path.substring(path.lastIndexOf('/') + 1);
+        return new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8)
+                .split("\\|")[1];
     }
 
     private ReceivedMail awaitMail(String person, String subjectPart) {

@@ -355,6 +355,15 @@ final class AuthorizationMatrix {
         row("POST /admin/mail/{id}/retry", f -> new Call("POST", "/admin/mail/" + UUID.randomUUID() + "/retry",
                         FORM + "x=1"),
                 LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, 403, DONE);
+        // failed chat posts and their retry: administrators only, like mail
+        row("GET /api/admin/chat/notices", f -> new Call("GET", "/api/admin/chat/notices?status=FAILED", null),
+                401, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+        row("POST /api/admin/chat/notices/{id}/retry", f -> new Call("POST", "/api/admin/chat/notices/"
+                        + UUID.randomUUID() + "/retry", null),
+                401, 403, 403, 403, 403, 403, 403, 403, 403, 404);
+        row("POST /admin/mail/chat/{id}/retry", f -> new Call("POST", "/admin/mail/chat/" + UUID.randomUUID()
+                        + "/retry", FORM + "x=1"),
+                LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, 403, DONE);
         row("GET /mail/act/{token}", f -> new Call("GET", "/mail/act/not-a-link", null),
                 400, 400, 400, 400, 400, 400, 400, 400, 400, 400);
         row("POST /mail/act/{token}", f -> new Call("POST", "/mail/act/not-a-link", FORM + "rationale=matrix"),

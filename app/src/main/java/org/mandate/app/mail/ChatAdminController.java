@@ -1,0 +1,60 @@
+package org.mandate.app.mail;
+
+import org.mandate.domain.RuleViolation;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+
+/** For administrators: the chat posts, the failed ones above all (the chat server refused them for a day), and a retry. */
+@RestController
+@RequestMapping("/api/admin/chat/notices")
+@PreAuthorize("hasRole('ADMIN')")
+class ChatAdminController {
+
+    private static final int MAX_LIMIT = 500;
+
+    private final ChatNotices notices;
+    private final Clock clock = Clock.systemUTC();
+
+    ChatAdminController(ChatNotices notices) {
+        this.notices = notices;
+    }
+
+    @GetMapping
+    List<ChatNotices.Notice> notices(@RequestParam(required = false) String status,
+                                     @RequestParam(defaultValue = "100") int limit) {
+        String wanted = status == null || status.isBlank() ? null : status.strip().toUpperCase(Locale.ROOT);
+        if (wanted != null && !ChatNotices.STATUSES.contains(wanted)) {
+            throw RuleViolation.invalid("status must be one of " + ChatNotices.STATUSES + "; got '" + status + "'.");
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw RuleViolation.invalid("limit must be between 1 and " + MAX_LIMIT + "; got " + limit + ".");
+        }
+        return notices.inStatus(wanted, limit);
+    }
+
+    /** Posts a failed notice again, with a fresh retry period. */
+    @PostMapping("/{id}/retry")
+    ResponseEntity<ChatNotices.Notice> retry(@PathVariable String id) {
+        ChatNotices.Notice notice = id.length() > 36 ? null : notices.find(id);
+        if (notice == null) {
+            throw RuleViolation.notFound("There is no chat post '" + id + "'; list the failed ones with GET "
+                    + "/api/admin/chat/notices?status=FAILED.");
+        }
+        if (!notices.retry(id, clock.instant())) {
+            throw RuleViolation.conflict("This chat post is " + notice.status().toLowerCase(Locale.ROOT)
+                    + ", not failed: only a failed post is sent again.");
+        }
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(notices.find(id));
+    }
+}
