@@ -4,21 +4,21 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.SignedJWT;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.mandate.app.Api;
 import org.mandate.app.browser.AccessibilityBrowserTest;
-import org.mandate.app.browser.BrowserTest;
+import org.mandate.domain.directory.Authority;
+import org.mandate.domain.directory.JoinPerson;
+import org.mandate.domain.directory.PersonId;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.beans.factory.annotation.Autowired;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,43 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Single sign-on against a real OpenID Connect provider over HTTP ({@link TestIdentityProvider}): bearer tokens on
  * the API, login to the pages through the provider's login page. One Spring context of its own (the provider's
- * settings), on a database of its own, so that departures recorded here touch no other test.
+ * settings, shared with {@link org.mandate.app.reliability.BearerAuthorizationMatrixIntegrationTest}), on a
+ * database of its own, so that departures recorded here touch no other test.
  */
-class SingleSignOnIntegrationTest extends BrowserTest {
+class SingleSignOnIntegrationTest extends SingleSignOnTest {
 
-    static final TestIdentityProvider IDP = TestIdentityProvider.start();
-
-    private static final String DATABASE = "jdbc:h2:file:" + new File("target/test-data/sso-" + UUID.randomUUID())
-            .getAbsolutePath() + "/mandate;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
-
-    @DynamicPropertySource
-    static void singleSignOn(DynamicPropertyRegistry properties) {
-        // the base class's mandate.data-dir wins over a subclass's: the database is named here instead
-        properties.add("spring.datasource.url", () -> DATABASE);
-        properties.add("mandate.demo-story", () -> "false");
-        properties.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", IDP::issuer);
-        properties.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> "mandate,mandate-cli,expired-tokens,purchasing,reporting,prometheus");
-        properties.add("mandate.security.roles-claim", () -> "realm_access.roles");
-        properties.add("spring.security.oauth2.client.registration.idp.client-id", () -> "mandate");
-        properties.add("spring.security.oauth2.client.registration.idp.client-secret", () -> "mandate-secret");
-        properties.add("spring.security.oauth2.client.registration.idp.client-name", () -> "School login");
-        properties.add("spring.security.oauth2.client.registration.idp.scope", () -> "openid,profile,email");
-        properties.add("spring.security.oauth2.client.provider.idp.issuer-uri", IDP::issuer);
-    }
-
-    @AfterAll
-    static void stopProvider() {
-        IDP.close();
-    }
-
-    @BeforeEach
-    void mandateIsAClientOfTheProvider() {
-        IDP.registerMandate("http://127.0.0.1:" + port);
-    }
-
-    private Api bearer(String user) {
-        return Api.bearer(port, IDP.accessToken(user, "mandate-cli"));
-    }
+    @Autowired
+    CommandGateway commands;
 
     @Test
     void aBearerTokenActsAsThePersonItNamesWithTheRolesTheProviderGrants() {
@@ -95,16 +65,19 @@ class SingleSignOnIntegrationTest extends BrowserTest {
 
     @Test
     void aPersonWhoLeftIsRefusedWhileTheirTokenIsStillValid() {
-        Api ben = bearer("ben");
-        assertThat(ben.get("/api/inbox").status()).isEqualTo(200);
+        // someone of their own, so that the matrix sharing this context keeps all its people
+        commands.sendAndWait(new JoinPerson(PersonId.of("leo"), "Leo Varga", "Teacher", PersonId.of("vera"),
+                Set.of(), Authority.none()));
+        Api leo = bearer("leo");
+        assertThat(leo.get("/api/inbox").status()).isEqualTo(200);
 
-        Api.Response departure = bearer("ivy").post("/api/people/ben/departure", Map.of());
+        Api.Response departure = bearer("ivy").post("/api/people/leo/departure", Map.of());
         assertThat(departure.status()).as(departure.toString()).isEqualTo(200);
 
-        Api.Response refused = ben.get("/api/inbox");
+        Api.Response refused = leo.get("/api/inbox");
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.contentType()).startsWith("application/problem+json");
-        assertThat(refused.detail()).contains("'ben' has left", "whatever the identity provider says");
+        assertThat(refused.detail()).contains("'leo' has left", "whatever the identity provider says");
     }
 
     @Test
