@@ -92,12 +92,11 @@ public class DirectoryImport {
 
     /** The difference the file makes; recorded only when {@code apply}. Refused whole with every problem listed. */
     public Diff run(List<DirectoryFile.Entry> entries, boolean apply, String admin) {
-        List<Target> targets = check(entries);
         if (!apply) {
-            return diff(targets, false);
+            return diff(check(entries), false);
         }
         return transaction.execute(status -> {
-            // checked again inside the transaction: the directory may have changed since
+            // checked inside the transaction that records it, against the directory as it is now
             List<Target> now = check(entries);
             Diff diff = diff(now, true);
             record(now, PersonId.of(admin));
