@@ -20,6 +20,8 @@ import java.util.Map;
 final class DirectoryFile {
 
     static final int MAX_ROWS = 10_000;
+    /** Stands for an authority that is not category and amount pairs at all (no category can be this). */
+    static final String NOT_LIMITS = "\u0000";
     static final List<String> COLUMNS = List.of("id", "name", "title", "manager", "email", "roles", "authority");
 
     /**
@@ -116,7 +118,8 @@ final class DirectoryFile {
                                 ? limit.getValue().decimalValue().toPlainString() : limit.getValue().asText());
                     }
                 } else if (!limits.isNull()) {
-                    authority.put("(not a list of category and amount)", "?");
+                    // refused by the rules, with the file's other problems
+                    authority.put(NOT_LIMITS, limits.toString());
                 }
             }
             entries.add(new Entry(row, text(person, "id"), text(person, "name"), text(person, "title"),

@@ -194,7 +194,10 @@ public class DirectoryImport {
             Map<String, BigDecimal> limits = new TreeMap<>();
             entry.authority().forEach((rawCategory, amount) -> {
                 String category = rawCategory.strip().toLowerCase(Locale.ROOT);
-                if (!CATEGORY.matcher(category).matches()) {
+                if (rawCategory.equals(DirectoryFile.NOT_LIMITS)) {
+                    problem(problems, entry, id, "The authority " + amount + " is not a set of limits; give "
+                            + "category and amount pairs, like {\"*\": 2000, \"trip\": 500}.");
+                } else if (!CATEGORY.matcher(category).matches()) {
                     problem(problems, entry, id, "'" + rawCategory + "' is not a category: up to 64 letters, digits, "
                             + "spaces, dashes or underscores, or * for every category.");
                 } else if (amount.equals("twice") || limits.containsKey(category)) {

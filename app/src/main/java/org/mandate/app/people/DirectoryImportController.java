@@ -1,6 +1,7 @@
 package org.mandate.app.people;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.mandate.domain.RuleViolation;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -29,9 +30,13 @@ class DirectoryImportController {
 
     @PostMapping(path = "/api/admin/directory/import", consumes = {"text/csv", MediaType.APPLICATION_JSON_VALUE})
     @PreAuthorize("hasRole('ADMIN')")
-    DirectoryImport.Diff importPeople(@RequestBody String file,
+    DirectoryImport.Diff importPeople(@RequestBody(required = false) String file,
                                       @RequestHeader("Content-Type") String contentType,
                                       @RequestParam(defaultValue = "true") boolean dryRun, Authentication admin) {
+        if (file == null || file.isBlank()) {
+            throw RuleViolation.invalid("The file is empty; send a header row (" + String.join(",",
+                    DirectoryFile.COLUMNS) + ") and one row per person, or JSON {\"people\": [...]}.");
+        }
         List<DirectoryFile.Entry> entries = MediaType.parseMediaType(contentType)
                 .isCompatibleWith(MediaType.APPLICATION_JSON) ? DirectoryFile.json(file, json)
                 : DirectoryFile.csv(file);

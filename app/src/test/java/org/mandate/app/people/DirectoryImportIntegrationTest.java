@@ -7,6 +7,7 @@ import org.mandate.app.MandateIntegrationTest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -148,6 +149,52 @@ class DirectoryImportIntegrationTest extends MandateIntegrationTest {
         assertThat(as("sofia").postFile(IMPORT, "text/csv", "id\nsam\n").status()).as("administrators only")
                 .isEqualTo(403);
         assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void oddFilesAreProblemsNeverFailures() {
+        String p = "i" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        long before = eventCount();
+        Map<String, String> csv = Map.of(
+                "id,name\n" + p + "a,\"never closed\n", "A quoted field is never closed",
+                "", "The file is empty",
+                "id,name,shoe size\n" + p + "a,A,42\n", "[shoe size] are not columns",
+                "id,name\n" + p + "a,Bad\u202Ename\n", "The field 'name' contains a bidirectional override",
+                "id,name\n", "The file names nobody");
+        csv.forEach((file, why) -> {
+            Api.Response refused = as("ivy").postFile(IMPORT + "?dryRun=false", "text/csv", file);
+            assertThat(refused.status()).as("%s: %s", file, refused).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.body()).contains(why);
+        });
+        Map<String, String> json = Map.of(
+                "42", "The JSON must be",
+                "{\"people\": {\"id\": \"x\"}}", "The JSON must be",
+                "[{\"id\": \"" + p + "b\", \"name\": \"B\", \"authority\": \"lots\"}]", "is not a set of limits",
+                "[{\"id\": \"" + p + "c\", \"name\": \"C\", \"authority\": {\"*\": -5}}]", "'-5' is not an amount",
+                "[{\"id\": \"" + p + "d\", \"name\": \"D\", \"email\": \"not-an-address\"}]", "is not a mail address",
+                "[{\"id\": \"Not A User\", \"name\": \"E\"}]", "is not a user name");
+        json.forEach((file, why) -> {
+            Api.Response refused = as("ivy").postFile(IMPORT + "?dryRun=false", "application/json", file);
+            assertThat(refused.status()).as("%s: %s", file, refused).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.body()).contains(why);
+        });
+        Api.Response plain = as("ivy").postFile(IMPORT, "text/plain", "id\nsam\n");
+        assertThat(plain.status()).isEqualTo(415);
+        assertThat(plain.contentType()).startsWith("application/problem+json");
+        assertThat(eventCount()).isEqualTo(before);
+
+        // someone who has left can no longer be changed (or brought back) by a file
+        assertThat(as("ivy").postFile(IMPORT + "?dryRun=false", "text/csv", "id,name,manager\n" + p
+                + "gone,Gone Soon,sofia\n").status()).isEqualTo(200);
+        Api.Response left = as("ivy").post("/api/people/" + p + "gone/departure", Map.of());
+        assertThat(left.status()).as(left.toString()).isEqualTo(200);
+        Api.Response refused = as("ivy").postFile(IMPORT, "text/csv", "id,roles\n" + p + "gone,auditor\n");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("problems").get(0).path("problem").asText())
+                .isEqualTo("'" + p + "gone' has left; a file can no longer change them or bring them back. Leave "
+                        + "them out of the file.");
     }
 
     private int people(String prefix) {
