@@ -199,8 +199,8 @@ public final class TestIdentityProvider implements AutoCloseable {
             return new InMemoryUserDetailsManager(
                     person("sofia", "auditor"), person("ben"), person("liam"), person("ada"), person("ivy", "ADMIN"),
                     person("olu", "process-owner", "unrelated-group"),
-                    // the rest of the authorization matrix's people, and one who leaves in a test
-                    person("ana"), person("fay"), person("omar"), person("vera"), person("leo"),
+                    // the rest of the authorization matrix's people, and two who leave in tests
+                    person("ana"), person("fay"), person("omar"), person("vera"), person("leo"), person("max"),
                     // known to the provider only: Mandate has no person for them (zoe is refused; kit and rae join
                     // where joining on first sign-in is on)
                     person("zoe"), person("kit"), person("rae"),
