@@ -94,6 +94,13 @@ class DirectoryImportIntegrationTest extends MandateIntegrationTest {
         assertThat(ivy.postFile(IMPORT + "?dryRun=false", "application/json", update).json().path("unchanged")
                 .asInt()).isEqualTo(3);
         assertThat(eventCount()).isEqualTo(afterUpdate);
+
+        // an empty roles cell takes them away (and leaves the shared context with no new process owner)
+        JsonNode cleared = ivy.postFile(IMPORT + "?dryRun=false", "text/csv", "id,roles\n" + p + "coach,\n").json();
+        assertThat(cleared.path("roles").toString()).isEqualTo("[{\"id\":\"" + p + "coach\",\"from\":"
+                + "[\"PROCESS_OWNER\"],\"to\":[]}]");
+        assertThat(events(p + "coach")).endsWith("RolesSet", "RolesSet");
+        assertThat(eventCount()).isEqualTo(afterUpdate + 1);
     }
 
     @Test
