@@ -226,7 +226,7 @@ public class DirectoryImport {
     private void loops(List<Target> targets, List<Problem> problems) {
         Map<PersonId, Target> byId = new HashMap<>();
         targets.forEach(target -> byId.put(target.id(), target));
-        Set<Set<PersonId>> seen = new LinkedHashSet<>();
+        Set<Set<String>> seen = new LinkedHashSet<>();
         for (Target target : targets) {
             List<PersonId> chain = new ArrayList<>(List.of(target.id()));
             PersonId next = managerAfter(target.id(), byId);
@@ -234,9 +234,9 @@ public class DirectoryImport {
                 chain.add(next);
                 next = managerAfter(next, byId);
             }
-            if (next != null && next.equals(target.id()) && seen.add(new TreeSet<>(chain.stream()
-                    .map(PersonId::value).toList()).stream().map(PersonId::of).collect(
-                            java.util.stream.Collectors.toCollection(LinkedHashSet::new)))) {
+            // a loop is listed once, at the first of its people the file names
+            if (next != null && next.equals(target.id())
+                    && seen.add(new TreeSet<>(chain.stream().map(PersonId::value).toList()))) {
                 StringBuilder loop = new StringBuilder();
                 chain.forEach(person -> loop.append(person.value()).append(" -> "));
                 loop.append(target.id().value());
