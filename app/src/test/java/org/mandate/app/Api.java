@@ -69,6 +69,12 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Posts a body as it is, with the content type given (a CSV file, say). */
+    public Response postFile(String path, String contentType, String body) {
+        return send(request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** Posts a file such as BPMN XML as it is. */
     public Response postXml(String path, String xml) {
         return send(request(path).header("Content-Type", "application/xml")

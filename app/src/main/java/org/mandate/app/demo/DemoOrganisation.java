@@ -32,10 +32,11 @@ class DemoOrganisation implements ApplicationRunner {
     static final String MAIL_DOMAIN = "school.example";
     private static final Logger log = LoggerFactory.getLogger(DemoOrganisation.class);
 
-    private record Member(String id, String name, String title, String manager, Authority authority, Set<Role> roles) {
+    /** One person of the school; docker/keycloak/mandate-realm.json has each as a Keycloak user (KeycloakRealmTest). */
+    record Member(String id, String name, String title, String manager, Authority authority, Set<Role> roles) {
     }
 
-    private static final List<Member> SCHOOL = List.of(
+    static final List<Member> SCHOOL = List.of(
             new Member("pat", "Pat Okafor", "Principal", null, Authority.upTo(50_000), Set.of()),
             new Member("vera", "Vera Lind", "Vice principal, academics", "pat", Authority.upTo(10_000), Set.of()),
             new Member("omar", "Omar Haddad", "Vice principal, operations", "pat", Authority.upTo(10_000), Set.of()),

@@ -41,16 +41,18 @@ final class PageSignIn {
      * both behind a manager that retries a refused password against an unthrottled parent.
      */
     static void accept(HttpSecurity http, AuthenticationManager passwords, ClientRegistrationRepository registrations,
-                       Identities identities, AuthenticationSuccessHandler backToWhereTheyWere) throws Exception {
+                       Identities identities, FirstSignIns firstSignIns,
+                       AuthenticationSuccessHandler backToWhereTheyWere) throws Exception {
+        PersonOidcUsers people = new PersonOidcUsers(identities, firstSignIns);
         AuthenticationManager signIns = new ProviderManager(new OidcAuthorizationCodeAuthenticationProvider(
-                new RestClientAuthorizationCodeTokenResponseClient(), new PersonOidcUsers(identities)));
+                new RestClientAuthorizationCodeTokenResponseClient(), people));
         http.authenticationManager(login -> login instanceof OAuth2LoginAuthenticationToken
                 ? signIns.authenticate(login) : passwords.authenticate(login));
         OidcClientInitiatedLogoutSuccessHandler logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         logout.setPostLogoutRedirectUri("{baseUrl}/login?logout");
         logout.setDefaultTargetUrl("/login?logout");
         http.oauth2Login(login -> login.loginPage("/login")
-                        .userInfoEndpoint(info -> info.oidcUserService(new PersonOidcUsers(identities)))
+                        .userInfoEndpoint(info -> info.oidcUserService(people))
                         .successHandler(backToWhereTheyWere)
                         .failureHandler((request, response, exception) -> {
                             if (exception instanceof IdentityRefusedException refused) {

@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * A sign-in with the identity provider, turned into the person it is (see {@link Identities}); an identity with no
- * person, or a person who left, is refused ({@link IdentityRefusedException}) and shown a page saying whom to ask.
+ * person (unless it joins the directory, see {@link FirstSignIns}), or a person who left, is refused
+ * ({@link IdentityRefusedException}) and shown a page saying whom to ask.
  */
 final class PersonOidcUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
@@ -23,15 +24,17 @@ final class PersonOidcUsers implements OAuth2UserService<OidcUserRequest, OidcUs
 
     private final OidcUserService provider = new OidcUserService();
     private final Identities identities;
+    private final FirstSignIns firstSignIns;
 
-    PersonOidcUsers(Identities identities) {
+    PersonOidcUsers(Identities identities, FirstSignIns firstSignIns) {
         this.identities = identities;
+        this.firstSignIns = firstSignIns;
     }
 
     @Override
     public OidcUser loadUser(OidcUserRequest request) {
         OidcUser user = provider.loadUser(request);
-        Identities.Resolved who = identities.resolve(user.getClaims());
+        Identities.Resolved who = firstSignIns.resolveOrJoin(user.getClaims());
         if (!who.known()) {
             log.info("Refused a sign-in as '{}' (subject {}): nobody in the directory is that identity",
                     who.claimed(), user.getSubject());

@@ -153,7 +153,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, ThrottledLogins logins, AccountStanding standing,
-                              Identities identities, OutageAnswers outages,
+                              Identities identities, FirstSignIns firstSignIns, OutageAnswers outages,
                               ObjectProvider<ClientRegistrationRepository> providers,
                               @Value("${mandate.security.local-passwords:true}") boolean localPasswords)
             throws Exception {
@@ -193,7 +193,7 @@ class SecurityConfiguration {
         }
         ClientRegistrationRepository registrations = providers.getIfAvailable();
         if (registrations != null) {
-            PageSignIn.accept(http, logins, registrations, identities, backToWhereTheyWere);
+            PageSignIn.accept(http, logins, registrations, identities, firstSignIns, backToWhereTheyWere);
         }
         return http.build();
     }

@@ -220,6 +220,10 @@ final class AuthorizationMatrix {
                 401, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
         row("DELETE /api/admin/clients/{clientId}", f -> new Call("DELETE", "/api/admin/clients/no-such-client",
                         null), 401, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
+        // directory sync: administrators only; a file naming an unknown manager is refused whole (and nothing changes)
+        row("POST /api/admin/directory/import", f -> new Call("POST", "/api/admin/directory/import",
+                        "{\"people\":[{\"id\":\"matrix-import\",\"name\":\"Matrix\",\"manager\":\"nobody-here\"}]}"),
+                401, 403, 403, 403, 403, 403, 403, 403, 403, 400);
         for (String document : List.of("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/swagger-config")) {
             row("GET " + document, f -> new Call("GET", document, null),
                     401, 200, 200, 200, 200, 200, 200, 200, 200, 200);

@@ -86,6 +86,11 @@ final class Http {
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)), false);
     }
 
+    /** A bearer token (an access token from an identity provider) on every call. */
+    static Http bearer(int port, String token) {
+        return new Http(port, "Bearer " + token, false);
+    }
+
     /** A browser-like session: cookies kept; logged in through the login form when person is not null. */
     static Http session(int port, String person) {
         Http http = new Http(port, null, true);

@@ -35,6 +35,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -60,6 +61,7 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -80,17 +82,46 @@ import java.util.regex.Pattern;
  * expired-tokens} (whose tokens are issued already expired), {@code purchasing} and {@code reporting} (systems using
  * their own client-credentials tokens). Secrets are {@code <client>-secret}.
  */
-final class TestIdentityProvider implements AutoCloseable {
+public final class TestIdentityProvider implements AutoCloseable {
 
     static final String PASSWORD = "secret";
     static final String REDIRECT = "http://127.0.0.1:1/callback";
 
+    /**
+     * The client whose tokens carry, as realm roles, exactly the roles the demo school's directory gives (and no
+     * others): what the authorization matrix needs to expect the same answers with bearer tokens as with Basic.
+     */
+    public static final String MATRIX_CLIENT = "matrix-cli";
+
+    private static final Map<String, List<String>> DIRECTORY_ROLES = Map.of("ada", List.of("auditor"),
+            "olu", List.of("process-owner"), "ivy", List.of("admin"), "fay", List.of("finance"));
+
+    /** What a provider knows of a person beyond their user name (for joining on first sign-in). */
+    private static final Map<String, Map<String, Object>> PROFILES = Map.of(
+            "kit", Map.of("name", "Kit Newman", "email", "kit@school.example", "email_verified", true),
+            "rae", Map.of("given_name", "Rae", "family_name", "Okoye"));
+
+    private static TestIdentityProvider shared;
+
     private final ConfigurableApplicationContext context;
     private final int port;
+    private final java.util.Set<String> mandates = new java.util.LinkedHashSet<>();
 
     private TestIdentityProvider(ConfigurableApplicationContext context) {
         this.context = context;
         this.port = ((ServletWebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /**
+     * The one provider of the test run, started on first use and stopped when the JVM ends: every Spring context of
+     * Mandate that signs in with it (each on its own port) is registered with it as a client.
+     */
+    public static synchronized TestIdentityProvider shared() {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "test-identity-provider-stop"));
+        }
+        return shared;
     }
 
     static TestIdentityProvider start() {
@@ -104,16 +135,21 @@ final class TestIdentityProvider implements AutoCloseable {
                 .run());
     }
 
-    String issuer() {
+    public String issuer() {
         return "http://127.0.0.1:" + port;
     }
 
-    /** Mandate's login client, with the exact addresses of the Mandate under test for login and after logout. */
-    void registerMandate(String mandateBaseUrl) {
-        context.getBean(InMemoryRegisteredClientRepository.class).save(client("mandate")
-                .redirectUri(mandateBaseUrl + "/login/oauth2/code/idp")
-                .postLogoutRedirectUri(mandateBaseUrl + "/login?logout")
-                .scope(OidcScopes.PROFILE).scope(OidcScopes.EMAIL).build());
+    /**
+     * Mandate's login client, with the exact addresses of every Mandate under test (one per Spring context) for
+     * login and after logout.
+     */
+    public synchronized void registerMandate(String mandateBaseUrl) {
+        mandates.add(mandateBaseUrl);
+        RegisteredClient.Builder mandate = client("mandate").scope(OidcScopes.PROFILE).scope(OidcScopes.EMAIL);
+        for (String base : mandates) {
+            mandate.redirectUri(base + "/login/oauth2/code/idp").postLogoutRedirectUri(base + "/login?logout");
+        }
+        context.getBean(InMemoryRegisteredClientRepository.class).save(mandate.build());
     }
 
     @Override
@@ -163,8 +199,11 @@ final class TestIdentityProvider implements AutoCloseable {
             return new InMemoryUserDetailsManager(
                     person("sofia", "auditor"), person("ben"), person("liam"), person("ada"), person("ivy", "ADMIN"),
                     person("olu", "process-owner", "unrelated-group"),
-                    // known to the provider only: Mandate has no person for her
-                    person("zoe"),
+                    // the rest of the authorization matrix's people, and two who leave in tests
+                    person("ana"), person("fay"), person("omar"), person("vera"), person("leo"), person("max"),
+                    // known to the provider only: Mandate has no person for them (zoe is refused; kit and rae join
+                    // where joining on first sign-in is on)
+                    person("zoe"), person("kit"), person("rae"),
                     // named by mail address: Mandate finds Ana by the address recorded for her
                     person("ana@school.example"));
         }
@@ -179,7 +218,11 @@ final class TestIdentityProvider implements AutoCloseable {
         InMemoryRegisteredClientRepository clients() {
             return new InMemoryRegisteredClientRepository(
                     client("mandate").scope(OidcScopes.PROFILE).build(),
-                    client("mandate-cli").build(), client("other-app").build(), client("expired-tokens").build(),
+                    client("mandate-cli").build(), client(MATRIX_CLIENT)
+                            // the matrix's run outlasts the usual five minutes
+                            .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofHours(1))
+                                    .build()).build(), client("other-app").build(),
+                    client("expired-tokens").build(),
                     // systems with their own client-credentials tokens (registered in Mandate by the tests)
                     client("purchasing").build(), client("reporting").build(), client("prometheus").build());
         }
@@ -194,6 +237,11 @@ final class TestIdentityProvider implements AutoCloseable {
                     context.getClaims().claim("preferred_username", user.getName())
                             .claim("realm_access", Map.of("roles", user.getAuthorities().stream()
                                     .map(GrantedAuthority::getAuthority).toList()));
+                    PROFILES.getOrDefault(user.getName(), Map.of()).forEach(context.getClaims()::claim);
+                    if (context.getRegisteredClient().getClientId().equals(MATRIX_CLIENT)) {
+                        context.getClaims().claim("realm_access", Map.of("roles",
+                                DIRECTORY_ROLES.getOrDefault(user.getName(), List.of())));
+                    }
                 }
                 if (context.getRegisteredClient().getClientId().equals("prometheus")) {
                     // a scraper's own token, with a role as Keycloak would carry it
@@ -239,7 +287,7 @@ final class TestIdentityProvider implements AutoCloseable {
      * An access token for a user, the way a command-line client gets one: the authorization code flow over HTTP,
      * through the provider's own login form (no browser needed, no redirect followed off the provider).
      */
-    String accessToken(String user, String clientId) {
+    public String accessToken(String user, String clientId) {
         try {
             HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                     .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -284,7 +332,7 @@ final class TestIdentityProvider implements AutoCloseable {
     }
 
     /** A client's own token (client-credentials grant): it names no person. */
-    String clientToken(String clientId) {
+    public String clientToken(String clientId) {
         try {
             HttpResponse<String> token = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create(issuer() + "/oauth2/token"))
