@@ -1,10 +1,10 @@
 package org.mandate.app.idempotency;
 
 import org.mandate.app.PeriodicTask;
+import org.mandate.app.PeriodicWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +17,7 @@ import java.time.Duration;
  * at most one cleanup interval longer. Every node may run it: deleting what another node already deleted is a no-op.
  */
 @Component
-public class IdempotencyRetention implements SmartLifecycle {
+public class IdempotencyRetention extends PeriodicWork {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyRetention.class);
 
@@ -25,7 +25,6 @@ public class IdempotencyRetention implements SmartLifecycle {
     private final Clock clock;
     private final Duration retention;
     private final Duration every;
-    private PeriodicTask timer;
 
     /**
      * The default retention, a day, is what a client's retry needs: a lost answer is retried within seconds or
@@ -64,20 +63,8 @@ public class IdempotencyRetention implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        timer = PeriodicTask.start("idempotency-retention", every, every, this::removeQuietly);
+    protected PeriodicTask schedule() {
+        return PeriodicTask.start("idempotency-retention", every, every, this::removeQuietly);
     }
 
-    @Override
-    public synchronized void stop() {
-        if (timer != null) {
-            timer.stop();
-            timer = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return timer != null;
-    }
 }

@@ -6,11 +6,11 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.mandate.app.PeriodicTask;
+import org.mandate.app.PeriodicWork;
 import org.mandate.projections.insights.Insights;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -24,7 +24,7 @@ import java.util.function.ToDoubleFunction;
  * organisation. The figures are recomputed on a timer, not on every scrape, so a scrape never queries the database.
  */
 @Component
-class InsightsMetrics implements MeterBinder, SmartLifecycle {
+class InsightsMetrics extends PeriodicWork implements MeterBinder {
 
     static final String OTHER = "other";
     private static final Logger log = LoggerFactory.getLogger(InsightsMetrics.class);
@@ -34,7 +34,6 @@ class InsightsMetrics implements MeterBinder, SmartLifecycle {
     private final Duration every;
     private volatile Insights latest;
     private volatile MultiGauge openSteps;
-    private PeriodicTask timer;
 
     InsightsMetrics(InsightsSource source, @Value("${mandate.insights.metrics-top:5}") int top,
                     @Value("${mandate.insights.metrics-refresh:30s}") Duration every) {
@@ -107,20 +106,8 @@ class InsightsMetrics implements MeterBinder, SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        timer = PeriodicTask.start("insights-metrics", Duration.ZERO, every, this::refresh);
+    protected PeriodicTask schedule() {
+        return PeriodicTask.start("insights-metrics", Duration.ZERO, every, this::refresh);
     }
 
-    @Override
-    public synchronized void stop() {
-        if (timer != null) {
-            timer.stop();
-            timer = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return timer != null;
-    }
 }

@@ -1,10 +1,10 @@
 package org.mandate.app.mail;
 
 import org.mandate.app.PeriodicTask;
+import org.mandate.app.PeriodicWork;
 import org.mandate.app.web.People;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 import java.io.IOException;
 import java.net.URI;
@@ -18,7 +18,7 @@ import java.util.UUID;
  * once more (never lost, at most one duplicate). Anything else is retried with backoff, then marked failed for an
  * administrator; none of it touches a command.
  */
-class ChatDispatcher implements SmartLifecycle {
+class ChatDispatcher extends PeriodicWork {
 
     private static final Logger log = LoggerFactory.getLogger(ChatDispatcher.class);
     private static final int BATCH = 50;
@@ -32,7 +32,6 @@ class ChatDispatcher implements SmartLifecycle {
     private final MailTimes times;
     private final String publicUrl;
     private final Clock clock;
-    private PeriodicTask poller;
 
     ChatDispatcher(ChatNotices chat, MailNotices notices, ChatSettings settings, ChatMetrics metrics, People people,
                    MailTimes times, String publicUrl, Clock clock) {
@@ -48,21 +47,8 @@ class ChatDispatcher implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        poller = PeriodicTask.start("chat-dispatcher", settings.pollInterval(), settings.pollInterval(), this::poll);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (poller != null) {
-            poller.stop();
-            poller = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return poller != null;
+    protected PeriodicTask schedule() {
+        return PeriodicTask.start("chat-dispatcher", settings.pollInterval(), settings.pollInterval(), this::poll);
     }
 
     void poll() {

@@ -3,10 +3,10 @@ package org.mandate.app.mail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.mandate.app.PeriodicTask;
+import org.mandate.app.PeriodicWork;
 import org.mandate.domain.notification.NoticeKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -22,7 +22,7 @@ import java.util.UUID;
  * it; it is marked sent after the mail server took it, so a crash in between sends it once more (never lost, at
  * most one duplicate). A failing server delays mail, retried with backoff; it never touches a decision.
  */
-class MailDispatcher implements SmartLifecycle {
+class MailDispatcher extends PeriodicWork {
 
     private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
     private static final int BATCH = 50;
@@ -34,7 +34,6 @@ class MailDispatcher implements SmartLifecycle {
     private final MailSettings settings;
     private final MailMetrics metrics;
     private final Clock clock;
-    private PeriodicTask poller;
 
     MailDispatcher(MailNotices notices, MailComposer composer, MailPeople people,
                    JavaMailSender sender, MailSettings settings, MailMetrics metrics, Clock clock) {
@@ -48,21 +47,8 @@ class MailDispatcher implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        poller = PeriodicTask.start("mail-dispatcher", settings.pollInterval(), settings.pollInterval(), this::poll);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (poller != null) {
-            poller.stop();
-            poller = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return poller != null;
+    protected PeriodicTask schedule() {
+        return PeriodicTask.start("mail-dispatcher", settings.pollInterval(), settings.pollInterval(), this::poll);
     }
 
     void poll() {

@@ -1,11 +1,11 @@
 package org.mandate.app.mail;
 
 import org.mandate.app.PeriodicTask;
+import org.mandate.app.PeriodicWork;
 import org.mandate.app.web.People;
 import org.mandate.domain.notification.NoticeKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -16,7 +16,7 @@ import java.time.Instant;
  * open step. A reminder's id is the step and its due time, so repeated passes, restarts and other nodes add
  * nothing twice; a step that arrived after its due time (escalated because it was late) gets no overdue reminder.
  */
-class Reminders implements SmartLifecycle {
+class Reminders extends PeriodicWork {
 
     private static final Logger log = LoggerFactory.getLogger(Reminders.class);
 
@@ -29,7 +29,6 @@ class Reminders implements SmartLifecycle {
     private final People people;
     private final MailTimes times;
     private final Clock clock;
-    private PeriodicTask poller;
 
     Reminders(MailNotices notices, NoticeQueue queue, ChatQueue chat, MailSettings settings, People people,
               MailTimes times, Clock clock) {
@@ -44,8 +43,8 @@ class Reminders implements SmartLifecycle {
 
     /** Each node looks every reminder-interval, for mail and chat alike. */
     @Override
-    public synchronized void start() {
-        poller = PeriodicTask.start("reminders", settings.reminderInterval(),
+    protected PeriodicTask schedule() {
+        return PeriodicTask.start("reminders", settings.reminderInterval(),
                 settings.reminderInterval(), () -> {
                     try {
                         queueDue();
@@ -54,19 +53,6 @@ class Reminders implements SmartLifecycle {
                                 failure);
                     }
                 });
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (poller != null) {
-            poller.stop();
-            poller = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return poller != null;
     }
 
     void queueDue() {
