@@ -66,10 +66,12 @@ public record InboxQuery(String category, String requester, BigDecimal minAmount
         String dueText = value.apply("dueBefore");
         if (dueText != null) {
             try {
-                dueBefore = Instant.parse(dueText);
+                dueBefore = dueText.length() == 10 ? java.time.LocalDate.parse(dueText)
+                        .atStartOfDay(java.time.ZoneOffset.UTC).toInstant() : Instant.parse(dueText);
             } catch (DateTimeParseException e) {
-                throw refused("dueBefore", "an instant such as 2026-12-31T17:00:00Z",
-                        "dueBefore must be an instant in UTC such as 2026-12-31T17:00:00Z, not '" + dueText + "'.");
+                throw refused("dueBefore", "an instant such as 2026-12-31T17:00:00Z, or a day such as 2026-12-31",
+                        "dueBefore must be an instant in UTC such as 2026-12-31T17:00:00Z, or a day such as "
+                                + "2026-12-31 (its start, UTC), not '" + dueText + "'.");
             }
         }
         ForWhom forWhom = oneOf(value.apply("for"), "for", ForWhom.values(), ForWhom::parameter);
@@ -139,6 +141,18 @@ public record InboxQuery(String category, String requester, BigDecimal minAmount
     /** The sort as the page's select shows it; empty for the default order. */
     public String sortParameter() {
         return sort == null ? "" : (descending ? "-" : "") + sort.parameter();
+    }
+
+    /** The query string with paging, for the page's links and its poll. */
+    public String queryStringWithPage(int page) {
+        String conditions = queryString();
+        String paging = "page=" + page + (size == null || size == PAGE_DEFAULT_SIZE ? "" : "&size=" + size);
+        return conditions.isEmpty() ? paging : conditions + "&" + paging;
+    }
+
+    /** The day part of {@code dueBefore}, as the page's date field shows it. */
+    public String dueBeforeDay() {
+        return dueBefore == null ? "" : dueBefore.atOffset(java.time.ZoneOffset.UTC).toLocalDate().toString();
     }
 
     public boolean filtered() {
