@@ -47,6 +47,44 @@ class InboxBrowserTest extends BrowserTest {
         screenshot(sofia, "inbox-filtered");
     }
 
+    @Test
+    void sofiaSelectsTwoStepsAndApprovesThemTogether() {
+        String tag = "zc" + UUID.randomUUID().toString().substring(0, 6);
+        String first = as("ana").submit(tag + " beakers", "supplies", 80);
+        String second = as("ana").submit(tag + " funnels", "supplies", 45);
+        as("ana").submit(tag + " left alone", "supplies", 20);
+        WebDriver sofia = browserAs("sofia");
+        sofia.get(url("/?q=" + tag + "&sort=amount"));
+        waitUntil(sofia, driver -> titles(driver).size() == 3);
+
+        for (WebElement row : sofia.findElements(By.cssSelector("#inbox-items tbody tr"))) {
+            String title = row.findElement(By.cssSelector("td[data-label=Request] a")).getText();
+            if (!title.endsWith("left alone")) {
+                row.findElement(By.cssSelector("input.select-step")).click();
+            }
+        }
+        // a step arriving through the poll proves the rows were replaced since the ticks
+        as("ana").submit(tag + " arrives later", "supplies", 10);
+        waitUntil(sofia, driver -> titles(driver).contains(tag + " arrives later"));
+        assertThat(sofia.findElements(By.cssSelector("input.select-step:checked"))).as("the poll keeps the ticks")
+                .hasSize(2);
+        sofia.findElement(By.name("rationale")).sendKeys("Lab restock");
+        sofia.findElement(By.id("approve-selected")).click();
+
+        waitUntil(sofia, driver -> !driver.findElements(By.id("bulk-summary")).isEmpty());
+        assertThat(sofia.findElement(By.id("bulk-summary")).getText()).isEqualTo("2 approved.");
+        assertThat(sofia.findElements(By.cssSelector("#bulk-results tbody tr")).stream().map(WebElement::getText))
+                .satisfiesExactlyInAnyOrder(line -> assertThat(line).contains(tag + " beakers", "approved"),
+                        line -> assertThat(line).contains(tag + " funnels", "approved"));
+        screenshot(sofia, "inbox-bulk-results");
+        for (String request : List.of(first, second)) {
+            assertThat(as("ana").get("/api/requests/" + request).json().path("status").asText())
+                    .isEqualTo("APPROVED");
+        }
+        sofia.get(url("/?q=" + tag));
+        assertThat(titles(sofia)).containsExactlyInAnyOrder(tag + " left alone", tag + " arrives later");
+    }
+
     static List<String> titles(WebDriver browser) {
         return browser.findElements(By.cssSelector("#inbox-items tbody tr td[data-label=Request] a")).stream()
                 .map(WebElement::getText).toList();

@@ -2,7 +2,11 @@ package org.mandate.app.web.inbox;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.mandate.app.problem.Refusal;
+import org.mandate.app.request.BulkDecisions;
 import org.mandate.app.request.InboxQuery;
+import org.mandate.app.request.RequestReader;
+import org.mandate.domain.request.Outcome;
+import org.mandate.projections.request.RequestView;
 import org.mandate.app.request.SavedInboxFilters;
 import org.mandate.app.web.People;
 import org.mandate.app.request.InboxReader;
@@ -39,11 +43,15 @@ class InboxPage {
     private final InboxReader inbox;
     private final RequestViewProjection requests;
     private final SavedInboxFilters saved;
+    private final BulkDecisions bulk;
+    private final RequestReader reader;
     private final GoneStepNotice gone;
     private final Clock clock;
 
-    InboxPage(InboxReader inbox, RequestViewProjection requests, SavedInboxFilters saved, People people,
-              Clock clock) {
+    InboxPage(InboxReader inbox, RequestViewProjection requests, SavedInboxFilters saved, BulkDecisions bulk,
+              RequestReader reader, People people, Clock clock) {
+        this.bulk = bulk;
+        this.reader = reader;
         this.inbox = inbox;
         this.requests = requests;
         this.saved = saved;
@@ -100,6 +108,58 @@ class InboxPage {
             redirect.addFlashAttribute("filterError", Refusal.of(exception).message());
         }
         return "redirect:/";
+    }
+
+    /** One line of the bulk results page: the step's result with what the person recognises it by. */
+    record BulkLine(BulkDecisions.ItemResult result, String title, String stepName) {
+    }
+
+    @PostMapping("/inbox/decisions")
+    String decideSelected(@RequestParam(name = "item", required = false) List<String> selected,
+                          @RequestParam(name = "outcome", required = false) String outcome,
+                          @RequestParam(name = "rationale", required = false) String rationale,
+                          Authentication user, Model model, RedirectAttributes redirect) {
+        Outcome chosen = "APPROVED".equals(outcome) ? Outcome.APPROVED
+                : "REJECTED".equals(outcome) ? Outcome.REJECTED : null;
+        if (selected == null || selected.isEmpty() || chosen == null) {
+            redirect.addFlashAttribute("bulkError", selected == null || selected.isEmpty()
+                    ? "Select the steps to decide first: tick the box beside each."
+                    : "Choose Approve selected or Reject selected.");
+            return "redirect:/";
+        }
+        List<BulkDecisions.Item> items = selected.stream().map(key -> {
+            int colon = key.indexOf(':');
+            return colon < 0 ? new BulkDecisions.Item(key, null)
+                    : new BulkDecisions.Item(key.substring(0, colon), key.substring(colon + 1));
+        }).toList();
+        List<BulkDecisions.ItemResult> results;
+        try {
+            results = bulk.decide(user.getName(), items, chosen,
+                    rationale == null || rationale.isBlank() ? null : rationale.strip());
+        } catch (RuleViolation refused) {
+            redirect.addFlashAttribute("bulkError", refused.getMessage());
+            return "redirect:/";
+        }
+        List<BulkLine> lines = results.stream().map(result -> line(result, user)).toList();
+        long decided = results.stream().filter(BulkDecisions.ItemResult::decided).count();
+        String verb = chosen == Outcome.APPROVED ? "approved" : "rejected";
+        model.addAttribute("lines", lines);
+        model.addAttribute("outcome", verb);
+        model.addAttribute("summary", decided + " " + verb + (decided == results.size() ? "."
+                : ", " + (results.size() - decided) + " not decided; the reasons are below."));
+        return "inbox/decisions";
+    }
+
+    /** A request the person may not read is named by its id only. */
+    private BulkLine line(BulkDecisions.ItemResult result, Authentication user) {
+        try {
+            RequestView view = reader.readableBy(result.requestId(), user);
+            String stepName = view.steps().stream().filter(step -> step.id().equals(result.stepId()))
+                    .map(RequestView.StepView::name).findFirst().orElse(result.stepId());
+            return new BulkLine(result, view.title(), stepName);
+        } catch (RuntimeException unreadable) {
+            return new BulkLine(result, "request " + result.requestId(), result.stepId());
+        }
     }
 
     /** A value the inbox cannot read shows next to the form, and the inbox unfiltered below it. */
