@@ -164,8 +164,10 @@ public class AccessibilityBrowserTest extends BrowserTest {
     }
 
     private static void waitForDrawings(WebDriver browser) {
+        // charts are drawn when they come near the screen: scroll to any still waiting
         waitUntil(browser, driver -> ((JavascriptExecutor) driver).executeScript(
-                "return document.readyState === 'complete' && !document.querySelector("
+                "document.querySelector('canvas:not([data-drawn])')?.scrollIntoView();"
+                        + "return document.readyState === 'complete' && !document.querySelector("
                         + "'[data-bpmn-url]:not([data-rendered]), #canvas:not([data-loaded]), "
                         + "canvas:not([data-drawn])');"));
     }
