@@ -6,10 +6,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mandate.app.Api;
 import org.mandate.app.MandateIntegrationTest;
+import org.mandate.app.people.Departures;
 import org.mandate.app.security.Credentials;
 import org.mandate.domain.directory.Authority;
 import org.mandate.domain.directory.JoinPerson;
 import org.mandate.domain.directory.PersonId;
+import org.mandate.projections.committee.CommitteeView;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.List;
@@ -31,6 +33,8 @@ class CommitteeIntegrationTest extends MandateIntegrationTest {
     CommandGateway commands;
     @Autowired
     Credentials credentials;
+    @Autowired
+    Departures departures;
 
     private String suffix;
     private String first;
@@ -123,9 +127,8 @@ class CommitteeIntegrationTest extends MandateIntegrationTest {
             ivy.post("/api/committees/" + id + "/members", Map.of("personId", second));
         }
 
-        Api.Response preview = ivy.get("/admin/people/" + first + "/departure?successor=vera");
-        assertThat(preview.body()).contains("Committees they leave", "Works council " + suffix,
-                "Trip board " + suffix);
+        assertThat(departures.preview(first, "vera").committeesLeft()).extracting(CommitteeView::id)
+                .containsExactlyInAnyOrderElementsOf(ids);
 
         long before = eventCount();
         assertThat(ivy.post("/api/people/" + first + "/departure", Map.of("successor", "vera")).status())

@@ -241,8 +241,9 @@ final class AuthorizationMatrix {
                 401, 403, 403, 403, 403, 403, 403, 200, 403, 200);
         row("GET /api/committees/{id}", f -> new Call("GET", "/api/committees/no-such-committee", null),
                 401, 403, 403, 403, 403, 403, 403, 404, 403, 404);
-        row("POST /api/committees", f -> new Call("POST", "/api/committees", "{\"name\":\" \"}"),
-                401, 403, 403, 403, 403, 403, 403, 403, 403, 400);
+        // the demo school's committee has the name already: past the role check the administrator gets the 409
+        row("POST /api/committees", f -> new Call("POST", "/api/committees", "{\"name\":\"Budget committee\"}"),
+                401, 403, 403, 403, 403, 403, 403, 403, 403, 409);
         row("POST /api/committees/{id}/members", f -> new Call("POST", "/api/committees/no-such-committee/members",
                 "{\"personId\":\"vera\"}"), 401, 403, 403, 403, 403, 403, 403, 403, 403, 404);
         row("DELETE /api/committees/{id}/members/{personId}", f -> new Call("DELETE",

@@ -41,10 +41,6 @@ public class Committee {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(FormCommittee command, Committees committees, Clock clock) {
-        if (formed) {
-            throw RuleViolation.conflict("A committee with the id '" + command.committeeId() + "' exists already"
-                    + (dissolved ? " (dissolved)" : "") + "; choose another id.");
-        }
         if (!command.committeeId().wellFormed()) {
             throw RuleViolation.invalid("A committee id is 1 to 64 lower-case letters, digits or dashes, starting "
                     + "with a letter or digit, like budget-committee; got '" + command.committeeId() + "'.");
@@ -59,6 +55,10 @@ public class Committee {
             throw RuleViolation.conflict("The committee '" + other + "' is already called '" + wanted + "'; choose "
                     + "another name, or dissolve that committee first.");
         });
+        if (formed) {
+            throw RuleViolation.conflict("A committee with the id '" + command.committeeId() + "' exists already"
+                    + (dissolved ? " (dissolved)" : "") + "; choose another id.");
+        }
         apply(new CommitteeFormed(command.committeeId(), wanted, command.formedBy(), clock.instant()));
     }
 
