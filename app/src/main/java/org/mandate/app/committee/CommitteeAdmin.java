@@ -1,5 +1,6 @@
 package org.mandate.app.committee;
 
+import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mandate.domain.RuleViolation;
 import org.mandate.domain.committee.AddCommitteeMember;
@@ -51,8 +52,12 @@ public class CommitteeAdmin {
         }
         try {
             commands.sendAndWait(new FormCommittee(committee, name, PersonId.of(by)));
-        } catch (DuplicateKeyException sameNameAtOnce) {
-            // another committee was given the name in a transaction that committed first
+        } catch (RuntimeException failure) {
+            // another committee was given the name in a transaction that committed first (the read model's unique
+            // name); the failure arrives wrapped by the event processor
+            if (ExceptionUtils.throwableOfType(failure, DuplicateKeyException.class) == null) {
+                throw failure;
+            }
             throw RuleViolation.conflict("Another committee was just given the name '" + name.strip() + "'; "
                     + "choose another name.");
         }
