@@ -55,39 +55,42 @@ class CommitteeController {
 
     @GetMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
-    List<CommitteeView> all() {
+    List<CommitteeView> committees() {
         return committees.all();
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
-    CommitteeView one(@PathVariable String id) {
+    CommitteeView committee(@PathVariable String id) {
         return committees.existing(id);
     }
 
     @PostMapping
-    ResponseEntity<CommitteeView> form(@Valid @RequestBody FormBody body, Authentication admin) {
+    ResponseEntity<CommitteeView> formCommittee(@Valid @RequestBody FormBody body, Authentication admin) {
         CommitteeView formed = committees.form(body.id(), body.name(), admin.getName());
         return ResponseEntity.created(URI.create("/api/committees/" + formed.id())).body(formed);
     }
 
     @PostMapping("/{id}/members")
-    CommitteeView add(@PathVariable String id, @Valid @RequestBody MemberBody body, Authentication admin) {
+    CommitteeView addCommitteeMember(@PathVariable String id, @Valid @RequestBody MemberBody body,
+                                     Authentication admin) {
         return committees.add(id, body.personId(), admin.getName());
     }
 
     @DeleteMapping("/{id}/members/{personId}")
-    CommitteeView remove(@PathVariable String id, @PathVariable String personId, Authentication admin) {
+    CommitteeView removeCommitteeMember(@PathVariable String id, @PathVariable String personId,
+                                        Authentication admin) {
         return committees.remove(id, personId, admin.getName());
     }
 
     @PutMapping("/{id}/authority")
-    CommitteeView authority(@PathVariable String id, @Valid @RequestBody AuthorityBody body, Authentication admin) {
+    CommitteeView setCommitteeAuthority(@PathVariable String id, @Valid @RequestBody AuthorityBody body,
+                                        Authentication admin) {
         return committees.authority(id, body.limits(), body.currency(), admin.getName());
     }
 
     @PostMapping("/{id}/dissolution")
-    CommitteeView dissolve(@PathVariable String id, Authentication admin) {
+    CommitteeView dissolveCommittee(@PathVariable String id, Authentication admin) {
         return committees.dissolve(id, admin.getName());
     }
 }
