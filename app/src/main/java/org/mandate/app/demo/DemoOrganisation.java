@@ -26,7 +26,8 @@ import java.util.Set;
 
 /**
  * A school: a principal, two vice principals, two heads of department, teachers, finance, audit, process and IT; each
- * with an address like sofia@school.example; and a budget committee (vera, omar, pat) that may approve up to 100000 EUR.
+ * with an address like sofia@school.example; and a budget committee (vera, omar, pat) that may approve up to
+ * 100000 EUR.
  */
 @Component
 @ConditionalOnProperty(name = "mandate.demo", havingValue = "true")

@@ -30,7 +30,7 @@ final class MembershipPolicy {
         }
     }
 
-    /** An authority is a limit of zero or more per category, in a three-letter currency, for a committee with members. */
+    /** An authority: limits of zero or more per category, in a three-letter currency, for a committee with members. */
     static void checkAuthority(String committee, SetCommitteeAuthority command, Set<PersonId> members) {
         if (members.isEmpty()) {
             throw RuleViolation.conflict(committee + " has no members yet; add at least one member before giving "

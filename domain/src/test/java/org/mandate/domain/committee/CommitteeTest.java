@@ -129,7 +129,8 @@ class CommitteeTest {
         fixture.given(formed(), new CommitteeMemberAdded(BUDGET, VERA, IVY, NOW))
                 .when(new RemoveCommitteeMember(BUDGET, OMAR, IVY))
                 .expectException(RuleViolation.class)
-                .expectExceptionMessage(containsString("omar does not sit on Budget committee; its members are [vera]"));
+                .expectExceptionMessage(
+                        containsString("omar does not sit on Budget committee; its members are [vera]"));
     }
 
     @Test
