@@ -3,6 +3,7 @@ package org.mandate.app.eventstore;
 import org.axonframework.config.ConfigurerModule;
 import org.mandate.domain.binding.PathBindings;
 import org.mandate.domain.client.SystemClient;
+import org.mandate.domain.committee.Committee;
 import org.mandate.domain.directory.PersonAggregate;
 import org.mandate.domain.mandate.MandateAggregate;
 import org.mandate.domain.process.ProcessPath;
@@ -24,6 +25,7 @@ class AggregatesConfiguration {
                 .configureAggregate(ProcessPath.class)
                 .configureAggregate(PathBindings.class)
                 .configureAggregate(WebhookSubscription.class)
-                .configureAggregate(SystemClient.class);
+                .configureAggregate(SystemClient.class)
+                .configureAggregate(Committee.class);
     }
 }

@@ -50,7 +50,8 @@ public class AccessibilityBrowserTest extends BrowserTest {
         pages.put("olu", List.of("/processes", "/processes/approval", "/processes/approval/versions/1",
                 "/processes/approval/edit"));
         pages.put("ivy", List.of("/admin", "/admin/people/ana", "/admin/reconciliation", "/admin/mail",
-                "/admin/projections"));
+                "/admin/projections", "/admin/committees", "/admin/committees/budget-committee",
+                "/admin/people/vera/departure"));
         Map<String, List<String>> violations = new LinkedHashMap<>();
         WebDriver anonymous = browser();
         anonymous.get(url("/login"));
