@@ -1,9 +1,9 @@
 // Draws the insights charts from the page's #insights-data block (the same figures as GET /api/insights).
-// Each canvas gets data-drawn="true" once its chart has rendered, which the browser test waits for.
+// Each canvas gets data-drawn="true" once its chart has rendered, which the browser tests wait for (scrolling to it).
 (function () {
   const insights = JSON.parse(document.getElementById('insights-data').textContent);
-  const Chart = window.Chart;
-  if (!insights || !Chart) {
+  const section = document.querySelector('section.charts');
+  if (!insights || !section) {
     return;
   }
   const hours = (seconds) => (seconds == null ? null : Math.round(seconds / 36) / 100);
@@ -24,7 +24,7 @@
       config.options = Object.assign({ responsive: true, maintainAspectRatio: false, animation: false },
         config.options);
       config.plugins = [{ id: 'drawn', afterRender: () => canvas.setAttribute('data-drawn', 'true') }];
-      window.mandateCharts[id] = new Chart(canvas, config);
+      window.mandateCharts[id] = new window.Chart(canvas, config);
     });
   }
   function drawNext() {
@@ -74,5 +74,27 @@
     },
     options: { scales: { y: { min: 0, title: { display: true, text: 'hours' } } } }
   });
-  drawNext();
+  // Chart.js (177 KB) is fetched and the charts drawn only when they come near the screen: on a phone the tiles and
+  // bottlenecks come first, and most visits never scroll to the charts
+  function loadCharts() {
+    if (window.Chart) {
+      drawNext();
+      return;
+    }
+    const script = document.createElement('script');
+    script.src = section.dataset.chartsSrc;
+    script.addEventListener('load', drawNext);
+    document.head.appendChild(script);
+  }
+  if ('IntersectionObserver' in window) {
+    const watch = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) {
+        watch.disconnect();
+        loadCharts();
+      }
+    }, { rootMargin: '300px' });
+    watch.observe(section);
+  } else {
+    loadCharts();
+  }
 })();

@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.mandate.domain.committee.Committees;
 import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.OpenWork;
 import org.mandate.domain.mandate.Mandates;
@@ -42,8 +43,8 @@ public class ProcessesConfiguration {
 
     @Bean
     DepartureHandover departureHandover(@Lazy CommandGateway commands, OpenWork work, Directory directory,
-                                        Mandates mandates, Clock clock) {
-        return new DepartureHandover(commands, work, directory, mandates, clock);
+                                        Mandates mandates, Committees committees, Clock clock) {
+        return new DepartureHandover(commands, work, directory, mandates, committees, clock);
     }
 
     @Bean

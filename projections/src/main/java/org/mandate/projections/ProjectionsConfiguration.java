@@ -7,6 +7,7 @@ import org.mandate.projections.audit.AuditTrail;
 import org.mandate.projections.binding.BindingsReader;
 import org.mandate.projections.audit.AuditTrailProjection;
 import org.mandate.projections.delegation.DelegationsRegister;
+import org.mandate.projections.committee.CommitteesProjection;
 import org.mandate.projections.directory.DirectoryProjection;
 import org.mandate.projections.inbox.InboxProjection;
 import org.mandate.projections.insights.InsightsProjection;
@@ -31,6 +32,11 @@ public class ProjectionsConfiguration {
     @Bean
     DirectoryProjection directoryProjection(JdbcTemplate jdbc) {
         return new DirectoryProjection(jdbc);
+    }
+
+    @Bean
+    CommitteesProjection committeesProjection(JdbcTemplate jdbc) {
+        return new CommitteesProjection(jdbc);
     }
 
     /** Lazy: the event store is built by Axon after the beans that command handlers read. */

@@ -3,12 +3,17 @@ package org.mandate.app.demo;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mandate.app.mail.MailPeople;
 import org.mandate.app.security.Credentials;
+import org.mandate.domain.committee.AddCommitteeMember;
+import org.mandate.domain.committee.CommitteeId;
+import org.mandate.domain.committee.FormCommittee;
+import org.mandate.domain.committee.SetCommitteeAuthority;
 import org.mandate.domain.directory.Authority;
 import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.JoinPerson;
 import org.mandate.domain.directory.SetEmail;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.directory.Role;
+import org.mandate.projections.committee.CommitteesProjection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -21,7 +26,8 @@ import java.util.Set;
 
 /**
  * A school: a principal, two vice principals, two heads of department, teachers, finance, audit, process and IT; each
- * with an address like sofia@school.example.
+ * with an address like sofia@school.example; and a budget committee (vera, omar, pat) that may approve up to
+ * 100000 EUR.
  */
 @Component
 @ConditionalOnProperty(name = "mandate.demo", havingValue = "true")
@@ -49,13 +55,19 @@ class DemoOrganisation implements ApplicationRunner {
             new Member("olu", "Olu Mensah", "Process owner", null, Authority.none(), Set.of(Role.PROCESS_OWNER)),
             new Member("ivy", "Ivy Park", "IT administrator", null, Authority.none(), Set.of(Role.ADMIN)));
 
+    static final CommitteeId BUDGET_COMMITTEE = CommitteeId.of("budget-committee");
+    static final List<String> BUDGET_COMMITTEE_MEMBERS = List.of("vera", "omar", "pat");
+
     private final CommandGateway commands;
     private final Directory directory;
     private final Credentials credentials;
     private final MailPeople mail;
+    private final CommitteesProjection committees;
 
-    DemoOrganisation(CommandGateway commands, Directory directory, Credentials credentials, MailPeople mail) {
+    DemoOrganisation(CommandGateway commands, Directory directory, Credentials credentials, MailPeople mail,
+                     CommitteesProjection committees) {
         this.commands = commands;
+        this.committees = committees;
         this.directory = directory;
         this.credentials = credentials;
         this.mail = mail;
@@ -82,6 +94,27 @@ class DemoOrganisation implements ApplicationRunner {
         }
         if (added > 0) {
             log.info("Loaded the demo school: {} people, password '{}'", added, PASSWORD);
+        }
+        budgetCommittee();
+    }
+
+    /**
+     * Committees came later than the school: a demo database from before gets it on its next start, unless it was
+     * formed once already (and perhaps dissolved on purpose) or its name is taken.
+     */
+    private void budgetCommittee() {
+        if (committees.find(BUDGET_COMMITTEE.value()).isPresent() || committees.named("Budget committee").isPresent()) {
+            return;
+        }
+        PersonId ivy = PersonId.of("ivy");
+        commands.sendAndWait(new FormCommittee(BUDGET_COMMITTEE, "Budget committee", ivy));
+        for (String member : BUDGET_COMMITTEE_MEMBERS) {
+            if (directory.find(PersonId.of(member)).filter(p -> p.active()).isPresent()) {
+                commands.sendAndWait(new AddCommitteeMember(BUDGET_COMMITTEE, PersonId.of(member), ivy));
+            }
+        }
+        if (!committees.find(BUDGET_COMMITTEE.value()).orElseThrow().members().isEmpty()) {
+            commands.sendAndWait(new SetCommitteeAuthority(BUDGET_COMMITTEE, Authority.upTo(100_000), "EUR", ivy));
         }
     }
 }

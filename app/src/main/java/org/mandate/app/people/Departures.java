@@ -7,6 +7,8 @@ import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.OpenWork;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.directory.RecordDeparture;
+import org.mandate.projections.committee.CommitteeView;
+import org.mandate.projections.committee.CommitteesProjection;
 import org.mandate.projections.delegation.DelegationsRegister;
 import org.mandate.projections.delegation.MandateView;
 import org.springframework.stereotype.Service;
@@ -21,22 +23,27 @@ import java.util.List;
 @Service
 public class Departures {
 
-    /** The plan and the mandates that end with the leaver (granted by, held by, or carrying their authority). */
-    public record Preview(DeparturePlan plan, List<MandateView> mandatesEnding) {
+    /**
+     * The plan, the mandates that end with the leaver (granted by, held by, or carrying their authority) and the
+     * committees they leave.
+     */
+    public record Preview(DeparturePlan plan, List<MandateView> mandatesEnding, List<CommitteeView> committeesLeft) {
     }
 
     private final CommandGateway commands;
     private final Directory directory;
     private final OpenWork work;
     private final DelegationsRegister mandates;
+    private final CommitteesProjection committees;
     private final Clock clock;
 
     Departures(CommandGateway commands, Directory directory, OpenWork work, DelegationsRegister mandates,
-               Clock clock) {
+               CommitteesProjection committees, Clock clock) {
         this.commands = commands;
         this.directory = directory;
         this.work = work;
         this.mandates = mandates;
+        this.committees = committees;
         this.clock = clock;
     }
 
@@ -46,7 +53,9 @@ public class Departures {
         List<MandateView> ending = mandates.involving(id.value(), clock.instant()).stream()
                 .filter(mandate -> mandate.status().equals("ACTIVE") || mandate.status().equals("UPCOMING"))
                 .toList();
-        return new Preview(plan, ending);
+        List<CommitteeView> left = committees.of(id).stream()
+                .map(committee -> committees.find(committee.value()).orElseThrow()).toList();
+        return new Preview(plan, ending, left);
     }
 
     /** Records the departure; refused (and nothing changes) when some open step would have nobody. */

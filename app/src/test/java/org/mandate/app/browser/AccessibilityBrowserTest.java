@@ -54,7 +54,8 @@ public class AccessibilityBrowserTest extends BrowserTest {
         pages.put("olu", List.of("/processes", "/processes/approval", "/processes/approval/versions/1",
                 "/processes/approval/edit"));
         pages.put("ivy", List.of("/admin", "/admin/people/ana", "/admin/reconciliation", "/admin/mail",
-                "/admin/projections"));
+                "/admin/projections", "/admin/committees", "/admin/committees/budget-committee",
+                "/admin/people/vera/departure"));
         Map<String, List<String>> violations = new LinkedHashMap<>();
         WebDriver anonymous = browser();
         anonymous.get(url("/login"));
@@ -178,8 +179,10 @@ public class AccessibilityBrowserTest extends BrowserTest {
     }
 
     private static void waitForDrawings(WebDriver browser) {
+        // charts are drawn when they come near the screen: scroll to any still waiting
         waitUntil(browser, driver -> ((JavascriptExecutor) driver).executeScript(
-                "return document.readyState === 'complete' && !document.querySelector("
+                "document.querySelector('canvas:not([data-drawn])')?.scrollIntoView();"
+                        + "return document.readyState === 'complete' && !document.querySelector("
                         + "'[data-bpmn-url]:not([data-rendered]), #canvas:not([data-loaded]), "
                         + "canvas:not([data-drawn])');"));
     }

@@ -54,8 +54,24 @@ class InsightsBrowserTest extends BrowserTest {
     void anAuditorOpensTheInsightsAndSeesTheChartsDrawn() {
         patHoldsMoreThanTheSetShareOfOpenSteps();
         WebDriver browser = browserAs("ada");
+        // on a phone the charts are far below the tiles: Chart.js is not fetched until they come near the screen
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.get(url("/insights"));
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        assertThat((Number) page.executeScript("return document.querySelector('section.charts')"
+                + ".getBoundingClientRect().top - innerHeight")).as("the charts start well below the screen")
+                .matches(below -> below.doubleValue() > 300);
+        assertThat(page.executeScript("return window.Chart === undefined")).isEqualTo(true);
+        page.executeScript("document.querySelector('section.charts').scrollIntoView()");
+        try {
+            waitUntil(browser, driver -> "true".equals(driver.findElement(By.id(CHARTS.get(0))).getAttribute("data-drawn")));
+        } catch (RuntimeException notDrawn) {
+            throw new AssertionError("not drawn; console: " + consoleErrors(browser) + "; script: "
+                    + page.executeScript("return [...document.scripts].map(s => s.src).join(' ')"), notDrawn);
+        }
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
         browser.findElement(By.id("nav-insights")).click();
-
+        ((JavascriptExecutor) browser).executeScript("document.querySelector('section.charts').scrollIntoView()");
         for (String chart : CHARTS) {
             waitUntil(browser, driver -> "true".equals(driver.findElement(By.id(chart)).getAttribute("data-drawn")));
         }

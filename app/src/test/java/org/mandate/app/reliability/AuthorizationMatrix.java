@@ -246,6 +246,40 @@ final class AuthorizationMatrix {
                 LOGIN_PAGE, PAGE, PAGE, PAGE, PAGE, PAGE, PAGE, PAGE, PAGE, PAGE);
     }
 
+    /**
+     * Committees: administrators change them, auditors read them too. The changes name a committee that does not
+     * exist (or a form with no name), so past the role check they are refused and change nothing.
+     */
+    static {
+        row("GET /api/committees", f -> new Call("GET", "/api/committees", null),
+                401, 403, 403, 403, 403, 403, 403, 200, 403, 200);
+        row("GET /api/committees/{id}", f -> new Call("GET", "/api/committees/no-such-committee", null),
+                401, 403, 403, 403, 403, 403, 403, 404, 403, 404);
+        // the demo school's committee has the name already: past the role check the administrator gets the 409
+        row("POST /api/committees", f -> new Call("POST", "/api/committees", "{\"name\":\"Budget committee\"}"),
+                401, 403, 403, 403, 403, 403, 403, 403, 403, 409);
+        row("POST /api/committees/{id}/members", f -> new Call("POST", "/api/committees/no-such-committee/members",
+                "{\"personId\":\"vera\"}"), 401, 403, 403, 403, 403, 403, 403, 403, 403, 404);
+        row("DELETE /api/committees/{id}/members/{personId}", f -> new Call("DELETE",
+                "/api/committees/no-such-committee/members/vera", null),
+                401, 403, 403, 403, 403, 403, 403, 403, 403, 404);
+        row("PUT /api/committees/{id}/authority", f -> new Call("PUT", "/api/committees/no-such-committee/authority",
+                "{\"limits\":{\"*\":1},\"currency\":\"EUR\"}"), 401, 403, 403, 403, 403, 403, 403, 403, 403, 404);
+        row("POST /api/committees/{id}/dissolution", f -> new Call("POST",
+                "/api/committees/no-such-committee/dissolution", null),
+                401, 403, 403, 403, 403, 403, 403, 403, 403, 404);
+        row("GET /admin/committees", f -> new Call("GET", "/admin/committees", null),
+                LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+        row("GET /admin/committees/{id}", f -> new Call("GET", "/admin/committees/no-such-committee", null),
+                LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
+        row("POST /admin/committees", f -> new Call("POST", "/admin/committees", FORM + "name=+"),
+                LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
+        for (String form : List.of("members", "members/removal", "authority", "dissolution")) {
+            row("POST /admin/committees/{id}/" + form, f -> new Call("POST", "/admin/committees/no-such-committee/"
+                    + form, FORM + "personId=vera"), LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
+        }
+    }
+
     /** Approval paths: everyone logged in reads them over the API; only process owners validate and deploy. */
     static {
         row("GET /api/processes", f -> new Call("GET", "/api/processes", null),

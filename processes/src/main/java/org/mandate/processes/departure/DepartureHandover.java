@@ -3,6 +3,8 @@ package org.mandate.processes.departure;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.mandate.domain.committee.Committees;
+import org.mandate.domain.committee.RemoveMemberOnDeparture;
 import org.mandate.domain.directory.ChangeManager;
 import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.Handover;
@@ -24,7 +26,8 @@ import java.util.Map;
 
 /**
  * When someone leaves, every open step they hold, have on loan or have lent out moves on (see {@link Handover}),
- * their direct reports get a manager who is still here, and every mandate they gave or hold ends. Runs with the
+ * their direct reports get a manager who is still here, every mandate they gave or hold ends, and they leave every
+ * committee they sat on (an event per committee). Runs with the
  * bridge, in the departure's own transaction: the departure is recorded with all of its consequences or not at
  * all. The open steps come from the inbox, which (unlike the engine, whose task names only the current decider)
  * also knows who lent a step out.
@@ -36,14 +39,16 @@ public class DepartureHandover {
     private final OpenWork work;
     private final Directory directory;
     private final Mandates mandates;
+    private final Committees committees;
     private final Clock clock;
 
     public DepartureHandover(CommandGateway commands, OpenWork work, Directory directory, Mandates mandates,
-                             Clock clock) {
+                             Committees committees, Clock clock) {
         this.commands = commands;
         this.work = work;
         this.directory = directory;
         this.mandates = mandates;
+        this.committees = committees;
         this.clock = clock;
     }
 
@@ -68,5 +73,7 @@ public class DepartureHandover {
                 .filter(mandate -> mandate.liveAt(clock.instant()))
                 .forEach(mandate -> commands.sendAndWait(new EndMandateOnDeparture(mandate.id(), event.personId(),
                         event.recordedBy())));
+        committees.of(event.personId()).forEach(committee -> commands.sendAndWait(
+                new RemoveMemberOnDeparture(committee, event.personId(), event.recordedBy())));
     }
 }

@@ -13,7 +13,8 @@ public record AuditFields(String actor, String onBehalfOf, String mandateId, Str
 
     /** Who acted, most specific first: the decider before the requester of the request decided on. */
     static final List<String> ACTOR = List.of("decidedBy", "by", "delegatedBy", "escalatedBy", "revokedBy",
-            "recordedBy", "deployedBy", "boundBy", "unboundBy", "grantor", "from", "actor", "requester");
+            "recordedBy", "deployedBy", "boundBy", "unboundBy", "formedBy", "addedBy", "removedBy", "setBy",
+            "dissolvedBy", "grantor", "from", "actor", "requester");
     static final List<String> ON_BEHALF_OF = List.of("onBehalfOf");
     static final List<String> MANDATE = List.of("mandateId");
     static final List<String> REQUEST = List.of("requestId");

@@ -58,4 +58,12 @@ class AuditFieldsTest {
 
         assertThat(AuditFields.of(left).actor()).isEqualTo("ivy");
     }
+
+    @Test
+    void whoChangedACommitteeIsTheActor() throws Exception {
+        JsonNode added = JSON.readTree("""
+                {"committeeId":{"value":"budget-committee"},"personId":{"value":"vera"},"addedBy":{"value":"ivy"}}""");
+
+        assertThat(AuditFields.of(added).actor()).isEqualTo("ivy");
+    }
 }
