@@ -4,5 +4,5 @@ import org.mandate.domain.directory.PersonId;
 
 import java.time.Instant;
 
-public record InboxFilterRemoved(PersonId person, String name, Instant at) {
+public record InboxFilterRemoved(PersonId by, String name, Instant at) {
 }

@@ -67,7 +67,7 @@ public class InboxFilters {
 
     @EventSourcingHandler
     void on(InboxFilterSaved event) {
-        id = streamId(event.person());
+        id = streamId(event.by());
         filters.put(event.name(), event.query());
     }
 
