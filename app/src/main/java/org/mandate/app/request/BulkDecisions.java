@@ -36,7 +36,10 @@ public class BulkDecisions {
     public record Item(String requestId, String stepId) {
     }
 
-    /** {@code result} is {@code decided} or {@code refused}; a refusal carries the status and reason it would have had alone. */
+    /**
+     * {@code result} is {@code decided} or {@code refused}; a refusal carries the status and reason it would have had
+     * alone.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ItemResult(String requestId, String stepId, String result, Integer status, String detail) {
 

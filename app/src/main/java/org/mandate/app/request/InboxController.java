@@ -35,9 +35,11 @@ class InboxController {
     @Parameters({
             @Parameter(name = "category", in = ParameterIn.QUERY, description = "only requests in this category"),
             @Parameter(name = "requester", in = ParameterIn.QUERY, description = "only requests by this person id"),
-            @Parameter(name = "minAmount", in = ParameterIn.QUERY, description = "amount at least this (a number >= 0)"),
+            @Parameter(name = "minAmount", in = ParameterIn.QUERY, description = "amount at least this "
+                    + "(a number >= 0)"),
             @Parameter(name = "maxAmount", in = ParameterIn.QUERY, description = "amount at most this (a number >= 0)"),
-            @Parameter(name = "overdue", in = ParameterIn.QUERY, description = "true: past the deadline now; false: not",
+            @Parameter(name = "overdue", in = ParameterIn.QUERY, description = "true: past the deadline "
+                    + "now; false: not",
                     schema = @Schema(allowableValues = {"true", "false"})),
             @Parameter(name = "dueBefore", in = ParameterIn.QUERY,
                     description = "deadline before this instant (2026-12-31T17:00:00Z) or day (2026-12-31, UTC)"),
