@@ -5,6 +5,7 @@ import org.mandate.domain.binding.PathBindings;
 import org.mandate.domain.client.SystemClient;
 import org.mandate.domain.committee.Committee;
 import org.mandate.domain.directory.PersonAggregate;
+import org.mandate.domain.inbox.InboxFilters;
 import org.mandate.domain.mandate.MandateAggregate;
 import org.mandate.domain.process.ProcessPath;
 import org.mandate.domain.request.ApprovalRequest;
@@ -26,6 +27,7 @@ class AggregatesConfiguration {
                 .configureAggregate(PathBindings.class)
                 .configureAggregate(WebhookSubscription.class)
                 .configureAggregate(SystemClient.class)
-                .configureAggregate(Committee.class);
+                .configureAggregate(Committee.class)
+                .configureAggregate(InboxFilters.class);
     }
 }

@@ -5,6 +5,7 @@ import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.mandate.MandateTerms;
 import org.mandate.domain.request.AuthorityChainPolicy;
 import org.mandate.projections.delegation.DelegationsRegister;
+import org.mandate.projections.inbox.InboxFilter;
 import org.mandate.projections.inbox.InboxItem;
 import org.mandate.projections.inbox.InboxProjection;
 import org.springframework.stereotype.Component;
@@ -55,6 +56,47 @@ public class InboxReader {
             }
         }
         return new ArrayList<>(items.values());
+    }
+
+    /** On whose account a step is in someone's inbox: their own, under a mandate from its holder, or lent to them. */
+    public enum ForWhom {
+        OWN, MANDATE, LENT;
+
+        public String parameter() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * What {@link #of} answers, narrowed by the filter and {@code forWhom} (null: all three) and in the filter's
+     * order. The database filters and sorts each source (one's own steps, each mandate's principal's steps); the
+     * authority-chain and mandate-scope checks then drop rows one by one, and the sorted sources are merged.
+     */
+    public List<InboxItem> find(String me, InboxFilter filter, ForWhom forWhom) {
+        Instant now = clock.instant();
+        Map<String, InboxItem> items = new LinkedHashMap<>();
+        if (forWhom != ForWhom.MANDATE) {
+            Boolean onLoan = forWhom == null ? null : forWhom == ForWhom.LENT;
+            for (InboxItem item : inbox.inboxOf(me, filter, onLoan)) {
+                if (item.onBehalfOf() == null || chains.objectionToLending(PersonId.of(item.requester()),
+                        PersonId.of(item.onBehalfOf()), PersonId.of(me)).isEmpty()) {
+                    items.put(item.stepId(), item);
+                }
+            }
+        }
+        if (forWhom == null || forWhom == ForWhom.MANDATE) {
+            for (MandateTerms mandate : mandates.effectiveHeldBy(PersonId.of(me), now)) {
+                for (InboxItem item : inbox.heldInPerson(mandate.principal().value(), me, filter)) {
+                    if (mandate.covers(item.category(), item.amount(), item.currency())
+                            && chains.objectionToMandate(PersonId.of(item.requester()), mandate, mandates).isEmpty()) {
+                        items.putIfAbsent(item.stepId(), onBehalfOf(item, mandate.principal().value()));
+                    }
+                }
+            }
+        }
+        List<InboxItem> found = new ArrayList<>(items.values());
+        found.sort(filter.comparator());
+        return found;
     }
 
     private static InboxItem onBehalfOf(InboxItem item, String principal) {

@@ -46,6 +46,10 @@ public class AccessibilityBrowserTest extends BrowserTest {
         Map<String, List<String>> pages = new LinkedHashMap<>();
         pages.put("ana", List.of("/", "/requests/new", "/requests/" + request, "/mandates", "/audit/decisions",
                 "/settings/notifications"));
+        // the inbox filtered, with a saved filter listed, and with a value it refuses (docs/pages.md)
+        assertThat(as("sofia").post("/api/inbox/filters", java.util.Map.of("name", "Lab", "query",
+                "q=microscope&sort=-amount")).status()).isEqualTo(200);
+        pages.put("sofia", List.of("/?q=microscope&sort=-amount", "/?sort=nonsense"));
         pages.put("ada", List.of("/audit", "/audit/requests/" + request, "/audit/ledger", "/insights"));
         pages.put("olu", List.of("/processes", "/processes/approval", "/processes/approval/versions/1",
                 "/processes/approval/edit"));
@@ -89,6 +93,16 @@ public class AccessibilityBrowserTest extends BrowserTest {
         violations.put("ana /requests/new refused", axe(ana));
         refuseAComment(ana, request);
         violations.put("ana /requests/{id} comment refused", axe(ana));
+
+        // the results of a bulk decision, one step decided
+        String beakers = as("ana").submit("Beakers for axe", "supplies", 60);
+        WebDriver sofia = browserAs("sofia");
+        sofia.get(url("/?q=Beakers%20for%20axe"));
+        sofia.findElement(By.cssSelector("input.select-step[value^='" + beakers + "']")).click();
+        sofia.findElement(By.id("approve-selected")).click();
+        waitUntil(sofia, driver -> !driver.findElements(By.id("bulk-summary")).isEmpty());
+        violations.put("sofia /inbox/decisions results", axe(sofia));
+        sofia.quit();
 
         assertThat(violations).allSatisfy((page, found) -> assertThat(found).as(page).isEmpty());
     }

@@ -67,6 +67,20 @@ final class AuthorizationMatrix {
         row("GET /api/inbox", f -> new Call("GET", "/api/inbox", null),
                 401, 200, 200, 200, 200, 200, 200, 200, 200, 200);
         // everyone is staff and may ask; ada, olu and ivy have nobody above them, so their chain cannot approve
+        // saved filters are each person's own: everyone logged in keeps theirs, nobody reaches another's
+        row("GET /api/inbox/filters", f -> new Call("GET", "/api/inbox/filters", null),
+                401, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+        row("POST /api/inbox/filters", f -> new Call("POST", "/api/inbox/filters",
+                        "{\"name\":\"matrix\",\"query\":\"for=own\"}"),
+                401, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+        row("DELETE /api/inbox/filters/{name}", f -> new Call("DELETE", "/api/inbox/filters/no-such-filter", null),
+                401, 404, 404, 404, 404, 404, 404, 404, 404, 404);
+        // a bulk decision answers 200 to anyone logged in; each step's own checks decide, per item, as the single
+        // decision's row says (the result's status)
+        row("POST /api/inbox/decisions", f -> new Call("POST", "/api/inbox/decisions", "{\"outcome\":\"APPROVED\","
+                        + "\"rationale\":\"matrix\",\"items\":[{\"requestId\":\"" + f.requestId()
+                        + "\",\"stepId\":\"" + f.stepId() + "\"}]}"),
+                401, 200, 200, 200, 200, 200, 200, 200, 200, 200);
         row("POST /api/requests", f -> new Call("POST", "/api/requests", "{\"title\":\"Matrix\","
                         + "\"category\":\"equipment\",\"amount\":100,\"currency\":\"EUR\"}"),
                 401, 201, 201, 201, 201, 201, 201, 400, 400, 400);
@@ -327,6 +341,14 @@ final class AuthorizationMatrix {
     static {
         String step = "/requests/%s/steps/%s/";
         row("GET /inbox/items", f -> new Call("GET", "/inbox/items", null),
+                LOGIN_PAGE, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+        row("POST /inbox/filters", f -> new Call("POST", "/inbox/filters", FORM + "name=matrix&query=for=own"),
+                LOGIN_PAGE, DONE, DONE, DONE, DONE, DONE, DONE, DONE, DONE, DONE);
+        row("POST /inbox/filters/removal", f -> new Call("POST", "/inbox/filters/removal", FORM + "name=no-such"),
+                LOGIN_PAGE, DONE, DONE, DONE, DONE, DONE, DONE, DONE, DONE, DONE);
+        // the results page for anyone logged in; each step is decided or refused on it, as on the API
+        row("POST /inbox/decisions", f -> new Call("POST", "/inbox/decisions", FORM + "item=" + f.requestId() + ":"
+                        + f.stepId() + "&outcome=APPROVED&rationale=matrix"),
                 LOGIN_PAGE, 200, 200, 200, 200, 200, 200, 200, 200, 200);
         row("GET /requests/new", f -> new Call("GET", "/requests/new", null),
                 LOGIN_PAGE, 200, 200, 200, 200, 200, 200, 200, 200, 200);

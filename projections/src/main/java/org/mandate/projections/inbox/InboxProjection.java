@@ -129,6 +129,34 @@ public class InboxProjection implements OpenWork {
     }
 
     /**
+     * The steps this person holds or has on loan that pass the filter, in its order. {@code onLoan}: null for both,
+     * true for only those lent to them, false for only those they hold themselves.
+     */
+    public List<InboxItem> inboxOf(String personId, InboxFilter filter, Boolean onLoan) {
+        List<Object> args = InboxFilter.args();
+        args.add(personId);
+        String sql = SELECT + "where i.assignee = ?"
+                + (onLoan == null ? "" : onLoan ? " and i.on_behalf_of is not null" : " and i.on_behalf_of is null")
+                + filter.where(args);
+        sql += filter.orderBy(args);
+        return jdbc.query(sql, InboxProjection::item, args.toArray());
+    }
+
+    /**
+     * The steps this person holds themselves, not lent out and not requested by {@code notRequestedBy}, that pass the
+     * filter, in its order: those someone with a mandate from them may decide.
+     */
+    public List<InboxItem> heldInPerson(String personId, String notRequestedBy, InboxFilter filter) {
+        List<Object> args = InboxFilter.args();
+        args.add(personId);
+        args.add(notRequestedBy);
+        String sql = SELECT + "where i.assignee = ? and i.on_behalf_of is null and i.requester <> ?"
+                + filter.where(args);
+        sql += filter.orderBy(args);
+        return jdbc.query(sql, InboxProjection::item, args.toArray());
+    }
+
+    /**
      * The steps this person holds themselves, not lent out: those someone with a mandate from them may decide.
      * Whether a mandate covers each one is for the caller to say.
      */

@@ -1,0 +1,121 @@
+package org.mandate.app.request;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mandate.app.idempotency.BatchIdempotency;
+import org.mandate.app.problem.Refusal;
+import org.mandate.domain.RuleViolation;
+import org.mandate.domain.directory.PersonId;
+import org.mandate.domain.request.DecideStep;
+import org.mandate.domain.request.Outcome;
+import org.mandate.domain.request.RequestId;
+import org.mandate.domain.request.StepId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Several steps decided in one action: each is its own {@link DecideStep}, with its own checks, transaction and
+ * events, exactly as if decided one by one; one refused does not stop the others, and the answer says per step what
+ * happened. The API and the inbox page both decide through here.
+ */
+@Component
+public class BulkDecisions {
+
+    public static final int MAX_ITEMS = 100;
+    public static final int MAX_RATIONALE = 4_000;
+
+    private static final Logger log = LoggerFactory.getLogger(BulkDecisions.class);
+
+    public record Item(String requestId, String stepId) {
+    }
+
+    /**
+     * {@code result} is {@code decided} or {@code refused}; a refusal carries the status and reason it would have had
+     * alone.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ItemResult(String requestId, String stepId, String result, Integer status, String detail) {
+
+        public boolean decided() {
+            return "decided".equals(result);
+        }
+    }
+
+    private final CommandGateway commands;
+    private final BatchIdempotency idempotency;
+
+    BulkDecisions(CommandGateway commands, BatchIdempotency idempotency) {
+        this.commands = commands;
+        this.idempotency = idempotency;
+    }
+
+    /** Refuses the whole batch, deciding nothing, only when the batch itself is malformed. */
+    public List<ItemResult> decide(String me, List<Item> items, Outcome outcome, String rationale) {
+        if (items == null || items.isEmpty()) {
+            throw RuleViolation.invalid("Name at least one step to decide in 'items', each with its requestId and "
+                    + "stepId.").with("parameter", "items");
+        }
+        if (items.size() > MAX_ITEMS) {
+            throw RuleViolation.invalid("At most " + MAX_ITEMS + " steps can be decided in one call; this one names "
+                    + items.size() + ". Split them into several calls.").with("parameter", "items");
+        }
+        if (outcome == null) {
+            throw RuleViolation.invalid("'outcome' must be APPROVED or REJECTED.").with("parameter", "outcome");
+        }
+        if (rationale != null && rationale.length() > MAX_RATIONALE) {
+            throw RuleViolation.invalid("The rationale is " + rationale.length() + " characters long; keep it under "
+                    + MAX_RATIONALE + ".").with("parameter", "rationale");
+        }
+        idempotency.claimForBatch();
+        List<ItemResult> results = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Item item : items) {
+            results.add(decideOne(me, item, outcome, rationale, seen));
+        }
+        return results;
+    }
+
+    private ItemResult decideOne(String me, Item item, Outcome outcome, String rationale, Set<String> seen) {
+        String requestId = item == null ? null : item.requestId();
+        String stepId = item == null ? null : item.stepId();
+        UUID request;
+        try {
+            request = UUID.fromString(requestId);
+        } catch (RuntimeException notAnId) {
+            return refused(requestId, stepId, 400, "'" + requestId + "' is not a request id.");
+        }
+        if (stepId == null || stepId.isBlank()) {
+            return refused(requestId, stepId, 400, "Name the step to decide in 'stepId'.");
+        }
+        if (!seen.add(requestId + ":" + stepId)) {
+            return refused(requestId, stepId, 400, "This step is named twice in the batch; it was decided (or "
+                    + "refused) once, above.");
+        }
+        try {
+            commands.sendAndWait(new DecideStep(new RequestId(request), new StepId(stepId), PersonId.of(me), outcome,
+                    rationale));
+            return new ItemResult(requestId, stepId, "decided", null, null);
+        } catch (RuntimeException exception) {
+            Refusal refusal;
+            try {
+                refusal = Refusal.of(exception);
+            } catch (RuntimeException failure) {
+                log.error("Deciding step {} of request {} in a batch failed", stepId, requestId, failure);
+                return refused(requestId, stepId, 500, "Something went wrong on our side and this step was not "
+                        + "decided. Try it again.");
+            }
+            return refused(requestId, stepId, refusal.status().value(), refusal.message());
+        }
+    }
+
+    private static ItemResult refused(String requestId, String stepId, int status, String detail) {
+        return new ItemResult(requestId, stepId, "refused", status, detail);
+    }
+}

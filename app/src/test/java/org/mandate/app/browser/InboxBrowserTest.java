@@ -1,0 +1,92 @@
+package org.mandate.app.browser;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The inbox's filter form, saved filters and poll, as an approver with a long queue uses them. */
+class InboxBrowserTest extends BrowserTest {
+
+    @Test
+    void sofiaFiltersHerInboxSavesTheFilterAndThePollKeepsIt() {
+        String tag = "zb" + UUID.randomUUID().toString().substring(0, 6);
+        as("ana").submit(tag + " chalk", "supplies", 300);
+        as("ana").submit(tag + " microscope", "equipment", 1500);
+        WebDriver sofia = browserAs("sofia");
+        sofia.get(url("/"));
+
+        sofia.findElement(By.cssSelector("details.inbox-filter summary")).click();
+        sofia.findElement(By.name("q")).sendKeys(tag);
+        sofia.findElement(By.name("category")).sendKeys("supplies");
+        sofia.findElement(By.cssSelector("#inbox-filter button[type=submit]")).click();
+
+        waitUntil(sofia, driver -> driver.getCurrentUrl().contains("category=supplies"));
+        assertThat(sofia.getCurrentUrl()).contains("q=" + tag);
+        assertThat(titles(sofia)).containsExactly(tag + " chalk");
+        assertThat(sofia.findElement(By.name("category")).getAttribute("value")).isEqualTo("supplies");
+
+        sofia.findElement(By.cssSelector("form.save-filter input[name=name]")).sendKeys("Chalk " + tag);
+        sofia.findElement(By.cssSelector("form.save-filter button")).click();
+        waitUntil(sofia, driver -> !driver.findElements(By.cssSelector("p.confirm")).isEmpty());
+        sofia.get(url("/"));
+        sofia.findElement(By.linkText("Chalk " + tag)).click();
+        waitUntil(sofia, driver -> driver.getCurrentUrl().contains("category=supplies"));
+        assertThat(titles(sofia)).containsExactly(tag + " chalk");
+
+        // a new matching step arrives through the poll, a new other one does not
+        as("ana").submit(tag + " glue", "supplies", 40);
+        as("ana").submit(tag + " balance", "equipment", 1200);
+        waitUntil(sofia, driver -> titles(driver).contains(tag + " glue"));
+        assertThat(titles(sofia)).containsExactlyInAnyOrder(tag + " chalk", tag + " glue");
+        screenshot(sofia, "inbox-filtered");
+    }
+
+    @Test
+    void sofiaSelectsTwoStepsAndApprovesThemTogether() {
+        String tag = "zc" + UUID.randomUUID().toString().substring(0, 6);
+        String first = as("ana").submit(tag + " beakers", "supplies", 80);
+        String second = as("ana").submit(tag + " funnels", "supplies", 45);
+        as("ana").submit(tag + " left alone", "supplies", 20);
+        WebDriver sofia = browserAs("sofia");
+        sofia.get(url("/?q=" + tag + "&sort=amount"));
+        waitUntil(sofia, driver -> titles(driver).size() == 3);
+
+        for (WebElement row : sofia.findElements(By.cssSelector("#inbox-items tbody tr"))) {
+            String title = row.findElement(By.cssSelector("td[data-label=Request] a")).getText();
+            if (!title.endsWith("left alone")) {
+                row.findElement(By.cssSelector("input.select-step")).click();
+            }
+        }
+        // a step arriving through the poll proves the rows were replaced since the ticks
+        as("ana").submit(tag + " arrives later", "supplies", 10);
+        waitUntil(sofia, driver -> titles(driver).contains(tag + " arrives later"));
+        assertThat(sofia.findElements(By.cssSelector("input.select-step:checked"))).as("the poll keeps the ticks")
+                .hasSize(2);
+        sofia.findElement(By.name("rationale")).sendKeys("Lab restock");
+        sofia.findElement(By.id("approve-selected")).click();
+
+        waitUntil(sofia, driver -> !driver.findElements(By.id("bulk-summary")).isEmpty());
+        assertThat(sofia.findElement(By.id("bulk-summary")).getText()).isEqualTo("2 approved.");
+        assertThat(sofia.findElements(By.cssSelector("#bulk-results tbody tr")).stream().map(WebElement::getText))
+                .satisfiesExactlyInAnyOrder(line -> assertThat(line).contains(tag + " beakers", "approved"),
+                        line -> assertThat(line).contains(tag + " funnels", "approved"));
+        screenshot(sofia, "inbox-bulk-results");
+        for (String request : List.of(first, second)) {
+            assertThat(as("ana").get("/api/requests/" + request).json().path("status").asText())
+                    .isEqualTo("APPROVED");
+        }
+        sofia.get(url("/?q=" + tag));
+        assertThat(titles(sofia)).containsExactlyInAnyOrder(tag + " left alone", tag + " arrives later");
+    }
+
+    static List<String> titles(WebDriver browser) {
+        return browser.findElements(By.cssSelector("#inbox-items tbody tr td[data-label=Request] a")).stream()
+                .map(WebElement::getText).toList();
+    }
+}
