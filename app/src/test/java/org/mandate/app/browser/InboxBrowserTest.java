@@ -2,6 +2,7 @@ package org.mandate.app.browser;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
@@ -83,6 +84,32 @@ class InboxBrowserTest extends BrowserTest {
         }
         sofia.get(url("/?q=" + tag));
         assertThat(titles(sofia)).containsExactlyInAnyOrder(tag + " left alone", tag + " arrives later");
+    }
+
+    @Test
+    void aStepArrivingWhileThePageIsOpenShowsOnTopThoughItsPlaceIsOnALaterPage() {
+        String tag = "zd" + UUID.randomUUID().toString().substring(0, 6);
+        for (int i = 0; i < 51; i++) {
+            as("ana").submit(tag + " pencils " + i, "supplies", 5 + i);
+        }
+        WebDriver sofia = browserAs("sofia");
+        sofia.get(url("/"));
+        assertThat(sofia.findElement(By.cssSelector("nav.pages")).getText()).as("more than a page of steps")
+                .containsPattern("Page 1 of [2-9]");
+        String newest = tag + " arrives";
+        as("ana").submit(newest, "supplies", 12);
+
+        // the poll replaces the rows every two seconds: read the first row in one go, retrying a replaced one
+        String top = waitUntil(sofia, driver -> titles(driver).contains(newest) ? (String) ((JavascriptExecutor) driver)
+                .executeScript("return document.querySelector('#inbox-items tbody tr').innerText;") : null);
+        assertThat(top).as("shown on top of the page that is open, marked new").contains(newest, "new");
+        assertThat(sofia.findElement(By.id("notices")).getText()).contains("New in your inbox: ‘" + newest + "’");
+
+        sofia.navigate().refresh();
+        assertThat(titles(sofia)).as("opened afresh, the most urgent first: the newest waits on a later page")
+                .doesNotContain(newest).hasSize(50);
+        sofia.get(url("/?q=" + tag + "+arrives"));
+        assertThat(titles(sofia)).containsExactly(newest);
     }
 
     static List<String> titles(WebDriver browser) {

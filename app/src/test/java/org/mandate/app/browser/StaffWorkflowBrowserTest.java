@@ -140,11 +140,12 @@ class StaffWorkflowBrowserTest extends BrowserTest {
 
     @Test
     void thePagesReadOnAPhone() {
-        String title = "Stage lights " + shortId();
+        String marker = shortId();
+        String title = "Stage lights " + marker;
         as("ben").submit(title, "equipment", 6000);
         WebDriver vera = browserAs("vera");
         vera.manage().window().setSize(new Dimension(390, 844));
-        vera.get(url("/"));
+        vera.get(url("/?q=" + marker));
         WebElement link = vera.findElement(By.linkText(title));
         assertThat(horizontalOverflow(vera)).as("no sideways scrolling").isFalse();
         WholePage.screenshot(vera, "inbox-phone");

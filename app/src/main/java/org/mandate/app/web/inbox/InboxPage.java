@@ -22,7 +22,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +38,17 @@ import java.util.stream.Collectors;
  * so a new step appears without a reload and a step decided elsewhere leaves with a short notice. The filter form
  * sends the inbox's query parameters ({@link InboxQuery}) by GET, so a filtered inbox has an address of its own;
  * the poll sends them too and keeps the filter.
+ * <p>The inbox is paged, most urgent first, so a step that arrives while the page is open usually belongs on a later
+ * page. It is shown on top of the page the person is looking at instead, marked new, for as long as that page stays
+ * open: the poll sends when the page was opened ({@code since}), and every step opened after that moment and not
+ * in the page's slice joins it. Nothing that arrives goes unseen, and nothing jumps away once shown.
  */
 @Controller
 class InboxPage {
+
+    /** Opened a little before the page was rendered still counts as arriving: its commit may have come after. */
+    private static final Duration ARRIVAL_MARGIN = Duration.ofSeconds(5);
+    private static final int MOST_ARRIVALS_SHOWN = 50;
 
     private static final int OWN_REQUESTS_SHOWN = 20;
 
@@ -63,8 +75,9 @@ class InboxPage {
     String page(@RequestParam Map<String, String> parameters, Authentication user, Model model,
                 HttpServletResponse response) {
         InboxQuery query = query(parameters, model, response);
-        Listing listing = listing(user.getName(), query, null);
+        Listing listing = listing(user.getName(), query, null, null);
         addListing(model, query, listing);
+        model.addAttribute("since", clock.instant().minus(ARRIVAL_MARGIN).toString());
         model.addAttribute("saved", saved.of(user.getName()));
         model.addAttribute("mine", requests.requestedBy(user.getName(), OWN_REQUESTS_SHOWN));
         return "inbox/inbox";
@@ -72,12 +85,15 @@ class InboxPage {
 
     @GetMapping("/inbox/items")
     String items(@RequestParam(name = "shown", required = false) List<String> shown,
+                 @RequestParam(name = "since", required = false) String since,
                  @RequestParam Map<String, String> parameters, Authentication user, Model model,
                  HttpServletResponse response) {
         InboxQuery query = query(parameters, model, response);
         Set<String> before = shown == null ? Set.of() : Set.copyOf(shown);
-        Listing listing = listing(user.getName(), query, before);
+        Instant opened = opened(since);
+        Listing listing = listing(user.getName(), query, before, opened);
         addListing(model, query, listing);
+        model.addAttribute("since", opened.toString());
         model.addAttribute("arrived", listing.rows().stream().filter(InboxRow::fresh).toList());
         // a step that only moved to another page of the filter has not left
         model.addAttribute("left", before.stream().filter(key -> !listing.allKeys().contains(key)).sorted().limit(10)
@@ -180,13 +196,33 @@ class InboxPage {
     private record Listing(List<InboxRow> rows, Set<String> allKeys, int total) {
     }
 
-    /** {@code before} is null on a full page load: nothing is new then. */
-    private Listing listing(String me, InboxQuery query, Set<String> before) {
+    /** A poll without a readable {@code since} (an old page, a hand-made address) counts arrivals from now on. */
+    private Instant opened(String since) {
+        try {
+            return since == null ? clock.instant() : Instant.parse(since);
+        } catch (DateTimeParseException unreadable) {
+            return clock.instant();
+        }
+    }
+
+    /**
+     * {@code before} is null on a full page load: nothing is new then. {@code since}, on a poll, is when the page
+     * was opened: steps opened after it that are not in this page's slice are shown on top of it.
+     */
+    private Listing listing(String me, InboxQuery query, Set<String> before, Instant since) {
         Instant now = clock.instant();
         List<InboxItem> all = inbox.find(me, query.filter(now), query.forWhom());
         long from = (long) (query.page() - 1) * query.size();
-        List<InboxItem> shown = from >= all.size() ? List.of()
+        List<InboxItem> slice = from >= all.size() ? List.of()
                 : all.subList((int) from, (int) Math.min(all.size(), from + query.size()));
+        List<InboxItem> shown = new ArrayList<>();
+        if (since != null) {
+            Set<InboxItem> inSlice = Set.copyOf(slice);
+            all.stream().filter(item -> !inSlice.contains(item) && !item.openedAt().isBefore(since))
+                    .sorted(Comparator.comparing(InboxItem::openedAt).reversed())
+                    .limit(MOST_ARRIVALS_SHOWN).forEach(shown::add);
+        }
+        shown.addAll(slice);
         List<InboxRow> rows = shown.stream()
                 .map(item -> InboxRow.of(item, now,
                         before != null && !before.contains(item.requestId() + ":" + item.stepId())))
