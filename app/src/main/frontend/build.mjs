@@ -11,6 +11,7 @@ await esbuild.build({
   entryPoints: {
     'bpmn-viewer': 'src/bpmn-viewer.js',
     'bpmn-modeler': 'src/bpmn-modeler.js',
+    'bpmn-properties': 'src/bpmn-properties.js',
     'htmx': 'src/htmx.js',
     'charts': 'src/charts.js'
   },

@@ -1,10 +1,27 @@
 // The process owner's modeler: load a version (or the template), validate, deploy. The server validates again on
 // deploy; this page only shows what it answers, with each problem linked to its element in the diagram.
-(() => {
+// Camunda's properties panel loads only for a process owner who asked for it (remembered in this browser): showing or
+// hiding it reloads the page, and a draft not yet deployed is carried over the reload.
+(async () => {
   const canvas = document.getElementById('canvas');
   const status = document.getElementById('status');
   const problems = document.getElementById('problems');
-  const modeler = window.MandateBpmn.createModeler(canvas, document.getElementById('properties'));
+  const showProperties = document.getElementById('show-properties');
+  const hideProperties = document.getElementById('hide-properties');
+  const PANEL = 'mandate.modeler.properties';
+  const DRAFT = 'mandate.modeler.draft:' + location.pathname;
+  if (localStorage.getItem(PANEL) === 'shown') {
+    try {
+      await loadPanel();
+    } catch (failed) {
+      document.getElementById('status').textContent = 'The properties panel could not be loaded; '
+        + 'Edit with the keyboard above still edits names, assignments and conditions.';
+    }
+  }
+  const withPanel = Boolean(window.MandateBpmn.propertiesModules);
+  document.getElementById('properties-offer').hidden = withPanel;
+  hideProperties.hidden = !withPanel;
+  const modeler = window.MandateBpmn.createModeler(canvas, withPanel ? document.getElementById('properties') : null);
   const csrfHeader = document.querySelector('meta[name=_csrf_header]').content;
   const csrfToken = document.querySelector('meta[name=_csrf]').content;
   const basedOn = document.getElementById('based-on');
@@ -15,16 +32,57 @@
   window.mandateModeler = modeler;
 
   async function load() {
-    const response = await fetch(canvas.dataset.source, { credentials: 'same-origin' });
-    if (!response.ok) {
-      say('This version could not be loaded (' + response.status + ').');
-      return;
+    const kept = sessionStorage.getItem(DRAFT);
+    sessionStorage.removeItem(DRAFT);
+    if (kept) {
+      const draft = JSON.parse(kept);
+      await modeler.importXML(draft.xml);
+      opened = draft.opened;
+      say('Your changes are still here; they are not deployed yet.');
+    } else {
+      const response = await fetch(canvas.dataset.source, { credentials: 'same-origin' });
+      if (!response.ok) {
+        say('This version could not be loaded (' + response.status + ').');
+        return;
+      }
+      await modeler.importXML(await response.text());
+      opened = await currentXml();
     }
-    await modeler.importXML(await response.text());
-    opened = await currentXml();
     modeler.get('canvas').zoom('fit-viewport');
     canvas.dataset.loaded = 'true';
   }
+
+  function loadPanel() {
+    const stylesheet = document.createElement('link');
+    stylesheet.rel = 'stylesheet';
+    stylesheet.href = showProperties.dataset.stylesheet;
+    document.head.appendChild(stylesheet);
+    return new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = showProperties.dataset.script;
+      script.onload = resolve;
+      script.onerror = reject;
+      document.head.appendChild(script);
+    });
+  }
+
+  // the modeler takes its modules when it is made: switching the panel means making the page again, draft and all
+  async function switchPanel(shown) {
+    if (shown) {
+      localStorage.setItem(PANEL, 'shown');
+    } else {
+      localStorage.removeItem(PANEL);
+    }
+    if (canvas.dataset.loaded === 'true') {
+      const xml = await currentXml();
+      if (xml !== opened) {
+        sessionStorage.setItem(DRAFT, JSON.stringify({ opened, xml }));
+      }
+    }
+    location.reload();
+  }
+  showProperties.addEventListener('click', () => switchPanel(true));
+  hideProperties.addEventListener('click', () => switchPanel(false));
 
   async function currentXml() {
     const { xml } = await modeler.saveXML({ format: true });

@@ -87,6 +87,13 @@ public class AccessibilityBrowserTest extends BrowserTest {
                 .selectByValue("managerApproval");
         waitUntil(olu, driver -> !driver.findElements(By.cssSelector(".djs-context-pad .entry[role=button]")).isEmpty());
         violations.put("olu /processes/approval/edit keyboard form", axe(olu));
+        // and with Camunda's properties panel, loaded on demand, showing the selected step
+        WebElement modelerCanvas = olu.findElement(By.id("canvas"));
+        olu.findElement(By.id("show-properties")).click();
+        waitUntil(olu, org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(modelerCanvas)::apply);
+        waitUntil(olu, driver -> "true".equals(driver.findElement(By.id("canvas")).getDomAttribute("data-loaded"))
+                && !driver.findElements(By.cssSelector(".bio-properties-panel")).isEmpty());
+        violations.put("olu /processes/approval/edit properties panel", axe(olu));
         olu.quit();
         WebDriver ana = browserAs("ana");
         refuseANewRequest(ana);

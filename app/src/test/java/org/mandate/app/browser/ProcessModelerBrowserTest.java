@@ -8,6 +8,8 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.core.io.ClassPathResource;
 
@@ -36,6 +38,22 @@ class ProcessModelerBrowserTest extends BrowserTest {
         browser.get(url("/processes/" + KEY + "/edit"));
         WebElement canvas = browser.findElement(By.id("canvas"));
         slowly(browser, driver -> "true".equals(canvas.getDomAttribute("data-loaded")));
+        assertThat(browser.findElements(By.cssSelector(".bio-properties-panel"))).as("Camunda's panel waits until "
+                + "asked for").isEmpty();
+        // a change made before the panel is shown survives the reload that brings the panel
+        browser.findElement(By.id("keyboard-editing-toggle")).click();
+        new Select(browser.findElement(By.id("element-choice"))).selectByValue("approval");
+        browser.findElement(By.id("element-name")).clear();
+        browser.findElement(By.id("element-name")).sendKeys("Draft name");
+        browser.findElement(By.id("element-save")).click();
+        browser.findElement(By.id("show-properties")).click();
+        // showing the panel makes the page again: wait for the old one to go, then for the panel on the new one
+        slowly(browser, ExpectedConditions.stalenessOf(canvas)::apply);
+        slowly(browser, driver -> "true".equals(driver.findElement(By.id("canvas")).getDomAttribute("data-loaded"))
+                && !driver.findElements(By.cssSelector(".bio-properties-panel")).isEmpty());
+        assertThat(((JavascriptExecutor) browser).executeScript(
+                "return mandateModeler.get('elementRegistry').get('approval').businessObject.name")).isEqualTo("Draft name");
+        assertThat(browser.findElement(By.id("status")).getText()).contains("not deployed yet");
         new Actions(browser).moveToElement(browser.findElement(
                 By.cssSelector("g.djs-element[data-element-id='approval'] rect"))).click().perform();
         slowly(browser, driver -> !driver.findElements(
