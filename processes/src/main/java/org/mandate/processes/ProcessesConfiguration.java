@@ -60,8 +60,9 @@ public class ProcessesConfiguration {
 
     @Bean
     BpmnValidator bpmnValidator(@Value("${mandate.processes.max-file-size:512KB}") DataSize maxSize,
-                                @Value("${mandate.processes.minimum-timer:PT5M}") Duration minimumTimer) {
-        return new BpmnValidator(new ValidationLimits((int) maxSize.toBytes(), minimumTimer));
+                                @Value("${mandate.processes.minimum-timer:PT5M}") Duration minimumTimer,
+                                Committees committees) {
+        return new BpmnValidator(new ValidationLimits((int) maxSize.toBytes(), minimumTimer), committees);
     }
 
     @Bean

@@ -16,4 +16,7 @@ public interface Committees {
 
     /** The sitting committee with this id, with its members and authority; empty when unknown or dissolved. */
     Optional<CommitteeFacts> sitting(CommitteeId id);
+
+    /** Every sitting committee, by id. */
+    List<CommitteeFacts> sitting();
 }

@@ -50,12 +50,18 @@ public class ApprovalRequest {
     }
 
     @CommandHandler
-    public ApprovalRequest(SubmitRequest command, Directory directory, BoundPaths paths, Clock clock) {
+    public ApprovalRequest(SubmitRequest command, Directory directory, BoundPaths paths, Committees committees,
+                           Clock clock) {
         SubmissionPolicy.check(command);
         if (directory.find(command.requester()).isEmpty()) {
             throw RuleViolation.forbidden("You are not in the directory, so you cannot submit requests.");
         }
-        new ApprovalRouting(directory).firstApprover(command.requester(), command.category(), command.amount());
+        // above everyone in the chain, a committee may still decide it: the bound path routes it there
+        boolean committeeCovers = committees.sitting().stream().anyMatch(committee -> !committee.members().isEmpty()
+                && committee.covers(command.category(), command.amount(), command.currency()));
+        if (!committeeCovers) {
+            new ApprovalRouting(directory).firstApprover(command.requester(), command.category(), command.amount());
+        }
         String processKey = PathChoice.pathFor(command, paths);
         apply(new RequestSubmitted(command.requestId(), command.title().strip(), command.category(),
                 command.amount(), command.currency(), command.description(), command.requester(), processKey,

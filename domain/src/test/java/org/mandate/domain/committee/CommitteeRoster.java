@@ -42,4 +42,9 @@ public final class CommitteeRoster implements Committees {
     public Optional<CommitteeFacts> sitting(CommitteeId id) {
         return Optional.ofNullable(committees.get(id));
     }
+
+    @Override
+    public List<CommitteeFacts> sitting() {
+        return List.copyOf(committees.values());
+    }
 }

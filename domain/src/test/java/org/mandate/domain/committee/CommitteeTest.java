@@ -51,6 +51,11 @@ class CommitteeTest {
             public Optional<CommitteeFacts> sitting(CommitteeId id) {
                 return Optional.empty();
             }
+
+            @Override
+            public List<CommitteeFacts> sitting() {
+                return List.of();
+            }
         });
     }
 

@@ -102,6 +102,12 @@ public class CommitteesProjection implements Committees {
                 new Authority(view.authority()), view.currency()));
     }
 
+    @Override
+    public List<CommitteeFacts> sitting() {
+        return jdbc.queryForList("select id from committee where dissolved_at is null order by id", String.class)
+                .stream().map(id -> sitting(CommitteeId.of(id))).flatMap(Optional::stream).toList();
+    }
+
     /** Every committee, sitting ones first, each by name. */
     public List<CommitteeView> all() {
         return jdbc.queryForList("select id from committee order by case when dissolved_at is null then 0 else 1 "
