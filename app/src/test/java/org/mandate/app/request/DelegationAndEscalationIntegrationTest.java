@@ -109,7 +109,7 @@ class DelegationAndEscalationIntegrationTest extends MandateIntegrationTest {
 
     @Test
     void escalatingPastTheTopIsAConflict() {
-        String id = as("ana").submit("New roof", "building", 20000);
+        String id = as("omar").submit("New roof", "building", 9000);
         String step = openStep(as("ana"), id);
 
         Api.Response refusal = refused(this::eventCount,
