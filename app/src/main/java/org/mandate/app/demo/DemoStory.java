@@ -54,7 +54,9 @@ class DemoStory {
                          String approver, String decider, int after, String rejection) {
     }
 
-    /** Still waiting: submitted {@code hoursAgo} before the story is told; a null {@code approver}: a committee vote. */
+    /**
+     * Still waiting: submitted {@code hoursAgo} before the story is told; a null {@code approver}: a committee vote.
+     */
     private record Pending(String requester, String title, String category, long amount, String approver,
                            int hoursAgo) {
     }

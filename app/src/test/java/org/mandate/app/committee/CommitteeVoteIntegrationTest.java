@@ -1,13 +1,19 @@
 package org.mandate.app.committee;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.mandate.app.Api;
 import org.mandate.app.MandateIntegrationTest;
+import org.mandate.domain.directory.Authority;
+import org.mandate.domain.directory.JoinPerson;
+import org.mandate.domain.directory.PersonId;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +29,9 @@ import static org.mandate.app.Refusal.refused;
  * and the aggregate, not the engine, says when the quorum is met.
  */
 class CommitteeVoteIntegrationTest extends MandateIntegrationTest {
+
+    @Autowired
+    CommandGateway commands;
 
     @Test
     void twoOfThreeApproveAndThePathMovesOnToTheFinanceCheck() {
@@ -123,6 +132,35 @@ class CommitteeVoteIntegrationTest extends MandateIntegrationTest {
         assertThat(stored(id, "VoteCast")).isEqualTo(2);
         assertThat(stored(id, "QuorumMet")).isEqualTo(1);
         assertThat(stored(id, "QuorumFailed")).isZero();
+    }
+
+    /**
+     * A member who leaves is taken off the open vote in the departure's transaction: their ballot no longer counts,
+     * the quorum is recomputed over those left, and the committee is back to its three members afterwards.
+     */
+    @Test
+    void aLeaverIsTakenOffTheOpenVoteAndTheOthersDecideIt() {
+        String leaver = "x-voter-" + UUID.randomUUID().toString().substring(0, 8);
+        commands.sendAndWait(new JoinPerson(PersonId.of(leaver), leaver, "Test hire", PersonId.of("vera"), Set.of(),
+                Authority.none()));
+        assertThat(as("ivy").post("/api/committees/budget-committee/members", Map.of("personId", leaver)).status())
+                .isEqualTo(200);
+        String id;
+        try {
+            id = as("ana").submit("Greenhouse " + UUID.randomUUID(), "building", 45_000);
+        } finally {
+            assertThat(as("ivy").post("/api/people/" + leaver + "/departure", Map.of("successor", "vera")).status())
+                    .as("the leaver goes, and the committee is three again").isEqualTo(200);
+        }
+        JsonNode vote = onlyStep(as("ana").get("/api/requests/" + id).json()).path("vote");
+        assertThat(texts(vote.path("stillToVote"))).containsExactly("omar", "pat", "vera");
+        assertThat(stored(id, "VoterRemoved")).isEqualTo(1);
+        assertThat(vote.path("needed").asInt()).isEqualTo(2);
+
+        String stepId = onlyStep(as("ana").get("/api/requests/" + id).json()).path("id").asText();
+        as("vera").post(decision(id, stepId), Map.of("outcome", "APPROVED"));
+        JsonNode decided = as("omar").post(decision(id, stepId), Map.of("outcome", "APPROVED")).json();
+        assertThat(decided.path("steps").get(0).path("vote").path("outcome").asText()).isEqualTo("APPROVED");
     }
 
     private JsonNode inboxItem(String person, String stepId) {

@@ -158,7 +158,8 @@ final class QuorumPolicy {
                 if (members.isEmpty()) {
                     throw RuleViolation.conflict(step + " needs one approval from each of "
                             + String.join(", ", snapshot.groups().keySet()) + ", but nobody can vote for " + group
-                            + leftOut + ". Ask an administrator to add members, or a process owner to change the rule.");
+                            + leftOut + ". Ask an administrator to add members, or a process owner to change the "
+                            + "rule.");
                 }
             });
             return;

@@ -77,7 +77,8 @@ class ApprovalRequestTest {
         fixture.givenNoPriorActivity()
                 .when(submit("150000"))
                 .expectNoEvents()
-                .expectException(violation(RuleViolation.Kind.INVALID, "largest amount your chain can approve is 50000"));
+                .expectException(violation(RuleViolation.Kind.INVALID,
+                        "largest amount your chain can approve is 50000"));
     }
 
     @Test

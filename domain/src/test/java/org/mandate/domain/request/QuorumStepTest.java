@@ -65,7 +65,8 @@ class QuorumStepTest {
     void twoOfThreeIsMetByTheSecondApproval() {
         fixture.given(submitted(ANA), opened("2 of 3", BOARD), cast(VERA, Outcome.APPROVED))
                 .when(new DecideStep(ID, STEP, OMAR, Outcome.APPROVED, null))
-                .expectEvents(cast(OMAR, Outcome.APPROVED), new QuorumMet(ID, STEP, "2 of 3", List.of(VERA, OMAR), NOW));
+                .expectEvents(cast(OMAR, Outcome.APPROVED),
+                        new QuorumMet(ID, STEP, "2 of 3", List.of(VERA, OMAR), NOW));
     }
 
     @Test

@@ -75,7 +75,8 @@ class QuorumValidationTest {
 
     @Test
     void refusesAnAssigneeOnAVoteAndACommitteeWithoutARule() {
-        assertThat(messages(vote("2 of 3", "budget-committee", "camunda:assignee=\"${routing.approverFor(execution)}\"")))
+        String assignee = "camunda:assignee=\"${routing.approverFor(execution)}\"";
+        assertThat(messages(vote("2 of 3", "budget-committee", assignee)))
                 .singleElement().asString().contains("Remove the assignee");
         assertThat(messages(vote(null, "budget-committee", ""))).singleElement().asString()
                 .contains("but no rule");

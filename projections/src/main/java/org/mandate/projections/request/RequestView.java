@@ -49,7 +49,9 @@ public record RequestView(String id, String title, String category, BigDecimal a
         }
     }
 
-    /** One voter's current vote; {@code votedBy} differs from {@code voter} when cast under mandate {@code mandateId}. */
+    /**
+     * One voter's current vote; {@code votedBy} differs from {@code voter} when cast under mandate {@code mandateId}.
+     */
     public record Ballot(String voter, String vote, String votedBy, String mandateId, String rationale, Instant at) {
     }
 

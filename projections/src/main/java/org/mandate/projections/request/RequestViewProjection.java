@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.mandate.domain.directory.PersonId;
+import org.mandate.domain.request.OpenVotes;
 import org.mandate.domain.request.QuorumFailed;
 import org.mandate.domain.request.QuorumMet;
 import org.mandate.domain.request.QuorumStepOpened;
@@ -11,12 +12,14 @@ import org.mandate.domain.request.RequestApproved;
 import org.mandate.domain.request.RequestCommented;
 import org.mandate.domain.request.RequestRejected;
 import org.mandate.domain.request.RequestStatus;
+import org.mandate.domain.request.RequestId;
 import org.mandate.domain.request.RequestSubmitted;
 import org.mandate.domain.request.RequestWithdrawn;
 import org.mandate.domain.request.StepDecided;
 import org.mandate.domain.request.StepDelegated;
 import org.mandate.domain.request.StepDelegationRecalled;
 import org.mandate.domain.request.StepEscalated;
+import org.mandate.domain.request.StepId;
 import org.mandate.domain.request.StepReassigned;
 import org.mandate.domain.request.VoteCast;
 import org.mandate.domain.request.VoterRemoved;
@@ -34,7 +37,7 @@ import java.util.stream.Collectors;
 
 /** One row per request and per step, kept current from the request's events. */
 @ProcessingGroup(RequestViewProjection.NAME)
-public class RequestViewProjection {
+public class RequestViewProjection implements OpenVotes {
 
     public static final String NAME = "request-view";
 
@@ -167,6 +170,13 @@ public class RequestViewProjection {
     /** The open committee votes this person sits on, with their tallies, as inbox items. */
     public List<InboxItem> openVotesOf(String voter) {
         return votes.openVotesOf(voter);
+    }
+
+    /** The open votes this person sits on, for a departure to take them off (read in its own transaction). */
+    @Override
+    public List<OpenVotes.OpenVote> of(PersonId voter) {
+        return votes.openVotesOf(voter.value()).stream().map(item -> new OpenVotes.OpenVote(
+                RequestId.of(item.requestId()), new StepId(item.stepId()))).toList();
     }
 
     /** The person's own requests, newest first, at most {@code limit} of them. */
