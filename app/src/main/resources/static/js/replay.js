@@ -29,6 +29,14 @@
     });
   }
 
+  // a committee vote's holder cell: the rule, then each voter's ballot as it stood after this event
+  function votes(vote) {
+    return (vote.committee || 'committees') + ', ' + vote.rule + ' (needs ' + vote.needed + '): '
+      + Object.entries(vote.ballots || {}).map(([voter, ballot]) => name(voter) + ' '
+        + (ballot ? ballot.vote.toLowerCase() + (ballot.votedBy && ballot.votedBy !== voter
+          ? ' by ' + name(ballot.votedBy) : '') : 'to vote')).join(', ');
+  }
+
   function describe(event) {
     const list = document.getElementById('event');
     list.replaceChildren();
@@ -85,8 +93,10 @@
       (state.requester ? ' · requested by ' + name(state.requester) : '');
     fill('comments', (state.comments || []).map((comment) => [comment.when || comment.at, name(comment.by),
       comment.text, (comment.mentions || []).map(name).join(', ')]));
-    fill('steps', (state.steps || []).map((step) => [step.name, name(step.assignee), step.status,
-      step.decision ? name(step.decision.decidedBy) + (step.decision.onBehalfOf ? ' for ' + name(step.decision.onBehalfOf) : '') : '',
+    fill('steps', (state.steps || []).map((step) => [step.name, step.vote ? votes(step.vote) : name(step.assignee),
+      step.status, step.vote ? (step.decision ? (step.decision.approvedBy || step.decision.rejectedBy || []).map(name)
+        .join(', ') : '') : step.decision ? name(step.decision.decidedBy)
+        + (step.decision.onBehalfOf ? ' for ' + name(step.decision.onBehalfOf) : '') : '',
       step.decision ? step.decision.rationale : '', step.path || step.pathVersion]));
     const inForce = frame.inForce || {};
     fill('authority', Object.entries(inForce.authority || {}).map(([person, limits]) =>

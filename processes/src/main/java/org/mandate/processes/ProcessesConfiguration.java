@@ -8,6 +8,7 @@ import org.mandate.domain.committee.Committees;
 import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.OpenWork;
 import org.mandate.domain.mandate.Mandates;
+import org.mandate.domain.request.OpenVotes;
 import org.mandate.processes.approval.ApprovalPath;
 import org.mandate.processes.approval.StepRouting;
 import org.mandate.processes.bridge.EngineBridge;
@@ -43,8 +44,8 @@ public class ProcessesConfiguration {
 
     @Bean
     DepartureHandover departureHandover(@Lazy CommandGateway commands, OpenWork work, Directory directory,
-                                        Mandates mandates, Committees committees, Clock clock) {
-        return new DepartureHandover(commands, work, directory, mandates, committees, clock);
+                                        Mandates mandates, Committees committees, OpenVotes votes, Clock clock) {
+        return new DepartureHandover(commands, work, directory, mandates, committees, votes, clock);
     }
 
     @Bean
@@ -60,8 +61,9 @@ public class ProcessesConfiguration {
 
     @Bean
     BpmnValidator bpmnValidator(@Value("${mandate.processes.max-file-size:512KB}") DataSize maxSize,
-                                @Value("${mandate.processes.minimum-timer:PT5M}") Duration minimumTimer) {
-        return new BpmnValidator(new ValidationLimits((int) maxSize.toBytes(), minimumTimer));
+                                @Value("${mandate.processes.minimum-timer:PT5M}") Duration minimumTimer,
+                                Committees committees) {
+        return new BpmnValidator(new ValidationLimits((int) maxSize.toBytes(), minimumTimer), committees);
     }
 
     @Bean

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletResponse;
 import org.mandate.domain.RuleViolation;
 import org.mandate.projections.audit.AuditEntry;
+import org.mandate.projections.audit.AuditFields;
 import org.mandate.projections.audit.AuditQuery;
 import org.mandate.projections.audit.AuditTrail;
 import org.mandate.projections.ledger.Digest;
@@ -114,8 +115,12 @@ class AuditPages {
             ObjectNode event = (ObjectNode) frame.path("event");
             String type = event.path("type").asText();
             String actor = people.name(event.path("actor").asText(null));
-            event.put("words", type.equals("RequestCommented") ? actor + " commented"
-                    : words.event(type) + (actor.isEmpty() ? "" : " by " + actor));
+            event.put("words", switch (type) {
+                case "RequestCommented" -> actor + " commented";
+                case "VoteCast" -> voteInWords(event.path("payload"), actor);
+                case "QuorumMet", "QuorumFailed" -> event.path("words").asText(); // the rule, no actor
+                default -> words.event(type) + (actor.isEmpty() ? "" : " by " + actor);
+            });
             event.put("when", Moments.when(instant(event.path("at"))));
             event.put("actorName", actor);
             event.put("onBehalfOfName", people.name(event.path("onBehalfOf").asText(null)));
@@ -136,12 +141,24 @@ class AuditPages {
             frame.findValues("from").forEach(id -> name(names, id));
             frame.findValues("to").forEach(id -> name(names, id));
             frame.findValues("principal").forEach(id -> name(names, id));
+            frame.findValues("votedBy").forEach(id -> name(names, id));
+            frame.findValues("ballots").forEach(ballots -> ballots.fieldNames()
+                    .forEachRemaining(id -> names.put(id, people.name(id))));
             frame.path("inForce").path("authority").fieldNames().forEachRemaining(id -> names.put(id, people.name(id)));
             for (JsonNode mandate : frame.path("inForce").path("mandates")) {
                 ((ObjectNode) mandate).put("words", words.mandate(mandate.path("mandateId").asText(null)));
             }
         }
         return replayed;
+    }
+
+    /** "Pat Okafor voted to approve", "Liam Chen voted to reject for Pat Okafor, changing the vote". */
+    private String voteInWords(JsonNode payload, String actor) {
+        String voter = AuditFields.text(payload.get("voter"));
+        String votedBy = AuditFields.text(payload.get("votedBy"));
+        return actor + " voted to " + ("APPROVED".equals(AuditFields.text(payload.get("outcome"))) ? "approve"
+                : "reject") + (voter != null && !voter.equals(votedBy) ? " for " + people.name(voter) : "")
+                + (payload.hasNonNull("replaces") ? ", changing the vote" : "");
     }
 
     private void name(ObjectNode names, JsonNode id) {

@@ -42,6 +42,9 @@ final class RequestFold {
                 state.put("submittedAt", at.toString());
             }
             case "StepOpened" -> openStep(payload, at);
+            case "QuorumStepOpened" -> openStep(payload, at).ifPresent(step -> VoteFold.apply(type, step, payload, at));
+            case "VoteCast", "VoterRemoved", "QuorumMet", "QuorumFailed" ->
+                    step(payload).ifPresent(step -> VoteFold.apply(type, step, payload, at));
             case "StepDecided" -> step(payload).ifPresent(step -> {
                 step.put("status", AuditFields.text(payload.get("outcome")));
                 ObjectNode decision = step.putObject("decision");
@@ -89,10 +92,10 @@ final class RequestFold {
         return state.deepCopy();
     }
 
-    private void openStep(JsonNode payload, Instant at) {
+    private java.util.Optional<ObjectNode> openStep(JsonNode payload, Instant at) {
         String stepId = AuditFields.text(payload.get("stepId"));
-        if (step(payload).isPresent()) {
-            return;
+        if (step(payload).isPresent() || stepId == null) {
+            return java.util.Optional.empty();
         }
         String pathVersion = AuditFields.text(payload.get("pathVersion"));
         String name = AuditFields.text(payload.get("name"));
@@ -108,6 +111,7 @@ final class RequestFold {
         if (pathVersion != null) {
             state.put("pathVersion", pathVersion);
         }
+        return java.util.Optional.of(step);
     }
 
     private java.util.Optional<ObjectNode> step(JsonNode payload) {

@@ -84,6 +84,16 @@ class RequestReplay {
         if (type.equals("RequestCommented")) {
             described.put("words", fields.actor() + " commented"); // the page's title for the frame
         }
+        if (type.equals("VoteCast")) {
+            String voter = AuditFields.text(payload.get("voter"));
+            described.put("words", fields.actor() + " voted " + AuditFields.text(payload.get("outcome")).toLowerCase()
+                    + (voter != null && !voter.equals(fields.actor()) ? " for " + voter : "")
+                    + (payload.hasNonNull("replaces") ? " (a changed vote)" : ""));
+        }
+        if (type.equals("QuorumMet") || type.equals("QuorumFailed")) {
+            described.put("words", (type.equals("QuorumMet") ? "Quorum met (" : "Quorum can no longer be met (")
+                    + AuditFields.text(payload.get("rule")) + ")");
+        }
         described.put("at", event.getTimestamp().toString());
         described.put("eventId", event.getIdentifier());
         described.put("actor", fields.actor());
@@ -106,6 +116,10 @@ class RequestReplay {
             for (JsonNode handover : step.path("handovers")) {
                 people.add(handover.path("from").asText());
             }
+            step.path("vote").path("ballots").fields().forEachRemaining(ballot -> {
+                people.add(ballot.getKey());
+                people.add(ballot.getValue().path("votedBy").asText());
+            });
         }
         people.remove("");
         return people;

@@ -121,6 +121,16 @@ public class Reconciler {
         pathTasks.forEach(task -> taskAssignees.put(task.getId(), task.getAssignee()));
         Set<String> stepIds = new TreeSet<>(state.openSteps().keySet());
         stepIds.addAll(taskAssignees.keySet());
+        for (String vote : state.openVotes()) {
+            stepIds.remove(vote);
+            if (!taskAssignees.containsKey(vote)) {
+                mismatches.add(new Mismatch(id, Mismatch.Kind.STEP_WITHOUT_TASK, "Committee vote " + vote + " is "
+                        + "open but the engine has no task for it."));
+            } else if (taskAssignees.get(vote) != null) {
+                mismatches.add(new Mismatch(id, Mismatch.Kind.ASSIGNEE_DIFFERS, "Committee vote " + vote + " has "
+                        + "no single holder but its engine task is assigned to " + taskAssignees.get(vote) + "."));
+            }
+        }
         for (String stepId : stepIds) {
             String stepAssignee = state.openSteps().get(stepId);
             if (!taskAssignees.containsKey(stepId)) {

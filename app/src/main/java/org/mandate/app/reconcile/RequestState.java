@@ -1,6 +1,9 @@
 package org.mandate.app.reconcile;
 
 import org.axonframework.eventhandling.EventMessage;
+import org.mandate.domain.request.QuorumFailed;
+import org.mandate.domain.request.QuorumMet;
+import org.mandate.domain.request.QuorumStepOpened;
 import org.mandate.domain.request.RequestApproved;
 import org.mandate.domain.request.RequestRejected;
 import org.mandate.domain.request.RequestStatus;
@@ -14,7 +17,9 @@ import org.mandate.domain.request.StepOpened;
 import org.mandate.domain.request.StepReassigned;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -23,7 +28,8 @@ import java.util.stream.Stream;
  * events rather than read from the aggregate, whose state is private to the domain; an event that moves a step
  * to someone else must be folded here too.
  */
-record RequestState(RequestStatus status, Map<String, String> openSteps, Map<String, String> lenders) {
+record RequestState(RequestStatus status, Map<String, String> openSteps, Map<String, String> lenders,
+                    Set<String> openVotes) {
 
     /** A step's holder, and the delegate deciding it in their place while it is lent out. */
     private record Holding(String holder, String delegate) {
@@ -36,6 +42,8 @@ record RequestState(RequestStatus status, Map<String, String> openSteps, Map<Str
     static RequestState of(Stream<? extends EventMessage<?>> events) {
         RequestStatus status = null;
         Map<String, Holding> open = new LinkedHashMap<>();
+        // committee votes: one engine task with no assignee each, until the quorum is met or missed
+        Set<String> votes = new LinkedHashSet<>();
         for (Object event : events.<Object>map(EventMessage::getPayload).toList()) {
             if (event instanceof RequestSubmitted) {
                 status = RequestStatus.IN_REVIEW;
@@ -52,6 +60,12 @@ record RequestState(RequestStatus status, Map<String, String> openSteps, Map<Str
             } else if (event instanceof StepReassigned reassigned) {
                 open.computeIfPresent(reassigned.stepId().value(), (id, step) ->
                         new Holding(reassigned.to().value(), null));
+            } else if (event instanceof QuorumStepOpened opened) {
+                votes.add(opened.stepId().value());
+            } else if (event instanceof QuorumMet met) {
+                votes.remove(met.stepId().value());
+            } else if (event instanceof QuorumFailed failed) {
+                votes.remove(failed.stepId().value());
             } else if (event instanceof StepDecided decided) {
                 open.remove(decided.stepId().value());
             } else if (event instanceof RequestApproved) {
@@ -72,6 +86,7 @@ record RequestState(RequestStatus status, Map<String, String> openSteps, Map<Str
         });
         // a closed request has no open steps, whatever was left undecided on the way
         boolean inReview = status == RequestStatus.IN_REVIEW;
-        return new RequestState(status, inReview ? deciders : Map.of(), inReview ? lenders : Map.of());
+        return new RequestState(status, inReview ? deciders : Map.of(), inReview ? lenders : Map.of(),
+                inReview ? Set.copyOf(votes) : Set.of());
     }
 }

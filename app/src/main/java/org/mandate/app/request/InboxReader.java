@@ -8,6 +8,7 @@ import org.mandate.projections.delegation.DelegationsRegister;
 import org.mandate.projections.inbox.InboxFilter;
 import org.mandate.projections.inbox.InboxItem;
 import org.mandate.projections.inbox.InboxProjection;
+import org.mandate.projections.request.RequestViewProjection;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -27,12 +28,15 @@ import java.util.Map;
 public class InboxReader {
 
     private final InboxProjection inbox;
+    private final RequestViewProjection requests;
     private final DelegationsRegister mandates;
     private final AuthorityChainPolicy chains;
     private final Clock clock;
 
-    InboxReader(InboxProjection inbox, DelegationsRegister mandates, Directory directory, Clock clock) {
+    InboxReader(InboxProjection inbox, RequestViewProjection requests, DelegationsRegister mandates,
+                Directory directory, Clock clock) {
         this.inbox = inbox;
+        this.requests = requests;
         this.mandates = mandates;
         this.chains = new AuthorityChainPolicy(directory);
         this.clock = clock;
@@ -55,7 +59,30 @@ public class InboxReader {
                 }
             }
         }
+        votes(me, now, null).forEach(item -> items.putIfAbsent(item.stepId(), item));
         return new ArrayList<>(items.values());
+    }
+
+    /**
+     * The open committee votes the person may cast: as a voter, or under a mandate from a voter that covers the
+     * request (never on their own request, and only where the mandate's chain of authority counts).
+     */
+    private List<InboxItem> votes(String me, Instant now, ForWhom forWhom) {
+        List<InboxItem> votes = new ArrayList<>();
+        if (forWhom == null || forWhom == ForWhom.OWN) {
+            votes.addAll(requests.openVotesOf(me));
+        }
+        if (forWhom == null || forWhom == ForWhom.MANDATE) {
+            for (MandateTerms mandate : mandates.effectiveHeldBy(PersonId.of(me), now)) {
+                for (InboxItem item : requests.openVotesOf(mandate.principal().value())) {
+                    if (!item.requester().equals(me) && mandate.covers(item.category(), item.amount(), item.currency())
+                            && chains.objectionToMandate(PersonId.of(item.requester()), mandate, mandates).isEmpty()) {
+                        votes.add(onBehalfOf(item, mandate.principal().value()));
+                    }
+                }
+            }
+        }
+        return votes;
     }
 
     /** On whose account a step is in someone's inbox: their own, under a mandate from its holder, or lent to them. */
@@ -94,6 +121,8 @@ public class InboxReader {
                 }
             }
         }
+        votes(me, now, forWhom).stream().filter(filter::matches)
+                .forEach(item -> items.putIfAbsent(item.stepId(), item));
         List<InboxItem> found = new ArrayList<>(items.values());
         found.sort(filter.comparator());
         return found;
@@ -102,6 +131,6 @@ public class InboxReader {
     private static InboxItem onBehalfOf(InboxItem item, String principal) {
         return new InboxItem(item.requestId(), item.stepId(), item.stepName(), item.title(), item.category(),
                 item.amount(), item.currency(), item.requester(), item.assignee(), principal, item.dueAt(),
-                item.openedAt());
+                item.openedAt(), item.vote());
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -67,16 +68,20 @@ public class RequestReader {
             if (!"OPEN".equals(step.status()) || step.lentBy() != null) {
                 return step;
             }
-            Set<String> holders = new LinkedHashSet<>(step.holders());
-            for (MandateTerms mandate : mandates.carrying(PersonId.of(step.assignee()))) {
-                if (!mandate.holder().value().equals(view.requester())
-                        && mandate.covers(view.category(), view.amount(), view.currency())
-                        && mandates.effectiveAt(mandate, now)
-                        && chains.objectionToMandate(PersonId.of(view.requester()), mandate, mandates).isEmpty()) {
-                    holders.add(mandate.holder().value());
+            // a committee vote is held by each of its voters; a single step by its assignee
+            List<String> principals = step.vote() == null ? List.of(step.assignee()) : step.vote().voters();
+            Set<String> holders = new LinkedHashSet<>(step.vote() == null ? step.holders() : principals);
+            for (String principal : principals) {
+                for (MandateTerms mandate : mandates.carrying(PersonId.of(principal))) {
+                    if (!mandate.holder().value().equals(view.requester())
+                            && mandate.covers(view.category(), view.amount(), view.currency())
+                            && mandates.effectiveAt(mandate, now)
+                            && chains.objectionToMandate(PersonId.of(view.requester()), mandate, mandates).isEmpty()) {
+                        holders.add(mandate.holder().value());
+                    }
                 }
             }
-            return step.withHolders(java.util.List.copyOf(holders));
+            return step.withHolders(List.copyOf(holders));
         }).toList());
     }
 

@@ -43,14 +43,20 @@ public class AccessibilityBrowserTest extends BrowserTest {
         // a comment in the history and the replay, with a mention (docs/conversation.md)
         assertThat(as("sofia").post("/api/requests/" + request + "/comments",
                 java.util.Map.of("text", "@ana which supplier?")).status()).isEqualTo(201);
+        // a committee vote with one ballot: the tally on the card, the ballots on the page, the replay (issue 22)
+        String vote = as("ana").submit("Telescope for axe", "equipment", 20_000);
+        assertThat(as("pat").post("/api/requests/" + vote + "/steps/" + openStep(as("ana"), vote) + "/decision",
+                java.util.Map.of("outcome", "APPROVED")).status()).isEqualTo(200);
         Map<String, List<String>> pages = new LinkedHashMap<>();
+        pages.put("vera", List.of("/?q=Telescope%20for%20axe", "/requests/" + vote));
         pages.put("ana", List.of("/", "/requests/new", "/requests/" + request, "/mandates", "/audit/decisions",
                 "/settings/notifications"));
         // the inbox filtered, with a saved filter listed, and with a value it refuses (docs/pages.md)
         assertThat(as("sofia").post("/api/inbox/filters", java.util.Map.of("name", "Lab", "query",
                 "q=microscope&sort=-amount")).status()).isEqualTo(200);
         pages.put("sofia", List.of("/?q=microscope&sort=-amount", "/?sort=nonsense"));
-        pages.put("ada", List.of("/audit", "/audit/requests/" + request, "/audit/ledger", "/insights"));
+        pages.put("ada", List.of("/audit", "/audit/requests/" + request, "/audit/ledger", "/insights",
+                "/audit/requests/" + vote));
         pages.put("olu", List.of("/processes", "/processes/approval", "/processes/approval/versions/1",
                 "/processes/approval/edit"));
         pages.put("ivy", List.of("/admin", "/admin/people/ana", "/admin/reconciliation", "/admin/mail",

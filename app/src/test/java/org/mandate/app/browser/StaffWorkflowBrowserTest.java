@@ -93,13 +93,13 @@ class StaffWorkflowBrowserTest extends BrowserTest {
         ana.get(url("/requests/new"));
         ana.findElement(By.id("title")).sendKeys("School bus");
         ana.findElement(By.id("category")).sendKeys("trip");
-        ana.findElement(By.id("amount")).sendKeys("60000");
+        ana.findElement(By.id("amount")).sendKeys("150000");
         ana.findElement(By.id("send")).click();
 
         String error = waitUntil(ana, driver -> driver.findElement(By.id("amount-error")).getText());
         assertThat(error).contains("largest amount your chain can approve is 50000");
         assertThat(ana.findElement(By.id("amount")).getAttribute("aria-invalid")).isEqualTo("true");
-        assertThat(ana.findElement(By.id("amount")).getAttribute("value")).isEqualTo("60000");
+        assertThat(ana.findElement(By.id("amount")).getAttribute("value")).isEqualTo("150000");
         assertThat(ana.findElement(By.id("title")).getAttribute("value")).as("input is kept").isEqualTo("School bus");
         assertThat(eventCount()).isEqualTo(events);
         WholePage.screenshot(ana, "new-request-error");

@@ -140,6 +140,28 @@ class ReconciliationIntegrationTest extends MandateIntegrationTest {
         assertThat(refused.contentType()).isEqualTo("application/problem+json");
     }
 
+    /** A committee vote is one engine task with no assignee until the quorum moves the path on (issue 22). */
+    @Test
+    void aCommitteeVoteAgreesWithItsUnassignedTaskBeforeAndAfterTheQuorum() {
+        String id = as("ana").submit("Planetarium dome", "building", 70_000);
+        String vote = openStep(as("ana"), id);
+        assertThat(tasks.createTaskQuery().taskId(vote).singleResult().getAssignee()).isNull();
+        assertThat(about(reconciler.reconcile(), id)).isEmpty();
+
+        as("vera").post(decision(id, vote), Map.of("outcome", "APPROVED"));
+        assertThat(about(reconciler.reconcile(), id)).isEmpty();
+        as("pat").post(decision(id, vote), Map.of("outcome", "APPROVED"));
+        assertThat(tasks.createTaskQuery().taskId(vote).count()).as("the quorum completed the task").isZero();
+        assertThat(about(reconciler.reconcile(), id)).isEmpty();
+
+        String check = openStep(as("ana"), id);
+        tasks.setAssignee(check, "liam");
+        assertThat(about(reconciler.reconcile(), id)).extracting(Mismatch::kind)
+                .containsExactly(Mismatch.Kind.ASSIGNEE_DIFFERS);
+        tasks.setAssignee(check, "fay");
+        assertThat(about(reconciler.reconcile(), id)).isEmpty();
+    }
+
     private static List<Mismatch> about(Reconciler.Report report, String... requestIds) {
         List<String> ids = List.of(requestIds);
         return report.mismatches().stream().filter(mismatch -> ids.contains(mismatch.requestId())).toList();

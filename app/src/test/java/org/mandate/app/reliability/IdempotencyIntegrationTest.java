@@ -110,7 +110,7 @@ class IdempotencyIntegrationTest extends MandateIntegrationTest {
     @Test
     void aRefusedCommandDoesNotUseUpItsKey() {
         String key = UUID.randomUUID().toString();
-        String tooMuch = Http.write(Map.of("title", "Too much", "category", "equipment", "amount", 60000,
+        String tooMuch = Http.write(Map.of("title", "Too much", "category", "equipment", "amount", 150000,
                 "currency", "EUR"));
 
         Http.Reply refused = http("ana").postJson("/api/requests", tooMuch, Map.of(KEY, key));

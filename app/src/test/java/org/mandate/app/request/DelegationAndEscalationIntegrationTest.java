@@ -109,8 +109,8 @@ class DelegationAndEscalationIntegrationTest extends MandateIntegrationTest {
 
     @Test
     void escalatingPastTheTopIsAConflict() {
-        String id = as("ana").submit("New roof", "building", 20000);
-        String step = openStep(as("ana"), id);
+        String id = as("omar").submit("New roof", "building", 9000);
+        String step = openStep(as("omar"), id);
 
         Api.Response refusal = refused(this::eventCount,
                 () -> as("pat").post(escalation(id, step), Map.of("reason", "Too big for me")), 409);

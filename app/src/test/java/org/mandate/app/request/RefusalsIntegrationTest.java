@@ -16,7 +16,7 @@ class RefusalsIntegrationTest extends MandateIntegrationTest {
 
     @Test
     void anAmountNobodyInTheChainMayApproveNamesTheLargestTheyCan() {
-        Api.Response response = refused(() -> as("ana").post("/api/requests", body("60000")), 400);
+        Api.Response response = refused(() -> as("ana").post("/api/requests", body("150000")), 400);
         assertThat(response.detail()).contains("largest amount your chain can approve is 50000");
     }
 

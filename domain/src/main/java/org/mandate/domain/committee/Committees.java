@@ -13,4 +13,10 @@ public interface Committees {
 
     /** The committees (not dissolved) this person sits on. */
     List<CommitteeId> of(PersonId person);
+
+    /** The sitting committee with this id, with its members and authority; empty when unknown or dissolved. */
+    Optional<CommitteeFacts> sitting(CommitteeId id);
+
+    /** Every sitting committee, by id. */
+    List<CommitteeFacts> sitting();
 }

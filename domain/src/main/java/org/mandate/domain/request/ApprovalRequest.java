@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
 import org.mandate.domain.RuleViolation;
 import org.mandate.domain.binding.BoundPaths;
+import org.mandate.domain.committee.Committees;
 import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.Handover;
 import org.mandate.domain.directory.HeldStep;
@@ -41,18 +42,26 @@ public class ApprovalRequest {
     private final Map<StepId, Step> steps = new LinkedHashMap<>();
     /** Everyone who took part so far: the requester, and whoever held, lent, borrowed or decided a step. */
     private final Set<PersonId> participants = new LinkedHashSet<>();
+    /** The committee votes: steps decided by a quorum rather than by one holder (see QuorumPolicy). */
+    private final Map<StepId, QuorumVote> quorums = new LinkedHashMap<>();
 
     ApprovalRequest() {
         // for Axon
     }
 
     @CommandHandler
-    public ApprovalRequest(SubmitRequest command, Directory directory, BoundPaths paths, Clock clock) {
+    public ApprovalRequest(SubmitRequest command, Directory directory, BoundPaths paths, Committees committees,
+                           Clock clock) {
         SubmissionPolicy.check(command);
         if (directory.find(command.requester()).isEmpty()) {
             throw RuleViolation.forbidden("You are not in the directory, so you cannot submit requests.");
         }
-        new ApprovalRouting(directory).firstApprover(command.requester(), command.category(), command.amount());
+        // above everyone in the chain, a committee may still decide it: the bound path routes it there
+        boolean committeeCovers = committees.sitting().stream().anyMatch(committee -> !committee.members().isEmpty()
+                && committee.covers(command.category(), command.amount(), command.currency()));
+        if (!committeeCovers) {
+            new ApprovalRouting(directory).firstApprover(command.requester(), command.category(), command.amount());
+        }
         String processKey = PathChoice.pathFor(command, paths);
         apply(new RequestSubmitted(command.requestId(), command.title().strip(), command.category(),
                 command.amount(), command.currency(), command.description(), command.requester(), processKey,
@@ -61,7 +70,7 @@ public class ApprovalRequest {
 
     @CommandHandler
     void handle(OpenStep command, Clock clock) {
-        if (steps.containsKey(command.stepId())) {
+        if (steps.containsKey(command.stepId()) || quorums.containsKey(command.stepId())) {
             return; // the engine may repeat itself after a retry; a step opens once
         }
         if (status != RequestStatus.IN_REVIEW) {
@@ -77,8 +86,40 @@ public class ApprovalRequest {
     }
 
     @CommandHandler
+    void handle(OpenQuorumStep command, Committees committees, Clock clock) {
+        if (steps.containsKey(command.stepId()) || quorums.containsKey(command.stepId())) {
+            return; // the engine may repeat itself after a retry; a step opens once
+        }
+        if (status != RequestStatus.IN_REVIEW) {
+            throw RuleViolation.conflict("Request " + id + " is " + status + "; no new step can open.");
+        }
+        QuorumPolicy.Snapshot snapshot = QuorumPolicy.open(command, facts(), committees);
+        apply(new QuorumStepOpened(id, command.stepId(), command.name(), command.committee(),
+                snapshot.rule().text(), snapshot.voters(), snapshot.groups(), snapshot.leftOut(),
+                snapshot.rule().needed(snapshot.voters().size()), command.dueAt(), clock.instant(),
+                command.pathVersion()));
+    }
+
+    /** A member who left is off the vote: their vote no longer counts, and the quorum is recomputed. */
+    @CommandHandler
+    void handle(RemoveVoter command, Clock clock) {
+        QuorumVote vote = quorums.get(command.stepId());
+        if (status != RequestStatus.IN_REVIEW || vote == null || vote.closed()
+                || !vote.voters().contains(command.voter())) {
+            return; // run by a handler: a vote that closed or never had them is left alone
+        }
+        apply(new VoterRemoved(id, command.stepId(), command.voter(), command.reason(),
+                vote.rule().needed(vote.voters().size() - 1), clock.instant()));
+        concludeIfDecided(vote, clock.instant());
+    }
+
+    @CommandHandler
     void handle(DecideStep command, Mandates mandates, Directory directory, Clock clock) {
         Instant now = clock.instant();
+        if (quorums.containsKey(command.stepId())) {
+            vote(command, quorums.get(command.stepId()), mandates, directory, now);
+            return;
+        }
         DecisionPolicy.Authorisation authorisation = DecisionPolicy.check(command, facts(),
                 steps.get(command.stepId()), mandates, directory, now);
         String rationale = command.rationale() == null ? null : command.rationale().strip();
@@ -87,8 +128,36 @@ public class ApprovalRequest {
                 rationale, now));
     }
 
+    private void vote(DecideStep command, QuorumVote vote, Mandates mandates, Directory directory, Instant now) {
+        if (status != RequestStatus.IN_REVIEW) {
+            throw RuleViolation.conflict("This request is already " + status.name().toLowerCase()
+                    + "; there is nothing left to vote on.");
+        }
+        QuorumPolicy.Seat seat = QuorumPolicy.seat(command, facts(), vote, mandates, directory, now);
+        Outcome before = vote.voteOf(seat.voter()).map(QuorumVote.Vote::outcome).orElse(null);
+        if (before == command.outcome()) {
+            throw RuleViolation.conflict((seat.onBehalfOf() == null ? "You" : seat.voter().value()) + " already "
+                    + (before == Outcome.APPROVED ? "approved" : "rejected") + "; a vote can only change to the "
+                    + "other outcome while the vote is open.");
+        }
+        apply(new VoteCast(id, command.stepId(), seat.voter(), command.outcome(), command.decider(),
+                seat.mandate() == null ? null : seat.mandate().toString(), strip(command.rationale()), before, now));
+        concludeIfDecided(vote, now);
+    }
+
+    /** The aggregate, not the engine, decides the quorum: met, or no longer possible, recorded once. */
+    private void concludeIfDecided(QuorumVote vote, Instant now) {
+        if (vote.met()) {
+            apply(new QuorumMet(id, vote.id(), vote.rule().text(), vote.with(Outcome.APPROVED), now));
+        } else {
+            vote.whyItCannotBeMet().ifPresent(reason -> apply(new QuorumFailed(id, vote.id(), vote.rule().text(),
+                    vote.with(Outcome.REJECTED), reason, now)));
+        }
+    }
+
     @CommandHandler
     void handle(DelegateStep command, Directory directory, Clock clock) {
+        refuseForCommittee(command.stepId(), "lent to a colleague; vote, or grant a mandate that covers it");
         DelegationPolicy.checkDelegation(command, facts(), steps.get(command.stepId()), directory);
         apply(new StepDelegated(id, command.stepId(), command.by(), command.to(), strip(command.note()),
                 clock.instant()));
@@ -96,6 +165,7 @@ public class ApprovalRequest {
 
     @CommandHandler
     void handle(RecallDelegation command, Clock clock) {
+        refuseForCommittee(command.stepId(), "lent, so there is nothing to recall");
         Step step = steps.get(command.stepId());
         DelegationPolicy.checkRecall(command, facts(), step);
         apply(new StepDelegationRecalled(id, command.stepId(), command.by(), step.delegate(),
@@ -104,6 +174,10 @@ public class ApprovalRequest {
 
     @CommandHandler
     void handle(EscalateStep command, Directory directory, Clock clock) {
+        if (quorums.containsKey(command.stepId()) && command.automatic()) {
+            return; // a committee vote has no single holder to escalate from
+        }
+        refuseForCommittee(command.stepId(), "escalated: it has no single holder; its voters decide it");
         Step step = steps.get(command.stepId());
         if (command.automatic() && (status != RequestStatus.IN_REVIEW || step == null || step.decided())) {
             return; // the timer fired as the step closed; nothing is late any more
@@ -163,7 +237,9 @@ public class ApprovalRequest {
             return; // already closed, e.g. withdrawn while the engine was finishing
         }
         if (command.outcome() == Outcome.APPROVED) {
-            OrganisationChecks.checkApproval(facts(), steps.values(), directory);
+            boolean committeeApproved = quorums.values().stream()
+                    .anyMatch(vote -> vote.outcome() == Outcome.APPROVED);
+            OrganisationChecks.checkApproval(facts(), steps.values(), committeeApproved, directory);
             apply(new RequestApproved(id, clock.instant()));
         } else {
             apply(new RequestRejected(id, clock.instant()));
@@ -195,6 +271,34 @@ public class ApprovalRequest {
     void on(StepOpened event) {
         steps.put(event.stepId(), Step.opened(event.stepId(), event.assignee(), event.dueAt()));
         participants.add(event.assignee());
+    }
+
+    @EventSourcingHandler
+    void on(QuorumStepOpened event) {
+        quorums.put(event.stepId(), new QuorumVote(event.stepId(), QuorumRule.parse(event.rule()), event.voters(),
+                event.groups()));
+        participants.addAll(event.voters());
+    }
+
+    @EventSourcingHandler
+    void on(VoteCast event) {
+        quorums.get(event.stepId()).record(event.voter(), event.outcome(), event.votedBy());
+        participants.add(event.votedBy());
+    }
+
+    @EventSourcingHandler
+    void on(VoterRemoved event) {
+        quorums.get(event.stepId()).remove(event.voter());
+    }
+
+    @EventSourcingHandler
+    void on(QuorumMet event) {
+        quorums.get(event.stepId()).close(Outcome.APPROVED);
+    }
+
+    @EventSourcingHandler
+    void on(QuorumFailed event) {
+        quorums.get(event.stepId()).close(Outcome.REJECTED);
     }
 
     @EventSourcingHandler
@@ -244,6 +348,12 @@ public class ApprovalRequest {
 
     private RequestFacts facts() {
         return new RequestFacts(requester, status, category, amount, currency);
+    }
+
+    private void refuseForCommittee(StepId stepId, String what) {
+        if (quorums.containsKey(stepId)) {
+            throw RuleViolation.conflict("Step " + stepId + " is a committee vote and cannot be " + what + ".");
+        }
     }
 
     private static String strip(String text) {

@@ -46,6 +46,16 @@ class CommitteeTest {
             public List<CommitteeId> of(PersonId person) {
                 return List.of();
             }
+
+            @Override
+            public Optional<CommitteeFacts> sitting(CommitteeId id) {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<CommitteeFacts> sitting() {
+                return List.of();
+            }
         });
     }
 

@@ -6,6 +6,7 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mandate.domain.RuleViolation;
+import org.mandate.domain.committee.CommitteeRoster;
 import org.mandate.domain.binding.BoundPaths;
 import org.mandate.domain.binding.PathBinding;
 import org.mandate.domain.directory.PersonId;
@@ -37,6 +38,7 @@ class ApprovalRequestTest {
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         fixture.registerInjectableResource(new org.mandate.domain.mandate.MandateRegister());
         fixture.registerInjectableResource(BOUND_TO_DEFAULT);
+        fixture.registerInjectableResource(CommitteeRoster.school());
     }
 
     /** The first start's binding: the shipped path for any category and amount. */
@@ -71,11 +73,20 @@ class ApprovalRequestTest {
     }
 
     @Test
-    void refusesARequestNobodyInTheChainMayApprove() {
+    void refusesARequestNobodyInTheChainNorAnyCommitteeMayApprove() {
+        fixture.givenNoPriorActivity()
+                .when(submit("150000"))
+                .expectNoEvents()
+                .expectException(violation(RuleViolation.Kind.INVALID,
+                        "largest amount your chain can approve is 50000"));
+    }
+
+    @Test
+    void takesARequestAboveTheChainThatACommitteeMayApprove() {
         fixture.givenNoPriorActivity()
                 .when(submit("60000"))
-                .expectNoEvents()
-                .expectException(violation(RuleViolation.Kind.INVALID, "50000"));
+                .expectEvents(new RequestSubmitted(ID, "Microscope", "equipment", new BigDecimal("60000"), "EUR",
+                        "For the lab", ANA, ApprovalRequest.DEFAULT_PROCESS, NOW));
     }
 
     @Test

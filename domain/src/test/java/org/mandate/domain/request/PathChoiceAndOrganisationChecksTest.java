@@ -6,6 +6,7 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mandate.domain.RuleViolation;
+import org.mandate.domain.committee.CommitteeRoster;
 import org.mandate.domain.binding.BoundPaths;
 import org.mandate.domain.binding.PathBinding;
 import org.mandate.domain.directory.PersonId;
@@ -51,6 +52,7 @@ class PathChoiceAndOrganisationChecksTest {
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         fixture.registerInjectableResource(new MandateRegister());
         fixture.registerInjectableResource(bindings);
+        fixture.registerInjectableResource(new CommitteeRoster());
     }
 
     @Test

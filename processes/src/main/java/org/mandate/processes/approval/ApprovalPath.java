@@ -19,6 +19,14 @@ public final class ApprovalPath {
     /** Set when a step is decided: APPROVED or REJECTED; gateways route on it and the end reports it. */
     public static final String OUTCOME = "outcome";
 
+    /**
+     * Extension properties (camunda:property, the modeler's "Extension properties") that make a user task a committee
+     * vote: {@code mandate:quorum} holds the rule ({@code 2 of 3}, see QuorumRule), {@code mandate:committee} the
+     * committee's id. Such a task has no assignee: its voters come from the committee when it opens.
+     */
+    public static final String QUORUM_PROPERTY = "mandate:quorum";
+    public static final String COMMITTEE_PROPERTY = "mandate:committee";
+
     /** The bean name approval paths use to assign steps, e.g. {@code ${routing.approverFor(execution)}}. */
     public static final String ROUTING_BEAN = "routing";
 

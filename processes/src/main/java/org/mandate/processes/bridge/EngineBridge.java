@@ -12,6 +12,9 @@ import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
+import org.mandate.domain.request.Outcome;
+import org.mandate.domain.request.QuorumFailed;
+import org.mandate.domain.request.QuorumMet;
 import org.mandate.domain.request.RequestSubmitted;
 import org.mandate.domain.request.RequestWithdrawn;
 import org.mandate.domain.request.StepDecided;
@@ -70,10 +73,25 @@ public class EngineBridge {
     /** Finding the task and completing it is one engine command; the completion finds the task in its cache. */
     @EventHandler
     void on(StepDecided event) {
-        String taskId = event.stepId().value();
-        Map<String, Object> outcome = Map.of(ApprovalPath.OUTCOME, event.outcome().name());
+        complete(event.stepId(), event.outcome());
+    }
+
+    /** The aggregate decided the committee vote: the engine's one task for it completes with that outcome. */
+    @EventHandler
+    void on(QuorumMet event) {
+        complete(event.stepId(), Outcome.APPROVED);
+    }
+
+    @EventHandler
+    void on(QuorumFailed event) {
+        complete(event.stepId(), Outcome.REJECTED);
+    }
+
+    private void complete(StepId stepId, Outcome outcome) {
+        String taskId = stepId.value();
+        Map<String, Object> variables = Map.of(ApprovalPath.OUTCOME, outcome.name());
         engine.execute(context -> context.getTaskManager().findTaskById(taskId) == null
-                ? null : new CompleteTaskCmd(taskId, outcome).execute(context));
+                ? null : new CompleteTaskCmd(taskId, variables).execute(context));
     }
 
     /** The engine task's assignee is always whoever decides the step now: lent, escalated or handed over. */

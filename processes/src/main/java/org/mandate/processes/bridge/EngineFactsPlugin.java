@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.el.JuelExpressionManager;
@@ -12,8 +13,10 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.mandate.processes.approval.ApprovalPath;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -60,10 +63,29 @@ public class EngineFactsPlugin extends AbstractProcessEnginePlugin {
             processDefinition.addListener(ExecutionListener.EVENTNAME_END, pathEnded);
         }
 
+        /** A task marked with mandate:quorum opens a committee vote; any other, a step for its assignee. */
         @Override
         public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+            Map<String, String> properties = properties(userTaskElement);
+            TaskListener listener = properties.containsKey(ApprovalPath.QUORUM_PROPERTY)
+                    ? new QuorumStepListener(commands, properties.get(ApprovalPath.COMMITTEE_PROPERTY),
+                    properties.get(ApprovalPath.QUORUM_PROPERTY))
+                    : stepOpened;
             ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-                    .addTaskListener(TaskListener.EVENTNAME_CREATE, stepOpened);
+                    .addTaskListener(TaskListener.EVENTNAME_CREATE, listener);
+        }
+
+        private static Map<String, String> properties(Element userTask) {
+            Map<String, String> properties = new HashMap<>();
+            Element extensions = userTask.element("extensionElements");
+            Element list = extensions == null ? null
+                    : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties");
+            if (list != null) {
+                for (Element property : list.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "property")) {
+                    properties.put(property.attribute("name"), property.attribute("value"));
+                }
+            }
+            return properties;
         }
 
         /**

@@ -15,7 +15,9 @@ import org.mandate.domain.directory.PersonLeft;
 import org.mandate.domain.mandate.EndMandateOnDeparture;
 import org.mandate.domain.mandate.MandateTerms;
 import org.mandate.domain.mandate.Mandates;
+import org.mandate.domain.request.OpenVotes;
 import org.mandate.domain.request.ReassignStep;
+import org.mandate.domain.request.RemoveVoter;
 import org.mandate.domain.request.RequestId;
 import org.mandate.domain.request.StepId;
 import org.mandate.processes.bridge.EngineBridge;
@@ -26,8 +28,8 @@ import java.util.Map;
 
 /**
  * When someone leaves, every open step they hold, have on loan or have lent out moves on (see {@link Handover}),
- * their direct reports get a manager who is still here, every mandate they gave or hold ends, and they leave every
- * committee they sat on (an event per committee). Runs with the
+ * their direct reports get a manager who is still here, they are taken off every open committee vote, every mandate
+ * they gave or hold ends, and they leave every committee they sat on (an event per committee). Runs with the
  * bridge, in the departure's own transaction: the departure is recorded with all of its consequences or not at
  * all. The open steps come from the inbox, which (unlike the engine, whose task names only the current decider)
  * also knows who lent a step out.
@@ -40,10 +42,12 @@ public class DepartureHandover {
     private final Directory directory;
     private final Mandates mandates;
     private final Committees committees;
+    private final OpenVotes votes;
     private final Clock clock;
 
     public DepartureHandover(CommandGateway commands, OpenWork work, Directory directory, Mandates mandates,
-                             Committees committees, Clock clock) {
+                             Committees committees, OpenVotes votes, Clock clock) {
+        this.votes = votes;
         this.commands = commands;
         this.work = work;
         this.directory = directory;
@@ -73,6 +77,9 @@ public class DepartureHandover {
                 .filter(mandate -> mandate.liveAt(clock.instant()))
                 .forEach(mandate -> commands.sendAndWait(new EndMandateOnDeparture(mandate.id(), event.personId(),
                         event.recordedBy())));
+        // taken off every open vote too: the snapshot taken when it opened no longer holds them (ADR 0015)
+        votes.of(event.personId()).forEach(vote -> commands.sendAndWait(new RemoveVoter(vote.requestId(),
+                vote.stepId(), event.personId(), event.personId() + " left the organisation")));
         committees.of(event.personId()).forEach(committee -> commands.sendAndWait(
                 new RemoveMemberOnDeparture(committee, event.personId(), event.recordedBy())));
     }

@@ -3,6 +3,10 @@ package org.mandate.processes.validation;
 import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.xml.ModelException;
+import org.mandate.domain.committee.CommitteeFacts;
+import org.mandate.domain.committee.CommitteeId;
+import org.mandate.domain.committee.Committees;
+import org.mandate.domain.directory.PersonId;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -10,6 +14,7 @@ import org.w3c.dom.NodeList;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -21,10 +26,39 @@ public class BpmnValidator {
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
 
-    private final ValidationLimits limits;
+    private static final Committees NO_COMMITTEES = new Committees() {
+        @Override
+        public Optional<CommitteeId> named(String name) {
+            return Optional.empty();
+        }
 
+        @Override
+        public List<CommitteeId> of(PersonId person) {
+            return List.of();
+        }
+
+        @Override
+        public Optional<CommitteeFacts> sitting(CommitteeId id) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<CommitteeFacts> sitting() {
+            return List.of();
+        }
+    };
+
+    private final ValidationLimits limits;
+    private final Committees committees;
+
+    /** Without committees: every committee vote names an unknown committee (for checks that deploy nothing). */
     public BpmnValidator(ValidationLimits limits) {
+        this(limits, null);
+    }
+
+    public BpmnValidator(ValidationLimits limits, Committees committees) {
         this.limits = limits;
+        this.committees = committees;
     }
 
     /** Callers reading a file from the network need not read more than one byte past this. */
@@ -105,7 +139,7 @@ public class BpmnValidator {
         return executable.get(0);
     }
 
-    private static void checkProcess(Element process, List<BpmnProblem> problems) {
+    private void checkProcess(Element process, List<BpmnProblem> problems) {
         String key = process.getAttribute("id");
         if (!KEY.matcher(key).matches()) {
             problems.add(new BpmnProblem(key, "The process id '" + key + "' becomes the path's key; start it with "
@@ -117,6 +151,7 @@ public class BpmnValidator {
             return;
         }
         problems.addAll(DecisionRoutes.check(process));
+        problems.addAll(QuorumMarks.check(process, committees == null ? NO_COMMITTEES : committees));
     }
 
     private static void wellFormedBpmn(byte[] bpmn, List<BpmnProblem> problems) {

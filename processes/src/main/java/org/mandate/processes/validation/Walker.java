@@ -1,6 +1,7 @@
 package org.mandate.processes.validation;
 
 import org.apache.commons.lang3.StringUtils;
+import org.mandate.processes.approval.ApprovalPath;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
@@ -110,7 +111,17 @@ final class Walker {
         switch (type) {
             case "userTask" -> {
                 String assignee = engineAttribute(element, "assignee");
-                if (assignee == null || assignee.isBlank()) {
+                Map<String, String> marks = QuorumMarks.of(element);
+                if (marks.containsKey(ApprovalPath.QUORUM_PROPERTY)) {
+                    QuorumMarks.ruleProblem(marks).ifPresent(why -> refuse(element, why));
+                    if (assignee != null) {
+                        refuse(element, "is a committee vote and has the assignee '" + assignee + "'; its voters "
+                                + "are the committee's members. Remove the assignee");
+                    }
+                } else if (marks.containsKey(ApprovalPath.COMMITTEE_PROPERTY)) {
+                    refuse(element, "names a committee (" + ApprovalPath.COMMITTEE_PROPERTY + ") but no rule; add "
+                            + ApprovalPath.QUORUM_PROPERTY + " (e.g. '2 of 3') or remove the committee");
+                } else if (assignee == null || assignee.isBlank()) {
                     refuse(element, "has no assignee Mandate understands. Set its assignee to "
                             + "${routing.approverFor(execution)} (the lowest manager whose authority covers the "
                             + "request) or ${routing.financeCheckerFor(execution)} (the finance check)");

@@ -12,7 +12,7 @@ public record AuditFields(String actor, String onBehalfOf, String mandateId, Str
                           String rationale, String processVersion) {
 
     /** Who acted, most specific first: the decider before the requester of the request decided on. */
-    static final List<String> ACTOR = List.of("decidedBy", "by", "delegatedBy", "escalatedBy", "revokedBy",
+    static final List<String> ACTOR = List.of("decidedBy", "votedBy", "by", "delegatedBy", "escalatedBy", "revokedBy",
             "recordedBy", "deployedBy", "boundBy", "unboundBy", "formedBy", "addedBy", "removedBy", "setBy",
             "dissolvedBy", "grantor", "from", "actor", "requester");
     static final List<String> ON_BEHALF_OF = List.of("onBehalfOf");

@@ -5,11 +5,13 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.mandate.domain.committee.CommitteeAuthoritySet;
 import org.mandate.domain.committee.CommitteeDissolved;
+import org.mandate.domain.committee.CommitteeFacts;
 import org.mandate.domain.committee.CommitteeFormed;
 import org.mandate.domain.committee.CommitteeId;
 import org.mandate.domain.committee.CommitteeMemberAdded;
 import org.mandate.domain.committee.CommitteeMemberRemoved;
 import org.mandate.domain.committee.Committees;
+import org.mandate.domain.directory.Authority;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.projections.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -91,6 +93,19 @@ public class CommitteesProjection implements Committees {
         return jdbc.queryForList("select m.committee_id from committee_member m join committee c on c.id = "
                         + "m.committee_id where m.person_id = ? and c.dissolved_at is null order by m.committee_id",
                 String.class, person.value()).stream().map(CommitteeId::of).toList();
+    }
+
+    @Override
+    public Optional<CommitteeFacts> sitting(CommitteeId id) {
+        return find(id.value()).filter(view -> view.dissolvedAt() == null).map(view -> new CommitteeFacts(id,
+                view.name(), view.members().stream().map(member -> PersonId.of(member.personId())).toList(),
+                new Authority(view.authority()), view.currency()));
+    }
+
+    @Override
+    public List<CommitteeFacts> sitting() {
+        return jdbc.queryForList("select id from committee where dissolved_at is null order by id", String.class)
+                .stream().map(id -> sitting(CommitteeId.of(id))).flatMap(Optional::stream).toList();
     }
 
     /** Every committee, sitting ones first, each by name. */

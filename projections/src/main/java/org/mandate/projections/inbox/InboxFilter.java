@@ -90,6 +90,17 @@ public record InboxFilter(String category, String requester, BigDecimal minAmoun
         };
     }
 
+    /** The conditions of {@link #where} on an item read elsewhere (a committee vote), in memory. */
+    public boolean matches(InboxItem item) {
+        return (category == null || category.equals(item.category()))
+                && (requester == null || requester.equals(item.requester()))
+                && (minAmount == null || item.amount().compareTo(minAmount) >= 0)
+                && (maxAmount == null || item.amount().compareTo(maxAmount) <= 0)
+                && (overdue == null || overdue == overdueAt(item))
+                && (dueBefore == null || item.dueAt() != null && item.dueAt().isBefore(dueBefore))
+                && (text == null || item.title().toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT)));
+    }
+
     /** The same order as {@link #orderBy}, to merge rows read from several queries. */
     public Comparator<InboxItem> comparator() {
         Comparator<InboxItem> tie = Comparator.comparing(InboxItem::openedAt).thenComparing(InboxItem::stepId);

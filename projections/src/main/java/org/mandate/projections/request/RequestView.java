@@ -18,11 +18,41 @@ public record RequestView(String id, String title, String category, BigDecimal a
      * {@code holders} is everyone who may decide it now: the assignee and anyone with a mandate covering it.
      */
     public record StepView(String id, String name, String status, String assignee, List<String> holders,
-                           Instant dueAt, Instant openedAt, Decision decision, String lentBy) {
+                           Instant dueAt, Instant openedAt, Decision decision, String lentBy, Vote vote) {
 
         public StepView withHolders(List<String> everyone) {
-            return new StepView(id, name, status, assignee, List.copyOf(everyone), dueAt, openedAt, decision, lentBy);
+            return new StepView(id, name, status, assignee, List.copyOf(everyone), dueAt, openedAt, decision, lentBy,
+                    vote);
         }
+    }
+
+    /**
+     * A committee vote: the rule, how many approvals it needs of the voters now, each voter's current ballot (in
+     * the snapshot's order; {@code vote} null until they voted), who is still to vote, and the outcome once the
+     * aggregate recorded it ({@code reason} says why it failed). {@code leftOut} is the requester when they sit on
+     * the committee.
+     */
+    public record Vote(String committee, String rule, int needed, int approvals, int rejections,
+                       List<Ballot> ballots, List<String> stillToVote, String leftOut, String outcome, String reason) {
+
+        public Vote {
+            ballots = List.copyOf(ballots);
+            stillToVote = List.copyOf(stillToVote);
+        }
+
+        public List<String> voters() {
+            return ballots.stream().map(Ballot::voter).toList();
+        }
+
+        public java.util.Optional<Ballot> ballotOf(String voter) {
+            return ballots.stream().filter(ballot -> ballot.voter().equals(voter)).findFirst();
+        }
+    }
+
+    /**
+     * One voter's current vote; {@code votedBy} differs from {@code voter} when cast under mandate {@code mandateId}.
+     */
+    public record Ballot(String voter, String vote, String votedBy, String mandateId, String rationale, Instant at) {
     }
 
     public RequestView withSteps(List<StepView> replaced) {
@@ -45,6 +75,8 @@ public record RequestView(String id, String title, String category, BigDecimal a
     public boolean involves(String personId) {
         return requester.equals(personId) || steps.stream().anyMatch(step -> step.assignee().equals(personId)
                 || step.holders().contains(personId) || personId.equals(step.lentBy())
+                || (step.vote() != null && step.vote().ballots().stream().anyMatch(ballot ->
+                        ballot.voter().equals(personId) || personId.equals(ballot.votedBy())))
                 || (step.decision() != null && (personId.equals(step.decision().decidedBy())
                         || personId.equals(step.decision().onBehalfOf()))));
     }

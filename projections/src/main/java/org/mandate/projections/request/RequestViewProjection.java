@@ -4,30 +4,40 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.mandate.domain.directory.PersonId;
+import org.mandate.domain.request.OpenVotes;
+import org.mandate.domain.request.QuorumFailed;
+import org.mandate.domain.request.QuorumMet;
+import org.mandate.domain.request.QuorumStepOpened;
 import org.mandate.domain.request.RequestApproved;
 import org.mandate.domain.request.RequestCommented;
 import org.mandate.domain.request.RequestRejected;
 import org.mandate.domain.request.RequestStatus;
+import org.mandate.domain.request.RequestId;
 import org.mandate.domain.request.RequestSubmitted;
 import org.mandate.domain.request.RequestWithdrawn;
 import org.mandate.domain.request.StepDecided;
 import org.mandate.domain.request.StepDelegated;
 import org.mandate.domain.request.StepDelegationRecalled;
 import org.mandate.domain.request.StepEscalated;
+import org.mandate.domain.request.StepId;
 import org.mandate.domain.request.StepReassigned;
+import org.mandate.domain.request.VoteCast;
+import org.mandate.domain.request.VoterRemoved;
 import org.mandate.domain.request.StepOpened;
 import org.mandate.projections.Rows;
+import org.mandate.projections.inbox.InboxItem;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** One row per request and per step, kept current from the request's events. */
 @ProcessingGroup(RequestViewProjection.NAME)
-public class RequestViewProjection {
+public class RequestViewProjection implements OpenVotes {
 
     public static final String NAME = "request-view";
 
@@ -36,9 +46,11 @@ public class RequestViewProjection {
     static final String CLOSED = "CLOSED";
 
     private final JdbcTemplate jdbc;
+    private final CommitteeVoteRows votes;
 
     public RequestViewProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.votes = new CommitteeVoteRows(jdbc);
     }
 
     @EventHandler
@@ -65,6 +77,31 @@ public class RequestViewProjection {
                 event.outcome().name(), event.outcome().name(), event.decidedBy().value(),
                 event.onBehalfOf() == null ? null : event.onBehalfOf().value(), event.mandateId(),
                 event.rationale(), Rows.timestamp(event.decidedAt()), event.stepId().value());
+    }
+
+    @EventHandler
+    void on(QuorumStepOpened event) {
+        votes.opened(event);
+    }
+
+    @EventHandler
+    void on(VoteCast event) {
+        votes.cast(event);
+    }
+
+    @EventHandler
+    void on(VoterRemoved event) {
+        votes.removed(event);
+    }
+
+    @EventHandler
+    void on(QuorumMet event) {
+        votes.met(event);
+    }
+
+    @EventHandler
+    void on(QuorumFailed event) {
+        votes.failed(event);
     }
 
     @EventHandler
@@ -113,6 +150,7 @@ public class RequestViewProjection {
 
     @ResetHandler
     void reset() {
+        votes.reset();
         jdbc.update("delete from request_comment_view");
         jdbc.update("delete from request_step_view");
         jdbc.update("delete from request_view");
@@ -129,6 +167,18 @@ public class RequestViewProjection {
                 Rows.instant(row, "closed_at"), steps, comments), requestId).stream().findFirst();
     }
 
+    /** The open committee votes this person sits on, with their tallies, as inbox items. */
+    public List<InboxItem> openVotesOf(String voter) {
+        return votes.openVotesOf(voter);
+    }
+
+    /** The open votes this person sits on, for a departure to take them off (read in its own transaction). */
+    @Override
+    public List<OpenVotes.OpenVote> of(PersonId voter) {
+        return votes.openVotesOf(voter.value()).stream().map(item -> new OpenVotes.OpenVote(
+                RequestId.of(item.requestId()), new StepId(item.stepId()))).toList();
+    }
+
     /** The person's own requests, newest first, at most {@code limit} of them. */
     public List<RequestSummary> requestedBy(String personId, int limit) {
         return jdbc.query("select id, title, amount, currency, status, submitted_at, closed_at from request_view "
@@ -140,6 +190,7 @@ public class RequestViewProjection {
     }
 
     private List<RequestView.StepView> steps(String requestId) {
+        Map<String, RequestView.Vote> byStep = votes.votesOf(requestId);
         return jdbc.query("select * from request_step_view where request_id = ? order by opened_at, id",
                 (row, n) -> {
                     String outcome = row.getString("outcome");
@@ -149,7 +200,8 @@ public class RequestViewProjection {
                     String assignee = row.getString("assignee");
                     return new RequestView.StepView(row.getString("id"), row.getString("name"),
                             row.getString("status"), assignee, List.of(assignee), Rows.instant(row, "due_at"),
-                            Rows.instant(row, "opened_at"), decision, row.getString("lent_by"));
+                            Rows.instant(row, "opened_at"), decision, row.getString("lent_by"),
+                            byStep.get(row.getString("id")));
                 }, requestId);
     }
 

@@ -53,7 +53,9 @@ class PathDiagram {
     Map<String, String> activeElements(String requestId) {
         Map<String, String> holders = new TreeMap<>();
         tasks.createTaskQuery().processInstanceBusinessKey(requestId).list()
-                .forEach(task -> holders.merge(task.getTaskDefinitionKey(), String.valueOf(task.getAssignee()),
+                // a committee vote's one task has no assignee: its voters are in the step list
+                .forEach(task -> holders.merge(task.getTaskDefinitionKey(),
+                        task.getAssignee() == null ? "committee vote" : task.getAssignee(),
                         (one, other) -> one + ", " + other));
         return holders;
     }

@@ -26,6 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Decide and withdraw from the request page, through the same commands as the API. A refused action shows the
@@ -76,7 +77,9 @@ class RequestActions {
                     refusal.invalidInput() ? "rationale" : "decision", refusal.message());
         }
         RequestView request = reader.readableBy(id.toString(), user);
-        redirect.addFlashAttribute("confirmation", "You " + outcome.name().toLowerCase() + " ‘" + request.title()
+        boolean vote = request.steps().stream().anyMatch(step -> step.id().equals(stepId) && step.vote() != null);
+        redirect.addFlashAttribute("confirmation", "You " + (vote ? "voted to " + (outcome == Outcome.APPROVED
+                ? "approve" : "reject") : outcome.name().toLowerCase()) + " ‘" + request.title()
                 + "’ from " + people.name(request.requester()) + ". " + whatNext(request));
         return "redirect:/";
     }
@@ -101,7 +104,12 @@ class RequestActions {
         return reader.readableBy(id.toString(), user).steps().stream()
                 .filter(step -> step.id().equals(stepId) && step.decision() != null)
                 .findFirst()
-                .map(step -> people.name(step.decision().decidedBy()) + " already "
+                .map(step -> step.vote() != null
+                        ? "The committee vote is closed: its quorum was "
+                        + (step.decision().outcome().equals("APPROVED") ? "met" : "missed") + " ("
+                        + Moments.when(step.decision().at()) + "). Your vote was not recorded; what you wrote is "
+                        + "kept below."
+                        : people.name(step.decision().decidedBy()) + " already "
                         + step.decision().outcome().toLowerCase(Locale.ROOT) + " this step ("
                         + Moments.when(step.decision().at()) + ")"
                         + (step.decision().rationale() == null || step.decision().rationale().isBlank() ? ""
@@ -122,7 +130,12 @@ class RequestActions {
             case "APPROVED" -> "The request is approved; " + people.name(request.requester()) + " can see it.";
             case "REJECTED" -> "The request is rejected; " + people.name(request.requester()) + " can see why.";
             default -> RequestPageModel.openSteps(request).findFirst()
-                    .map(step -> "It now goes to " + people.name(step.assignee()) + " for ‘" + step.name() + "’.")
+                    .map(step -> step.vote() != null
+                            ? "The committee vote has " + step.vote().approvals() + " of " + step.vote().needed()
+                            + " approvals it needs" + (step.vote().stillToVote().isEmpty() ? "." : "; still to vote: "
+                            + step.vote().stillToVote().stream().map(people::name).collect(Collectors.joining(", "))
+                            + ".")
+                            : "It now goes to " + people.name(step.assignee()) + " for ‘" + step.name() + "’.")
                     .orElse("");
         };
     }

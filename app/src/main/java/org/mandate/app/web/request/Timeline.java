@@ -4,6 +4,10 @@ import org.apache.commons.lang3.StringUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.mandate.app.web.People;
+import org.mandate.domain.directory.PersonId;
+import org.mandate.domain.request.QuorumFailed;
+import org.mandate.domain.request.QuorumMet;
+import org.mandate.domain.request.QuorumStepOpened;
 import org.mandate.domain.request.RequestApproved;
 import org.mandate.domain.request.RequestCommented;
 import org.mandate.domain.request.RequestRejected;
@@ -14,6 +18,8 @@ import org.mandate.domain.request.StepDelegated;
 import org.mandate.domain.request.StepDelegationRecalled;
 import org.mandate.domain.request.StepEscalated;
 import org.mandate.domain.request.StepReassigned;
+import org.mandate.domain.request.VoteCast;
+import org.mandate.domain.request.VoterRemoved;
 import org.mandate.domain.request.StepOpened;
 import org.springframework.stereotype.Component;
 
@@ -53,6 +59,10 @@ class Timeline {
                 stepNames.put(opened.stepId().value(), opened.name());
                 pathVersion[0] = opened.pathVersion() == null ? pathVersion[0] : opened.pathVersion();
             }
+            if (message.getPayload() instanceof QuorumStepOpened opened) {
+                stepNames.put(opened.stepId().value(), opened.name());
+                pathVersion[0] = opened.pathVersion() == null ? pathVersion[0] : opened.pathVersion();
+            }
             entries.add(entry(message, stepNames));
         });
         return new History(List.copyOf(entries), pathVersion[0]);
@@ -79,6 +89,10 @@ class Timeline {
                             // set by the decide-from-the-mail page (docs/notifications.md)
                             + ("mail".equals(message.getMetaData().get("decidedFrom")) ? ", from a mail" : ""),
                     decided.rationale());
+        }
+        TimelineEntry vote = voteEntry(event, stepNames);
+        if (vote != null) {
+            return vote;
         }
         if (event instanceof StepDelegated delegated) {
             return new TimelineEntry(delegated.delegatedAt(), name(delegated.from().value()), "lent the step ‘"
@@ -117,6 +131,44 @@ class Timeline {
         }
         return new TimelineEntry(message.getTimestamp(), "Mandate", plainWords(message.getPayloadType().getSimpleName()),
                 null);
+    }
+
+    /** A committee vote's events: the vote opening, each ballot (and each change), a leaver, the quorum. */
+    private TimelineEntry voteEntry(Object event, Map<String, String> stepNames) {
+        if (event instanceof QuorumStepOpened opened) {
+            return new TimelineEntry(opened.openedAt(), "Mandate", "asked " + (opened.committeeId() == null
+                    ? "the committees" : opened.committeeId().value()) + " to vote on step ‘" + opened.name() + "’ ("
+                    + opened.rule() + "): " + names(opened.voters()), opened.leftOut() == null ? null
+                    : name(opened.leftOut().value()) + " made the request and is left out of the vote.");
+        }
+        if (event instanceof VoteCast cast) {
+            boolean forSomeone = !cast.voter().equals(cast.votedBy());
+            return new TimelineEntry(cast.castAt(), name(cast.votedBy().value()), "voted to "
+                    + (cast.outcome().name().equals("APPROVED") ? "approve" : "reject") + " step ‘"
+                    + stepNames.getOrDefault(cast.stepId().value(), "?") + "’"
+                    + (forSomeone ? " for " + name(cast.voter().value()) + ", under a mandate" : "")
+                    + (cast.replaces() == null ? "" : ", changing " + (forSomeone ? "that" : "their") + " vote"),
+                    cast.rationale());
+        }
+        if (event instanceof VoterRemoved removed) {
+            return new TimelineEntry(removed.removedAt(), "Mandate", "took " + name(removed.voter().value())
+                    + " off the vote; it now needs " + removed.needed() + " approval(s)", removed.reason());
+        }
+        if (event instanceof QuorumMet met) {
+            return new TimelineEntry(met.metAt(), "Mandate", "the quorum on step ‘" + stepNames.getOrDefault(
+                    met.stepId().value(), "?") + "’ was met (" + met.rule() + "): approved by "
+                    + names(met.approvedBy()), null);
+        }
+        if (event instanceof QuorumFailed failed) {
+            return new TimelineEntry(failed.failedAt(), "Mandate", "the quorum on step ‘" + stepNames.getOrDefault(
+                    failed.stepId().value(), "?") + "’ can no longer be met (" + failed.rule() + "): rejected",
+                    failed.reason());
+        }
+        return null;
+    }
+
+    private String names(List<PersonId> people) {
+        return people.stream().map(person -> name(person.value())).collect(Collectors.joining(", "));
     }
 
     private String name(String personId) {

@@ -1,0 +1,200 @@
+package org.mandate.app.committee;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Test;
+import org.mandate.app.Api;
+import org.mandate.app.MandateIntegrationTest;
+import org.mandate.domain.directory.Authority;
+import org.mandate.domain.directory.JoinPerson;
+import org.mandate.domain.directory.PersonId;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mandate.app.Refusal.refused;
+
+/**
+ * The demo's budget committee (omar, pat, vera; 2 of 3) decides requests above 10000 and up to 100000 through the
+ * usual decision endpoint: each voter finds the vote in their inbox with the tally, the request view lists the votes,
+ * and the aggregate, not the engine, says when the quorum is met.
+ */
+class CommitteeVoteIntegrationTest extends MandateIntegrationTest {
+
+    @Autowired
+    CommandGateway commands;
+
+    @Test
+    void twoOfThreeApproveAndThePathMovesOnToTheFinanceCheck() {
+        String id = as("ana").submit("Science wing " + UUID.randomUUID(), "building", 60_000);
+        JsonNode step = onlyStep(as("ana").get("/api/requests/" + id).json());
+        String stepId = step.path("id").asText();
+        assertThat(step.path("assignee").asText()).isEqualTo("budget-committee");
+        assertThat(step.path("vote").path("rule").asText()).isEqualTo("2 of 3");
+        assertThat(step.path("vote").path("needed").asInt()).isEqualTo(2);
+        assertThat(texts(step.path("vote").path("stillToVote"))).containsExactly("omar", "pat", "vera");
+
+        JsonNode inVerasInbox = inboxItem("vera", stepId);
+        assertThat(inVerasInbox.path("vote").path("rule").asText()).isEqualTo("2 of 3");
+        assertThat(inVerasInbox.path("vote").path("approvals").asInt()).isZero();
+
+        assertThat(as("vera").post(decision(id, stepId), Map.of("outcome", "APPROVED")).status()).isEqualTo(200);
+        JsonNode tally = inboxItem("pat", stepId).path("vote");
+        assertThat(tally.path("approvals").asInt()).isEqualTo(1);
+        assertThat(texts(tally.path("stillToVote"))).containsExactly("omar", "pat");
+
+        assertThat(refused(this::eventCount, () -> as("pat").post(decision(id, stepId),
+                Map.of("outcome", "REJECTED")), 400).detail()).contains("rationale");
+        as("pat").post(decision(id, stepId), Map.of("outcome", "REJECTED", "rationale", "Wait for the grant"));
+        JsonNode afterOmar = as("omar").post(decision(id, stepId), Map.of("outcome", "APPROVED")).json();
+
+        JsonNode voted = afterOmar.path("steps").get(0);
+        assertThat(voted.path("status").asText()).isEqualTo("APPROVED");
+        assertThat(voted.path("vote").path("outcome").asText()).isEqualTo("APPROVED");
+        assertThat(voted.path("vote").path("ballots")).extracting(ballot -> ballot.path("voter").asText() + ":"
+                + ballot.path("vote").asText()).containsExactly("omar:APPROVED", "pat:REJECTED", "vera:APPROVED");
+        assertThat(afterOmar.path("steps").get(1).path("assignee").asText()).as("the finance check").isEqualTo("fay");
+        assertThat(stored(id, "VoteCast")).isEqualTo(3);
+        assertThat(stored(id, "QuorumMet")).isEqualTo(1);
+        assertThat(inboxItemOrNull("vera", stepId)).as("a closed vote leaves the inbox").isNull();
+
+        String check = afterOmar.path("steps").get(1).path("id").asText();
+        assertThat(as("fay").post(decision(id, check), Map.of("outcome", "APPROVED")).json().path("status").asText())
+                .isEqualTo("APPROVED");
+    }
+
+    @Test
+    void aVoteChangesWhileOpenAndTooManyRejectionsFailTheQuorumEarly() {
+        String id = as("ana").submit("Minibus " + UUID.randomUUID(), "transport", 30_000);
+        String stepId = onlyStep(as("ana").get("/api/requests/" + id).json()).path("id").asText();
+
+        as("vera").post(decision(id, stepId), Map.of("outcome", "APPROVED"));
+        as("vera").post(decision(id, stepId), Map.of("outcome", "REJECTED", "rationale", "Saw the insurance quote"));
+        JsonNode view = as("pat").post(decision(id, stepId), Map.of("outcome", "REJECTED", "rationale", "No"))
+                .json();
+
+        assertThat(view.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(view.path("steps").get(0).path("vote").path("reason").asText()).contains("2 rejected");
+        assertThat(stored(id, "VoteCast")).isEqualTo(3);
+        assertThat(stored(id, "QuorumFailed")).isEqualTo(1);
+        assertThat(refused(this::eventCount, () -> as("omar").post(decision(id, stepId),
+                Map.of("outcome", "APPROVED")), 409).detail()).contains("rejected");
+    }
+
+    @Test
+    void onlyVotersVoteAndARequesterOnTheCommitteeIsLeftOut() {
+        String id = as("omar").submit("Sports hall floor " + UUID.randomUUID(), "facilities", 40_000);
+        JsonNode vote = onlyStep(as("omar").get("/api/requests/" + id).json()).path("vote");
+        String stepId = onlyStep(as("omar").get("/api/requests/" + id).json()).path("id").asText();
+
+        assertThat(vote.path("leftOut").asText()).isEqualTo("omar");
+        assertThat(texts(vote.path("stillToVote"))).containsExactly("pat", "vera");
+        assertThat(refused(this::eventCount, () -> as("omar").post(decision(id, stepId),
+                Map.of("outcome", "APPROVED")), 403).detail()).contains("cannot vote on it");
+        assertThat(refused(this::eventCount, () -> as("liam").post(decision(id, stepId),
+                Map.of("outcome", "APPROVED")), 403).detail()).contains("only its voters (pat, vera)");
+        assertThat(inboxItemOrNull("omar", stepId)).isNull();
+    }
+
+    @Test
+    void allMembersVotingAtOnceGiveTwoVotesAndOneOutcome() throws Exception {
+        String id = as("ana").submit("Library wing " + UUID.randomUUID(), "building", 80_000);
+        String stepId = onlyStep(as("ana").get("/api/requests/" + id).json()).path("id").asText();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        List<Future<Api.Response>> answers = new ArrayList<>();
+        try {
+            for (String member : List.of("vera", "omar", "pat")) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return as(member).post(decision(id, stepId), Map.of("outcome", "APPROVED"));
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Api.Response> answer : answers) {
+                statuses.add(answer.get().status());
+            }
+            assertThat(statuses).as("two votes meet 2 of 3; the third finds the vote closed")
+                    .containsExactlyInAnyOrder(200, 200, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(stored(id, "VoteCast")).isEqualTo(2);
+        assertThat(stored(id, "QuorumMet")).isEqualTo(1);
+        assertThat(stored(id, "QuorumFailed")).isZero();
+    }
+
+    /**
+     * A member who leaves is taken off the open vote in the departure's transaction: their ballot no longer counts,
+     * the quorum is recomputed over those left, and the committee is back to its three members afterwards.
+     */
+    @Test
+    void aLeaverIsTakenOffTheOpenVoteAndTheOthersDecideIt() {
+        String leaver = "x-voter-" + UUID.randomUUID().toString().substring(0, 8);
+        commands.sendAndWait(new JoinPerson(PersonId.of(leaver), leaver, "Test hire", PersonId.of("vera"), Set.of(),
+                Authority.none()));
+        assertThat(as("ivy").post("/api/committees/budget-committee/members", Map.of("personId", leaver)).status())
+                .isEqualTo(200);
+        String id;
+        try {
+            id = as("ana").submit("Greenhouse " + UUID.randomUUID(), "building", 45_000);
+        } finally {
+            assertThat(as("ivy").post("/api/people/" + leaver + "/departure", Map.of("successor", "vera")).status())
+                    .as("the leaver goes, and the committee is three again").isEqualTo(200);
+        }
+        JsonNode vote = onlyStep(as("ana").get("/api/requests/" + id).json()).path("vote");
+        assertThat(texts(vote.path("stillToVote"))).containsExactly("omar", "pat", "vera");
+        assertThat(stored(id, "VoterRemoved")).isEqualTo(1);
+        assertThat(vote.path("needed").asInt()).isEqualTo(2);
+
+        String stepId = onlyStep(as("ana").get("/api/requests/" + id).json()).path("id").asText();
+        as("vera").post(decision(id, stepId), Map.of("outcome", "APPROVED"));
+        JsonNode decided = as("omar").post(decision(id, stepId), Map.of("outcome", "APPROVED")).json();
+        assertThat(decided.path("steps").get(0).path("vote").path("outcome").asText()).isEqualTo("APPROVED");
+    }
+
+    private JsonNode inboxItem(String person, String stepId) {
+        JsonNode item = inboxItemOrNull(person, stepId);
+        assertThat(item).as("step %s in %s's inbox", stepId, person).isNotNull();
+        return item;
+    }
+
+    private JsonNode inboxItemOrNull(String person, String stepId) {
+        for (JsonNode item : as(person).get("/api/inbox").json()) {
+            if (item.path("stepId").asText().equals(stepId)) {
+                return item;
+            }
+        }
+        return null;
+    }
+
+    private static JsonNode onlyStep(JsonNode request) {
+        assertThat(request.path("steps")).as(request.toString()).hasSize(1);
+        return request.path("steps").get(0);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(node -> texts.add(node.asText()));
+        return texts;
+    }
+
+    private long stored(String requestId, String type) {
+        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ? "
+                + "and payload_type like ?", Long.class, requestId, "%." + type);
+    }
+
+    static String decision(String requestId, String stepId) {
+        return "/api/requests/" + requestId + "/steps/" + stepId + "/decision";
+    }
+}

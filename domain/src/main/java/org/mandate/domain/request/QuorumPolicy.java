@@ -1,0 +1,180 @@
+package org.mandate.domain.request;
+
+import org.mandate.domain.RuleViolation;
+import org.mandate.domain.committee.CommitteeFacts;
+import org.mandate.domain.committee.CommitteeId;
+import org.mandate.domain.committee.Committees;
+import org.mandate.domain.directory.Directory;
+import org.mandate.domain.directory.PersonId;
+import org.mandate.domain.mandate.MandateId;
+import org.mandate.domain.mandate.MandateTerms;
+import org.mandate.domain.mandate.Mandates;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The rules of a committee vote. Opening: the committee sits and its authority covers the request, the voters are
+ * its members when the step opens less the requester, and the rule must be satisfiable by them, else the step is
+ * refused naming why. Voting: the voter sits on the vote, or holds a mandate from a voter that covers the request
+ * (with the same chain-of-authority check as a single decision); a rejection needs a rationale.
+ */
+final class QuorumPolicy {
+
+    /** Who votes, and for whom: {@code onBehalfOf} and {@code mandate} are set when a mandate holder votes. */
+    record Seat(PersonId voter, PersonId onBehalfOf, MandateId mandate) {
+    }
+
+    /** The snapshot a vote opens with. */
+    record Snapshot(QuorumRule rule, List<PersonId> voters, Map<String, List<PersonId>> groups, PersonId leftOut) {
+    }
+
+    private QuorumPolicy() {
+    }
+
+    static Snapshot open(OpenQuorumStep command, RequestFacts request, Committees committees) {
+        QuorumRule rule = QuorumRule.parse(command.rule());
+        String step = "Step '" + command.name() + "'";
+        Set<PersonId> voters = new LinkedHashSet<>();
+        Map<String, List<PersonId>> groups = new LinkedHashMap<>();
+        boolean requesterSits = false;
+        if (command.committee() != null) {
+            CommitteeFacts committee = sitting(command.committee(), committees, step);
+            requireAuthority(committee, request, step);
+            requesterSits = committee.members().contains(request.requester());
+            voters.addAll(without(committee.members(), request.requester()));
+        } else if (rule.kind() != QuorumRule.Kind.ONE_FROM_EACH) {
+            throw RuleViolation.conflict(step + " is a committee vote but names no committee; ask a process owner to "
+                    + "set mandate:committee on it.");
+        }
+        for (CommitteeId id : rule.groups()) {
+            CommitteeFacts group = sitting(id, committees, step);
+            if (command.committee() == null) {
+                requireAuthority(group, request, step);
+            }
+            requesterSits |= group.members().contains(request.requester());
+            List<PersonId> members = without(group.members(), request.requester());
+            groups.put(id.value(), members);
+            if (command.committee() == null) {
+                voters.addAll(members);
+            } else if (!voters.containsAll(members)) {
+                throw RuleViolation.conflict(step + ": the members of group " + id + " do not all sit on "
+                        + command.committee() + "; a group must be part of the committee that votes.");
+            }
+        }
+        Snapshot snapshot = new Snapshot(rule, List.copyOf(voters), groups,
+                requesterSits ? request.requester() : null);
+        requireSatisfiable(snapshot, step);
+        return snapshot;
+    }
+
+    static Seat seat(DecideStep command, RequestFacts request, QuorumVote vote, Mandates mandates,
+                     Directory directory, Instant now) {
+        if (command.decider().equals(request.requester())) {
+            throw RuleViolation.forbidden("You made this request, so you cannot vote on it, directly or through a "
+                    + "mandate; the vote is counted over the other members.");
+        }
+        if (vote.closed()) {
+            throw RuleViolation.conflict("This committee vote is closed: the quorum was "
+                    + (vote.outcome() == Outcome.APPROVED ? "met" : "missed") + "; votes can change only while it "
+                    + "is open.");
+        }
+        if (command.outcome() == null) {
+            throw RuleViolation.invalid("Say how you vote: outcome is APPROVED or REJECTED.");
+        }
+        boolean silent = command.rationale() == null || command.rationale().isBlank();
+        if (command.outcome() == Outcome.REJECTED && silent) {
+            throw RuleViolation.invalid("A rejection needs a rationale: tell the requester and the other members "
+                    + "why, so they can act on it.");
+        }
+        if (!silent && command.rationale().length() > DecisionPolicy.RATIONALE_LENGTH) {
+            throw RuleViolation.invalid("The rationale is longer than " + DecisionPolicy.RATIONALE_LENGTH
+                    + " characters; shorten it.");
+        }
+        if (vote.voters().contains(command.decider())) {
+            return new Seat(command.decider(), null, null);
+        }
+        return underMandate(command.decider(), request, vote, mandates, new AuthorityChainPolicy(directory), now);
+    }
+
+    /**
+     * A mandate holder votes for a voter whose mandate covers the request: the one they voted for before (a
+     * change), else the first who has not voted, else the first. A member never votes twice through mandates.
+     */
+    private static Seat underMandate(PersonId decider, RequestFacts request, QuorumVote vote, Mandates mandates,
+                                     AuthorityChainPolicy chains, Instant now) {
+        List<Seat> usable = new ArrayList<>();
+        String objection = null;
+        for (PersonId voter : vote.voters()) {
+            for (MandateTerms mandate : mandates.usableAll(decider, voter, request.category(), request.amount(),
+                    request.currency(), now)) {
+                Optional<String> against = chains.objectionToMandate(request.requester(), mandate, mandates);
+                if (against.isEmpty()) {
+                    usable.add(new Seat(voter, voter, mandate.id()));
+                    break;
+                }
+                objection = objection == null ? against.get() : objection;
+            }
+        }
+        if (usable.isEmpty()) {
+            throw RuleViolation.forbidden(objection != null ? objection : "This is a committee vote; only its voters ("
+                    + String.join(", ", vote.voters().stream().map(PersonId::value).toList()) + ") or someone "
+                    + "holding a mandate from one of them that covers " + request.category() + " "
+                    + request.amount().toPlainString() + " " + request.currency() + " can vote.");
+        }
+        return usable.stream()
+                .filter(seat -> vote.voteOf(seat.voter()).map(cast -> cast.votedBy().equals(decider)).orElse(false))
+                .findFirst()
+                .or(() -> usable.stream().filter(seat -> vote.voteOf(seat.voter()).isEmpty()).findFirst())
+                .orElse(usable.get(0));
+    }
+
+    private static CommitteeFacts sitting(CommitteeId id, Committees committees, String step) {
+        return committees.sitting(id).orElseThrow(() -> RuleViolation.conflict(step + " is a vote of committee '"
+                + id + "', which does not exist or was dissolved; ask a process owner to name a sitting committee."));
+    }
+
+    private static void requireAuthority(CommitteeFacts committee, RequestFacts request, String step) {
+        if (!committee.covers(request.category(), request.amount(), request.currency())) {
+            throw RuleViolation.conflict(step + " goes to " + committee.name() + ", whose authority ("
+                    + (committee.currency() == null ? "none set" : committee.authority().limitFor(request.category())
+                    .toPlainString() + " " + committee.currency()) + " for " + request.category()
+                    + ") does not cover " + request.amount().toPlainString() + " " + request.currency()
+                    + "; ask an administrator to raise it, or a process owner to route the request elsewhere.");
+        }
+    }
+
+    private static void requireSatisfiable(Snapshot snapshot, String step) {
+        String leftOut = snapshot.leftOut() == null ? "" : " (" + snapshot.leftOut() + " made the request and sits "
+                + "on the committee, so they are left out of the vote)";
+        if (snapshot.rule().kind() == QuorumRule.Kind.ONE_FROM_EACH) {
+            snapshot.groups().forEach((group, members) -> {
+                if (members.isEmpty()) {
+                    throw RuleViolation.conflict(step + " needs one approval from each of "
+                            + String.join(", ", snapshot.groups().keySet()) + ", but nobody can vote for " + group
+                            + leftOut + ". Ask an administrator to add members, or a process owner to change the "
+                            + "rule.");
+                }
+            });
+            return;
+        }
+        int voters = snapshot.voters().size();
+        int needed = snapshot.rule().needed(voters);
+        if (voters == 0 || needed > voters) {
+            throw RuleViolation.conflict(step + " needs " + needed + " approval" + (needed == 1 ? "" : "s") + " ("
+                    + snapshot.rule().text() + "), but only " + voters + " member" + (voters == 1 ? "" : "s")
+                    + " can vote" + leftOut + ". Ask an administrator to add members, or a process owner to change "
+                    + "the rule.");
+        }
+    }
+
+    private static List<PersonId> without(List<PersonId> members, PersonId requester) {
+        return members.stream().filter(member -> !member.equals(requester)).toList();
+    }
+}
