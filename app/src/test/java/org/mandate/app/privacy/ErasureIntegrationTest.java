@@ -55,6 +55,13 @@ class ErasureIntegrationTest extends MandateIntegrationTest {
         assertThat(ivy.post("/api/people/" + p + "/departure", Map.of()).status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> as("ada").get("/api/audit/events?requestId=" + request)
                 .body().contains(sofiasWhy));
+        Api.Response export = as("max").post("/api/people/" + p + "/data-export", Map.of());
+        assertThat(export.status()).as(export.toString()).isEqualTo(200);
+        assertThat(export.json().path("directory").toString()).contains(name);
+        assertThat(export.body()).contains(title).contains(description).contains(comment)
+                .contains(p + "@school.example").doesNotContain("\"sealed\"");
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ? "
+                + "and payload_type like '%PersonalDataExported'", Integer.class, p)).isEqualTo(1);
         String digest = caughtUpDigest();
         assertThat(textCellsContaining(name)).as("the read models hold the name before").isNotEmpty();
 
@@ -89,6 +96,10 @@ class ErasureIntegrationTest extends MandateIntegrationTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> verification(null).path("pending").asLong() == 0
                 && verification(null).path("eventsChecked").asLong() == eventCount());
+        Api.Response afterwards = as("ivy").post("/api/people/" + p + "/data-export", Map.of());
+        assertThat(afterwards.status()).isEqualTo(200);
+        assertThat(afterwards.body()).contains("erased person").contains("[erased]").doesNotContain(name)
+                .doesNotContain(title).contains("PersonErased").contains("left; retention over");
         JsonNode after = verification(digest);
         assertThat(after.path("valid").asBoolean()).as(after.toString()).isTrue();
 

@@ -121,6 +121,12 @@ public class PersonAggregate {
                 clock.instant()));
     }
 
+    /** Allowed for leavers and erased people too: a subject may ask what is still held about them. */
+    @CommandHandler
+    void handle(RecordDataExport command, Clock clock) {
+        apply(new PersonalDataExported(id, command.exportedBy(), command.events(), clock.instant()));
+    }
+
     private void stillHere() {
         if (left) {
             throw RuleViolation.conflict(id + " has already left; their record can be read but no longer changed.");
