@@ -6,47 +6,58 @@ import org.slf4j.LoggerFactory;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
 import java.security.GeneralSecurityException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * The key that wraps every person's key. Given as 32 bytes in Base64 by {@code mandate.privacy.master-key} (from
- * the environment or a secret store, never from a file next to the database). Without one, a key is generated
- * once into the data directory: enough for the embedded demo, unsafe for production (whoever copies the data
- * directory gets the key with the data, and several nodes would each make their own). See docs/privacy.md.
+ * the environment or a secret store, never stored beside the data). Without one, a key is generated once into the
+ * database ({@code privacy_dev_master_key}), where every node of a cluster finds the same one: enough for the
+ * embedded demo and for tests, unsafe for production, since whoever reads the database reads the key with it. A
+ * warning says so at every start. See docs/privacy.md.
  */
 final class MasterKey {
 
     private static final Logger LOG = LoggerFactory.getLogger(MasterKey.class);
-    static final String DEV_FILE = "privacy-master-key.txt";
 
     private MasterKey() {
     }
 
-    static SecretKey of(String configured, Path dataDir) {
+    static SecretKey of(String configured, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         if (configured != null && !configured.isBlank()) {
             return decode(configured.trim(), "mandate.privacy.master-key");
         }
-        Path file = dataDir.resolve(DEV_FILE);
-        try {
-            if (!Files.exists(file)) {
-                Files.createDirectories(dataDir);
-                Files.writeString(file, Base64.getEncoder().encodeToString(generate().getEncoded()),
-                        StandardCharsets.US_ASCII);
+        TransactionTemplate own = new TransactionTemplate(transactions);
+        own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        String stored = own.execute(status -> {
+            List<String> found = jdbc.queryForList("select key_base64 from privacy_dev_master_key where id = 1",
+                    String.class);
+            return found.isEmpty() ? null : found.get(0);
+        });
+        if (stored == null) {
+            try {
+                String made = Base64.getEncoder().encodeToString(generate().getEncoded());
+                own.executeWithoutResult(status -> jdbc.update("insert into privacy_dev_master_key (id, key_base64, "
+                        + "created_at) values (1, ?, ?)", made, Timestamp.from(Instant.now())));
+                stored = made;
+            } catch (DuplicateKeyException anotherNodeWasFirst) {
+                stored = jdbc.queryForObject("select key_base64 from privacy_dev_master_key where id = 1",
+                        String.class);
             }
-            LOG.warn("mandate.privacy.master-key is not set: personal data is encrypted with a development key kept "
-                    + "in {}, which is unsafe for production (docs/privacy.md)", file.toAbsolutePath());
-            return decode(Files.readString(file, StandardCharsets.US_ASCII).trim(), file.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the development master key in " + file, e);
         }
+        LOG.warn("mandate.privacy.master-key is not set: personal data is encrypted under a development master key "
+                + "kept in the database itself, which is unsafe for production (docs/privacy.md)");
+        return decode(stored, "privacy_dev_master_key");
     }
-
     static SecretKey generate() {
         try {
             KeyGenerator generator = KeyGenerator.getInstance("AES");

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Seals and opens personal fields with their subject's key. Unwrapped keys are cached per subject, so an approval
@@ -20,13 +21,32 @@ public class PersonalCipher {
     /** Cached for a subject whose key is destroyed (or who has none although a ciphertext names them). */
     private static final Optional<SecretKey> ERASED = Optional.empty();
 
-    private final SecretKey master;
+    private final Supplier<SecretKey> masterKey;
+    private volatile SecretKey master;
     private final SubjectKeys keys;
     private final Map<String, Optional<SecretKey>> cache = new ConcurrentHashMap<>();
 
     PersonalCipher(SecretKey master, SubjectKeys keys) {
-        this.master = master;
+        this(() -> master, keys);
+    }
+
+    /** The master key is looked up on first use: a generated one lives in a table that Flyway makes first. */
+    PersonalCipher(Supplier<SecretKey> master, SubjectKeys keys) {
+        this.masterKey = master;
         this.keys = keys;
+    }
+
+    private SecretKey master() {
+        SecretKey known = master;
+        if (known == null) {
+            synchronized (this) {
+                if (master == null) {
+                    master = masterKey.get();
+                }
+                known = master;
+            }
+        }
+        return known;
     }
 
     /** The field sealed for its subject, Base64; empty when the subject is erased. */
@@ -87,12 +107,12 @@ public class PersonalCipher {
     }
 
     private String wrap(SecretKey key) {
-        return Base64.getEncoder().encodeToString(Aead.seal(master, key.getEncoded(), WRAP));
+        return Base64.getEncoder().encodeToString(Aead.seal(master(), key.getEncoded(), WRAP));
     }
 
     private SecretKey unwrap(String wrapped) {
         try {
-            return new SecretKeySpec(Aead.open(master, Base64.getDecoder().decode(wrapped), WRAP), "AES");
+            return new SecretKeySpec(Aead.open(master(), Base64.getDecoder().decode(wrapped), WRAP), "AES");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("A person's key does not open with mandate.privacy.master-key: the "
                     + "master key is not the one the keys were made with. Start with the original master key.", e);

@@ -12,7 +12,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import java.nio.file.Path;
 import java.time.Clock;
 
 /**
@@ -24,10 +23,10 @@ import java.time.Clock;
 class PrivacyConfiguration {
 
     @Bean
-    PersonalCipher personalCipher(@Value("${mandate.privacy.master-key:}") String masterKey,
-                                  @Value("${mandate.data-dir}") Path dataDir, JdbcTemplate jdbc,
+    PersonalCipher personalCipher(@Value("${mandate.privacy.master-key:}") String masterKey, JdbcTemplate jdbc,
                                   PlatformTransactionManager transactions, Clock clock) {
-        return new PersonalCipher(MasterKey.of(masterKey, dataDir), new JdbcSubjectKeys(jdbc, transactions, clock));
+        return new PersonalCipher(() -> MasterKey.of(masterKey, jdbc, transactions),
+                new JdbcSubjectKeys(jdbc, transactions, clock));
     }
 
     @Bean
