@@ -24,7 +24,8 @@ class ReadModelShredder {
     private static final String TEXT = Personal.Kind.TEXT.erased();
     /** Tables that are not read models: the store (ciphertext), keys, positions, the chain, the engine's own. */
     private static final Set<String> NOT_READ_MODELS = Set.of("domain_event_entry", "snapshot_event_entry",
-            "personal_key", "privacy_dev_master_key", "token_entry", "ledger_link", "flyway_schema_history", "saga_entry",
+            "personal_key", "privacy_dev_master_key", "token_entry", "ledger_link", "flyway_schema_history",
+            "saga_entry",
             "association_value_entry", "dead_letter_entry");
 
     private final JdbcTemplate jdbc;

@@ -54,7 +54,7 @@ abstract class LedgerTamperCases extends MandateIntegrationTest {
     @Test
     void aChangedPayloadIsFound() {
         StoredEvent original = row(decided);
-        // the rationale is sealed for its author (docs/privacy.md); the outcome, in clear, is what a forger would change
+        // the rationale is sealed for its author (docs/privacy.md); a forger changes the outcome, which is in clear
         String forged = new String(original.payload(), StandardCharsets.UTF_8)
                 .replace("\"APPROVED\"", "\"REJECTED\"");
         try {
