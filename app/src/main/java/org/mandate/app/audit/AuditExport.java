@@ -2,6 +2,7 @@ package org.mandate.app.audit;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.mandate.app.privacy.SealedJson;
 import org.mandate.projections.audit.AuditEntry;
 import org.mandate.projections.audit.AuditQuery;
 import org.mandate.projections.audit.AuditTrail;
@@ -25,10 +26,12 @@ class AuditExport {
 
     private final AuditTrail trail;
     private final ObjectMapper json;
+    private final SealedJson sealed;
 
-    AuditExport(AuditTrail trail, ObjectMapper json) {
+    AuditExport(AuditTrail trail, ObjectMapper json, SealedJson sealed) {
         this.trail = trail;
         this.json = json;
+        this.sealed = sealed;
     }
 
     void json(AuditQuery query, OutputStream out) throws IOException {
@@ -51,7 +54,7 @@ class AuditExport {
         writer.write("\r\n");
         trail.stream(query, entry -> {
             try {
-                writer.write(csvLine(entry));
+                writer.write(csvLine(opened(entry)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -78,7 +81,7 @@ class AuditExport {
         }
         out.writeStringField("eventId", entry.eventId());
         out.writeFieldName("payload");
-        out.writeRawValue(entry.payload());
+        out.writeRawValue(sealed.open(entry.payload()));
         if (entry.metaData() != null) {
             out.writeFieldName("metaData");
             out.writeRawValue(entry.metaData());
@@ -90,6 +93,14 @@ class AuditExport {
         if (value != null) {
             out.writeStringField(name, value);
         }
+    }
+
+    /** The entry with its payload's sealed fields opened (or erased): an export is read by people. */
+    private AuditEntry opened(AuditEntry entry) {
+        return new AuditEntry(entry.globalIndex(), entry.eventId(), entry.type(), entry.aggregateType(),
+                entry.aggregateId(), entry.sequence(), entry.at(), entry.actor(), entry.onBehalfOf(), entry.mandateId(),
+                entry.requestId(), entry.stepId(), entry.rationale(), entry.processVersion(),
+                sealed.open(entry.payload()), entry.metaData());
     }
 
     static String csvLine(AuditEntry entry) {

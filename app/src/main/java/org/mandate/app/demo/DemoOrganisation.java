@@ -53,7 +53,9 @@ class DemoOrganisation implements ApplicationRunner {
             new Member("fay", "Fay Morgan", "Finance officer", "omar", Authority.none(), Set.of(Role.FINANCE)),
             new Member("ada", "Ada Quinn", "Auditor", null, Authority.none(), Set.of(Role.AUDITOR)),
             new Member("olu", "Olu Mensah", "Process owner", null, Authority.none(), Set.of(Role.PROCESS_OWNER)),
-            new Member("ivy", "Ivy Park", "IT administrator", null, Authority.none(), Set.of(Role.ADMIN)));
+            new Member("ivy", "Ivy Park", "IT administrator", null, Authority.none(), Set.of(Role.ADMIN)),
+            // the second administrator: an erasure is asked for by one and approved by another (docs/privacy.md)
+            new Member("max", "Max Weber", "IT administrator", null, Authority.none(), Set.of(Role.ADMIN)));
 
     static final CommitteeId BUDGET_COMMITTEE = CommitteeId.of("budget-committee");
     static final List<String> BUDGET_COMMITTEE_MEMBERS = List.of("vera", "omar", "pat");

@@ -46,7 +46,7 @@ public class CloudEventMessages {
     private final URI source;
     private final JsonFormat format = new JsonFormat();
 
-    public CloudEventMessages(@Qualifier("eventSerializer") Serializer events, ObjectMapper json,
+    public CloudEventMessages(@Qualifier("messageSerializer") Serializer events, ObjectMapper json,
                               @Value("${mandate.publishing.source:/mandate}") URI source) {
         this.events = events;
         this.json = json;

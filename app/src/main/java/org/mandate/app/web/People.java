@@ -30,6 +30,11 @@ public class People {
         this.clock = clock;
     }
 
+    /** Drops the names read so far (after an erasure, so that no page shows the old name for a moment). */
+    public void forget() {
+        snapshot = new Snapshot(Map.of(), Instant.MIN);
+    }
+
     /** The person's full name, or the id itself for someone the directory does not know. */
     public String name(String personId) {
         if (personId == null || personId.isBlank()) {

@@ -1,12 +1,16 @@
 package org.mandate.app.browser;
 
 import org.junit.jupiter.api.Test;
+import org.mandate.app.Api;
+import org.mandate.app.security.Credentials;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,5 +64,38 @@ class AuditBrowserTest extends BrowserTest {
         WebDriver staff = browserAs("ana");
         staff.get(url("/audit"));
         assertThat(staff.getPageSource()).doesNotContain("Audit trail");
+    }
+
+    @Autowired
+    private Credentials credentials;
+
+    @Test
+    void theReplayOfAnErasedPersonsRequestShowsTheErasedValuesNotTheirs() {
+        String p = "eb" + UUID.randomUUID().toString().substring(0, 6);
+        String name = "Perpetua Quillfeather " + p;
+        String title = "Orrery for the physics lab " + p;
+        assertThat(as("ivy").postFile("/api/admin/directory/import?dryRun=false", "text/csv",
+                "id,name,title,manager\n" + p + "," + name + ",Physics teacher,sofia\n").status()).isEqualTo(200);
+        credentials.set(p, "demo");
+        String id = new Api(port, p, "demo").submit(title, "equipment", 150);
+        String step = openStep(as("sofia"), id);
+        as("sofia").post("/api/requests/" + id + "/steps/" + step + "/decision",
+                Map.of("outcome", "APPROVED", "rationale", "Sofia's own reasons " + p));
+        assertThat(as("ivy").post("/api/people/" + p + "/departure", Map.of()).status()).isEqualTo(200);
+        assertThat(as("ivy").post("/api/people/" + p + "/erasure", Map.of("reason", "left; retention over"))
+                .status()).isEqualTo(202);
+        assertThat(as("max").post("/api/people/" + p + "/erasure/approval", Map.of()).status()).isEqualTo(200);
+        WebDriver browser = browserAs("ada");
+
+        browser.get(url("/audit/requests/" + id));
+        waitUntil(browser, driver -> driver.findElement(By.id("position")).getText().matches("\\d+ / \\d+"));
+        WebElement scrubber = browser.findElement(By.id("scrubber"));
+        scrubber.sendKeys(Keys.HOME);
+        waitUntil(browser, driver -> driver.findElement(By.id("position")).getText().startsWith("1 /"));
+        String page = browser.findElement(By.tagName("body")).getText();
+        assertThat(page).contains("erased person").contains("[erased]").doesNotContain(name).doesNotContain(title);
+        assertThat(browser.getPageSource()).doesNotContain(name).doesNotContain(title);
+        assertThat(consoleErrors(browser)).isEmpty();
+        screenshot(browser, "audit-replay-erased");
     }
 }

@@ -148,6 +148,15 @@ final class AuthorizationMatrix {
         // an unknown person and an unknown projection: the role check passes for the admin, nothing changes
         row("POST /api/people/{id}/departure", f -> new Call("POST", "/api/people/nobody-here/departure", "{}"),
                 401, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
+        // erasure and subject access (docs/privacy.md) of somebody who is not there: administrators reach the 404
+        row("POST /api/people/{id}/erasure", f -> new Call("POST", "/api/people/nobody-here/erasure",
+                        "{\"reason\":\"left\"}"),
+                401, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
+        row("POST /api/people/{id}/erasure/approval", f -> new Call("POST",
+                        "/api/people/nobody-here/erasure/approval", null),
+                401, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
+        row("POST /api/people/{id}/data-export", f -> new Call("POST", "/api/people/nobody-here/data-export", null),
+                401, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
         // roles of somebody who is not there: administrators reach the 404, nobody else the person
         row("PUT /api/people/{id}/roles", f -> new Call("PUT", "/api/people/nobody-here/roles", "{\"roles\":[]}"),
                 401, 403, 403, 403, 403, 403, 403, 403, 403, PASS);

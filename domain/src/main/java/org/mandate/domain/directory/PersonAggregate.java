@@ -27,6 +27,8 @@ public class PersonAggregate {
     @AggregateIdentifier
     private PersonId id;
     private boolean left;
+    private boolean erased;
+    private ErasureRequested pendingErasure;
 
     PersonAggregate() {
         // for Axon
@@ -106,6 +108,25 @@ public class PersonAggregate {
         apply(new PersonLeft(id, successor, command.recordedBy(), clock.instant()));
     }
 
+    @CommandHandler
+    void handle(RequestErasure command, Clock clock) {
+        ErasurePolicy.checkRequest(left, erased, pendingErasure, command);
+        apply(new ErasureRequested(id, command.requestedBy(), command.reason().strip(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(ApproveErasure command, Clock clock) {
+        ErasurePolicy.checkApproval(erased, pendingErasure, command);
+        apply(new PersonErased(id, pendingErasure.requestedBy(), command.approvedBy(), pendingErasure.reason(),
+                clock.instant()));
+    }
+
+    /** Allowed for leavers and erased people too: a subject may ask what is still held about them. */
+    @CommandHandler
+    void handle(RecordDataExport command, Clock clock) {
+        apply(new PersonalDataExported(id, command.exportedBy(), command.events(), clock.instant()));
+    }
+
     private void stillHere() {
         if (left) {
             throw RuleViolation.conflict(id + " has already left; their record can be read but no longer changed.");
@@ -120,5 +141,16 @@ public class PersonAggregate {
     @EventSourcingHandler
     void on(PersonLeft event) {
         this.left = true;
+    }
+
+    @EventSourcingHandler
+    void on(ErasureRequested event) {
+        this.pendingErasure = event;
+    }
+
+    @EventSourcingHandler
+    void on(PersonErased event) {
+        this.erased = true;
+        this.pendingErasure = null;
     }
 }

@@ -1,8 +1,10 @@
 package org.mandate.domain.request;
 
+import org.mandate.domain.Personal;
 import org.mandate.domain.directory.PersonId;
 
 import java.time.Instant;
 
-public record RequestWithdrawn(RequestId requestId, PersonId by, String reason, Instant withdrawnAt) {
+public record RequestWithdrawn(RequestId requestId, PersonId by, @Personal(subject = "by") String reason,
+                               Instant withdrawnAt) {
 }

@@ -1,5 +1,6 @@
 package org.mandate.domain.request;
 
+import org.mandate.domain.Personal;
 import org.mandate.domain.directory.PersonId;
 
 import java.time.Instant;
@@ -9,5 +10,6 @@ import java.time.Instant;
  * someone else's authority, so who decided under whose authority is never lost.
  */
 public record StepDecided(RequestId requestId, StepId stepId, Outcome outcome, PersonId decidedBy,
-                          PersonId onBehalfOf, String mandateId, String rationale, Instant decidedAt) {
+                          PersonId onBehalfOf, String mandateId, @Personal(subject = "decidedBy") String rationale,
+                          Instant decidedAt) {
 }

@@ -1,9 +1,10 @@
 package org.mandate.domain.request;
 
+import org.mandate.domain.Personal;
 import org.mandate.domain.directory.PersonId;
 
 import java.time.Instant;
 
-public record StepDelegated(RequestId requestId, StepId stepId, PersonId from, PersonId to, String note,
-                            Instant delegatedAt) {
+public record StepDelegated(RequestId requestId, StepId stepId, PersonId from, PersonId to,
+                            @Personal(subject = "from") String note, Instant delegatedAt) {
 }

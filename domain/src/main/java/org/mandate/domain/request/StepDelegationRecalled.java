@@ -1,10 +1,11 @@
 package org.mandate.domain.request;
 
+import org.mandate.domain.Personal;
 import org.mandate.domain.directory.PersonId;
 
 import java.time.Instant;
 
 /** The holder took back a step they had lent to {@code from}. */
-public record StepDelegationRecalled(RequestId requestId, StepId stepId, PersonId by, PersonId from, String reason,
-                                     Instant recalledAt) {
+public record StepDelegationRecalled(RequestId requestId, StepId stepId, PersonId by, PersonId from,
+                                     @Personal(subject = "by") String reason, Instant recalledAt) {
 }

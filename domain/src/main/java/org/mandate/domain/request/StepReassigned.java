@@ -1,10 +1,11 @@
 package org.mandate.domain.request;
 
+import org.mandate.domain.Personal;
 import org.mandate.domain.directory.PersonId;
 
 import java.time.Instant;
 
 /** The step now sits with {@code to}, not lent to anyone. */
-public record StepReassigned(RequestId requestId, StepId stepId, PersonId from, PersonId to, String reason,
-                             Instant reassignedAt) {
+public record StepReassigned(RequestId requestId, StepId stepId, PersonId from, PersonId to,
+                             @Personal(subject = "from") String reason, Instant reassignedAt) {
 }

@@ -196,6 +196,57 @@ class PersonAggregateTest {
                 .expectException(violation(RuleViolation.Kind.CONFLICT, "has already left"));
     }
 
+
+    @Test
+    void anErasureOfALeaverIsAskedByOneAdministratorAndApprovedByAnother() {
+        PersonId max = PersonId.of("max");
+        fixture.given(sofiaJoined(), new PersonLeft(SOFIA, VERA, IVY, NOW))
+                .when(new RequestErasure(SOFIA, IVY, " left in 2024, retention over "))
+                .expectEvents(new ErasureRequested(SOFIA, IVY, "left in 2024, retention over", NOW));
+        setUp();
+        fixture.given(sofiaJoined(), new PersonLeft(SOFIA, VERA, IVY, NOW),
+                        new ErasureRequested(SOFIA, IVY, "left in 2024", NOW))
+                .when(new ApproveErasure(SOFIA, max))
+                .expectEvents(new PersonErased(SOFIA, IVY, max, "left in 2024", NOW));
+    }
+
+    @Test
+    void refusesToEraseSomeoneStillHereOrWithoutAReason() {
+        fixture.given(sofiaJoined())
+                .when(new RequestErasure(SOFIA, IVY, "left"))
+                .expectNoEvents()
+                .expectException(violation(RuleViolation.Kind.CONFLICT, "has not left"));
+        setUp();
+        fixture.given(sofiaJoined(), new PersonLeft(SOFIA, VERA, IVY, NOW))
+                .when(new RequestErasure(SOFIA, IVY, " "))
+                .expectNoEvents()
+                .expectException(violation(RuleViolation.Kind.INVALID, "needs a reason"));
+    }
+
+    @Test
+    void theAdministratorWhoAskedCannotApproveAndNobodyApprovesWhatWasNotAsked() {
+        fixture.given(sofiaJoined(), new PersonLeft(SOFIA, VERA, IVY, NOW),
+                        new ErasureRequested(SOFIA, IVY, "left in 2024", NOW))
+                .when(new ApproveErasure(SOFIA, IVY))
+                .expectNoEvents()
+                .expectException(violation(RuleViolation.Kind.FORBIDDEN, "four eyes"));
+        setUp();
+        fixture.given(sofiaJoined(), new PersonLeft(SOFIA, VERA, IVY, NOW))
+                .when(new ApproveErasure(SOFIA, PersonId.of("max")))
+                .expectNoEvents()
+                .expectException(violation(RuleViolation.Kind.CONFLICT, "Nobody asked"));
+    }
+
+    @Test
+    void anErasedPersonStaysErased() {
+        fixture.given(sofiaJoined(), new PersonLeft(SOFIA, VERA, IVY, NOW),
+                        new ErasureRequested(SOFIA, IVY, "left", NOW),
+                        new PersonErased(SOFIA, IVY, PersonId.of("max"), "left", NOW))
+                .when(new RequestErasure(SOFIA, IVY, "again"))
+                .expectNoEvents()
+                .expectException(violation(RuleViolation.Kind.CONFLICT, "already erased"));
+    }
+
     private static PersonJoined sofiaJoined() {
         return new PersonJoined(SOFIA, "Sofia Reyes", "Head of science", VERA, Set.of(), Authority.upTo(2_000));
     }

@@ -1,5 +1,6 @@
 package org.mandate.projections.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -45,7 +46,11 @@ public class AuditTrailProjection {
     @EventHandler
     void on(EventMessage<?> event) throws Exception {
         String payload = event.serializePayload(events, String.class).getData();
-        AuditFields fields = AuditFields.of(json.readTree(payload));
+        JsonNode stored = json.readTree(payload);
+        // a sealed rationale (docs/privacy.md) is taken in clear from the event; the stored payload stays sealed, so
+        // erasing its author leaves only this column to blank
+        boolean sealed = AuditFields.RATIONALE.stream().anyMatch(name -> stored.path(name).isObject());
+        AuditFields fields = AuditFields.of(sealed ? json.valueToTree(event.getPayload()) : stored);
         String aggregateType = null;
         String aggregateId = null;
         Long sequence = null;

@@ -1,0 +1,167 @@
+package org.mandate.app.privacy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.mandate.app.Api;
+import org.mandate.app.MandateIntegrationTest;
+import org.mandate.app.security.Credentials;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An erasure end to end on the real store: a person who joined, asked, commented and left is forgotten with four
+ * eyes; afterwards no table holds their name or texts in clear, every answer shows "erased person" and "[erased]",
+ * the people around them keep their own texts, and the ledger still verifies against a digest taken before.
+ */
+class ErasureIntegrationTest extends MandateIntegrationTest {
+
+    @Autowired
+    private Credentials credentials;
+
+    @Test
+    void anErasedLeaverLeavesNoClearCopyAndTheProofStillHolds() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String p = "er" + suffix;
+        String name = "Quirina Zephyrwood " + suffix.toUpperCase(Locale.ROOT);
+        String title = "Telescope for the roof garden " + suffix;
+        String description = "Needed by Quirina for the astronomy club " + suffix;
+        String comment = "Quirina adds: the club meets on Fridays " + suffix;
+        String sofiasWhy = "A fine idea for the club " + suffix;
+        Api ivy = as("ivy");
+        assertThat(ivy.postFile("/api/admin/directory/import?dryRun=false", "text/csv",
+                "id,name,title,manager,email\n" + p + "," + name + ",Astronomy teacher,sofia," + p
+                        + "@school.example\n").status()).isEqualTo(200);
+        credentials.set(p, "demo");
+        Api quirina = new Api(port, p, "demo");
+        Api.Response submitted = quirina.post("/api/requests", Map.of("title", title, "category", "equipment",
+                "amount", 300, "currency", "EUR", "description", description));
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+        String request = submitted.json().path("id").asText();
+        assertThat(quirina.post("/api/requests/" + request + "/comments", Map.of("text", comment)).status())
+                .isEqualTo(201);
+        String step = openStep(as("sofia"), request);
+        assertThat(as("sofia").post("/api/requests/" + request + "/steps/" + step + "/decision",
+                Map.of("outcome", "APPROVED", "rationale", sofiasWhy)).status()).isEqualTo(200);
+        assertThat(ivy.post("/api/people/" + p + "/departure", Map.of()).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> as("ada").get("/api/audit/events?requestId=" + request)
+                .body().contains(sofiasWhy));
+        Api.Response export = as("max").post("/api/people/" + p + "/data-export", Map.of());
+        assertThat(export.status()).as(export.toString()).isEqualTo(200);
+        assertThat(export.json().path("directory").toString()).contains(name);
+        assertThat(export.body()).contains(title).contains(description).contains(comment)
+                .contains(p + "@school.example").doesNotContain("\"sealed\"");
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ? "
+                + "and payload_type like '%PersonalDataExported'", Integer.class, p)).isEqualTo(1);
+        String digest = caughtUpDigest();
+        assertThat(textCellsContaining(name)).as("the read models hold the name before").isNotEmpty();
+
+        Api.Response asked = ivy.post("/api/people/" + p + "/erasure", Map.of("reason", "left; retention over"));
+        assertThat(asked.status()).as(asked.toString()).isEqualTo(202);
+        Api.Response sameAdmin = ivy.post("/api/people/" + p + "/erasure/approval", Map.of());
+        assertThat(sameAdmin.status()).isEqualTo(403);
+        assertThat(sameAdmin.contentType()).startsWith("application/problem+json");
+        assertThat(sameAdmin.detail()).contains("different administrator");
+        assertThat(textCellsContaining(name)).as("nothing happens before the second administrator").isNotEmpty();
+        Api.Response approved = as("max").post("/api/people/" + p + "/erasure/approval", Map.of());
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        assertThat(approved.json().path("status").asText()).isEqualTo("ERASED");
+
+        for (String clear : List.of(name, title, description, comment, p + "@school.example")) {
+            assertThat(textCellsContaining(clear)).as("cells still holding '%s'", clear).isEmpty();
+            assertThat(storedEventsContaining(clear)).as("stored events holding '%s'", clear).isEmpty();
+        }
+        JsonNode view = as("sofia").get("/api/requests/" + request).json();
+        assertThat(view.path("title").asText()).isEqualTo("[erased]");
+        assertThat(view.path("requester").asText()).isEqualTo(p);
+        assertThat(view.toString()).contains(sofiasWhy).doesNotContain(name);
+        JsonNode replay = as("ada").get("/api/audit/requests/" + request + "/replay").json();
+        assertThat(replay.toString()).contains("[erased]").contains(sofiasWhy).doesNotContain(title)
+                .doesNotContain(comment);
+        assertThat(as("ada").get("/api/audit/events?requestId=" + request).body()).contains(sofiasWhy)
+                .doesNotContain(title).doesNotContain(description);
+        assertThat(jdbc.queryForObject("select name from directory_person where id = ?", String.class, p))
+                .isEqualTo("erased person");
+        assertThat(jdbc.queryForList("select payload_type from domain_event_entry where aggregate_identifier = ? "
+                + "order by sequence_number", String.class, p)).last().asString().endsWith("PersonErased");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> verification(null).path("pending").asLong() == 0
+                && verification(null).path("eventsChecked").asLong() == eventCount());
+        Api.Response afterwards = as("ivy").post("/api/people/" + p + "/data-export", Map.of());
+        assertThat(afterwards.status()).isEqualTo(200);
+        assertThat(afterwards.body()).contains("erased person").contains("[erased]").doesNotContain(name)
+                .doesNotContain(title).contains("PersonErased").contains("left; retention over");
+        JsonNode after = verification(digest);
+        assertThat(after.path("valid").asBoolean()).as(after.toString()).isTrue();
+
+        Api.Response again = as("max").post("/api/people/" + p + "/erasure/approval", Map.of());
+        assertThat(again.status()).isEqualTo(409);
+    }
+
+    @Test
+    void onlySomeoneWhoLeftCanBeErasedAndOnlyWhenAsked() {
+        long before = eventCount();
+        Api.Response stillHere = as("ivy").post("/api/people/ben/erasure", Map.of("reason", "test"));
+        assertThat(stillHere.status()).isEqualTo(409);
+        assertThat(stillHere.detail()).contains("record their departure first");
+        Api.Response noReason = as("ivy").post("/api/people/ben/erasure", Map.of("reason", " "));
+        assertThat(noReason.status()).isEqualTo(400);
+        Api.Response notAsked = as("max").post("/api/people/ben/erasure/approval", Map.of());
+        assertThat(notAsked.status()).isEqualTo(409);
+        assertThat(notAsked.detail()).contains("Nobody asked");
+        Api.Response nobody = as("ivy").post("/api/people/nobody-here/erasure", Map.of("reason", "test"));
+        assertThat(nobody.status()).isEqualTo(404);
+        assertThat(as("ben").post("/api/people/ben/erasure", Map.of("reason", "test")).status()).isEqualTo(403);
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    private String caughtUpDigest() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> verification(null).path("pending").asLong() == 0
+                && verification(null).path("eventsChecked").asLong() == eventCount());
+        return as("ada").get("/api/audit/digest").json().path("head").asText();
+    }
+
+    private JsonNode verification(String digest) {
+        return as("ada").get("/api/audit/verification" + (digest == null ? "" : "?digest=" + digest)).json();
+    }
+
+    /** Every text column of every table, the engine's included: table.column of each cell holding the text. */
+    private List<String> textCellsContaining(String text) {
+        List<String> found = new ArrayList<>();
+        List<Map<String, Object>> columns = jdbc.queryForList("select table_name, column_name from "
+                + "information_schema.columns where table_schema = current_schema and (lower(data_type) like "
+                + "'%char%' or lower(data_type) in ('text', 'clob', 'character large object'))");
+        for (Map<String, Object> column : columns) {
+            String table = (String) column.get("TABLE_NAME");
+            String name = (String) column.get("COLUMN_NAME");
+            Integer count = jdbc.queryForObject("select count(*) from \"" + table + "\" where lower(\"" + name
+                    + "\") like ?", Integer.class, "%" + text.toLowerCase(Locale.ROOT) + "%");
+            if (count != null && count > 0) {
+                found.add(table + "." + name);
+            }
+        }
+        return found;
+    }
+
+    private List<Long> storedEventsContaining(String text) {
+        List<Long> found = new ArrayList<>();
+        jdbc.query("select global_index, payload, meta_data from domain_event_entry", row -> {
+            String payload = new String(row.getBytes("payload"), StandardCharsets.UTF_8);
+            String meta = row.getBytes("meta_data") == null ? ""
+                    : new String(row.getBytes("meta_data"), StandardCharsets.UTF_8);
+            if (payload.contains(text) || meta.contains(text)) {
+                found.add(row.getLong("global_index"));
+            }
+        });
+        return found;
+    }
+}
