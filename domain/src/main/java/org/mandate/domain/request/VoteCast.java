@@ -1,5 +1,6 @@
 package org.mandate.domain.request;
 
+import org.mandate.domain.Personal;
 import org.mandate.domain.directory.PersonId;
 
 import java.time.Instant;
@@ -10,5 +11,5 @@ import java.time.Instant;
  * when this one changes it, else null: every change is its own event.
  */
 public record VoteCast(RequestId requestId, StepId stepId, PersonId voter, Outcome outcome, PersonId votedBy,
-                       String mandateId, String rationale, Outcome replaces, Instant castAt) {
+                       String mandateId, @Personal(subject = "votedBy") String rationale, Outcome replaces, Instant castAt) {
 }
