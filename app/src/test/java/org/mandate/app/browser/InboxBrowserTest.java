@@ -58,11 +58,17 @@ class InboxBrowserTest extends BrowserTest {
         sofia.get(url("/?q=" + tag + "&sort=amount"));
         waitUntil(sofia, driver -> titles(driver).size() == 3);
 
-        for (WebElement row : sofia.findElements(By.cssSelector("#inbox-items tbody tr"))) {
-            String title = row.findElement(By.cssSelector("td[data-label=Request] a")).getText();
-            if (!title.endsWith("left alone")) {
-                row.findElement(By.cssSelector("input.select-step")).click();
-            }
+        // the poll replaces the rows every two seconds (the ticked boxes themselves are kept): find each box afresh
+        for (String title : List.of(tag + " beakers", tag + " funnels")) {
+            waitUntil(sofia, driver -> {
+                try {
+                    driver.findElement(By.cssSelector("input.select-step[aria-label='Select ‘" + title + "’']"))
+                            .click();
+                    return true;
+                } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                    return false;
+                }
+            });
         }
         // a step arriving through the poll proves the rows were replaced since the ticks
         as("ana").submit(tag + " arrives later", "supplies", 10);

@@ -94,7 +94,8 @@ class InboxPage {
         Listing listing = listing(user.getName(), query, before, opened);
         addListing(model, query, listing);
         model.addAttribute("since", opened.toString());
-        model.addAttribute("arrived", listing.rows().stream().filter(InboxRow::fresh).toList());
+        // announced once, on the poll that first shows it; marked new for as long as the page stays open
+        model.addAttribute("arrived", listing.rows().stream().filter(row -> !before.contains(row.key())).toList());
         // a step that only moved to another page of the filter has not left
         model.addAttribute("left", before.stream().filter(key -> !listing.allKeys().contains(key)).sorted().limit(10)
                 .map(key -> gone.describe(key, user.getName())).toList());
@@ -224,8 +225,7 @@ class InboxPage {
         }
         shown.addAll(slice);
         List<InboxRow> rows = shown.stream()
-                .map(item -> InboxRow.of(item, now,
-                        before != null && !before.contains(item.requestId() + ":" + item.stepId())))
+                .map(item -> InboxRow.of(item, now, since != null && !item.openedAt().isBefore(since)))
                 .toList();
         return new Listing(rows, all.stream().map(item -> item.requestId() + ":" + item.stepId())
                 .collect(Collectors.toSet()), all.size());
