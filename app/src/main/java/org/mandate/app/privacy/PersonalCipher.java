@@ -4,6 +4,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -13,8 +14,10 @@ import java.util.function.Supplier;
 /**
  * Seals and opens personal fields with their subject's key. Unwrapped keys are cached per subject, so an approval
  * or a projection reading a batch costs no key query after the first event of each person; erasure evicts the
- * subject (on this node: see docs/privacy.md for other nodes). An erased subject's fields open to nothing, and new
- * personal data about them is not sealed at all but replaced by the erased text.
+ * subject on the node that erases. Other nodes learn of it when their cached key expires ({@link #KEEP}, 30 s): a
+ * node of a cluster never goes on opening an erased person's data for longer than that, at the cost of one key query
+ * per person and node every 30 s. An erased subject's fields open to nothing, and new personal data about them is
+ * not sealed at all but replaced by the erased text.
  */
 public class PersonalCipher {
 
@@ -24,16 +27,39 @@ public class PersonalCipher {
     private final Supplier<SecretKey> masterKey;
     private volatile SecretKey master;
     private final SubjectKeys keys;
-    private final Map<String, Optional<SecretKey>> cache = new ConcurrentHashMap<>();
+    /** How long a node trusts a key it read (or the absence of one) before reading the table again. */
+    static final Duration KEEP = Duration.ofSeconds(30);
+
+    private record Cached(Optional<SecretKey> key, long readAt) {
+    }
+
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final long keepNanos;
 
     PersonalCipher(SecretKey master, SubjectKeys keys) {
-        this(() -> master, keys);
+        this(() -> master, keys, KEEP);
     }
 
     /** The master key is looked up on first use: a generated one lives in a table that Flyway makes first. */
     PersonalCipher(Supplier<SecretKey> master, SubjectKeys keys) {
+        this(master, keys, KEEP);
+    }
+
+    PersonalCipher(Supplier<SecretKey> master, SubjectKeys keys, Duration keep) {
         this.masterKey = master;
         this.keys = keys;
+        this.keepNanos = keep.toNanos();
+    }
+
+    /** The cached key while it is fresh, else null. */
+    private Optional<SecretKey> cached(String subject) {
+        Cached cached = cache.get(subject);
+        return cached == null || System.nanoTime() - cached.readAt() >= keepNanos ? null : cached.key();
+    }
+
+    private Optional<SecretKey> remember(String subject, Optional<SecretKey> key) {
+        cache.put(subject, new Cached(key, System.nanoTime()));
+        return key;
     }
 
     private SecretKey master() {
@@ -57,7 +83,10 @@ public class PersonalCipher {
 
     /** The field in clear; empty when the subject's key is destroyed (or the text does not open with it). */
     public Optional<String> open(String subject, String sealed) {
-        Optional<SecretKey> key = cache.computeIfAbsent(subject, this::load);
+        Optional<SecretKey> key = cached(subject);
+        if (key == null) {
+            key = remember(subject, load(subject));
+        }
         if (key.isEmpty()) {
             return Optional.empty();
         }
@@ -91,15 +120,14 @@ public class PersonalCipher {
     }
 
     private Optional<SecretKey> keyForWriting(String subject) {
-        Optional<SecretKey> cached = cache.get(subject);
+        Optional<SecretKey> cached = cached(subject);
         if (cached != null) {
             return cached;
         }
         Optional<SubjectKeys.Stored> stored = keys.find(subject);
         SubjectKeys.Stored key = stored.orElseGet(() -> keys.create(subject, wrap(MasterKey.generate())));
         Optional<SecretKey> unwrapped = key.destroyed() ? ERASED : Optional.of(unwrap(key.wrapped()));
-        cache.put(subject, unwrapped);
-        return unwrapped;
+        return remember(subject, unwrapped);
     }
 
     private Optional<SecretKey> load(String subject) {

@@ -95,6 +95,25 @@ class PersonalFieldsTest {
     }
 
     @Test
+    void anotherNodeStopsOpeningAnErasedPersonsDataOnceItsCachedKeyExpires() {
+        javax.crypto.SecretKey master = MasterKey.generate();
+        PersonalCipher erasing = new PersonalCipher(() -> master, keys, java.time.Duration.ofDays(1));
+        PersonalCipher expired = new PersonalCipher(() -> master, keys, java.time.Duration.ZERO);
+        PersonalCipher fresh = new PersonalCipher(() -> master, keys, java.time.Duration.ofDays(1));
+        String sealed = erasing.seal("ana", "Ana Costa").orElseThrow();
+        assertThat(expired.open("ana", sealed)).contains("Ana Costa");
+        assertThat(fresh.open("ana", sealed)).contains("Ana Costa");
+
+        erasing.destroy("ana");
+
+        assertThat(erasing.open("ana", sealed)).isEmpty();
+        assertThat(expired.open("ana", sealed)).as("its cached key expired: read again, destroyed").isEmpty();
+        assertThat(expired.seal("ana", "Later text")).as("nothing new is sealed for an erased person").isEmpty();
+        assertThat(fresh.open("ana", sealed)).as("within PersonalCipher.KEEP a node still holds the key it read")
+                .contains("Ana Costa");
+    }
+
+    @Test
     void readsEventsStoredBeforeEncryptionAsTheyWere() {
         SerializedObject<String> old = plain.serialize(decided("vera", "Written before encryption"), String.class);
         assertThat(old.getData()).contains("\"rationale\":\"Written before encryption\"");
