@@ -189,6 +189,8 @@
     const name = document.getElementById('element-name');
     const assignee = document.getElementById('element-assignee');
     const condition = document.getElementById('element-condition');
+    const committee = document.getElementById('element-committee');
+    const quorum = document.getElementById('element-quorum');
     const said = document.getElementById('keyboard-status');
     const words = (type) => type.replace('bpmn:', '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
     const named = (element) => element.businessObject.name || element.id;
@@ -223,8 +225,34 @@
       });
       name.value = element ? element.businessObject.name || '' : '';
       assignee.value = element ? element.businessObject.get('camunda:assignee') || '' : '';
+      committee.value = element ? mandateProperty(element, 'mandate:committee') : '';
+      quorum.value = element ? mandateProperty(element, 'mandate:quorum') : '';
       condition.value = element && element.businessObject.conditionExpression
         ? element.businessObject.conditionExpression.body || '' : '';
+    }
+
+    // a committee vote is two camunda:property entries, mandate:quorum and mandate:committee (docs/committees.md)
+    function mandateProperty(element, name) {
+      const extensions = element.businessObject.extensionElements;
+      const properties = extensions && extensions.values.find((value) => value.$type === 'camunda:Properties');
+      const found = properties && properties.values.find((property) => property.name === name);
+      return found ? found.value || '' : '';
+    }
+
+    // the element's extension elements again, its mandate: properties replaced by the given ones (none: removed)
+    function withVote(element, entries) {
+      const moddle = modeler.get('moddle');
+      const old = element.businessObject.extensionElements;
+      const others = old ? old.values.filter((value) => value.$type !== 'camunda:Properties') : [];
+      const oldProperties = old && old.values.find((value) => value.$type === 'camunda:Properties');
+      const kept = oldProperties ? oldProperties.values.filter((property) => !String(property.name).startsWith('mandate:'))
+        .map((property) => moddle.create('camunda:Property', { name: property.name, value: property.value })) : [];
+      const added = entries.map(([name, value]) => moddle.create('camunda:Property', { name, value }));
+      const values = [...others];
+      if (kept.length + added.length > 0) {
+        values.push(moddle.create('camunda:Properties', { values: [...kept, ...added] }));
+      }
+      return values.length === 0 ? undefined : moddle.create('bpmn:ExtensionElements', { values });
     }
 
     function done(text) {
@@ -279,9 +307,19 @@
     document.getElementById('element-save').addEventListener('click', () => {
       const element = needElement();
       if (!element) return;
+      const votedBy = committee.value.trim();
+      const rule = quorum.value.trim();
+      if (element.type === 'bpmn:UserTask' && Boolean(votedBy) !== Boolean(rule)) {
+        done('A committee vote needs both the committee and the rule; nothing was saved.');
+        (votedBy ? quorum : committee).focus();
+        return;
+      }
       modeling.updateLabel(element, name.value.trim() || null);
       if (element.type === 'bpmn:UserTask') {
-        modeling.updateProperties(element, { 'camunda:assignee': assignee.value.trim() || undefined });
+        modeling.updateProperties(element, {
+          'camunda:assignee': assignee.value.trim() || undefined,
+          extensionElements: withVote(element, votedBy ? [['mandate:quorum', rule], ['mandate:committee', votedBy]] : [])
+        });
       }
       if (element.type === 'bpmn:SequenceFlow') {
         const body = condition.value.trim();

@@ -2,6 +2,7 @@ package org.mandate.app.process;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.mandate.projections.committee.CommitteesProjection;
 
 import org.mandate.domain.RuleViolation;
 import org.mandate.app.web.Page;
@@ -30,7 +31,11 @@ class ProcessPagesController {
 
     private final ObjectMapper json;
 
-    ProcessPagesController(ProcessVersions versions, Bindings bindings, ObjectMapper json) {
+    private final CommitteesProjection committees;
+
+    ProcessPagesController(ProcessVersions versions, Bindings bindings, ObjectMapper json,
+                           CommitteesProjection committees) {
+        this.committees = committees;
         this.json = json;
         this.versions = versions;
         this.bindings = bindings;
@@ -78,6 +83,7 @@ class ProcessPagesController {
         model.addAttribute("key", key);
         model.addAttribute("basedOn", latest);
         model.addAttribute("source", "/processes/" + key + "/versions/" + latest + "/xml");
+        model.addAttribute("committees", committees.all().stream().filter(c -> !c.dissolved()).toList());
         return "processes/editor";
     }
 
@@ -89,6 +95,7 @@ class ProcessPagesController {
         }
         model.addAttribute("key", key);
         model.addAttribute("source", "/processes/template.bpmn?key=" + key);
+        model.addAttribute("committees", committees.all().stream().filter(c -> !c.dissolved()).toList());
         return "processes/editor";
     }
 }

@@ -228,6 +228,37 @@ class ProcessModelerBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aStepBecomesACommitteeVoteThroughTheFormAndDeploys() {
+        WebDriver browser = browserAs("olu");
+        browser.get(url("/processes/new?key=browser-vote"));
+        WebElement canvas = browser.findElement(By.id("canvas"));
+        slowly(browser, driver -> "true".equals(canvas.getDomAttribute("data-loaded")));
+        browser.findElement(By.id("keyboard-editing-toggle")).click();
+        new Select(browser.findElement(By.id("element-choice"))).selectByValue("approval");
+        assertThat(browser.findElements(By.cssSelector("#committee-ids option")).stream()
+                .map(option -> option.getDomAttribute("value"))).as("the sitting committees offered")
+                .contains("budget-committee");
+
+        // Escape closes the list of suggestions the field opens, which would take the next click
+        browser.findElement(By.id("element-committee")).sendKeys("budget-committee", Keys.ESCAPE);
+        browser.findElement(By.id("element-save")).click();
+        said(browser, "A committee vote needs both the committee and the rule");
+
+        browser.findElement(By.id("element-assignee")).clear();
+        browser.findElement(By.id("element-quorum")).sendKeys("2 of 3");
+        browser.findElement(By.id("element-name")).clear();
+        browser.findElement(By.id("element-name")).sendKeys("Budget committee vote");
+        browser.findElement(By.id("element-save")).click();
+        said(browser, "Saved");
+        browser.findElement(By.id("deploy")).click();
+        slowly(browser, driver -> driver.findElement(By.id("status")).getText().startsWith("Deployed version 1"));
+
+        String deployed = as("olu").get("/api/processes/browser-vote/versions/1/xml").body();
+        assertThat(deployed).contains("name=\"mandate:quorum\" value=\"2 of 3\"",
+                "name=\"mandate:committee\" value=\"budget-committee\"").doesNotContain("camunda:assignee");
+    }
+
+    @Test
     void theModelerShowsEachProblemAndDeploysNothing() {
         WebDriver browser = browserAs("olu");
         browser.get(url("/processes/new?key=browser-refused"));
