@@ -23,7 +23,7 @@ class RefusalLogIntegrationTest extends MandateIntegrationTest {
 
         assertThat(as("ben").post(decision(request, step), Map.of("outcome", "APPROVED")).status()).isEqualTo(403);
         assertThat(as("ana").post("/api/requests", Map.of("title", "Too much", "category", "trip",
-                "amount", 60_000, "currency", "EUR")).status()).isEqualTo(400);
+                "amount", 150_000, "currency", "EUR")).status()).isEqualTo(400);
         assertThat(as("ana").post("/api/requests/" + request + "/withdrawal", Map.of()).status()).isEqualTo(200);
         assertThat(as("ana").post("/api/requests/" + request + "/withdrawal", Map.of()).status()).isEqualTo(409);
         assertThat(as("ivy").post("/api/people/nobody-" + request + "/departure", Map.of()).status())
