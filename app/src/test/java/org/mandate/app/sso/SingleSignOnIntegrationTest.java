@@ -144,15 +144,15 @@ class SingleSignOnIntegrationTest extends SingleSignOnTest {
     @Test
     void aPersonWhoLeftCannotActWhileTheProvidersSessionLivesOn() {
         // someone of their own, so that the matrix sharing this context keeps all its people
-        join("max", "Max Ortiz");
+        join("mia", "Mia Ortiz");
         WebDriver browser = browser();
         browser.get(url("/login"));
-        signIn(browser, "max");
+        signIn(browser, "mia");
         waitUntil(browser, driver -> driver.getCurrentUrl().startsWith(url("/")) && !driver.getCurrentUrl()
                 .contains("/login"));
-        assertThat(browser.findElement(By.cssSelector("header .logout span")).getText()).isEqualTo("max");
+        assertThat(browser.findElement(By.cssSelector("header .logout span")).getText()).isEqualTo("mia");
 
-        Api.Response departure = as("ivy").post("/api/people/max/departure", Map.of());
+        Api.Response departure = as("ivy").post("/api/people/mia/departure", Map.of());
         assertThat(departure.status()).as(departure.toString()).isEqualTo(200);
 
         browser.get(url("/mandates"));
@@ -161,7 +161,7 @@ class SingleSignOnIntegrationTest extends SingleSignOnTest {
         browser.findElement(By.linkText("Sign in with School login")).click();
         waitUntil(browser, driver -> driver.getCurrentUrl().equals(url("/login/refused")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("You can no longer sign in");
-        assertThat(browser.findElement(By.id("why")).getText()).contains("'max' has left");
+        assertThat(browser.findElement(By.id("why")).getText()).contains("'mia' has left");
         browser.get(url("/mandates"));
         assertThat(browser.getCurrentUrl()).isEqualTo(url("/login"));
     }

@@ -200,7 +200,7 @@ public final class TestIdentityProvider implements AutoCloseable {
                     person("sofia", "auditor"), person("ben"), person("liam"), person("ada"), person("ivy", "ADMIN"),
                     person("olu", "process-owner", "unrelated-group"),
                     // the rest of the authorization matrix's people, and two who leave in tests
-                    person("ana"), person("fay"), person("omar"), person("vera"), person("leo"), person("max"),
+                    person("ana"), person("fay"), person("omar"), person("vera"), person("leo"), person("max"), person("mia"),
                     // known to the provider only: Mandate has no person for them (zoe is refused; kit and rae join
                     // where joining on first sign-in is on)
                     person("zoe"), person("kit"), person("rae"),
