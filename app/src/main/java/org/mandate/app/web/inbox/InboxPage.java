@@ -95,7 +95,9 @@ class InboxPage {
         addListing(model, query, listing);
         model.addAttribute("since", opened.toString());
         // announced once, on the poll that first shows it; marked new for as long as the page stays open
-        model.addAttribute("arrived", listing.rows().stream().filter(row -> !before.contains(row.key())).toList());
+        // oldest first: the page keeps the last few notices, so the newest arrival is the one that stays on screen
+        model.addAttribute("arrived", listing.rows().stream().filter(row -> !before.contains(row.key()))
+                .sorted(Comparator.comparing((InboxRow row) -> row.item().openedAt())).toList());
         // a step that only moved to another page of the filter has not left
         model.addAttribute("left", before.stream().filter(key -> !listing.allKeys().contains(key)).sorted().limit(10)
                 .map(key -> gone.describe(key, user.getName())).toList());
