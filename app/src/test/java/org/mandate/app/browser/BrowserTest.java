@@ -88,9 +88,24 @@ public abstract class BrowserTest extends MandateIntegrationTest {
 
     /** Waits for a non-null, non-false answer; an element replaced while the page re-renders is asked for again. */
     protected static <T> T waitUntil(WebDriver browser, java.util.function.Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(15))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(condition::apply);
+        try {
+            return new WebDriverWait(browser, Duration.ofSeconds(15))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(driver -> {
+                        try {
+                            return condition.apply(driver);
+                        } catch (org.openqa.selenium.WebDriverException replaced) {
+                            // Chromium reports an element swapped out between finding and reading it this way too
+                            if (String.valueOf(replaced.getMessage()).contains("does not belong to the document")) {
+                                return null;
+                            }
+                            throw replaced;
+                        }
+                    });
+        } catch (org.openqa.selenium.TimeoutException late) {
+            throw new org.openqa.selenium.TimeoutException(late.getMessage() + "\nThe page at " + browser.getCurrentUrl()
+                    + " wrote to the console: " + consoleErrors(browser), late);
+        }
     }
 
     /** Saves what the browser shows under target/screenshots/NAME.png, for a person to look at. */

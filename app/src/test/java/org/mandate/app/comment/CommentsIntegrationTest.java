@@ -61,11 +61,24 @@ class CommentsIntegrationTest extends MandateIntegrationTest {
         assertThat(as("sofia").post("/api/requests/" + request + "/comments",
                 Map.of("text", "@ana is this the borosilicate kind?")).status()).isEqualTo(201);
 
-        ReceivedMail mail = await("ana is told she was mentioned").atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> ReceivedMail.to(MAIL, "ana@school.example").stream()
-                        .filter(received -> received.subject().contains("mentioned you on ‘" + title)).findFirst()
-                        .orElse(null), found -> found != null);
+        ReceivedMail mail;
+        try {
+            mail = await("ana is told she was mentioned").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> ReceivedMail.to(MAIL, "ana@school.example").stream()
+                            .filter(received -> received.subject().contains("mentioned you on ‘" + title)).findFirst()
+                            .orElse(null), found -> found != null);
+        } catch (org.awaitility.core.ConditionTimeoutException late) {
+            throw new AssertionError("No mention mail; the outbox knows the request: "
+                    + jdbc.queryForList("select * from mail_request where request_id = ?", request)
+                    + "; its notices: " + jdbc.queryForList("select * from mail_notice where request_id = ?", request)
+                    + "; ana's latest notices: " + jdbc.queryForList("select kind, status, created_at, send_after, "
+                    + "last_error from mail_notice where recipient = 'ana' order by created_at desc limit 5")
+                    + "; notices waiting: " + jdbc.queryForList("select status, count(*) from mail_notice group by status")
+                    + "; ana's choices: " + jdbc.queryForList("select * from notification_preference where person_id = 'ana'")
+                    + "; tokens: " + jdbc.queryForList("select processor_name, segment, owner, timestamp from token_entry"),
+                    late);
+        }
         assertThat(mail.subject()).isEqualTo("Sofia Reyes mentioned you on ‘" + title + "’");
         assertThat(mail.text()).contains("Sofia Reyes wrote: “@ana is this the borosilicate kind?”",
                 "Open in Mandate: http://mandate.test/requests/" + request);
