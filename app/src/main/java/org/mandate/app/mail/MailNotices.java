@@ -70,9 +70,11 @@ class MailNotices {
         jdbc.update("update mail_request set last_decision = ? where request_id = ?", cut(decision, 2400), requestId);
     }
 
+    /** Null before any decision (a committee's outcome comes from its vote, not from one person's decision). */
     String lastDecision(String requestId) {
-        return jdbc.queryForList("select last_decision from mail_request where request_id = ?", String.class,
-                requestId).stream().findFirst().orElse(null);
+        List<String> decisions = jdbc.queryForList("select last_decision from mail_request where request_id = ?",
+                String.class, requestId);
+        return decisions.isEmpty() ? null : decisions.get(0);
     }
 
     /**

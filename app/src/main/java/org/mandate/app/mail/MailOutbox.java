@@ -15,6 +15,8 @@ import org.mandate.domain.request.AuthorityChainPolicy;
 import org.mandate.domain.mandate.Scope;
 import org.mandate.domain.notification.NoticeKind;
 import org.mandate.domain.request.Outcome;
+import org.mandate.domain.request.QuorumFailed;
+import org.mandate.domain.request.QuorumMet;
 import org.mandate.domain.request.RequestApproved;
 import org.mandate.domain.request.RequestCommented;
 import org.mandate.domain.request.RequestRejected;
@@ -135,6 +137,19 @@ class MailOutbox {
                 + " by " + people.name(event.decidedBy().value())
                 + (event.onBehalfOf() == null ? "" : " for " + people.name(event.onBehalfOf().value()))
                 + said(event.rationale()));
+    }
+
+    @EventHandler
+    void on(QuorumMet event) {
+        notices.decided(event.requestId().toString(), "Approved by the committee vote (" + event.rule() + "): "
+                + String.join(", ", event.approvedBy().stream().map(voter -> people.name(voter.value())).toList())
+                + ".");
+    }
+
+    @EventHandler
+    void on(QuorumFailed event) {
+        notices.decided(event.requestId().toString(), "Rejected by the committee vote: " + event.reason()
+                + (event.reason().endsWith(".") ? "" : "."));
     }
 
     @EventHandler

@@ -111,7 +111,7 @@ public class AccessibilityBrowserTest extends BrowserTest {
         String beakers = as("ana").submit("Beakers for axe", "supplies", 60);
         WebDriver sofia = browserAs("sofia");
         sofia.get(url("/?q=Beakers%20for%20axe"));
-        sofia.findElement(By.cssSelector("input.select-step[value^='" + beakers + "']")).click();
+        click(sofia, By.cssSelector("input.select-step[value^='" + beakers + "']"));
         sofia.findElement(By.id("approve-selected")).click();
         waitUntil(sofia, driver -> !driver.findElements(By.id("bulk-summary")).isEmpty());
         violations.put("sofia /inbox/decisions results", axe(sofia));

@@ -108,6 +108,14 @@ public abstract class BrowserTest extends MandateIntegrationTest {
         }
     }
 
+    /** Clicks what {@code what} finds, finding it afresh when a poll replaced it between finding and clicking. */
+    protected static void click(WebDriver browser, By what) {
+        waitUntil(browser, driver -> {
+            driver.findElement(what).click();
+            return true;
+        });
+    }
+
     /** Saves what the browser shows under target/screenshots/NAME.png, for a person to look at. */
     protected static Path screenshot(WebDriver browser, String name) {
         try {

@@ -29,7 +29,7 @@ class CommitteeVoteBrowserTest extends BrowserTest {
         assertThat(card.getText()).isEqualTo("Committee vote, 2 of 3: 0 of 2 approvals, 0 rejected; still to vote: "
                 + "Omar Haddad, Pat Okafor, Vera Lind");
 
-        vera.findElement(By.linkText(title)).click();
+        click(vera, By.linkText(title));
         assertThat(waitUntil(vera, driver -> driver.findElement(By.id("decide-heading"))).getText())
                 .isEqualTo("Your vote: Budget committee vote");
         assertThat(vera.findElement(By.id("vote-rule")).getText()).contains("needs 2 approvals");

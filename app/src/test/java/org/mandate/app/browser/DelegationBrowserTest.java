@@ -35,7 +35,7 @@ class DelegationBrowserTest extends BrowserTest {
         assertThat(liam.findElement(By.id("notices")).getText()).contains("New in your inbox: ‘" + title + "’");
         assertThat((Object) ((JavascriptExecutor) liam).executeScript("return window.mandateTestMark;"))
                 .as("it arrived without a reload").isEqualTo("still here");
-        liam.findElement(By.linkText(title)).click();
+        click(liam, By.linkText(title));
         assertThat(liam.findElement(By.id("lent-to-me")).getText()).contains("Sofia Reyes lent you this step");
         liam.findElement(By.id("approve")).click();
         liam.findElement(By.id("rationale")).sendKeys("Fine for the observatory club");
@@ -76,7 +76,7 @@ class DelegationBrowserTest extends BrowserTest {
         assertThat(pat.findElement(By.xpath("//tr[.//a[text()='" + title + "']]")).getText())
                 .as("marked as decided on vera's behalf").contains("for Vera Lind");
         WholePage.screenshot(pat, "inbox-on-behalf");
-        pat.findElement(By.linkText(title)).click();
+        click(pat, By.linkText(title));
         assertThat(pat.findElement(By.id("on-behalf")).getText()).contains("You decide this for Vera Lind");
         pat.findElement(By.id("approve")).click();
         pat.findElement(By.id("record-decision")).click();

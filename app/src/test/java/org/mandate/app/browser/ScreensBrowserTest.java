@@ -9,6 +9,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,19 +76,19 @@ class ScreensBrowserTest extends BrowserTest {
 
     @Test
     void onAPhoneTheInboxShowsEachStepOnTwoLinesAndFoldsAwayOlderOwnRequests() {
+        // liam's inbox also holds other tests' steps (long titles, votes, steps under a mandate): measure these
+        String tag = UUID.randomUUID().toString().substring(0, 6);
         for (int i = 0; i < 7; i++) {
-            assertThat(as("ben").post("/api/requests", Map.of("title", "Paint set " + i, "category", "supplies",
-                    "amount", 100 + i, "currency", "EUR")).status()).isEqualTo(201);
+            assertThat(as("ben").post("/api/requests", Map.of("title", "Paint " + i + " " + tag, "category",
+                    "supplies", "amount", 100 + i, "currency", "EUR")).status()).isEqualTo(201);
         }
         WebDriver liam = browserAs("liam");
         liam.manage().window().setSize(new Dimension(390, 900));
-        liam.get(url("/"));
-        List<Long> heights = rowHeights(liam, "#inbox-items tbody tr:not(:has(.behalf, .tally))");
-        assertThat(heights).as("liam's steps").hasSizeGreaterThanOrEqualTo(7);
+        liam.get(url("/?q=" + tag));
+        List<Long> heights = rowHeights(liam, "#inbox-items tbody tr");
+        assertThat(heights).as("liam's steps").hasSize(7);
         // two lines of text and the card's padding; a labelled line per cell took ~220 px a step
         assertThat(heights).as("card heights at 390 px").allMatch(height -> height <= 90);
-        // a step held for someone else (a mandate, another test's) or a vote's tally says so on a third line
-        assertThat(rowHeights(liam, "#inbox-items tbody tr:has(.behalf, .tally)")).allMatch(height -> height <= 120);
         String card = liam.findElement(By.cssSelector("#inbox-items tbody tr")).getText();
         assertThat(card).as("title, requester, amount and due time, nothing hidden of what matters")
                 .contains("EUR").containsPattern("due in|overdue by|no deadline");

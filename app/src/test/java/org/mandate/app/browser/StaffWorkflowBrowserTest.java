@@ -5,7 +5,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 
 import java.util.Map;
 import java.util.UUID;
@@ -36,13 +35,13 @@ class StaffWorkflowBrowserTest extends BrowserTest {
         waitForDiagram(ana);
         WholePage.screenshot(ana, "request-in-review");
 
-        WebElement arrived = waitUntil(sofia, driver -> driver.findElements(By.linkText(title)).stream()
-                .findFirst().orElse(null));
+        waitUntil(sofia, driver -> !driver.findElements(By.linkText(title)).isEmpty());
         assertThat(pageWasNotReloaded(sofia)).as("the step arrived without a reload").isTrue();
         assertThat(text(sofia, "#notices")).contains("New in your inbox: ‘" + title + "’ from Ana Costa");
         WholePage.screenshot(sofia, "inbox-live");
 
-        arrived.click();
+        // the poll replaces the rows every two seconds: the link is found afresh if it was replaced
+        click(sofia, By.linkText(title));
         waitForDiagram(sofia);
         assertThat(sofia.findElements(By.cssSelector("#diagram .mandate-active"))).as("the open step is highlighted")
                 .isNotEmpty();
@@ -146,10 +145,10 @@ class StaffWorkflowBrowserTest extends BrowserTest {
         WebDriver vera = browserAs("vera");
         vera.manage().window().setSize(new Dimension(390, 844));
         vera.get(url("/?q=" + marker));
-        WebElement link = vera.findElement(By.linkText(title));
+        assertThat(vera.findElements(By.linkText(title))).hasSize(1);
         assertThat(horizontalOverflow(vera)).as("no sideways scrolling").isFalse();
         WholePage.screenshot(vera, "inbox-phone");
-        link.click();
+        click(vera, By.linkText(title));
         waitForDiagram(vera);
         assertThat(horizontalOverflow(vera)).isFalse();
         WholePage.screenshot(vera, "request-phone");

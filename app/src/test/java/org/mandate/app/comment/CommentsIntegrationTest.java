@@ -76,7 +76,7 @@ class CommentsIntegrationTest extends MandateIntegrationTest {
                     + "last_error from mail_notice where recipient = 'ana' order by created_at desc limit 5")
                     + "; notices waiting: " + jdbc.queryForList("select status, count(*) from mail_notice group by status")
                     + "; ana's choices: " + jdbc.queryForList("select * from notification_preference where person_id = 'ana'")
-                    + "; tokens: " + jdbc.queryForList("select processor_name, segment, owner, timestamp from token_entry"),
+                    + "; tokens: " + jdbc.queryForList("select processor_name, segment, owner from token_entry"),
                     late);
         }
         assertThat(mail.subject()).isEqualTo("Sofia Reyes mentioned you on ‘" + title + "’");

@@ -5,14 +5,17 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.mandate.app.Api;
 import org.mandate.app.MandateIntegrationTest;
+import org.mandate.app.mail.ReceivedMail;
 import org.mandate.domain.directory.Authority;
 import org.mandate.domain.directory.JoinPerson;
 import org.mandate.domain.directory.PersonId;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -21,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.mandate.app.Refusal.refused;
 
 /**
@@ -74,7 +78,8 @@ class CommitteeVoteIntegrationTest extends MandateIntegrationTest {
 
     @Test
     void aVoteChangesWhileOpenAndTooManyRejectionsFailTheQuorumEarly() {
-        String id = as("ana").submit("Minibus " + UUID.randomUUID(), "transport", 30_000);
+        String title = "Minibus " + UUID.randomUUID();
+        String id = as("ana").submit(title, "transport", 30_000);
         String stepId = onlyStep(as("ana").get("/api/requests/" + id).json()).path("id").asText();
 
         as("vera").post(decision(id, stepId), Map.of("outcome", "APPROVED"));
@@ -88,6 +93,13 @@ class CommitteeVoteIntegrationTest extends MandateIntegrationTest {
         assertThat(stored(id, "QuorumFailed")).isEqualTo(1);
         assertThat(refused(this::eventCount, () -> as("omar").post(decision(id, stepId),
                 Map.of("outcome", "APPROVED")), 409).detail()).contains("rejected");
+
+        // the requester hears it by mail, and the vote's reason (no one person decided it, so there is no rationale)
+        ReceivedMail mail = await("ana hears of the rejection").atMost(Duration.ofSeconds(30))
+                .until(() -> ReceivedMail.to(MAIL, "ana@school.example").stream()
+                        .filter(received -> received.subject().equals("Your request ‘" + title + "’ was rejected"))
+                        .findFirst(), Optional::isPresent).orElseThrow();
+        assertThat(mail.text()).contains("Rejected by the committee vote: ", "2 rejected");
     }
 
     @Test

@@ -146,8 +146,9 @@ class ChatIntegrationTest extends MandateIntegrationTest {
         JsonNode approved = awaitPost("‘" + title + "’ from " + teacher + " was approved");
         assertThat(approved.path("blocks").get(0).path("text").path("text").asText())
                 .contains("Approved by " + head + ": “Chat or not”");
-        // the step was decided before its post could go: posting it now would only mislead
-        await("the stale post skipped").atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+        // the step was decided before its post could go: posting it now would only mislead. It is skipped at its
+        // next try, and the backoff between tries doubles, so on a slow machine that can be as long as chat was down
+        await("the stale post skipped").atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
                 "select status from chat_notice where request_id = ? and kind = ?", String.class, requestId,
                 ChatNotices.STEP_ARRIVED).equals(ChatNotices.SKIPPED));
         assertThat(postsAbout("Waiting for " + head + ": ‘" + title)).isEmpty();
