@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.mandate.app.Api;
 import org.mandate.app.MandateIntegrationTest;
+import org.mandate.app.projection.ProjectionProgress;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,9 @@ class RetentionIntegrationTest extends MandateIntegrationTest {
 
     @Autowired
     private RetentionJob job;
+
+    @Autowired
+    private ProjectionProgress progress;
 
     @Test
     void aClosedRequestPastItsRetentionIsShreddedOnceAndTheProofStillHolds() {
@@ -56,6 +60,9 @@ class RetentionIntegrationTest extends MandateIntegrationTest {
                     && count("select count(*) from knowledge_decision where request_id = ?", request) == 1
                     && count("select count(*) from knowledge_comment where request_id = ?", request) == 1;
         });
+        assertThat(progress.awaitProcessed(List.of("audit-trail", "decision-knowledge", "mail-outbox",
+                "webhook-outbox", "insights"), progress.head(), Duration.ofSeconds(30)))
+                .as("the background projections caught up").isTrue();
         String digest = caughtUpDigest();
         List<String> texts = List.of(title, description, comment, why);
         assertThat(textCellsContaining(title)).as("the read models hold the title before").isNotEmpty();
