@@ -59,6 +59,7 @@ class RetentionJob extends PeriodicWork {
     /** One pass over every period; safe to call at any time and as often as wanted. */
     Run runOnce() {
         Instant now = clock.instant();
+        long started = System.nanoTime();
         int shredded = 0;
         int failed = 0;
         for (Map.Entry<String, Duration> period : periods().entrySet()) {
@@ -89,7 +90,8 @@ class RetentionJob extends PeriodicWork {
         long waiting = waiting(now);
         meters.ran(clock.instant(), waiting);
         if (shredded > 0 || failed > 0) {
-            log.info("Retention: {} request(s) shredded, {} failed, {} still waiting", shredded, failed, waiting);
+            log.info("Retention: {} request(s) shredded, {} failed, {} still waiting, in {} ms", shredded, failed,
+                    waiting, Duration.ofNanos(System.nanoTime() - started).toMillis());
         }
         return new Run(shredded, failed, waiting);
     }
