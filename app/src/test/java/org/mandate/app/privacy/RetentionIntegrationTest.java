@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.mandate.app.Api;
 import org.mandate.app.MandateIntegrationTest;
 import org.mandate.app.projection.ProjectionProgress;
+import org.mandate.app.web.PageSession;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.nio.charset.StandardCharsets;
@@ -105,8 +106,9 @@ class RetentionIntegrationTest extends MandateIntegrationTest {
         assertThat(replay.toString()).contains("[erased]").contains("RequestDataShredded").doesNotContain(suffix);
         assertThat(as("ada").get("/api/audit/events?requestId=" + request).body()).contains("[erased]")
                 .doesNotContain(suffix);
-        String page = org.mandate.app.web.PageSession.loggedIn(port, "ana").get("/requests/" + request).body();
-        assertThat(page).contains("[erased]").doesNotContain(suffix);
+        String page = PageSession.loggedIn(port, "ana").get("/requests/" + request).body();
+        assertThat(page).contains("[erased]").contains("shredded the request").contains("PT1S after closing")
+                .doesNotContain(suffix);
         assertThat(jdbc.queryForObject("select name from directory_person where id = 'ana'", String.class))
                 .as("the people stay: only the request's texts are gone").isEqualTo("Ana Costa");
 
