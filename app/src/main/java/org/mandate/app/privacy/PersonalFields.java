@@ -23,8 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The event serializer's hook for {@link Personal} fields: written as {@code {"subject": id, "sealed": base64}},
  * read back in clear, or as the erased text once the subject's key is gone. A request's text is sealed twice, first
  * with the request's key, then with the person's, and written as {@code {"subject": id, "request": "request:<id>",
- * "sealed": base64}}: it reads as erased once either key is gone (an erasure, or the request's retention). A field stored before encryption
- * existed is a plain JSON string and reads as it is, so old stores need no migration to stay readable.
+ * "sealed": base64}}: it reads as erased once either key is gone (an erasure, or the request's retention). A field
+ * stored before encryption existed is a plain JSON string and reads as it is, so old stores need no migration to
+ * stay readable.
  * <p>
  * An annotation introspector rather than a module of serializers for String: only fields the domain marks change,
  * and the domain stays free of Jackson.
