@@ -32,6 +32,9 @@ public abstract class MandateIntegrationTest {
     /** The scrape account's password in tests; its user name is the default, {@code prometheus}. */
     protected static final String SCRAPE_PASSWORD = "scrape-in-tests";
 
+    /** The one category with a retention period in tests (a second): only RetentionIntegrationTest submits to it. */
+    protected static final String RETENTION_CHECK = "retention-check";
+
     /**
      * A real SMTP server in this JVM, for every integration test: mail is on in the shared context (spring.mail.host
      * is set), as it is in production, and the mail tests read what arrived. It accepts mail for any address.
@@ -85,6 +88,9 @@ public abstract class MandateIntegrationTest {
         properties.add("mandate.security.login-throttle.first-delay", () -> "300ms");
         properties.add("mandate.security.login-throttle.max-delay", () -> "600ms");
         properties.add("mandate.security.login-throttle.address-free-failures", () -> "100000");
+        // retention (RetentionIntegrationTest): a category only that test submits to, kept one second after closing;
+        // no default period, so every other test's requests are kept as in production
+        properties.add("mandate.privacy.retention." + RETENTION_CHECK, () -> "1s");
     }
 
     private static GreenMail startMail() {

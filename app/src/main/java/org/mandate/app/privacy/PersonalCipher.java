@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Seals and opens personal fields with their subject's key. Unwrapped keys are cached per subject, so an approval
+ * Seals and opens personal fields with their subject's key: a person's, or a request's for its texts (retention,
+ * see {@link PersonalFields}). Unwrapped keys are cached per subject, so an approval
  * or a projection reading a batch costs no key query after the first event of each person; erasure evicts the
  * subject on the node that erases. Other nodes learn of it when their cached key expires ({@link #KEEP}, 30 s): a
  * node of a cluster never goes on opening an erased person's data for longer than that, at the cost of one key query
@@ -34,6 +35,11 @@ public class PersonalCipher {
     }
 
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /**
+     * Past this many subjects, stale entries are dropped: every request has a key of its own (retention), so without
+     * a bound the cache would grow with the store. A dropped key costs one query when it is next used.
+     */
+    static final int MOST_CACHED = 10_000;
     private final long keepNanos;
 
     PersonalCipher(SecretKey master, SubjectKeys keys) {
@@ -58,6 +64,13 @@ public class PersonalCipher {
     }
 
     private Optional<SecretKey> remember(String subject, Optional<SecretKey> key) {
+        if (cache.size() >= MOST_CACHED) {
+            long now = System.nanoTime();
+            cache.values().removeIf(cached -> now - cached.readAt() >= keepNanos);
+            if (cache.size() >= MOST_CACHED) {
+                cache.clear();
+            }
+        }
         cache.put(subject, new Cached(key, System.nanoTime()));
         return key;
     }

@@ -16,12 +16,16 @@ import org.mandate.domain.directory.PersonId;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The event serializer's hook for {@link Personal} fields: written as {@code {"subject": id, "sealed": base64}},
- * read back in clear, or as the erased text once the subject's key is gone. A field stored before encryption
- * existed is a plain JSON string and reads as it is, so old stores need no migration to stay readable.
+ * read back in clear, or as the erased text once the subject's key is gone. A request's text is sealed twice, first
+ * with the request's key, then with the person's, and written as {@code {"subject": id, "request": "request:<id>",
+ * "sealed": base64}}: it reads as erased once either key is gone (an erasure, or the request's retention). A field
+ * stored before encryption existed is a plain JSON string and reads as it is, so old stores need no migration to
+ * stay readable.
  * <p>
  * An annotation introspector rather than a module of serializers for String: only fields the domain marks change,
  * and the domain stays free of Jackson.
@@ -30,6 +34,14 @@ final class PersonalFields extends NopAnnotationIntrospector {
 
     static final String SUBJECT = "subject";
     static final String SEALED = "sealed";
+    static final String REQUEST = "request";
+    /** The request's key is kept apart from people's: a person id never holds a colon (DirectoryImport). */
+    static final String REQUEST_SUBJECT = "request:";
+
+    /** The key subject of a request's texts (retention). */
+    static String requestSubject(String requestId) {
+        return REQUEST_SUBJECT + requestId;
+    }
 
     private final PersonalCipher cipher;
 
@@ -64,28 +76,36 @@ final class PersonalFields extends NopAnnotationIntrospector {
 
         @Override
         public void serialize(String clear, JsonGenerator out, SerializerProvider provider) throws IOException {
-            String subject = subject(out.currentValue());
+            Object owner = out.currentValue();
+            String subject = subject(owner, personal.subject());
             if (subject == null) {
                 // nobody to shred it for: an event without its subject stays as it was written
                 out.writeString(clear);
                 return;
             }
-            var sealed = cipher.seal(subject, clear);
+            String request = personal.request().isEmpty() ? null : subject(owner, personal.request());
+            String within = request == null ? null : requestSubject(request);
+            // the request's key inside, the person's outside: destroying either leaves nothing that opens
+            var sealed = within == null ? cipher.seal(subject, clear)
+                    : cipher.seal(within, clear).flatMap(inner -> cipher.seal(subject, inner));
             if (sealed.isEmpty()) {
                 out.writeString(personal.kind().erased());
                 return;
             }
             out.writeStartObject();
             out.writeStringField(SUBJECT, subject);
+            if (within != null) {
+                out.writeStringField(REQUEST, within);
+            }
             out.writeStringField(SEALED, sealed.get());
             out.writeEndObject();
         }
 
-        private String subject(Object owner) {
+        private static String subject(Object owner, String... components) {
             if (owner == null) {
                 return null;
             }
-            for (String component : personal.subject()) {
+            for (String component : components) {
                 Object value;
                 try {
                     value = ACCESSORS.computeIfAbsent(owner.getClass().getName() + "#" + component,
@@ -130,13 +150,25 @@ final class PersonalFields extends NopAnnotationIntrospector {
             if (in.currentToken() != JsonToken.START_OBJECT) {
                 return in.getValueAsString();
             }
-            JsonNode sealed = context.readTree(in);
-            String subject = sealed.path(SUBJECT).asText(null);
-            String data = sealed.path(SEALED).asText(null);
-            if (subject == null || data == null) {
-                return personal.kind().erased();
-            }
-            return cipher.open(subject, data).orElse(personal.kind().erased());
+            return open(cipher, context.readTree(in)).orElse(personal.kind().erased());
         }
+    }
+
+    /** A sealed field in clear; empty when a key it needs is gone, or it is not a sealed field at all. */
+    static Optional<String> open(PersonalCipher cipher, JsonNode sealed) {
+        String subject = sealed.path(SUBJECT).asText(null);
+        String data = sealed.path(SEALED).asText(null);
+        if (subject == null || data == null) {
+            return Optional.empty();
+        }
+        Optional<String> opened = cipher.open(subject, data);
+        JsonNode within = sealed.get(REQUEST);
+        return within == null ? opened : opened.flatMap(inner -> cipher.open(within.asText(), inner));
+    }
+
+    /** True for the stored form of a sealed field: its subject, perhaps its request, and the ciphertext. */
+    static boolean isSealed(JsonNode node) {
+        return node.isObject() && node.has(SUBJECT) && node.has(SEALED)
+                && node.size() == (node.has(REQUEST) ? 3 : 2);
     }
 }

@@ -7,6 +7,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,6 +21,7 @@ import java.time.Clock;
  * the plain {@code messageSerializer}, so only the event store ever holds ciphertext.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RetentionPolicy.class)
 class PrivacyConfiguration {
 
     @Bean

@@ -94,8 +94,11 @@ class ReadModelShredder {
         return texts;
     }
 
-    /** Replaces the text, as written and as escaped inside JSON, in every text column of every read model. */
-    private int sweep(String text, String replacement) {
+    /**
+     * Replaces the text, as written, as escaped inside JSON and (a text, not a name) lower-cased, in every text column
+     * of every read model; texts shorter than {@link #SWEPT_FROM} (names: 3) are left, as they may be anyone's.
+     */
+    int sweep(String text, String replacement) {
         boolean name = replacement.equals(NAME);
         if (!name && text.length() < SWEPT_FROM || name && text.length() < 3) {
             return 0;
@@ -132,7 +135,7 @@ class ReadModelShredder {
         return jdbc.update(sql, arguments);
     }
 
-    private static String like(String text) {
+    static String like(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

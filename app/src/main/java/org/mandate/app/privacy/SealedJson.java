@@ -46,11 +46,9 @@ public class SealedJson {
     }
 
     private JsonNode open(JsonNode node, String field) {
-        if (node.isObject() && node.size() == 2 && node.has(PersonalFields.SUBJECT)
-                && node.has(PersonalFields.SEALED)) {
+        if (PersonalFields.isSealed(node)) {
             Personal.Kind kind = "name".equals(field) ? Personal.Kind.NAME : Personal.Kind.TEXT;
-            return TextNode.valueOf(cipher.open(node.get(PersonalFields.SUBJECT).asText(),
-                    node.get(PersonalFields.SEALED).asText()).orElse(kind.erased()));
+            return TextNode.valueOf(PersonalFields.open(cipher, node).orElse(kind.erased()));
         }
         if (node instanceof ObjectNode object) {
             List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();

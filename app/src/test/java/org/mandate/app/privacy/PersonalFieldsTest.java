@@ -151,6 +151,71 @@ class PersonalFieldsTest {
         assertThat(read.rationale()).isEqualTo("[erased]");
     }
 
+    @Test
+    void sealsARequestsTextsForTheRequestToo() {
+        RequestSubmitted submitted = new RequestSubmitted(request, "Microscopes for the lab", "lab",
+                new BigDecimal("1200.00"), "EUR", "Twelve of them", PersonId.of("ana"), "approval", now);
+
+        String stored = events.serialize(submitted, String.class).getData();
+
+        assertThat(stored).doesNotContain("Microscopes").contains("\"subject\":\"ana\"")
+                .contains("\"request\":\"request:" + request + "\"");
+        assertThat(keys.rows).containsKeys("ana", "request:" + request);
+        assertThat((RequestSubmitted) events.deserialize(events.serialize(submitted, String.class)))
+                .isEqualTo(submitted);
+    }
+
+    @Test
+    void destroyingARequestsKeyErasesItsTextsOnlyAndNeverFails() {
+        RequestId other = new RequestId(UUID.randomUUID());
+        SerializedObject<String> shredded = events.serialize(new RequestSubmitted(request, "Microscopes for the lab",
+                "lab", new BigDecimal("1200.00"), "EUR", "Twelve of them", PersonId.of("ana"), "approval", now),
+                String.class);
+        SerializedObject<String> decision = events.serialize(decided("vera", "Fine by me"), String.class);
+        SerializedObject<String> kept = events.serialize(new RequestSubmitted(other, "Goggles", "lab", BigDecimal.TEN,
+                "EUR", null, PersonId.of("ana"), "approval", now), String.class);
+        SerializedObject<String> ana = events.serialize(joined("ana", "Ana Costa"), String.class);
+
+        assertThat(cipher.destroy("request:" + request)).isTrue();
+
+        RequestSubmitted read = events.deserialize(shredded);
+        assertThat(read.title()).isEqualTo("[erased]");
+        assertThat(read.description()).isEqualTo("[erased]");
+        assertThat(read.requester()).isEqualTo(PersonId.of("ana"));
+        assertThat(read.amount()).isEqualByComparingTo("1200.00");
+        assertThat(((StepDecided) events.deserialize(decision)).rationale()).isEqualTo("[erased]");
+        assertThat(((StepDecided) events.deserialize(decision)).outcome()).isEqualTo(Outcome.APPROVED);
+        RequestSubmitted otherRequest = events.deserialize(kept);
+        assertThat(otherRequest.title()).isEqualTo("Goggles");
+        assertThat(otherRequest.description()).isNull();
+        assertThat(((PersonJoined) events.deserialize(ana)).name()).isEqualTo("Ana Costa");
+        assertThat(events.serialize(decided("vera", "Written after shredding"), String.class).getData())
+                .as("nothing new is sealed for a shredded request").contains("\"rationale\":\"[erased]\"");
+    }
+
+    @Test
+    void aRequestsTextIsErasedWithThePersonToo() {
+        SerializedObject<String> decision = events.serialize(decided("vera", "Fine by me"), String.class);
+
+        cipher.destroy("vera");
+
+        assertThat(((StepDecided) events.deserialize(decision)).rationale()).isEqualTo("[erased]");
+    }
+
+    @Test
+    void aRequestsTextMovedToAnotherRequestDoesNotOpen() {
+        RequestId other = new RequestId(UUID.randomUUID());
+        events.serialize(new StepDecided(other, new StepId("s1"), Outcome.APPROVED, PersonId.of("vera"), null, null,
+                "vera decides the other one", now), String.class);
+        String stored = events.serialize(decided("vera", "secret of this request"), String.class).getData();
+        String moved = stored.replace("request:" + request, "request:" + other);
+
+        StepDecided read = events.deserialize(new SimpleSerializedObject<>(moved, String.class,
+                new SimpleSerializedType(StepDecided.class.getName(), null)));
+
+        assertThat(read.rationale()).isEqualTo("[erased]");
+    }
+
     private StepDecided decided(String by, String rationale) {
         return new StepDecided(request, new StepId("s1"), Outcome.APPROVED, PersonId.of(by), null, null, rationale,
                 now);

@@ -44,6 +44,10 @@ public class ApprovalRequest {
     private final Set<PersonId> participants = new LinkedHashSet<>();
     /** The committee votes: steps decided by a quorum rather than by one holder (see QuorumPolicy). */
     private final Map<StepId, QuorumVote> quorums = new LinkedHashMap<>();
+    /** When it was approved, rejected or withdrawn: its retention period runs from then. */
+    private Instant closedAt;
+    /** When its texts were shredded (retention); null while they are kept. */
+    private Instant shreddedAt;
 
     ApprovalRequest() {
         // for Axon
@@ -250,10 +254,20 @@ public class ApprovalRequest {
     @CommandHandler
     void handle(CommentOnRequest command, Mandates mandates, Directory directory, Clock clock) {
         Instant now = clock.instant();
+        ShreddingPolicy.checkNewText(shreddedAt);
         List<PersonId> mentions = CommentPolicy.check(command, facts(), participants, steps.values(), mandates,
                 directory, now);
         apply(new RequestCommented(id, command.commentId().strip(), command.by(), command.text().strip(), mentions,
                 now));
+    }
+
+    /** The retention job's command: once, and only after the category's retention period has run since closing. */
+    @CommandHandler
+    void handle(ShredRequestData command, Clock clock) {
+        Instant now = clock.instant();
+        if (ShreddingPolicy.shredNow(command, status, closedAt, shreddedAt, now)) {
+            apply(new RequestDataShredded(id, category, command.retention(), closedAt, now));
+        }
     }
 
     @EventSourcingHandler
@@ -334,16 +348,24 @@ public class ApprovalRequest {
     @EventSourcingHandler
     void on(RequestWithdrawn event) {
         status = RequestStatus.WITHDRAWN;
+        closedAt = event.withdrawnAt();
     }
 
     @EventSourcingHandler
     void on(RequestApproved event) {
         status = RequestStatus.APPROVED;
+        closedAt = event.approvedAt();
     }
 
     @EventSourcingHandler
     void on(RequestRejected event) {
         status = RequestStatus.REJECTED;
+        closedAt = event.rejectedAt();
+    }
+
+    @EventSourcingHandler
+    void on(RequestDataShredded event) {
+        shreddedAt = event.shreddedAt();
     }
 
     private RequestFacts facts() {

@@ -11,7 +11,8 @@ import java.util.List;
  * order first named; any other {@code @word} stays text only.
  */
 public record RequestCommented(RequestId requestId, String commentId, PersonId by,
-                               @Personal(subject = "by") String text, List<PersonId> mentions, Instant commentedAt) {
+                               @Personal(subject = "by", request = "requestId") String text, List<PersonId> mentions,
+                               Instant commentedAt) {
 
     public RequestCommented {
         mentions = mentions == null ? List.of() : List.copyOf(mentions);

@@ -10,6 +10,6 @@ import java.time.Instant;
  * someone else's authority, so who decided under whose authority is never lost.
  */
 public record StepDecided(RequestId requestId, StepId stepId, Outcome outcome, PersonId decidedBy,
-                          PersonId onBehalfOf, String mandateId, @Personal(subject = "decidedBy") String rationale,
-                          Instant decidedAt) {
+                          PersonId onBehalfOf, String mandateId,
+                          @Personal(subject = "decidedBy", request = "requestId") String rationale, Instant decidedAt) {
 }

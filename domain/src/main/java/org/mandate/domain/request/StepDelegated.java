@@ -6,5 +6,5 @@ import org.mandate.domain.directory.PersonId;
 import java.time.Instant;
 
 public record StepDelegated(RequestId requestId, StepId stepId, PersonId from, PersonId to,
-                            @Personal(subject = "from") String note, Instant delegatedAt) {
+                            @Personal(subject = "from", request = "requestId") String note, Instant delegatedAt) {
 }

@@ -7,5 +7,6 @@ import java.time.Instant;
 
 /** The holder took back a step they had lent to {@code from}. */
 public record StepDelegationRecalled(RequestId requestId, StepId stepId, PersonId by, PersonId from,
-                                     @Personal(subject = "by") String reason, Instant recalledAt) {
+                                     @Personal(subject = "by", request = "requestId") String reason,
+                                     Instant recalledAt) {
 }

@@ -7,5 +7,5 @@ import java.time.Instant;
 
 /** The step now sits with {@code to}, not lent to anyone. */
 public record StepReassigned(RequestId requestId, StepId stepId, PersonId from, PersonId to,
-                             @Personal(subject = "from") String reason, Instant reassignedAt) {
+                             @Personal(subject = "from", request = "requestId") String reason, Instant reassignedAt) {
 }

@@ -11,5 +11,6 @@ import java.time.Instant;
  * when this one changes it, else null: every change is its own event.
  */
 public record VoteCast(RequestId requestId, StepId stepId, PersonId voter, Outcome outcome, PersonId votedBy,
-                       String mandateId, @Personal(subject = "votedBy") String rationale, Outcome replaces, Instant castAt) {
+                       String mandateId, @Personal(subject = "votedBy", request = "requestId") String rationale,
+                       Outcome replaces, Instant castAt) {
 }

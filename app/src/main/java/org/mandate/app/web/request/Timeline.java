@@ -9,6 +9,7 @@ import org.mandate.domain.request.QuorumFailed;
 import org.mandate.domain.request.QuorumMet;
 import org.mandate.domain.request.QuorumStepOpened;
 import org.mandate.domain.request.RequestApproved;
+import org.mandate.domain.request.RequestDataShredded;
 import org.mandate.domain.request.RequestCommented;
 import org.mandate.domain.request.RequestRejected;
 import org.mandate.domain.request.RequestSubmitted;
@@ -128,6 +129,11 @@ class Timeline {
         }
         if (event instanceof RequestRejected rejected) {
             return new TimelineEntry(rejected.rejectedAt(), "Mandate", "closed the request: rejected", null);
+        }
+        if (event instanceof RequestDataShredded shredded) {
+            return new TimelineEntry(shredded.shreddedAt(), "Mandate", "shredded the request's texts: its "
+                    + "retention period (" + shredded.retention() + " after closing, category " + shredded.category()
+                    + ") had ended", null);
         }
         return new TimelineEntry(message.getTimestamp(), "Mandate", plainWords(message.getPayloadType().getSimpleName()),
                 null);
