@@ -43,7 +43,7 @@ class AttachmentsIntegrationTest extends MandateIntegrationTest {
         JsonNode listed = as("sofia").get("/api/requests/" + request).json().path("attachments");
         assertThat(listed).hasSize(1);
         assertThat(listed.get(0).path("hash").asText()).isEqualTo(hash);
-        assertThat(listed.get(0).path("supersededBy").isNull()).isTrue();
+        assertThat(listed.get(0).hasNonNull("supersededBy")).as("a current attachment").isFalse();
 
         HttpResponse<byte[]> download = upload("sofia").get(attachments(request) + "/" + hash);
         assertThat(download.statusCode()).isEqualTo(200);
