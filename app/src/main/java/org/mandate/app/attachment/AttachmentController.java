@@ -1,6 +1,7 @@
 package org.mandate.app.attachment;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.mandate.projections.request.RequestView;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,6 +35,8 @@ class AttachmentController {
             + "extension (else 415).")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<RequestView.Attachment> attach(@PathVariable UUID id, @RequestPart("file") MultipartFile file,
+                                                  @Parameter(description = "The hash of the attachment this file "
+                                                          + "supersedes, if any (a form field or a query parameter)")
                                                   @RequestParam(name = "supersedes", required = false) String supersedes,
                                                   Authentication user) {
         RequestView.Attachment added = attachments.attach(id, Attachments.Upload.of(file), supersedes, user);
