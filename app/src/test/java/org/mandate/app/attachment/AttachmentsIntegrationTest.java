@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.mandate.app.MandateIntegrationTest;
+import org.mandate.app.projection.InlineRebuilds;
 import org.mandate.app.web.PageSession;
+import org.mandate.projections.request.RequestViewProjection;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AttachmentsIntegrationTest extends MandateIntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    InlineRebuilds rebuilds;
     private static final long MAX = 10L * 1024 * 1024;
 
     @Test
@@ -91,6 +97,20 @@ class AttachmentsIntegrationTest extends MandateIntegrationTest {
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(detail(again)).contains("already attached to the request as 'invoice.pdf'");
         assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void aRetriedUploadWithAnIdempotencyKeyAttachesOnce_theRetryNamingTheAttachment() {
+        String request = submit("Lathe");
+        byte[] quote = pdf("lathe");
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+
+        assertThat(upload("ana").post(attachments(request), "lathe.pdf", quote, Map.of(), key).statusCode())
+                .isEqualTo(201);
+        HttpResponse<String> retry = upload("ana").post(attachments(request), "lathe.pdf", quote, Map.of(), key);
+        assertThat(retry.statusCode()).isEqualTo(409);
+        assertThat(detail(retry)).contains("already attached to the request as 'lathe.pdf'");
+        assertThat(as("ana").get("/api/requests/" + request).json().path("attachments")).hasSize(1);
     }
 
     @Test
@@ -199,6 +219,24 @@ class AttachmentsIntegrationTest extends MandateIntegrationTest {
         JsonNode last = frames.get(frames.size() - 1);
         assertThat(last.path("event").path("words").asText()).isEqualTo("ana attached invoice.pdf");
         assertThat(last.path("state").path("attachments")).hasSize(3);
+    }
+
+    @Test
+    void rebuildingTheRequestViewKeepsEveryAttachmentOnce_withWhatSupersededIt() {
+        String request = submit("Loom");
+        byte[] first = pdf("loom-1");
+        assertThat(upload("ana").post(attachments(request), "loom.pdf", first, Map.of()).statusCode()).isEqualTo(201);
+        assertThat(upload("ana").post(attachments(request), "loom-v2.pdf", pdf("loom-2"),
+                Map.of("supersedes", Attachments.sha256(first))).statusCode()).isEqualTo(201);
+        JsonNode before = as("ana").get("/api/requests/" + request).json().path("attachments");
+        assertThat(before).hasSize(2);
+
+        InlineRebuilds.Progress rebuilt = rebuilds.rebuild(RequestViewProjection.NAME);
+        assertThat(rebuilt.failure()).isNull();
+
+        assertThat(as("ana").get("/api/requests/" + request).json().path("attachments")).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from request_attachment_view where request_id = ?",
+                Integer.class, request)).isEqualTo(2);
     }
 
     @Test

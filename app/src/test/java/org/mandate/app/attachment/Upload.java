@@ -27,8 +27,15 @@ final class Upload {
 
     /** multipart/form-data with the file in the field 'file' and any other fields given. */
     HttpResponse<String> post(String path, String fileName, byte[] content, Map<String, String> fields) {
+        return post(path, fileName, content, fields, Map.of());
+    }
+
+    HttpResponse<String> post(String path, String fileName, byte[] content, Map<String, String> fields,
+                              Map<String, String> headers) {
         String boundary = "upload-" + UUID.randomUUID();
-        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", authorization)
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+        headers.forEach(request::header);
+        return send(request.header("Authorization", authorization)
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body(boundary, fileName, content, fields))),
                 HttpResponse.BodyHandlers.ofString());
