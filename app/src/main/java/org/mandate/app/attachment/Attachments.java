@@ -1,5 +1,6 @@
 package org.mandate.app.attachment;
 
+import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mandate.app.problem.Refused;
 import org.mandate.app.request.RequestReader;
@@ -154,8 +155,7 @@ public class Attachments {
 
     /** True when the failure is the servlet container refusing an upload over its limit. */
     public static boolean overLimit(Throwable failure) {
-        return org.apache.commons.lang3.exception.ExceptionUtils.throwableOfType(failure,
-                MaxUploadSizeExceededException.class) != null;
+        return ExceptionUtils.throwableOfType(failure, MaxUploadSizeExceededException.class) != null;
     }
 
     private static String name(Upload upload) {
