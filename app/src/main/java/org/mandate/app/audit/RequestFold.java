@@ -43,8 +43,14 @@ final class RequestFold {
             }
             case "StepOpened" -> openStep(payload, at);
             case "QuorumStepOpened" -> openStep(payload, at).ifPresent(step -> VoteFold.apply(type, step, payload, at));
-            case "VoteCast", "VoterRemoved", "QuorumMet", "QuorumFailed" ->
-                    step(payload).ifPresent(step -> VoteFold.apply(type, step, payload, at));
+            case "VoteCast", "VoterRemoved", "QuorumMet", "QuorumFailed" -> step(payload).ifPresent(step -> {
+                VoteFold.apply(type, step, payload, at);
+                String voter = AuditFields.text(payload.get("voter"));
+                JsonNode ballot = voter == null ? null : step.path("vote").path("ballots").get(voter);
+                if (type.equals("VoteCast") && ballot instanceof ObjectNode cast) {
+                    cast.set("attachmentsSeen", attachmentsSeen()); // a vote is a decision of its own
+                }
+            });
             case "StepDecided" -> step(payload).ifPresent(step -> {
                 step.put("status", AuditFields.text(payload.get("outcome")));
                 ObjectNode decision = step.putObject("decision");

@@ -222,6 +222,28 @@ class AttachmentsIntegrationTest extends MandateIntegrationTest {
     }
 
     @Test
+    void aCommitteeVoteIsReplayedWithTheFilesTheVoterHad() {
+        // above 10000 the demo's budget committee (omar, pat, vera; 2 of 3) decides
+        String request = as("ana").submit("Science wing " + UUID.randomUUID().toString().substring(0, 8), "building",
+                60_000);
+        byte[] plan = pdf("wing-plan");
+        assertThat(upload("ana").post(attachments(request), "plan.pdf", plan, Map.of()).statusCode()).isEqualTo(201);
+        String step = as("ana").get("/api/requests/" + request).json().path("steps").get(0).path("id").asText();
+        assertThat(as("vera").post("/api/requests/" + request + "/steps/" + step + "/decision",
+                Map.of("outcome", "APPROVED")).status()).isEqualTo(200);
+
+        JsonNode voted = null;
+        for (JsonNode frame : as("ada").get("/api/audit/requests/" + request + "/replay").json().path("frames")) {
+            if (frame.path("event").path("type").asText().equals("VoteCast")) {
+                voted = frame;
+            }
+        }
+        assertThat(voted).as("the replay has the vote").isNotNull();
+        assertThat(voted.path("state").path("steps").get(0).path("vote").path("ballots").path("vera")
+                .path("attachmentsSeen").toString()).isEqualTo("[\"" + Attachments.sha256(plan) + "\"]");
+    }
+
+    @Test
     void rebuildingTheRequestViewKeepsEveryAttachmentOnce_withWhatSupersededIt() {
         String request = submit("Loom");
         byte[] first = pdf("loom-1");
