@@ -8,6 +8,8 @@ import org.openqa.selenium.WebElement;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,5 +49,14 @@ class AttachmentBrowserTest extends BrowserTest {
                 .findFirst().orElse(null));
         assertThat(error.getText()).contains("'photo.png' is named as a PNG image, but its content is an HTML page");
         assertThat(sofia.findElement(By.id("attachment-file")).getAttribute("aria-invalid")).isEqualTo("true");
+
+        // the auditor's replay ends on the attachment, with its hash beside the request's state
+        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(quote)));
+        WebDriver ada = browserAs("ada");
+        ada.get(url("/audit/requests/" + request));
+        waitUntil(ada, driver -> driver.findElement(By.id("event-title")).getText()
+                .equals("Ana Costa attached quote-optika.pdf"));
+        assertThat(ada.findElements(By.cssSelector("#attachments tr")).stream().map(WebElement::getText).toList())
+                .satisfiesExactly(only -> assertThat(only).contains("Ana Costa", "quote-optika.pdf", hash));
     }
 }
