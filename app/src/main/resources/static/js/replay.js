@@ -93,6 +93,8 @@
       (state.requester ? ' · requested by ' + name(state.requester) : '');
     fill('comments', (state.comments || []).map((comment) => [comment.when || comment.at, name(comment.by),
       comment.text, (comment.mentions || []).map(name).join(', ')]));
+    fill('attachments', (state.attachments || []).map((file) => [file.when || file.at, name(file.by), file.name,
+      file.hash, file.supersededBy || '']));
     fill('steps', (state.steps || []).map((step) => [step.name, step.vote ? votes(step.vote) : name(step.assignee),
       step.status, step.vote ? (step.decision ? (step.decision.approvedBy || step.decision.rejectedBy || []).map(name)
         .join(', ') : '') : step.decision ? name(step.decision.decidedBy)

@@ -117,6 +117,8 @@ class AuditPages {
             String actor = people.name(event.path("actor").asText(null));
             event.put("words", switch (type) {
                 case "RequestCommented" -> actor + " commented";
+                case "AttachmentAdded" -> actor + " attached " + event.path("payload").path("fileName").asText()
+                        + (event.path("payload").hasNonNull("supersedes") ? " (superseding an earlier file)" : "");
                 case "VoteCast" -> voteInWords(event.path("payload"), actor);
                 case "QuorumMet", "QuorumFailed" -> event.path("words").asText(); // the rule, no actor
                 default -> words.event(type) + (actor.isEmpty() ? "" : " by " + actor);
@@ -128,6 +130,10 @@ class AuditPages {
             event.put("path", words.path(event.path("processVersion").asText(null)));
             for (JsonNode comment : frame.path("state").path("comments")) {
                 ((ObjectNode) comment).put("when", Moments.when(instant(comment.path("at"))));
+            }
+            for (JsonNode attachment : frame.path("state").path("attachments")) {
+                ((ObjectNode) attachment).put("when", Moments.when(instant(attachment.path("at"))));
+                name(names, attachment.path("by"));
             }
             for (JsonNode step : frame.path("state").path("steps")) {
                 ((ObjectNode) step).put("path", words.path(step.path("pathVersion").asText(null)));

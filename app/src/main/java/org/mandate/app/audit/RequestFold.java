@@ -43,8 +43,14 @@ final class RequestFold {
             }
             case "StepOpened" -> openStep(payload, at);
             case "QuorumStepOpened" -> openStep(payload, at).ifPresent(step -> VoteFold.apply(type, step, payload, at));
-            case "VoteCast", "VoterRemoved", "QuorumMet", "QuorumFailed" ->
-                    step(payload).ifPresent(step -> VoteFold.apply(type, step, payload, at));
+            case "VoteCast", "VoterRemoved", "QuorumMet", "QuorumFailed" -> step(payload).ifPresent(step -> {
+                VoteFold.apply(type, step, payload, at);
+                String voter = AuditFields.text(payload.get("voter"));
+                JsonNode ballot = voter == null ? null : step.path("vote").path("ballots").get(voter);
+                if (type.equals("VoteCast") && ballot instanceof ObjectNode cast) {
+                    cast.set("attachmentsSeen", attachmentsSeen()); // a vote is a decision of its own
+                }
+            });
             case "StepDecided" -> step(payload).ifPresent(step -> {
                 step.put("status", AuditFields.text(payload.get("outcome")));
                 ObjectNode decision = step.putObject("decision");
@@ -54,6 +60,7 @@ final class RequestFold {
                 decision.put("mandateId", AuditFields.text(payload.get("mandateId")));
                 decision.put("rationale", AuditFields.text(payload.get("rationale")));
                 decision.put("at", at.toString());
+                decision.set("attachmentsSeen", attachmentsSeen());
             });
             case "RequestCommented" -> {
                 ArrayNode comments = state.has("comments") ? (ArrayNode) state.get("comments")
@@ -64,6 +71,26 @@ final class RequestFold {
                 ArrayNode mentions = comment.putArray("mentions");
                 payload.path("mentions").forEach(person -> mentions.add(AuditFields.text(person)));
                 comment.put("at", at.toString());
+            }
+            case "AttachmentAdded" -> {
+                ArrayNode attachments = state.has("attachments") ? (ArrayNode) state.get("attachments")
+                        : state.putArray("attachments");
+                String hash = AuditFields.text(payload.get("hash"));
+                String supersedes = AuditFields.text(payload.get("supersedes"));
+                for (JsonNode earlier : attachments) {
+                    if (supersedes != null && supersedes.equals(earlier.path("hash").asText())) {
+                        ((ObjectNode) earlier).put("supersededBy", hash);
+                    }
+                }
+                ObjectNode attachment = attachments.addObject();
+                attachment.put("hash", hash);
+                attachment.put("name", AuditFields.text(payload.get("fileName")));
+                attachment.put("mediaType", AuditFields.text(payload.get("mediaType")));
+                attachment.put("size", payload.path("size").asLong());
+                attachment.put("by", AuditFields.text(payload.get("by")));
+                attachment.put("supersedes", supersedes);
+                attachment.putNull("supersededBy");
+                attachment.put("at", at.toString());
             }
             case "RequestWithdrawn" -> close("WITHDRAWN", at);
             case "RequestApproved" -> close("APPROVED", at);
@@ -90,6 +117,20 @@ final class RequestFold {
             }
         }
         return state.deepCopy();
+    }
+
+    /**
+     * The hashes of the attachments current when a decision was made (superseded ones left out): with the ledger
+     * chaining each event, this proves which files the decider had in front of them.
+     */
+    private ArrayNode attachmentsSeen() {
+        ArrayNode seen = JsonNodeFactory.instance.arrayNode();
+        for (JsonNode attachment : state.path("attachments")) {
+            if (attachment.path("supersededBy").isNull()) {
+                seen.add(attachment.path("hash").asText());
+            }
+        }
+        return seen;
     }
 
     private java.util.Optional<ObjectNode> openStep(JsonNode payload, Instant at) {

@@ -84,6 +84,10 @@ class RequestReplay {
         if (type.equals("RequestCommented")) {
             described.put("words", fields.actor() + " commented"); // the page's title for the frame
         }
+        if (type.equals("AttachmentAdded")) {
+            described.put("words", fields.actor() + " attached " + AuditFields.text(payload.get("fileName"))
+                    + (payload.hasNonNull("supersedes") ? " (superseding an earlier file)" : ""));
+        }
         if (type.equals("VoteCast")) {
             String voter = AuditFields.text(payload.get("voter"));
             described.put("words", fields.actor() + " voted " + AuditFields.text(payload.get("outcome")).toLowerCase()

@@ -44,7 +44,14 @@ class OpenApiConfiguration {
             "401", "Not logged in: send HTTP Basic credentials.",
             "403", "Logged in, but your role or part in the request does not allow this.",
             "404", "Nothing with this id (or nothing you may see).",
-            "409", "A conflict with the current state, e.g. a step decided already.");
+            "409", "A conflict with the current state, e.g. a step decided already.",
+            "413", "The file is larger than mandate.attachments.max-size (10 MB by default).",
+            "415", "A kind of file not accepted, or content that is not what the file's name says; the detail lists "
+                    + "the kinds accepted.");
+
+    /** Refusals only some operations meet, beyond those every operation of their kind does. */
+    private static final Map<String, List<String>> MORE_PROBLEMS = Map.of(
+            "post /api/requests/{id}/attachments", List.of("413", "415"));
 
     @Bean
     OpenAPI mandateOpenApi() {
@@ -72,6 +79,7 @@ class OpenApiConfiguration {
     private static final Map<String, String> SUCCESS = Map.of(
             "post /api/requests", "201",
             "post /api/requests/{id}/comments", "201",
+            "post /api/requests/{id}/attachments", "201",
             "post /api/mandates", "201",
             "post /api/processes", "201",
             "post /api/admin/webhooks", "201",
@@ -101,6 +109,8 @@ class OpenApiConfiguration {
                 op.getRequestBody().getContent().values().forEach(media -> media.setExample(example));
             }
             addProblems(path, method, op);
+            MORE_PROBLEMS.getOrDefault(key, List.of()).forEach(status ->
+                    op.getResponses().addApiResponse(status, problem(status)));
         }));
     }
 
@@ -140,6 +150,8 @@ class OpenApiConfiguration {
             case "401" -> "Unauthorized";
             case "403" -> "Forbidden";
             case "404" -> "Not Found";
+            case "413" -> "Payload Too Large";
+            case "415" -> "Unsupported Media Type";
             default -> "Conflict";
         });
         example.put("status", Integer.parseInt(status));

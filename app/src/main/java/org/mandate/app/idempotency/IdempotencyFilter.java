@@ -49,7 +49,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !"POST".equals(request.getMethod()) || !request.getRequestURI().startsWith("/api/")
-                || request.getHeader(HEADER) == null;
+                || request.getHeader(HEADER) == null || isUpload(request);
+    }
+
+    /**
+     * An upload's body is the servlet container's to read (a copy here would hold up to the attachment limit in
+     * memory, and the container could no longer split it into parts). It needs no key: the same file attached again
+     * is refused with 409 naming the attachment, so a retry can never attach it twice (docs/adr/0018-attachments.md).
+     */
+    private static boolean isUpload(HttpServletRequest request) {
+        return request.getContentType() != null && request.getContentType().toLowerCase().startsWith("multipart/");
     }
 
     @Override

@@ -22,7 +22,8 @@ import java.io.InputStream;
  * Refuses a body larger than {@code mandate.limits.max-body-size} before anyone parses it, whether or not the
  * client declared its length. Runs before authentication, so an anonymous flood costs a bounded read only.
  * Forms and uploads are left to the servlet container's own limits (see application.yaml), because reading
- * their body here would hide their parameters from it.
+ * their body here would hide their parameters from it; an upload's declared length is left to them too, since an
+ * attachment may be larger than this limit (mandate.attachments.max-size, see MultipartLimits).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -39,7 +40,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > limit) {
+        if (request.getContentLengthLong() > limit && !isUpload(request)) {
             tooLarge(response);
             return;
         }
@@ -53,6 +54,11 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(CachedBodyRequest.withBody(request, body), response);
+    }
+
+    /** An upload's limit is the attachments' (MultipartLimits), enforced by the container where the file is read. */
+    private static boolean isUpload(HttpServletRequest request) {
+        return request.getContentType() != null && request.getContentType().toLowerCase().startsWith("multipart/");
     }
 
     private static boolean hasReadableBody(HttpServletRequest request) {

@@ -35,6 +35,13 @@ class RequestShredder {
         changed += jdbc.update("update request_step_view set rationale = ? where request_id = ? and rationale is not "
                 + "null", TEXT, request);
         changed += jdbc.update("update request_comment_view set text = ? where request_id = ?", TEXT, request);
+        changed += jdbc.update("update request_attachment_view set file_name = ? where request_id = ?", TEXT, request);
+        // a file's bytes are its content (quotes, invoices, photos): they go unless another request still keeps
+        // the same bytes; the hash stays in the events and the view, proof of which file it was
+        changed += jdbc.update("delete from attachment_blob where hash in (select hash from request_attachment_view "
+                + "where request_id = ?) and hash not in (select other.hash from request_attachment_view other where "
+                + "other.request_id <> ? and other.request_id not in (select request_id from request_shredded))",
+                request, request);
         changed += jdbc.update("update vote_voter set rationale = ? where rationale is not null and step_id in "
                 + "(select step_id from vote_step where request_id = ?)", TEXT, request);
         changed += jdbc.update("update inbox_request set title = ? where request_id = ?", TEXT, request);
@@ -73,6 +80,8 @@ class RequestShredder {
                 + "is not null", String.class, request));
         texts.addAll(jdbc.queryForList("select text from request_comment_view where request_id = ?", String.class,
                 request));
+        texts.addAll(jdbc.queryForList("select file_name from request_attachment_view where request_id = ?",
+                String.class, request));
         texts.addAll(jdbc.queryForList("select v.rationale from vote_voter v join vote_step s on s.step_id = "
                 + "v.step_id where s.request_id = ? and v.rationale is not null", String.class, request));
         texts.addAll(jdbc.queryForList("select rationale from audit_event where request_id = ? and rationale is not "

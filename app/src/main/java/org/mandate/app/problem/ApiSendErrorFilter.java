@@ -7,6 +7,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import org.mandate.app.attachment.Attachments;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatusCode;
@@ -14,6 +16,7 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.multipart.MultipartException;
 
@@ -29,9 +32,12 @@ import java.io.IOException;
 class ApiSendErrorFilter extends OncePerRequestFilter {
 
     private final ObjectMapper json;
+    private final DataSize attachmentLimit;
 
-    ApiSendErrorFilter(ObjectMapper json) {
+    ApiSendErrorFilter(ObjectMapper json,
+                       @Value("${mandate.attachments.max-size:10MB}") DataSize attachmentLimit) {
         this.json = json;
+        this.attachmentLimit = attachmentLimit;
     }
 
     @Override
@@ -55,6 +61,13 @@ class ApiSendErrorFilter extends OncePerRequestFilter {
             // a body the servlet layer cannot even split into parts fails before any controller advice applies
             if (response.isCommitted() || !causedBy(failure, MultipartException.class)) {
                 throw failure;
+            }
+            if (Attachments.overLimit(failure)) {
+                response.setStatus(413);
+                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                json.writeValue(response.getOutputStream(), ProblemDetail.forStatusAndDetail(
+                        HttpStatusCode.valueOf(413), Attachments.tooLargeDetail(attachmentLimit)));
+                return;
             }
             response.setStatus(400);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -40,6 +40,10 @@ public record Refusal(HttpStatus status, String message, boolean invalidInput, M
             return new Refusal(STATUS.get(rule.kind()), rule.getMessage(), rule.kind() == RuleViolation.Kind.INVALID,
                     rule.properties());
         }
+        Refused refused = ExceptionUtils.throwableOfType(exception, Refused.class);
+        if (refused != null) {
+            return new Refusal(refused.status(), refused.getMessage(), refused.status().is4xxClientError(), Map.of());
+        }
         if (ExceptionUtils.throwableOfType(exception, AggregateNotFoundException.class) != null) {
             return new Refusal(HttpStatus.NOT_FOUND, "There is no such request. Check its id or the link you followed.",
                     false, Map.of());

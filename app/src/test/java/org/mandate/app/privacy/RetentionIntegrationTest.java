@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.mandate.app.Api;
 import org.mandate.app.MandateIntegrationTest;
+import org.mandate.app.attachment.Upload;
 import org.mandate.app.projection.ProjectionProgress;
 import org.mandate.app.web.PageSession;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +50,13 @@ class RetentionIntegrationTest extends MandateIntegrationTest {
         String request = submitted.json().path("id").asText();
         assertThat(ana.post("/api/requests/" + request + "/comments", Map.of("text", comment)).status())
                 .isEqualTo(201);
+        String fileName = "kiln-quote-" + suffix + ".txt";
+        byte[] quote = ("Kiln quote " + suffix + ": 400 EUR").getBytes(StandardCharsets.UTF_8);
+        var attached = new Upload(port, "ana").post("/api/requests/" + request + "/attachments", fileName, quote,
+                Map.of());
+        assertThat(attached.statusCode()).as(attached.body()).isEqualTo(201);
+        String hash = attached.body().replaceAll(".*\"hash\"\\s*:\\s*\"([0-9a-f]{64})\".*", "$1");
+        assertThat(hash).as(attached.body()).matches("[0-9a-f]{64}");
         Api sofia = as("sofia");
         String step = openStep(sofia, request);
         assertThat(sofia.post("/api/requests/" + request + "/steps/" + step + "/decision",
@@ -65,7 +73,7 @@ class RetentionIntegrationTest extends MandateIntegrationTest {
                 "webhook-outbox", "insights"), progress.head(), Duration.ofSeconds(30)))
                 .as("the background projections caught up").isTrue();
         String digest = caughtUpDigest();
-        List<String> texts = List.of(title, description, comment, why);
+        List<String> texts = List.of(title, description, comment, why, fileName);
         assertThat(textCellsContaining(title)).as("the read models hold the title before").isNotEmpty();
         Instant closed = jdbc.queryForObject("select closed_at from request_view where id = ?", Timestamp.class,
                 request).toInstant();
@@ -111,6 +119,16 @@ class RetentionIntegrationTest extends MandateIntegrationTest {
                 .doesNotContain(suffix);
         assertThat(jdbc.queryForObject("select name from directory_person where id = 'ana'", String.class))
                 .as("the people stay: only the request's texts are gone").isEqualTo("Ana Costa");
+
+        assertThat(count("select count(*) from attachment_blob where hash = ?", hash)).as("the file's bytes")
+                .isZero();
+        assertThat(view.path("attachments").get(0).path("hash").asText()).as("the proof stays").isEqualTo(hash);
+        var download = new Upload(port, "ana").get("/api/requests/" + request + "/attachments/" + hash);
+        assertThat(download.statusCode()).isEqualTo(404);
+        assertThat(new String(download.body(), StandardCharsets.UTF_8)).contains("no longer kept");
+        var lateFile = new Upload(port, "ana").post("/api/requests/" + request + "/attachments", "late.txt",
+                "Delivered".getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThat(lateFile.statusCode()).as(lateFile.body()).isEqualTo(409);
 
         Api.Response lateComment = ana.post("/api/requests/" + request + "/comments", Map.of("text", "Delivered"));
         assertThat(lateComment.status()).as(lateComment.toString()).isEqualTo(409);

@@ -54,6 +54,13 @@ final class AuthorizationMatrix {
     static final int DONE = -4;
     /** Marks a form body: sent form-encoded with the page's CSRF token, as the browser would. */
     static final String FORM = "form:";
+    /**
+     * Marks an upload: the rest is a file's content, posted as multipart/form-data in the field 'file' (named
+     * matrix.pdf), with the page's CSRF token outside /api/.
+     */
+    static final String MULTIPART = "multipart:";
+    /** A small PDF as far as the attachment checks go: it starts as a PDF does. */
+    private static final String PDF = MULTIPART + "%PDF-1.4 matrix";
 
     private static final Map<String, Row> ROWS = new LinkedHashMap<>();
 
@@ -93,6 +100,14 @@ final class AuthorizationMatrix {
         row("POST /api/requests/{id}/comments", f -> new Call("POST", "/api/requests/" + f.requestId()
                         + "/comments", "{\"text\":\"matrix\"}"),
                 401, 201, 201, 201, 403, 403, 403, 403, 403, 403);
+        // attachments: attached by those who may comment (docs/adr/0018-attachments.md); read by those who read the
+        // request, so a hash the request does not have is 404 for them and 403 for the rest
+        row("POST /api/requests/{id}/attachments", f -> new Call("POST", "/api/requests/" + f.requestId()
+                        + "/attachments", PDF),
+                401, 201, 201, 201, 403, 403, 403, 403, 403, 403);
+        row("GET /api/requests/{id}/attachments/{hash}", f -> new Call("GET", "/api/requests/" + f.requestId()
+                        + "/attachments/" + "0".repeat(64), null),
+                401, 404, 404, 404, 403, 404, 403, 404, 403, 404);
         row("POST /api/requests/{id}/withdrawal", f -> new Call("POST", "/api/requests/" + f.requestId()
                         + "/withdrawal", "{\"reason\":\"matrix\"}"),
                 401, 200, 403, 403, 403, 403, 403, 403, 403, 403);
@@ -373,6 +388,12 @@ final class AuthorizationMatrix {
         row("POST /requests/{id}/comments", f -> new Call("POST", "/requests/" + f.requestId() + "/comments",
                         FORM + "text=matrix"),
                 LOGIN_PAGE, DONE, DONE, DONE, 403, 403, 403, 403, 403, 403);
+        row("POST /requests/{id}/attachments", f -> new Call("POST", "/requests/" + f.requestId() + "/attachments",
+                        PDF),
+                LOGIN_PAGE, DONE, DONE, DONE, 403, 403, 403, 403, 403, 403);
+        row("GET /requests/{id}/attachments/{hash}", f -> new Call("GET", "/requests/" + f.requestId()
+                        + "/attachments/" + "0".repeat(64), null),
+                LOGIN_PAGE, 404, 404, 404, 403, 404, 403, 404, 403, 404);
         row("POST /requests/{id}/withdrawal", f -> new Call("POST", "/requests/" + f.requestId() + "/withdrawal",
                         FORM + "reason=matrix"),
                 LOGIN_PAGE, DONE, 403, 403, 403, 403, 403, 403, 403, 403);

@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mandate.app.reliability.AuthorizationMatrix.AUTHENTICATED;
 import static org.mandate.app.reliability.AuthorizationMatrix.DONE;
 import static org.mandate.app.reliability.AuthorizationMatrix.FORM;
+import static org.mandate.app.reliability.AuthorizationMatrix.MULTIPART;
 import static org.mandate.app.reliability.AuthorizationMatrix.LOGIN_PAGE;
 import static org.mandate.app.reliability.AuthorizationMatrix.MATRIX;
 import static org.mandate.app.reliability.AuthorizationMatrix.PAGE;
@@ -82,6 +83,9 @@ class AuthorizationMatrixIntegrationTest extends MandateIntegrationTest {
                 Http client = client(role, call.path());
                 Http.Reply reply = call.body() != null && call.body().startsWith(FORM)
                         ? client.form(call.path(), formFields(call.body().substring(FORM.length())), true)
+                        : call.body() != null && call.body().startsWith(MULTIPART)
+                        ? client.upload(call.path(), "matrix.pdf", call.body().substring(MULTIPART.length()),
+                        !call.path().startsWith("/api/"))
                         : client.call(call.method(), call.path(), call.body(),
                         call.body() == null ? null : "application/json", Map.of());
                 int expected = row.getValue().expected().get(role);

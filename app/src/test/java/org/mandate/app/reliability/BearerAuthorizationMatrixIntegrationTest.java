@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mandate.app.reliability.AuthorizationMatrix.AUTHENTICATED;
 import static org.mandate.app.reliability.AuthorizationMatrix.DONE;
 import static org.mandate.app.reliability.AuthorizationMatrix.FORM;
+import static org.mandate.app.reliability.AuthorizationMatrix.MULTIPART;
 import static org.mandate.app.reliability.AuthorizationMatrix.LOGIN_PAGE;
 import static org.mandate.app.reliability.AuthorizationMatrix.MATRIX;
 import static org.mandate.app.reliability.AuthorizationMatrix.PAGE;
@@ -73,7 +74,10 @@ class BearerAuthorizationMatrixIntegrationTest extends SingleSignOnTest {
             for (Role role : Role.values()) {
                 Call call = row.getValue().call().apply(reads ? forReads : freshRequest());
                 assertThat(call.body() == null || !call.body().startsWith(FORM)).isTrue();
-                Http.Reply reply = clients.get(role).call(call.method(), call.path(), call.body(),
+                Http.Reply reply = call.body() != null && call.body().startsWith(MULTIPART)
+                        ? clients.get(role).upload(call.path(), "matrix.pdf",
+                        call.body().substring(MULTIPART.length()), false)
+                        : clients.get(role).call(call.method(), call.path(), call.body(),
                         call.body() == null ? null : "application/json", Map.of());
                 int expected = row.getValue().expected().get(role);
                 cells++;

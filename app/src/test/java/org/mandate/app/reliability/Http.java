@@ -127,6 +127,27 @@ final class Http {
         }
     }
 
+    /**
+     * Posts a file as a browser does, multipart/form-data in the field {@code file}; with the page's CSRF token as a
+     * field when withToken.
+     */
+    Reply upload(String path, String fileName, String content, boolean withToken) {
+        try {
+            String boundary = "matrix-" + java.util.UUID.randomUUID();
+            StringBuilder body = new StringBuilder();
+            if (withToken) {
+                body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n")
+                        .append(csrfToken("/login")).append("\r\n");
+            }
+            body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
+                    .append(fileName).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n").append(content)
+                    .append("\r\n--").append(boundary).append("--\r\n");
+            return send("POST", path, body.toString(), "multipart/form-data; boundary=" + boundary, Map.of());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     Reply get(String path) {
         return call("GET", path, null, null, Map.of());
     }

@@ -73,6 +73,18 @@ public final class PageSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** An upload as the request page's form sends it: multipart/form-data, the file in the field 'file'. */
+    public HttpResponse<String> postFile(String path, String fileName, byte[] content) {
+        String boundary = "page-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     /** A post as the modeler's script sends it: XML, the CSRF token in its header, asking for JSON. */
     public HttpResponse<String> postXmlAsScript(String path, String xml) {
         String token = csrfFrom("/");

@@ -42,6 +42,9 @@ public class ApprovalRequest {
     private final Map<StepId, Step> steps = new LinkedHashMap<>();
     /** Everyone who took part so far: the requester, and whoever held, lent, borrowed or decided a step. */
     private final Set<PersonId> participants = new LinkedHashSet<>();
+    /** Attachments by hash, each with the hash that superseded it (null while current); and their names. */
+    private final Map<String, String> attachments = new LinkedHashMap<>();
+    private final Map<String, String> attachmentNames = new LinkedHashMap<>();
     /** The committee votes: steps decided by a quorum rather than by one holder (see QuorumPolicy). */
     private final Map<StepId, QuorumVote> quorums = new LinkedHashMap<>();
     /** When it was approved, rejected or withdrawn: its retention period runs from then. */
@@ -267,6 +270,26 @@ public class ApprovalRequest {
         Instant now = clock.instant();
         if (ShreddingPolicy.shredNow(command, status, closedAt, shreddedAt, now)) {
             apply(new RequestDataShredded(id, category, command.retention(), closedAt, now));
+        }
+    }
+
+    /** Attachments are taken on closed requests too (AttachmentPolicy says why). */
+    @CommandHandler
+    void handle(AttachToRequest command, Mandates mandates, Directory directory, Clock clock) {
+        Instant now = clock.instant();
+        ShreddingPolicy.checkNewText(shreddedAt);
+        AttachmentPolicy.check(command, facts(), participants, steps.values(), attachments, attachmentNames, mandates,
+                directory, now);
+        apply(new AttachmentAdded(id, command.hash(), AttachmentPolicy.baseName(command.fileName()),
+                command.mediaType(), command.size(), command.by(), command.supersedes(), now));
+    }
+
+    @EventSourcingHandler
+    void on(AttachmentAdded event) {
+        attachments.put(event.hash(), null);
+        attachmentNames.put(event.hash(), event.fileName());
+        if (event.supersedes() != null) {
+            attachments.put(event.supersedes(), event.hash());
         }
     }
 

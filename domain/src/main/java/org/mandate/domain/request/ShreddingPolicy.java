@@ -42,7 +42,7 @@ final class ShreddingPolicy {
     static void checkNewText(Instant shreddedAt) {
         if (shreddedAt != null) {
             throw RuleViolation.conflict("This request's texts were shredded at " + shreddedAt + " because its "
-                    + "retention period had ended; it takes no new comments. Start a new request if something is "
+                    + "retention period had ended; it takes no new comments or attachments. Start a new request if something is "
                     + "still to be said.");
         }
     }

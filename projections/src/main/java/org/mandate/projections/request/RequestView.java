@@ -6,11 +6,13 @@ import java.util.List;
 
 public record RequestView(String id, String title, String category, BigDecimal amount, String currency,
                           String description, String requester, String processKey, String status,
-                          Instant submittedAt, Instant closedAt, List<StepView> steps, List<Comment> comments) {
+                          Instant submittedAt, Instant closedAt, List<StepView> steps, List<Comment> comments,
+                          List<Attachment> attachments) {
 
     public RequestView {
         steps = List.copyOf(steps);
         comments = comments == null ? List.of() : List.copyOf(comments);
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }
 
     /**
@@ -57,11 +59,20 @@ public record RequestView(String id, String title, String category, BigDecimal a
 
     public RequestView withSteps(List<StepView> replaced) {
         return new RequestView(id, title, category, amount, currency, description, requester, processKey, status,
-                submittedAt, closedAt, List.copyOf(replaced), comments);
+                submittedAt, closedAt, List.copyOf(replaced), comments, attachments);
     }
 
     /** A comment, oldest first in {@link #comments()}; {@code mentions} are the people its @names reached. */
     public record Comment(String id, String author, String text, List<String> mentions, Instant at) {
+    }
+
+    /**
+     * A file attached to the request, oldest first in {@link #attachments()}: {@code hash} is the SHA-256 of its bytes
+     * (lower-case hex) and names it in {@code GET /api/requests/{id}/attachments/{hash}}; {@code size} is in bytes.
+     * A superseded attachment stays listed and readable, with the hash of the one that replaced it.
+     */
+    public record Attachment(String hash, String name, String mediaType, long size, String by, Instant at,
+                             String supersedes, String supersededBy) {
     }
 
     public record Decision(String outcome, String decidedBy, String onBehalfOf, String mandateId, String rationale,

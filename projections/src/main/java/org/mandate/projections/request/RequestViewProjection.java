@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.mandate.domain.directory.PersonId;
+import org.mandate.domain.request.AttachmentAdded;
 import org.mandate.domain.request.OpenVotes;
 import org.mandate.domain.request.QuorumFailed;
 import org.mandate.domain.request.QuorumMet;
@@ -47,10 +48,12 @@ public class RequestViewProjection implements OpenVotes {
 
     private final JdbcTemplate jdbc;
     private final CommitteeVoteRows votes;
+    private final AttachmentRows attachments;
 
     public RequestViewProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.votes = new CommitteeVoteRows(jdbc);
+        this.attachments = new AttachmentRows(jdbc);
     }
 
     @EventHandler
@@ -148,9 +151,15 @@ public class RequestViewProjection implements OpenVotes {
                 Rows.timestamp(event.commentedAt()));
     }
 
+    @EventHandler
+    void on(AttachmentAdded event) {
+        attachments.added(event);
+    }
+
     @ResetHandler
     void reset() {
         votes.reset();
+        attachments.reset();
         jdbc.update("delete from request_comment_view");
         jdbc.update("delete from request_step_view");
         jdbc.update("delete from request_view");
@@ -160,11 +169,12 @@ public class RequestViewProjection implements OpenVotes {
         // steps first: a query inside the row mapper would hold two pooled connections at once (pool deadlock)
         List<RequestView.StepView> steps = steps(requestId);
         List<RequestView.Comment> comments = comments(requestId);
+        List<RequestView.Attachment> attached = attachments.of(requestId);
         return jdbc.query("select * from request_view where id = ?", (row, n) -> new RequestView(
                 row.getString("id"), row.getString("title"), row.getString("category"), row.getBigDecimal("amount"),
                 row.getString("currency"), row.getString("description"), row.getString("requester"),
                 row.getString("process_key"), row.getString("status"), Rows.instant(row, "submitted_at"),
-                Rows.instant(row, "closed_at"), steps, comments), requestId).stream().findFirst();
+                Rows.instant(row, "closed_at"), steps, comments, attached), requestId).stream().findFirst();
     }
 
     /** The open committee votes this person sits on, with their tallies, as inbox items. */

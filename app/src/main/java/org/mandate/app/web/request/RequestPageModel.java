@@ -1,5 +1,6 @@
 package org.mandate.app.web.request;
 
+import org.mandate.app.attachment.Attachments;
 import org.mandate.app.web.People;
 import org.mandate.app.request.RequestReader;
 import org.mandate.domain.directory.Person;
@@ -33,10 +34,12 @@ class RequestPageModel {
     private final PathDiagram diagram;
     private final DirectoryProjection directory;
     private final People people;
+    private final Attachments attachments;
 
     RequestPageModel(RequestReader reader, Timeline timeline, PathDiagram diagram, DirectoryProjection directory,
-                     People people) {
+                     People people, Attachments attachments) {
         this.people = people;
+        this.attachments = attachments;
         this.reader = reader;
         this.timeline = timeline;
         this.diagram = diagram;
@@ -61,6 +64,13 @@ class RequestPageModel {
         // the comment rule itself (CommentPolicy) decides; the form is offered to those it lets comment in the usual case
         model.addAttribute("canComment", request.involves(me)
                 || request.comments().stream().anyMatch(comment -> comment.author().equals(me)));
+        // as for comments, AttachmentPolicy decides; the form is offered to those it lets attach in the usual case
+        model.addAttribute("canAttach", request.involves(me)
+                || request.attachments().stream().anyMatch(attachment -> attachment.by().equals(me)));
+        model.addAttribute("currentAttachments", request.attachments().stream()
+                .filter(attachment -> attachment.supersededBy() == null).toList());
+        model.addAttribute("attachmentTypes", attachments.accepted());
+        model.addAttribute("attachmentMax", Attachments.inWords(attachments.maxSize()));
         model.addAttribute("canWithdraw", request.requester().equals(me) && IN_REVIEW.equals(request.status()));
         Map<String, String> active = diagram.activeElements(requestId);
         model.addAttribute("activeElements", String.join(",", active.keySet()));

@@ -8,6 +8,7 @@ import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.request.QuorumFailed;
 import org.mandate.domain.request.QuorumMet;
 import org.mandate.domain.request.QuorumStepOpened;
+import org.mandate.domain.request.AttachmentAdded;
 import org.mandate.domain.request.RequestApproved;
 import org.mandate.domain.request.RequestDataShredded;
 import org.mandate.domain.request.RequestCommented;
@@ -119,6 +120,11 @@ class Timeline {
             return new TimelineEntry(commented.commentedAt(), name(commented.by().value()), "commented"
                     + (commented.mentions().isEmpty() ? "" : ", mentioning " + commented.mentions().stream()
                     .map(person -> name(person.value())).collect(Collectors.joining(", "))), commented.text());
+        }
+        if (event instanceof AttachmentAdded attached) {
+            return new TimelineEntry(attached.addedAt(), name(attached.by().value()), (attached.supersedes() == null
+                    ? "attached " : "attached a newer version, ") + attached.fileName() + " (SHA-256 "
+                    + attached.hash().substring(0, 12) + "…)", null);
         }
         if (event instanceof RequestWithdrawn withdrawn) {
             return new TimelineEntry(withdrawn.withdrawnAt(), name(withdrawn.by().value()), "withdrew the request",
