@@ -1,9 +1,6 @@
-// Bundles the browser code into the app's static resources, each bundle also written brotli- and gzip-compressed
-// beside it (the server picks the variant the browser accepts; see StaticAssets). Usage: node build.mjs [outdir]
+// Bundles the browser code into the app's static resources (generate-resources). compress.mjs writes the compressed
+// variants later, once Maven has copied the hand-written scripts beside the bundles. Usage: node build.mjs [outdir]
 import * as esbuild from 'esbuild';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const outdir = process.argv[2] ?? '../../../target/classes/static/js';
 
@@ -27,20 +24,3 @@ await esbuild.build({
   assetNames: 'fonts/[name]-[hash]',
   logLevel: 'info'
 });
-
-// Compressed once here, at the highest levels, instead of on every response.
-function compressAll(dir) {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) {
-      compressAll(path);
-    } else if (/\.(js|css|svg|ttf|eot)$/.test(name) && statSync(path).size > 1024) {
-      const content = readFileSync(path);
-      writeFileSync(path + '.br', brotliCompressSync(content, {
-        params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: content.length }
-      }));
-      writeFileSync(path + '.gz', gzipSync(content, { level: 9 }));
-    }
-  }
-}
-compressAll(outdir);
