@@ -60,15 +60,7 @@ class InboxBrowserTest extends BrowserTest {
 
         // the poll replaces the rows every two seconds (the ticked boxes themselves are kept): find each box afresh
         for (String title : List.of(tag + " beakers", tag + " funnels")) {
-            waitUntil(sofia, driver -> {
-                try {
-                    driver.findElement(By.cssSelector("input.select-step[aria-label='Select ‘" + title + "’']"))
-                            .click();
-                    return true;
-                } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
-                    return false;
-                }
-            });
+            click(sofia, By.cssSelector("input.select-step[aria-label='Select ‘" + title + "’']"));
         }
         // a step arriving through the poll proves the rows were replaced since the ticks
         as("ana").submit(tag + " arrives later", "supplies", 10);

@@ -3,13 +3,10 @@ package org.mandate.app.privacy;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.mandate.app.Api;
-import org.mandate.app.MandateIntegrationTest;
 import org.mandate.app.security.Credentials;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,7 +20,7 @@ import static org.awaitility.Awaitility.await;
  * eyes; afterwards no table holds their name or texts in clear, every answer shows "erased person" and "[erased]",
  * the people around them keep their own texts, and the ledger still verifies against a digest taken before.
  */
-class ErasureIntegrationTest extends MandateIntegrationTest {
+class ErasureIntegrationTest extends PrivacyIntegrationTest {
 
     @Autowired
     private Credentials credentials;
@@ -122,46 +119,5 @@ class ErasureIntegrationTest extends MandateIntegrationTest {
         assertThat(nobody.status()).isEqualTo(404);
         assertThat(as("ben").post("/api/people/ben/erasure", Map.of("reason", "test")).status()).isEqualTo(403);
         assertThat(eventCount()).isEqualTo(before);
-    }
-
-    private String caughtUpDigest() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> verification(null).path("pending").asLong() == 0
-                && verification(null).path("eventsChecked").asLong() == eventCount());
-        return as("ada").get("/api/audit/digest").json().path("head").asText();
-    }
-
-    private JsonNode verification(String digest) {
-        return as("ada").get("/api/audit/verification" + (digest == null ? "" : "?digest=" + digest)).json();
-    }
-
-    /** Every text column of every table, the engine's included: table.column of each cell holding the text. */
-    private List<String> textCellsContaining(String text) {
-        List<String> found = new ArrayList<>();
-        List<Map<String, Object>> columns = jdbc.queryForList("select table_name, column_name from "
-                + "information_schema.columns where table_schema = current_schema and (lower(data_type) like "
-                + "'%char%' or lower(data_type) in ('text', 'clob', 'character large object'))");
-        for (Map<String, Object> column : columns) {
-            String table = (String) column.get("TABLE_NAME");
-            String name = (String) column.get("COLUMN_NAME");
-            Integer count = jdbc.queryForObject("select count(*) from \"" + table + "\" where lower(\"" + name
-                    + "\") like ?", Integer.class, "%" + text.toLowerCase(Locale.ROOT) + "%");
-            if (count != null && count > 0) {
-                found.add(table + "." + name);
-            }
-        }
-        return found;
-    }
-
-    private List<Long> storedEventsContaining(String text) {
-        List<Long> found = new ArrayList<>();
-        jdbc.query("select global_index, payload, meta_data from domain_event_entry", row -> {
-            String payload = new String(row.getBytes("payload"), StandardCharsets.UTF_8);
-            String meta = row.getBytes("meta_data") == null ? ""
-                    : new String(row.getBytes("meta_data"), StandardCharsets.UTF_8);
-            if (payload.contains(text) || meta.contains(text)) {
-                found.add(row.getLong("global_index"));
-            }
-        });
-        return found;
     }
 }

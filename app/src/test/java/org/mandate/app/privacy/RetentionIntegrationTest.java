@@ -3,7 +3,6 @@ package org.mandate.app.privacy;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.mandate.app.Api;
-import org.mandate.app.MandateIntegrationTest;
 import org.mandate.app.attachment.Upload;
 import org.mandate.app.projection.ProjectionProgress;
 import org.mandate.app.web.PageSession;
@@ -13,9 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,7 +25,7 @@ import static org.awaitility.Awaitility.await;
  * shows "[erased]" where they were, the ids, amounts, outcome and people's names stay, the ledger still verifies
  * against a digest taken before, and a second run changes nothing.
  */
-class RetentionIntegrationTest extends MandateIntegrationTest {
+class RetentionIntegrationTest extends PrivacyIntegrationTest {
 
     @Autowired
     private RetentionJob job;
@@ -157,46 +154,5 @@ class RetentionIntegrationTest extends MandateIntegrationTest {
     private long count(String sql, Object... arguments) {
         Long count = jdbc.queryForObject(sql, Long.class, arguments);
         return count == null ? 0 : count;
-    }
-
-    private String caughtUpDigest() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> verification(null).path("pending").asLong() == 0
-                && verification(null).path("eventsChecked").asLong() == eventCount());
-        return as("ada").get("/api/audit/digest").json().path("head").asText();
-    }
-
-    private JsonNode verification(String digest) {
-        return as("ada").get("/api/audit/verification" + (digest == null ? "" : "?digest=" + digest)).json();
-    }
-
-    /** Every text column of every table, the engine's included: table.column of each cell holding the text. */
-    private List<String> textCellsContaining(String text) {
-        List<String> found = new ArrayList<>();
-        List<Map<String, Object>> columns = jdbc.queryForList("select table_name, column_name from "
-                + "information_schema.columns where table_schema = current_schema and (lower(data_type) like "
-                + "'%char%' or lower(data_type) in ('text', 'clob', 'character large object'))");
-        for (Map<String, Object> column : columns) {
-            String table = (String) column.get("TABLE_NAME");
-            String name = (String) column.get("COLUMN_NAME");
-            Integer count = jdbc.queryForObject("select count(*) from \"" + table + "\" where lower(\"" + name
-                    + "\") like ?", Integer.class, "%" + text.toLowerCase(Locale.ROOT) + "%");
-            if (count != null && count > 0) {
-                found.add(table + "." + name);
-            }
-        }
-        return found;
-    }
-
-    private List<Long> storedEventsContaining(String text) {
-        List<Long> found = new ArrayList<>();
-        jdbc.query("select global_index, payload, meta_data from domain_event_entry", row -> {
-            String payload = new String(row.getBytes("payload"), StandardCharsets.UTF_8);
-            String meta = row.getBytes("meta_data") == null ? ""
-                    : new String(row.getBytes("meta_data"), StandardCharsets.UTF_8);
-            if (payload.contains(text) || meta.contains(text)) {
-                found.add(row.getLong("global_index"));
-            }
-        });
-        return found;
     }
 }
