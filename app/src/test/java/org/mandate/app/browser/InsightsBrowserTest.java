@@ -3,16 +3,22 @@ package org.mandate.app.browser;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mandate.app.projection.ProjectionProgress;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class InsightsBrowserTest extends BrowserTest {
+
+    @Autowired
+    private ProjectionProgress progress;
 
     private static final List<String> CHARTS = List.of("chart-open-steps", "chart-share-below-top",
             "chart-decision-time");
@@ -36,6 +42,8 @@ class InsightsBrowserTest extends BrowserTest {
                 return;
             }
             as("omar").submit("Caretaker overtime " + more, "facilities", 300);
+            // the insights follow the event store on their own: a loop that outruns them ran out of tries in a CI run
+            progress.awaitProcessed(List.of("insights"), progress.head(), Duration.ofSeconds(10));
         }
         throw new AssertionError("pat never became a bottleneck: " + as("ada").get("/api/insights").body());
     }
