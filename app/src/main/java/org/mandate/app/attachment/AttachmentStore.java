@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * The bytes of attached files, one row per content (V206, attachment_blob): the key is the SHA-256 of the bytes, so
  * the same file attached twice is stored once. Rows are written in the attaching command's transaction and never
- * changed or deleted.
+ * changed; they are deleted only when the last attachment that holds them is forgotten (retention or erasure, see
+ * privacy's AttachedFiles).
  */
 @Component
 class AttachmentStore {

@@ -136,10 +136,11 @@ public class Attachments {
                 .filter(each -> each.hash().equalsIgnoreCase(hash)).findFirst()
                 .orElseThrow(() -> RuleViolation.notFound("This request has no attachment " + hash + ". Open the "
                         + "request to see its attachments and their hashes."));
-        // bytes go only when the request's retention ended (RequestShredder); the hash stays as the proof
+        // bytes go only when the request's retention ended or whoever attached them was erased; the hash stays
         byte[] bytes = store.bytes(attachment.hash()).orElseThrow(() -> RuleViolation.notFound("The file "
-                + attachment.hash() + " is no longer kept: its request's retention period ended and its texts and "
-                + "files were shredded. Its hash stays in the history as proof of which file it was."));
+                + attachment.hash() + " is no longer kept: its request's retention period ended, or the person who "
+                + "attached it was erased, and its bytes were deleted. Its hash stays in the history as proof of "
+                + "which file it was."));
         return new Download(attachment.name(), AttachmentTypes.served(attachment.mediaType()), bytes);
     }
 

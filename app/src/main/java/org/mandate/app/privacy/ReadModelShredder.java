@@ -59,7 +59,8 @@ class ReadModelShredder {
         changed += update("update knowledge_comment set search_text = ? where comment_id in "
                 + "(select id from request_comment_view where author = ?)", TEXT, person);
         changed += update("update request_comment_view set text = ? where author = ?", TEXT, person);
-        // the file's name only: its bytes are content, kept by hash until attachments have their own erasure
+        // the files they attached: the name, and the bytes unless someone still kept attached the same file
+        changed += AttachedFiles.forgetOfPerson(jdbc, person);
         changed += update("update request_attachment_view set file_name = ? where added_by = ?", TEXT, person);
         changed += update("update mandate set reason = ? where grantor = ? and reason is not null", TEXT, person);
         changed += update("update mandate set revoke_reason = ? where revoked_by = ? and revoke_reason is not null",

@@ -36,12 +36,9 @@ class RequestShredder {
                 + "null", TEXT, request);
         changed += jdbc.update("update request_comment_view set text = ? where request_id = ?", TEXT, request);
         changed += jdbc.update("update request_attachment_view set file_name = ? where request_id = ?", TEXT, request);
-        // a file's bytes are its content (quotes, invoices, photos): they go unless another request still keeps
-        // the same bytes; the hash stays in the events and the view, proof of which file it was
-        changed += jdbc.update("delete from attachment_blob where hash in (select hash from request_attachment_view "
-                + "where request_id = ?) and hash not in (select other.hash from request_attachment_view other where "
-                + "other.request_id <> ? and other.request_id not in (select request_id from request_shredded))",
-                request, request);
+        // a file's bytes are its content (quotes, invoices, photos): they go unless another kept attachment still
+        // holds the same bytes; the hash stays in the events and the view, proof of which file it was
+        changed += AttachedFiles.forgetOfRequest(jdbc, request);
         changed += jdbc.update("update vote_voter set rationale = ? where rationale is not null and step_id in "
                 + "(select step_id from vote_step where request_id = ?)", TEXT, request);
         changed += jdbc.update("update inbox_request set title = ? where request_id = ?", TEXT, request);

@@ -3,9 +3,11 @@ package org.mandate.app.privacy;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.mandate.app.Api;
+import org.mandate.app.attachment.Upload;
 import org.mandate.app.security.Credentials;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +48,15 @@ class ErasureIntegrationTest extends PrivacyIntegrationTest {
         String request = submitted.json().path("id").asText();
         assertThat(quirina.post("/api/requests/" + request + "/comments", Map.of("text", comment)).status())
                 .isEqualTo(201);
+        // a file only she attached, and one that ana attached to a request of her own too
+        String receiptName = "receipt-" + suffix + ".txt";
+        String receipt = attach(p, request, receiptName, "Receipt for Quirina's telescope " + suffix);
+        String flyer = attach(p, request, "flyer-" + suffix + ".txt", "Astronomy club flyer " + suffix);
+        String anas = as("ana").post("/api/requests", Map.of("title", "Flyers for the open day " + suffix,
+                "category", "equipment", "amount", 20, "currency", "EUR")).json().path("id").asText();
+        assertThat(attach("ana", anas, "open-day-flyer.txt", "Astronomy club flyer " + suffix)).isEqualTo(flyer);
+        assertThat(new Upload(port, "sofia").get("/api/requests/" + request + "/attachments/" + receipt)
+                .statusCode()).isEqualTo(200);
         String step = openStep(as("sofia"), request);
         assertThat(as("sofia").post("/api/requests/" + request + "/steps/" + step + "/decision",
                 Map.of("outcome", "APPROVED", "rationale", sofiasWhy)).status()).isEqualTo(200);
@@ -73,7 +84,15 @@ class ErasureIntegrationTest extends PrivacyIntegrationTest {
         assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
         assertThat(approved.json().path("status").asText()).isEqualTo("ERASED");
 
-        for (String clear : List.of(name, title, description, comment, p + "@school.example")) {
+        assertThat(count("select count(*) from attachment_blob where hash = ?", receipt))
+                .as("the bytes of a file only she attached").isZero();
+        var gone = new Upload(port, "sofia").get("/api/requests/" + request + "/attachments/" + receipt);
+        assertThat(gone.statusCode()).isEqualTo(404);
+        assertThat(new String(gone.body(), StandardCharsets.UTF_8)).contains("no longer kept")
+                .contains("was erased");
+        assertThat(new Upload(port, "ana").get("/api/requests/" + anas + "/attachments/" + flyer).statusCode())
+                .as("ana's copy of the same file stays hers").isEqualTo(200);
+        for (String clear : List.of(name, title, description, comment, p + "@school.example", receiptName)) {
             assertThat(textCellsContaining(clear)).as("cells still holding '%s'", clear).isEmpty();
             assertThat(storedEventsContaining(clear)).as("stored events holding '%s'", clear).isEmpty();
         }
@@ -102,6 +121,14 @@ class ErasureIntegrationTest extends PrivacyIntegrationTest {
 
         Api.Response again = as("max").post("/api/people/" + p + "/erasure/approval", Map.of());
         assertThat(again.status()).isEqualTo(409);
+    }
+
+    /** Attaches the text as a file and answers its hash. */
+    private String attach(String person, String request, String fileName, String text) {
+        var attached = new Upload(port, person).post("/api/requests/" + request + "/attachments", fileName,
+                text.getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThat(attached.statusCode()).as(attached.body()).isEqualTo(201);
+        return attached.body().replaceAll(".*\"hash\"\\s*:\\s*\"([0-9a-f]{64})\".*", "$1");
     }
 
     @Test

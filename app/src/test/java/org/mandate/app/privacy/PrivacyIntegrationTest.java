@@ -24,6 +24,11 @@ abstract class PrivacyIntegrationTest extends MandateIntegrationTest {
         return as("ada").get("/api/audit/digest").json().path("head").asText();
     }
 
+    protected long count(String sql, Object... arguments) {
+        Long count = jdbc.queryForObject(sql, Long.class, arguments);
+        return count == null ? 0 : count;
+    }
+
     protected JsonNode verification(String digest) {
         return as("ada").get("/api/audit/verification" + (digest == null ? "" : "?digest=" + digest)).json();
     }

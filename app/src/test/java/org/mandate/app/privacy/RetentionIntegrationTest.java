@@ -150,9 +150,4 @@ class RetentionIntegrationTest extends PrivacyIntegrationTest {
                 + RETENTION_CHECK + "\"[^}]*} [1-9]").contains("mandate_retention_waiting")
                 .containsPattern("mandate_retention_last_run_seconds(\\{[^}]*})? [1-9]");
     }
-
-    private long count(String sql, Object... arguments) {
-        Long count = jdbc.queryForObject(sql, Long.class, arguments);
-        return count == null ? 0 : count;
-    }
 }
