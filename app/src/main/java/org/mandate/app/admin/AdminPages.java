@@ -1,7 +1,10 @@
 package org.mandate.app.admin;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mandate.app.people.Departures;
+import org.mandate.app.privacy.DataExport;
+import org.mandate.app.privacy.Erasures;
 import org.mandate.app.mail.MailPeople;
 import org.mandate.app.problem.Refusal;
 import org.mandate.app.reconcile.Reconciler;
@@ -18,7 +21,11 @@ import org.mandate.domain.directory.Role;
 import org.mandate.domain.directory.SetAuthority;
 import org.mandate.domain.directory.SetRoles;
 import org.mandate.projections.directory.DirectoryProjection;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -31,6 +38,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.List;
@@ -42,7 +50,8 @@ import java.util.regex.Pattern;
 
 /**
  * The administrator's console: the directory (search, roles, manager), departures with a preview of what will move
- * where before anything is recorded, and the reconciliation report. Every change is a command, as through the API.
+ * where before anything is recorded, a leaver's personal data (export, erasure with four eyes), and the
+ * reconciliation report. Every change is a command, as through the API.
  */
 @Controller
 @Page
@@ -58,15 +67,21 @@ class AdminPages {
     private final Reconciler reconciler;
     private final Credentials credentials;
     private final MailPeople mail;
+    private final Erasures erasures;
+    private final DataExport export;
+    private final ObjectMapper json;
 
     AdminPages(DirectoryProjection directory, CommandGateway commands, Departures departures, Reconciler reconciler,
-               Credentials credentials, MailPeople mail) {
+               Credentials credentials, MailPeople mail, Erasures erasures, DataExport export, ObjectMapper json) {
         this.directory = directory;
         this.commands = commands;
         this.departures = departures;
         this.reconciler = reconciler;
         this.credentials = credentials;
         this.mail = mail;
+        this.erasures = erasures;
+        this.export = export;
+        this.json = json;
     }
 
     @GetMapping("/admin")
@@ -93,7 +108,65 @@ class AdminPages {
         }
         model.addAttribute("candidates", directory.everyone().stream().filter(Person::active)
                 .filter(other -> !other.id().equals(person.id())).toList());
+        if (!person.active()) {
+            model.addAttribute("erasure", erasures.status(id));
+        }
         return "admin/person";
+    }
+
+    /**
+     * Subject access from the page: everything held about someone who has left, as a JSON file; recorded like the
+     * API's export (docs/privacy.md).
+     */
+    @PostMapping("/admin/people/{id}/data-export")
+    ResponseEntity<byte[]> dataExport(@PathVariable String id, Authentication user) throws IOException {
+        Person person = existing(id);
+        byte[] body = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(export.export(person.id().value(),
+                user.getName()));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("mandate-data-" + person.id().value() + ".json").build().toString())
+                .body(body);
+    }
+
+    /** The first administrator asks, with the ground for it; nothing is erased until another one approves. */
+    @PostMapping("/admin/people/{id}/erasure")
+    String requestErasure(@PathVariable String id, @RequestParam(defaultValue = "") String reason,
+                          Authentication user, Model model, HttpServletResponse response,
+                          RedirectAttributes redirect) {
+        Person person = existing(id);
+        try {
+            erasures.request(id, reason, user.getName());
+        } catch (RuntimeException refused) {
+            return erasureRefused(id, refused, reason, model, response);
+        }
+        redirect.addFlashAttribute("confirmation", "You asked to erase " + person.name() + "'s personal data. "
+                + "Nothing is erased until a different administrator approves.");
+        return "redirect:/admin/people/" + id;
+    }
+
+    @PostMapping("/admin/people/{id}/erasure/approval")
+    String approveErasure(@PathVariable String id, Authentication user, Model model, HttpServletResponse response,
+                          RedirectAttributes redirect) {
+        existing(id);
+        try {
+            erasures.approve(id, user.getName());
+        } catch (RuntimeException refused) {
+            return erasureRefused(id, refused, null, model, response);
+        }
+        redirect.addFlashAttribute("confirmation", "The personal data of " + id + " is erased: their key is "
+                + "destroyed, and their name and texts read as erased everywhere. Their decisions and the proof "
+                + "remain.");
+        return "redirect:/admin/people/" + id;
+    }
+
+    private String erasureRefused(String id, RuntimeException refused, String reason, Model model,
+                                  HttpServletResponse response) {
+        Refusal refusal = Refusal.of(refused);
+        response.setStatus(refusal.status().value());
+        model.addAttribute("erasureError", refusal.message());
+        model.addAttribute("reason", reason);
+        return person(id, model);
     }
 
     @PostMapping("/admin/people/{id}/roles")

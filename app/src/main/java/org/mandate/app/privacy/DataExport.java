@@ -23,7 +23,7 @@ import java.util.Map;
  * itself recorded as an event on the person, with who exported it.
  */
 @Service
-class DataExport {
+public class DataExport {
 
     private final JdbcTemplate jdbc;
     private final Serializer events;
@@ -38,7 +38,7 @@ class DataExport {
         this.commands = commands;
     }
 
-    ObjectNode export(String person, String admin) {
+    public ObjectNode export(String person, String admin) {
         List<Map<String, Object>> entry = jdbc.queryForList("select id, name, title, manager_id, roles, active "
                 + "from directory_person where id = ?", person);
         if (entry.isEmpty()) {

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -39,6 +40,13 @@ class ErasureController {
     @PreAuthorize("hasRole('ADMIN')")
     JsonNode dataExport(@PathVariable String id, Authentication user) {
         return export.export(id, user.getName());
+    }
+
+    /** Where the person's erasure stands: NONE, REQUESTED (who asked, why, when) or ERASED (and who approved). */
+    @GetMapping("/api/people/{id}/erasure")
+    @PreAuthorize("hasRole('ADMIN')")
+    Erasures.ErasureStatus erasure(@PathVariable String id) {
+        return erasures.status(id);
     }
 
     @PostMapping("/api/people/{id}/erasure")

@@ -142,9 +142,17 @@ abstract class PrivacyIntegrationTest extends MandateIntegrationTest {
         assertThat(sameAdmin.contentType()).startsWith("application/problem+json");
         assertThat(sameAdmin.detail()).contains("different administrator");
         assertThat(textCellsContaining(name)).as("nothing happens before the second administrator").isNotEmpty();
+        JsonNode waiting = ivy.get("/api/people/" + p + "/erasure").json();
+        assertThat(waiting.path("state").asText()).isEqualTo("REQUESTED");
+        assertThat(waiting.path("requestedBy").asText()).isEqualTo("ivy");
+        assertThat(waiting.path("reason").asText()).isEqualTo("left; retention over");
         Api.Response approved = as("max").post("/api/people/" + p + "/erasure/approval", Map.of());
         assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
         assertThat(approved.json().path("status").asText()).isEqualTo("ERASED");
+        JsonNode done = ivy.get("/api/people/" + p + "/erasure").json();
+        assertThat(done.path("state").asText()).isEqualTo("ERASED");
+        assertThat(done.path("approvedBy").asText()).isEqualTo("max");
+        assertThat(done.path("erasedAt").asText()).isNotBlank();
 
         assertThat(count("select count(*) from attachment_blob where hash = ?", receipt))
                 .as("the bytes of a file only she attached").isZero();

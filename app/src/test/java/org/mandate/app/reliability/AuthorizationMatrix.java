@@ -172,6 +172,8 @@ final class AuthorizationMatrix {
                 401, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
         row("POST /api/people/{id}/data-export", f -> new Call("POST", "/api/people/nobody-here/data-export", null),
                 401, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
+        row("GET /api/people/{id}/erasure", f -> new Call("GET", "/api/people/nobody-here/erasure", null),
+                401, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
         // roles of somebody who is not there: administrators reach the 404, nobody else the person
         row("PUT /api/people/{id}/roles", f -> new Call("PUT", "/api/people/nobody-here/roles", "{\"roles\":[]}"),
                 401, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
@@ -192,7 +194,8 @@ final class AuthorizationMatrix {
                 LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
         row("POST /admin/people", f -> new Call("POST", "/admin/people", FORM + "userName="),
                 LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
-        for (String form : List.of("roles", "manager", "departure", "authority", "email")) {
+        for (String form : List.of("roles", "manager", "departure", "authority", "email", "data-export", "erasure",
+                "erasure/approval")) {
             row("POST /admin/people/{id}/" + form, f -> new Call("POST", "/admin/people/nobody-here/" + form,
                             FORM + "manager=vera&successor=vera&role=AUDITOR"),
                     LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
