@@ -41,7 +41,12 @@ class DiskFullIntegrationTest {
             // and once space is back the app works again without a restart.
             Path filler = disk.resolve("filler");
             fill(filler, 0);
+            // H2 may still have room inside its own file (free pages, a chunk not yet written out): a submission can
+            // commit there, honestly 201. The disk is met once that room is used up, a few submissions later.
             Http.Reply refused = submit(ana);
+            for (int more = 0; refused.status() == 201 && more < 200; more++) {
+                refused = submit(ana);
+            }
             assertThat(refused.status()).as("a submission on a full disk: " + refused).isEqualTo(503);
             assertThat(refused.isProblem()).isTrue();
             assertThat(refused.header("Retry-After")).isNotBlank();
