@@ -463,6 +463,11 @@ final class AuthorizationMatrix {
                 400, 400, 400, 400, 400, 400, 400, 400, 400, 400);
     }
 
+    /** True unless the call was refused (4xx, 5xx, or sent to the login page): only then may it have changed state. */
+    static boolean wentThrough(Http.Reply reply) {
+        return reply.status() < 400 && !String.valueOf(reply.header("location")).endsWith("/login");
+    }
+
     private static void row(String endpoint, Function<Fixture, Call> call, int... statuses) {
         if (statuses.length != Role.values().length) {
             throw new IllegalStateException(endpoint + ": " + statuses.length + " cells for "
