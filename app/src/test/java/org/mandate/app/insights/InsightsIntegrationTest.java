@@ -56,7 +56,9 @@ class InsightsIntegrationTest extends MandateIntegrationTest {
         assertThat(weeks.get(4).path("p90DecisionSeconds").asLong()).isEqualTo(Duration.ofHours(20).toSeconds());
         JsonNode pat = approver(insights, "pat");
         assertThat(pat.path("topLevel").asBoolean()).isTrue();
-        assertThat(pat.path("openSteps").asLong()).isGreaterThanOrEqualTo(3);
+        // the story leaves two steps with her (lab benches, staff room furniture; the roof is the committee's vote);
+        // other tests in the shared context may add more
+        assertThat(pat.path("openSteps").asLong()).isGreaterThanOrEqualTo(2);
         assertThat(pat.path("onTheirBehalf").asLong()).isGreaterThanOrEqualTo(4);
         assertThat(insights.path("organisation").path("decisionsUnderMandate").asLong()).isGreaterThanOrEqualTo(4);
     }
