@@ -71,6 +71,11 @@ class RequestPageModel {
                 .filter(attachment -> attachment.supersededBy() == null).toList());
         model.addAttribute("attachmentTypes", attachments.accepted());
         model.addAttribute("attachmentMax", Attachments.inWords(attachments.maxSize()));
+        model.addAttribute("myStepWaits", mine != null && request.waits(mine.id()));
+        model.addAttribute("canAnswer", request.requester().equals(me) && request.waitingOn().isPresent());
+        List<RequestView.Question> newestFirst = new java.util.ArrayList<>(request.questions());
+        java.util.Collections.reverse(newestFirst);
+        model.addAttribute("questionsNewestFirst", newestFirst);
         model.addAttribute("canWithdraw", request.requester().equals(me) && IN_REVIEW.equals(request.status()));
         Map<String, String> active = diagram.activeElements(requestId);
         model.addAttribute("activeElements", String.join(",", active.keySet()));
