@@ -78,9 +78,15 @@ class RequestPageModel {
         model.addAttribute("questionsNewestFirst", newestFirst);
         model.addAttribute("canWithdraw", request.requester().equals(me) && IN_REVIEW.equals(request.status()));
         Map<String, String> active = diagram.activeElements(requestId);
+        Map<String, String> held = new java.util.TreeMap<>();
+        active.forEach((element, holder) -> held.put(element, people.name(holder)));
+        // a step sent back stays open with its holder; the path's step list says it waits, and for whom
+        request.waitingOn().flatMap(question -> diagram.elementOf(question.stepId())).ifPresent(element ->
+                held.computeIfPresent(element, (id, holders) -> holders + " (sent back: waiting for "
+                        + people.name(request.requester()) + "’s answer, its time limit paused)"));
         model.addAttribute("activeElements", String.join(",", active.keySet()));
-        model.addAttribute("activeHolders", active.entrySet().stream()
-                .map(step -> step.getKey() + "=" + people.name(step.getValue())).collect(Collectors.joining("\n")));
+        model.addAttribute("activeHolders", held.entrySet().stream()
+                .map(step -> step.getKey() + "=" + step.getValue()).collect(Collectors.joining("\n")));
         model.addAttribute("errors", errors);
         if (!model.containsAttribute("decision")) {
             model.addAttribute("decision", new DecisionForm());
