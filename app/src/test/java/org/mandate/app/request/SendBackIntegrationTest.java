@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.mandate.app.Api;
 import org.mandate.app.MandateIntegrationTest;
+import org.mandate.app.mail.ReceivedMail;
 import org.mandate.app.reconcile.Reconciler;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -133,6 +134,29 @@ class SendBackIntegrationTest extends MandateIntegrationTest {
         assertThat(decided.json().path("status").asText()).isEqualTo("APPROVED");
         assertThat(refused(this::eventCount, () -> as("ana").post("/api/requests/" + id + "/answer",
                 Map.of("answer", "Late")), 409).detail()).contains("already approved");
+    }
+
+    @Test
+    void theRequesterHearsTheQuestion_andTheHolderTheAnswer() {
+        String title = "Send-back kiln " + System.nanoTime();
+        String id = as("ana").submit(title, "equipment", 700);
+        String step = openStep(as("ana"), id);
+
+        as("sofia").post(sendBack(id, step), Map.of("question", "Electric or gas?"));
+        ReceivedMail asked = await("ana hears the question").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> ReceivedMail.to(MAIL, "ana@school.example").stream()
+                        .filter(mail -> mail.subject().equals("Sofia Reyes asks about ‘" + title + "’")).findFirst()
+                        .orElse(null), found -> found != null);
+        assertThat(asked.text()).contains("Sofia Reyes sent your request back for more information and asks: "
+                + "“Electric or gas?”", "http://mandate.test/requests/" + id);
+
+        as("ana").post("/api/requests/" + id + "/answer", Map.of("answer", "Electric, 230 V"));
+        await("sofia's notice of the answer").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(jdbc.queryForList("select reason from mail_notice where request_id = ? and recipient = "
+                        + "'sofia' and kind = 'STEP_ARRIVED'", String.class, id))
+                        .anySatisfy(reason -> assertThat(reason).contains("Ana Costa answered: “Electric, 230 V”",
+                                "back with you")));
     }
 
     private Job timerOf(String step) {
