@@ -79,7 +79,7 @@ class RequestPageModel {
         model.addAttribute("canWithdraw", request.requester().equals(me) && IN_REVIEW.equals(request.status()));
         Map<String, String> active = diagram.activeElements(requestId);
         Map<String, String> held = new java.util.TreeMap<>();
-        active.forEach((element, holder) -> held.put(element, people.name(holder)));
+        active.forEach((element, person) -> held.put(element, people.name(person)));
         // a step sent back stays open with its holder; the path's step list says it waits, and for whom
         request.waitingOn().flatMap(question -> diagram.elementOf(question.stepId())).ifPresent(element ->
                 held.computeIfPresent(element, (id, holders) -> holders + " (sent back: waiting for "
