@@ -45,6 +45,13 @@ class SendBackBrowserTest extends BrowserTest {
         assertThat(sofia.findElements(By.id("decide"))).as("no decision while it waits").isEmpty();
         assertThat(timeline(sofia)).anySatisfy(line -> assertThat(line)
                 .contains("Sofia Reyes", "sent it back for more information", "Which supplier quoted this"));
+        List<String> pathSteps = waitUntil(sofia, driver -> {
+            List<String> listed = driver.findElements(By.cssSelector("#diagram-steps li")).stream()
+                    .map(WebElement::getText).toList();
+            return listed.isEmpty() ? null : listed;
+        });
+        assertThat(pathSteps).as("the path's steps under the diagram").anySatisfy(line -> assertThat(line)
+                .contains("open now, held by Sofia Reyes (sent back: waiting for Ana Costa’s answer"));
         assertThat(AccessibilityBrowserTest.axe(sofia)).as("the holder's page while it waits").isEmpty();
 
         WebDriver ana = browserAs("ana");
