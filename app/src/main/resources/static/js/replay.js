@@ -93,10 +93,13 @@
       (state.requester ? ' · requested by ' + name(state.requester) : '');
     fill('comments', (state.comments || []).map((comment) => [comment.when || comment.at, name(comment.by),
       comment.text, (comment.mentions || []).map(name).join(', ')]));
+    fill('questions', (state.questions || []).map((q) => [q.askedWhen || q.askedAt,
+      name(q.askedBy) + (q.onBehalfOf ? ' for ' + name(q.onBehalfOf) : ''), q.question,
+      q.answer == null ? 'not answered yet (the step waits)' : q.answer, q.answeredWhen || q.answeredAt || '']));
     fill('attachments', (state.attachments || []).map((file) => [file.when || file.at, name(file.by), file.name,
       file.hash, file.supersededBy || '']));
     fill('steps', (state.steps || []).map((step) => [step.name, step.vote ? votes(step.vote) : name(step.assignee),
-      step.status, step.vote ? (step.decision ? (step.decision.approvedBy || step.decision.rejectedBy || []).map(name)
+      step.status + (step.waitingForAnswer ? ' (sent back, waiting for the answer)' : ''), step.vote ? (step.decision ? (step.decision.approvedBy || step.decision.rejectedBy || []).map(name)
         .join(', ') : '') : step.decision ? name(step.decision.decidedBy)
         + (step.decision.onBehalfOf ? ' for ' + name(step.decision.onBehalfOf) : '') : '',
       step.decision ? step.decision.rationale : '', step.path || step.pathVersion]));

@@ -21,7 +21,8 @@ public final class FreeText {
     }
 
     /** Fields written in a text area: several lines are fine there. */
-    public static final Set<String> MULTI_LINE = Set.of("description", "rationale", "note", "reason", "text");
+    public static final Set<String> MULTI_LINE = Set.of("description", "rationale", "note", "reason", "text",
+            "question", "answer");
 
     /** Commands nest small records (ids, a mandate's scope); deeper than this is not a command's shape. */
     private static final int DEEPEST = 4;

@@ -2,6 +2,7 @@ package org.mandate.processes;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.mandate.domain.committee.Committees;
@@ -12,6 +13,7 @@ import org.mandate.domain.request.OpenVotes;
 import org.mandate.processes.approval.ApprovalPath;
 import org.mandate.processes.approval.StepRouting;
 import org.mandate.processes.bridge.EngineBridge;
+import org.mandate.processes.bridge.SendBackBridge;
 import org.mandate.processes.bridge.EngineFactsPlugin;
 import org.mandate.processes.departure.DepartureHandover;
 import org.mandate.processes.binding.PathBinder;
@@ -40,6 +42,11 @@ public class ProcessesConfiguration {
     @Bean
     EngineBridge engineBridge(RuntimeService runtime, TaskService tasks) {
         return new EngineBridge(runtime, tasks);
+    }
+
+    @Bean
+    SendBackBridge sendBackBridge(TaskService tasks, ManagementService management) {
+        return new SendBackBridge(tasks, management);
     }
 
     @Bean

@@ -119,6 +119,10 @@ class AuditPages {
                 case "RequestCommented" -> actor + " commented";
                 case "AttachmentAdded" -> actor + " attached " + event.path("payload").path("fileName").asText()
                         + (event.path("payload").hasNonNull("supersedes") ? " (superseding an earlier file)" : "");
+                case "MoreInformationRequested" -> actor + " sent it back for more information";
+                case "MoreInformationProvided" -> actor + " answered"
+                        + (event.path("payload").hasNonNull("title") || event.path("payload").hasNonNull("description")
+                        ? " and amended the request" : "");
                 case "VoteCast" -> voteInWords(event.path("payload"), actor);
                 case "QuorumMet", "QuorumFailed" -> event.path("words").asText(); // the rule, no actor
                 default -> words.event(type) + (actor.isEmpty() ? "" : " by " + actor);
@@ -130,6 +134,14 @@ class AuditPages {
             event.put("path", words.path(event.path("processVersion").asText(null)));
             for (JsonNode comment : frame.path("state").path("comments")) {
                 ((ObjectNode) comment).put("when", Moments.when(instant(comment.path("at"))));
+            }
+            for (JsonNode question : frame.path("state").path("questions")) {
+                ((ObjectNode) question).put("askedWhen", Moments.when(instant(question.path("askedAt"))));
+                if (question.hasNonNull("answeredAt")) {
+                    ((ObjectNode) question).put("answeredWhen", Moments.when(instant(question.path("answeredAt"))));
+                }
+                name(names, question.path("askedBy"));
+                name(names, question.path("onBehalfOf"));
             }
             for (JsonNode attachment : frame.path("state").path("attachments")) {
                 ((ObjectNode) attachment).put("when", Moments.when(instant(attachment.path("at"))));

@@ -92,6 +92,37 @@ final class RequestFold {
                 attachment.putNull("supersededBy");
                 attachment.put("at", at.toString());
             }
+            case "MoreInformationRequested" -> {
+                ArrayNode questions = state.has("questions") ? (ArrayNode) state.get("questions")
+                        : state.putArray("questions");
+                ObjectNode question = questions.addObject();
+                question.put("stepId", AuditFields.text(payload.get("stepId")));
+                question.put("askedBy", AuditFields.text(payload.get("askedBy")));
+                question.put("onBehalfOf", AuditFields.text(payload.get("onBehalfOf")));
+                question.put("question", AuditFields.text(payload.get("question")));
+                question.put("askedAt", at.toString());
+                question.putNull("answer");
+                step(payload).ifPresent(step -> step.put("waitingForAnswer", true));
+            }
+            case "MoreInformationProvided" -> {
+                for (JsonNode question : state.path("questions")) {
+                    if (question.path("answer").isNull()) {
+                        ((ObjectNode) question).put("answer", AuditFields.text(payload.get("answer")));
+                        ((ObjectNode) question).put("answeredAt", at.toString());
+                    }
+                }
+                for (String field : List.of("title", "description")) {
+                    if (payload.hasNonNull(field)) {
+                        state.set(field, payload.get(field));
+                    }
+                }
+                step(payload).ifPresent(step -> {
+                    step.put("waitingForAnswer", false);
+                    if (payload.hasNonNull("dueAt")) {
+                        step.set("dueAt", payload.get("dueAt"));
+                    }
+                });
+            }
             case "RequestWithdrawn" -> close("WITHDRAWN", at);
             case "RequestApproved" -> close("APPROVED", at);
             case "RequestRejected" -> close("REJECTED", at);

@@ -88,6 +88,12 @@ class RequestReplay {
             described.put("words", fields.actor() + " attached " + AuditFields.text(payload.get("fileName"))
                     + (payload.hasNonNull("supersedes") ? " (superseding an earlier file)" : ""));
         }
+        if (type.equals("MoreInformationRequested")) {
+            described.put("words", fields.actor() + " sent it back for more information");
+        }
+        if (type.equals("MoreInformationProvided")) {
+            described.put("words", fields.actor() + " answered");
+        }
         if (type.equals("VoteCast")) {
             String voter = AuditFields.text(payload.get("voter"));
             described.put("words", fields.actor() + " voted " + AuditFields.text(payload.get("outcome")).toLowerCase()

@@ -91,6 +91,20 @@ class MailNotices {
         }
     }
 
+    /**
+     * A step's due date changed: null while it waits for the requester's answer (no reminder meanwhile), the date
+     * moved by the pause once answered; reminders start over from it.
+     */
+    void stepDue(String stepId, Instant dueAt) {
+        jdbc.update("update mail_step set due_at = ?, soon_queued = ?, overdue_queued = ? where step_id = ?",
+                Rows.timestamp(dueAt), false, false, stepId);
+    }
+
+    /** An answer amended the request's title: notices from now on quote the new one. */
+    void retitled(String requestId, String title) {
+        jdbc.update("update mail_request set title = ? where request_id = ?", title, requestId);
+    }
+
     /** Everyone an open step of the request is with, or whose it is while lent, in order of arrival. */
     Set<String> holders(String requestId) {
         Set<String> holders = new LinkedHashSet<>();

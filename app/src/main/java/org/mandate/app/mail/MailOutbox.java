@@ -15,6 +15,8 @@ import org.mandate.domain.request.AuthorityChainPolicy;
 import org.mandate.domain.mandate.Scope;
 import org.mandate.domain.notification.NoticeKind;
 import org.mandate.domain.request.Outcome;
+import org.mandate.domain.request.MoreInformationProvided;
+import org.mandate.domain.request.MoreInformationRequested;
 import org.mandate.domain.request.QuorumFailed;
 import org.mandate.domain.request.QuorumMet;
 import org.mandate.domain.request.RequestApproved;
@@ -205,6 +207,46 @@ class MailOutbox {
                     + request.title() + "’", people.name(event.by().value()) + " wrote" + said(event.text()), null),
                     event.commentedAt());
         }
+    }
+
+    /**
+     * The requester hears the question of a step sent back to them (as a mention: someone addresses them on a
+     * request), and no reminder runs for the step while it waits.
+     */
+    @EventHandler
+    void on(MoreInformationRequested event, EventMessage<?> message) {
+        notices.stepDue(event.stepId().value(), null);
+        MailNotices.RequestFacts request = notices.request(event.requestId().toString());
+        if (request == null) {
+            return;
+        }
+        String asker = people.name(event.askedBy().value());
+        queue.offer(new MailNotices.Queued(message.getIdentifier(), request.requester(), NoticeKind.MENTIONED,
+                event.requestId().toString(), null, asker + " asks about ‘" + request.title() + "’",
+                asker + " sent your request back for more information and asks" + said(event.question())
+                        + " Answer on the request's page; the step waits, its time limit standing still, until you do.",
+                null), event.askedAt());
+        chat.offer(new ChatNotices.Post(message.getIdentifier(), ChatNotices.STEP_ARRIVED, event.requestId().toString(),
+                null, request.requester(), "Waiting for " + people.name(request.requester()) + "'s answer: ‘"
+                + request.title() + "’", asker + " asks" + said(event.question()), null), event.askedAt());
+    }
+
+    /** The step's holder hears the answer: the step is back with them, its due date moved by the pause. */
+    @EventHandler
+    void on(MoreInformationProvided event, EventMessage<?> message) {
+        String requestId = event.requestId().toString();
+        if (event.title() != null) {
+            notices.retitled(requestId, event.title());
+        }
+        notices.stepDue(event.stepId().value(), event.dueAt());
+        MailNotices.DueStep step = notices.step(event.stepId().value());
+        if (step == null || step.holder() == null) {
+            return;
+        }
+        arrived(message, requestId, event.stepId().value(), step.holder(),
+                people.name(event.by().value()) + " answered" + said(event.answer()) + " The step is back with you.",
+                people.name(event.by().value()) + " answered" + said(event.answer()), event.dueAt(),
+                event.answeredAt());
     }
 
     @EventHandler

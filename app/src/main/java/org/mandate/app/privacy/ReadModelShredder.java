@@ -59,6 +59,8 @@ class ReadModelShredder {
         changed += update("update knowledge_comment set search_text = ? where comment_id in "
                 + "(select id from request_comment_view where author = ?)", TEXT, person);
         changed += update("update request_comment_view set text = ? where author = ?", TEXT, person);
+        changed += update("update request_question_view set question = ? where asked_by = ?", TEXT, person);
+        changed += update("update request_question_view set answer = ? where answered_by = ?", TEXT, person);
         // the files they attached: the name, and the bytes unless someone still kept attached the same file
         changed += AttachedFiles.forgetOfPerson(jdbc, person);
         changed += update("update request_attachment_view set file_name = ? where added_by = ?", TEXT, person);
@@ -91,6 +93,10 @@ class ReadModelShredder {
                 + "is not null", String.class, person));
         texts.addAll(jdbc.queryForList("select text from request_comment_view where author = ?", String.class,
                 person));
+        texts.addAll(jdbc.queryForList("select question from request_question_view where asked_by = ?", String.class,
+                person));
+        texts.addAll(jdbc.queryForList("select answer from request_question_view where answered_by = ? and answer is "
+                + "not null", String.class, person));
         texts.addAll(jdbc.queryForList("select file_name from request_attachment_view where added_by = ?",
                 String.class, person));
         texts.addAll(jdbc.queryForList("select reason from mandate where grantor = ? and reason is not null",

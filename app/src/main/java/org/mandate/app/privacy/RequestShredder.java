@@ -36,6 +36,8 @@ class RequestShredder {
                 + "null", TEXT, request);
         changed += jdbc.update("update request_comment_view set text = ? where request_id = ?", TEXT, request);
         changed += jdbc.update("update request_attachment_view set file_name = ? where request_id = ?", TEXT, request);
+        changed += jdbc.update("update request_question_view set question = ?, answer = case when answer is null then "
+                + "null else ? end where request_id = ?", TEXT, TEXT, request);
         // a file's bytes are its content (quotes, invoices, photos): they go unless another kept attachment still
         // holds the same bytes; the hash stays in the events and the view, proof of which file it was
         changed += AttachedFiles.forgetOfRequest(jdbc, request);
@@ -79,6 +81,10 @@ class RequestShredder {
                 request));
         texts.addAll(jdbc.queryForList("select file_name from request_attachment_view where request_id = ?",
                 String.class, request));
+        texts.addAll(jdbc.queryForList("select question from request_question_view where request_id = ?",
+                String.class, request));
+        texts.addAll(jdbc.queryForList("select answer from request_question_view where request_id = ? and answer is "
+                + "not null", String.class, request));
         texts.addAll(jdbc.queryForList("select v.rationale from vote_voter v join vote_step s on s.step_id = "
                 + "v.step_id where s.request_id = ? and v.rationale is not null", String.class, request));
         texts.addAll(jdbc.queryForList("select rationale from audit_event where request_id = ? and rationale is not "

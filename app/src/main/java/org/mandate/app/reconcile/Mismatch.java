@@ -20,6 +20,11 @@ public record Mismatch(String requestId, Kind kind, String detail) {
          * An open step is held, lent out or on loan by someone who has left: authority that ended would be exercised,
          * or nobody active may decide the step (a departure recorded before departures handed every step on).
          */
-        STEP_HELD_BY_INACTIVE
+        STEP_HELD_BY_INACTIVE,
+        /**
+         * A step waits for the requester's answer but its engine timers still run (it would escalate while paused),
+         * or it does not wait but its timers stand still (it would never escalate).
+         */
+        PAUSE_DIFFERS
     }
 }

@@ -1,15 +1,19 @@
 package org.mandate.app.reconcile;
 
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.Person;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.request.ApprovalRequest;
 import org.mandate.domain.request.RequestStatus;
+import org.mandate.processes.approval.ApprovalPath;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -43,11 +47,13 @@ public class Reconciler {
     private final EventStore events;
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final ManagementService management;
     private final TransactionTemplate snapshot;
     private final Directory directory;
 
     public Reconciler(JdbcTemplate jdbc, EventStore events, RuntimeService runtime, TaskService tasks,
-                      PlatformTransactionManager transactions, Directory directory) {
+                      ManagementService management, PlatformTransactionManager transactions, Directory directory) {
+        this.management = management;
         this.jdbc = jdbc;
         this.directory = directory;
         this.events = events;
@@ -70,6 +76,11 @@ public class Reconciler {
                 .collect(Collectors.toMap(ProcessInstance::getBusinessKey, instance -> instance, (a, b) -> a));
         Map<String, List<Task>> tasksByPath = tasks.createTaskQuery().list().stream()
                 .collect(Collectors.groupingBy(Task::getProcessInstanceId));
+        // steps whose timers stand still: sent back and waiting (the bridge marks the task), or suspended timers
+        Set<String> markedPaused = runtime.createVariableInstanceQuery().variableName(ApprovalPath.PAUSED_AT).list()
+                .stream().map(VariableInstance::getTaskId).filter(Objects::nonNull).collect(Collectors.toSet());
+        Set<String> stoppedTimers = management.createJobQuery().timers().suspended().list().stream()
+                .map(Job::getExecutionId).collect(Collectors.toSet());
         List<String> requests = jdbc.queryForList("select distinct aggregate_identifier from domain_event_entry "
                 + "where type = ? order by aggregate_identifier", String.class, ApprovalRequest.class.getSimpleName());
 
@@ -80,11 +91,34 @@ public class Reconciler {
             compare(requestId, state, path,
                     path == null ? List.of() : tasksByPath.getOrDefault(path.getId(), List.of()), mismatches);
             leftBehind(requestId, state, mismatches);
+            pauses(requestId, state, path == null ? List.of() : tasksByPath.getOrDefault(path.getId(), List.of()),
+                    markedPaused, stoppedTimers, mismatches);
         }
         paths.keySet().stream().sorted().forEach(businessKey -> mismatches.add(new Mismatch(businessKey,
                 Mismatch.Kind.PATH_WITHOUT_REQUEST, "A path runs for '" + businessKey + "', which is no request "
                 + "in the event store; delete that process instance if nothing else owns it.")));
         return new Report(requests.size(), requests.size() + paths.size(), List.copyOf(mismatches));
+    }
+
+    /** A step sent back waits with its timers stopped; every other step's timers run. */
+    private static void pauses(String id, RequestState state, List<Task> pathTasks, Set<String> markedPaused,
+                               Set<String> stoppedTimers, List<Mismatch> mismatches) {
+        for (Task task : pathTasks) {
+            if (!state.openSteps().containsKey(task.getId())) {
+                continue;
+            }
+            boolean waits = state.pausedSteps().contains(task.getId());
+            boolean stopped = markedPaused.contains(task.getId()) || stoppedTimers.contains(task.getExecutionId());
+            if (waits && !markedPaused.contains(task.getId())) {
+                mismatches.add(new Mismatch(id, Mismatch.Kind.PAUSE_DIFFERS, "Step " + task.getId() + " waits for "
+                        + "the requester's answer but the engine does not know it is paused; its time limit may "
+                        + "escalate it meanwhile."));
+            } else if (!waits && stopped) {
+                mismatches.add(new Mismatch(id, Mismatch.Kind.PAUSE_DIFFERS, "Step " + task.getId() + " is not "
+                        + "waiting for an answer but its timers in the engine stand still, so it would never "
+                        + "escalate; activate its timer jobs."));
+            }
+        }
     }
 
     /** Authority ends with a departure: a step whose decider or lender has left waits for someone who cannot act. */

@@ -1,6 +1,8 @@
 package org.mandate.app.reconcile;
 
 import org.axonframework.eventhandling.EventMessage;
+import org.mandate.domain.request.MoreInformationProvided;
+import org.mandate.domain.request.MoreInformationRequested;
 import org.mandate.domain.request.QuorumFailed;
 import org.mandate.domain.request.QuorumMet;
 import org.mandate.domain.request.QuorumStepOpened;
@@ -29,7 +31,7 @@ import java.util.stream.Stream;
  * to someone else must be folded here too.
  */
 record RequestState(RequestStatus status, Map<String, String> openSteps, Map<String, String> lenders,
-                    Set<String> openVotes) {
+                    Set<String> openVotes, Set<String> pausedSteps) {
 
     /** A step's holder, and the delegate deciding it in their place while it is lent out. */
     private record Holding(String holder, String delegate) {
@@ -44,6 +46,8 @@ record RequestState(RequestStatus status, Map<String, String> openSteps, Map<Str
         Map<String, Holding> open = new LinkedHashMap<>();
         // committee votes: one engine task with no assignee each, until the quorum is met or missed
         Set<String> votes = new LinkedHashSet<>();
+        // steps sent back for more information, until the requester answers: their engine timers are suspended
+        Set<String> paused = new LinkedHashSet<>();
         for (Object event : events.<Object>map(EventMessage::getPayload).toList()) {
             if (event instanceof RequestSubmitted) {
                 status = RequestStatus.IN_REVIEW;
@@ -66,6 +70,10 @@ record RequestState(RequestStatus status, Map<String, String> openSteps, Map<Str
                 votes.remove(met.stepId().value());
             } else if (event instanceof QuorumFailed failed) {
                 votes.remove(failed.stepId().value());
+            } else if (event instanceof MoreInformationRequested asked) {
+                paused.add(asked.stepId().value());
+            } else if (event instanceof MoreInformationProvided answered) {
+                paused.remove(answered.stepId().value());
             } else if (event instanceof StepDecided decided) {
                 open.remove(decided.stepId().value());
             } else if (event instanceof RequestApproved) {
@@ -87,6 +95,6 @@ record RequestState(RequestStatus status, Map<String, String> openSteps, Map<Str
         // a closed request has no open steps, whatever was left undecided on the way
         boolean inReview = status == RequestStatus.IN_REVIEW;
         return new RequestState(status, inReview ? deciders : Map.of(), inReview ? lenders : Map.of(),
-                inReview ? Set.copyOf(votes) : Set.of());
+                inReview ? Set.copyOf(votes) : Set.of(), inReview ? Set.copyOf(paused) : Set.of());
     }
 }

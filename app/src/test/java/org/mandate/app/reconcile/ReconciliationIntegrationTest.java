@@ -2,8 +2,10 @@ package org.mandate.app.reconcile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.mandate.app.Api;
 import org.mandate.app.MandateIntegrationTest;
@@ -11,6 +13,7 @@ import org.mandate.app.security.Credentials;
 import org.mandate.domain.directory.Authority;
 import org.mandate.domain.directory.JoinPerson;
 import org.mandate.domain.directory.PersonId;
+import org.mandate.processes.approval.ApprovalPath;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.List;
@@ -29,6 +32,8 @@ class ReconciliationIntegrationTest extends MandateIntegrationTest {
     RuntimeService runtime;
     @Autowired
     TaskService tasks;
+    @Autowired
+    ManagementService management;
     @Autowired
     CommandGateway commands;
     @Autowired
@@ -62,6 +67,36 @@ class ReconciliationIntegrationTest extends MandateIntegrationTest {
                 .isEqualTo(200);
         assertThat(tasks.createTaskQuery().taskId(step).singleResult().getAssignee()).isEqualTo("vera");
         assertThat(about(reconciler.reconcile(), id)).isEmpty();
+    }
+
+    @Test
+    void namesAStepSentBackWhoseTimersStillRun_andOneWhoseTimersStandStillWithoutReason() {
+        String id = as("ana").submit("Reconciled kiln", "equipment", 800);
+        String step = openStep(as("ana"), id);
+        String processInstance = tasks.createTaskQuery().taskId(step).singleResult().getProcessInstanceId();
+        Job timer = management.createJobQuery().processInstanceId(processInstance).timers().singleResult();
+
+        management.suspendJobById(timer.getId()); // stopped, though nobody sent the step back
+        try {
+            assertThat(about(reconciler.reconcile(), id)).singleElement().satisfies(mismatch -> {
+                assertThat(mismatch.kind()).isEqualTo(Mismatch.Kind.PAUSE_DIFFERS);
+                assertThat(mismatch.detail()).contains(step, "not waiting", "stand still");
+            });
+        } finally {
+            management.activateJobById(timer.getId());
+        }
+        assertThat(as("sofia").post("/api/requests/" + id + "/steps/" + step + "/return",
+                Map.of("question", "Which kiln?")).status()).isEqualTo(200);
+        assertThat(about(reconciler.reconcile(), id)).isEmpty();
+        tasks.removeVariableLocal(step, ApprovalPath.PAUSED_AT); // the engine forgets the pause
+        try {
+            assertThat(about(reconciler.reconcile(), id)).singleElement().satisfies(mismatch -> {
+                assertThat(mismatch.kind()).isEqualTo(Mismatch.Kind.PAUSE_DIFFERS);
+                assertThat(mismatch.detail()).contains(step, "waits for the requester's answer");
+            });
+        } finally {
+            as("ana").post("/api/requests/" + id + "/withdrawal", Map.of());
+        }
     }
 
     @Test

@@ -129,6 +129,14 @@ final class AuthorizationMatrix {
         row("POST /api/requests/{id}/steps/{stepId}/escalation", f -> new Call("POST",
                         step.formatted(f.requestId(), f.stepId()) + "/escalation", "{\"reason\":\"matrix\"}"),
                 401, 403, 200, 403, 403, 403, 403, 403, 403, 403);
+        // sending back for more information: whoever may decide the step, by the decision's rule (docs/adr/0019)
+        row("POST /api/requests/{id}/steps/{stepId}/return", f -> new Call("POST",
+                        step.formatted(f.requestId(), f.stepId()) + "/return", "{\"question\":\"matrix?\"}"),
+                401, 403, 200, 200, 403, 403, 403, 403, 403, 403);
+        // only the requester answers; the fixture's step was not sent back, so she meets the conflict
+        row("POST /api/requests/{id}/answer", f -> new Call("POST", "/api/requests/" + f.requestId() + "/answer",
+                        "{\"answer\":\"matrix\"}"),
+                401, 409, 403, 403, 403, 403, 403, 403, 403, 403);
         row("GET /", f -> new Call("GET", "/", null),
                 LOGIN_PAGE, 200, 200, 200, 200, 200, 200, 200, 200, 200);
         row("GET /login", f -> new Call("GET", "/login", null),
@@ -412,6 +420,13 @@ final class AuthorizationMatrix {
         row("POST /requests/{id}/steps/{stepId}/escalation", f -> new Call("POST",
                         step.formatted(f.requestId(), f.stepId()) + "escalation", FORM + "reason=matrix"),
                 LOGIN_PAGE, 403, DONE, 403, 403, 403, 403, 403, 403, 403);
+        row("POST /requests/{id}/steps/{stepId}/return", f -> new Call("POST",
+                        step.formatted(f.requestId(), f.stepId()) + "return", FORM + "question=matrix"),
+                LOGIN_PAGE, 403, DONE, DONE, 403, 403, 403, 403, 403, 403);
+        // nothing was sent back: the requester meets the conflict, the others the requester-only rule
+        row("POST /requests/{id}/answer", f -> new Call("POST", "/requests/" + f.requestId() + "/answer",
+                        FORM + "answer=matrix"),
+                LOGIN_PAGE, 409, 403, 403, 403, 403, 403, 403, 403, 403);
         // a grant to nobody: the mandate rules refuse it, whoever asks
         row("POST /mandates", f -> new Call("POST", "/mandates", FORM + "to=nobody-here&categories=equipment"
                         + "&maxAmount=10&currency=EUR"),

@@ -16,6 +16,7 @@ import org.mandate.domain.mandate.Mandates;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -51,6 +52,11 @@ public class ApprovalRequest {
     private Instant closedAt;
     /** When its texts were shredded (retention); null while they are kept. */
     private Instant shreddedAt;
+    /** The step sent back to the requester with a question, while it waits for the answer; null otherwise. */
+    private SendBackPolicy.Waiting waiting;
+    /** The texts as last set, so that an answer records only what it changed. */
+    private String title;
+    private String description;
 
     ApprovalRequest() {
         // for Axon
@@ -129,6 +135,7 @@ public class ApprovalRequest {
         }
         DecisionPolicy.Authorisation authorisation = DecisionPolicy.check(command, facts(),
                 steps.get(command.stepId()), mandates, directory, now);
+        refuseWhilePaused(command.stepId(), "decided");
         String rationale = command.rationale() == null ? null : command.rationale().strip();
         apply(new StepDecided(id, command.stepId(), command.outcome(), command.decider(),
                 authorisation.onBehalfOf(), authorisation.mandate() == null ? null : authorisation.mandate().toString(),
@@ -166,6 +173,7 @@ public class ApprovalRequest {
     void handle(DelegateStep command, Directory directory, Clock clock) {
         refuseForCommittee(command.stepId(), "lent to a colleague; vote, or grant a mandate that covers it");
         DelegationPolicy.checkDelegation(command, facts(), steps.get(command.stepId()), directory);
+        refuseWhilePaused(command.stepId(), "lent");
         apply(new StepDelegated(id, command.stepId(), command.by(), command.to(), strip(command.note()),
                 clock.instant()));
     }
@@ -186,11 +194,13 @@ public class ApprovalRequest {
         }
         refuseForCommittee(command.stepId(), "escalated: it has no single holder; its voters decide it");
         Step step = steps.get(command.stepId());
-        if (command.automatic() && (status != RequestStatus.IN_REVIEW || step == null || step.decided())) {
-            return; // the timer fired as the step closed; nothing is late any more
+        if (command.automatic() && (status != RequestStatus.IN_REVIEW || step == null || step.decided()
+                || paused(command.stepId()))) {
+            return; // the timer fired as the step closed or was sent back; nothing is late (any more)
         }
         facts().openStep(command.stepId(), step);
         EscalationPolicy.checkWho(command, facts(), step, clock.instant());
+        refuseWhilePaused(command.stepId(), "escalated");
         Person target = EscalationPolicy.target(facts(), step, directory).orElse(null);
         if (target == null) {
             if (command.automatic()) {
@@ -264,6 +274,38 @@ public class ApprovalRequest {
                 now));
     }
 
+    /** The step stays with whoever holds it; it waits, its time limit standing still, until the requester answers. */
+    @CommandHandler
+    void handle(ReturnStep command, Mandates mandates, Directory directory, Clock clock) {
+        Instant now = clock.instant();
+        refuseForCommittee(command.stepId(), "sent back: ask the requester with a comment that mentions them");
+        DecisionPolicy.Authorisation authorisation = SendBackPolicy.checkReturn(command, facts(),
+                steps.get(command.stepId()), waiting, mandates, directory, now);
+        apply(new MoreInformationRequested(id, command.stepId(), command.by(), authorisation.onBehalfOf(),
+                authorisation.mandate() == null ? null : authorisation.mandate().toString(),
+                command.question().strip(), now));
+    }
+
+    /** The answer resumes the step with its holder; its due date moves by the time it waited. */
+    @CommandHandler
+    void handle(AnswerRequest command, Clock clock) {
+        Instant now = clock.instant();
+        SendBackPolicy.checkAnswer(command, facts(), waiting);
+        Step step = steps.get(waiting.stepId());
+        Duration paused = Duration.between(waiting.askedAt(), now);
+        if (paused.isNegative()) {
+            paused = Duration.ZERO;
+        }
+        Instant dueAt = step == null || step.dueAt() == null ? null : step.dueAt().plus(paused);
+        String newTitle = strip(command.title());
+        String newDescription = command.description() == null ? null : command.description().strip();
+        apply(new MoreInformationProvided(id, waiting.stepId(), command.by(), command.answer().strip(),
+                newTitle == null || newTitle.equals(title) ? null : newTitle,
+                newDescription == null || newDescription.equals(description == null ? "" : description.strip())
+                        ? null : newDescription,
+                paused, dueAt, now));
+    }
+
     /** The retention job's command: once, and only after the category's retention period has run since closing. */
     @CommandHandler
     void handle(ShredRequestData command, Clock clock) {
@@ -301,6 +343,8 @@ public class ApprovalRequest {
         category = event.category();
         amount = event.amount();
         currency = event.currency();
+        title = event.title();
+        description = event.description();
         participants.add(event.requester());
     }
 
@@ -387,12 +431,40 @@ public class ApprovalRequest {
     }
 
     @EventSourcingHandler
+    void on(MoreInformationRequested event) {
+        waiting = new SendBackPolicy.Waiting(event.stepId(), event.askedBy().value(), event.askedAt());
+        participants.add(event.askedBy());
+    }
+
+    @EventSourcingHandler
+    void on(MoreInformationProvided event) {
+        waiting = null;
+        steps.computeIfPresent(event.stepId(), (stepId, step) -> step.dueOn(event.dueAt()));
+        if (event.title() != null) {
+            title = event.title();
+        }
+        if (event.description() != null) {
+            description = event.description();
+        }
+    }
+
+    @EventSourcingHandler
     void on(RequestDataShredded event) {
         shreddedAt = event.shreddedAt();
     }
 
     private RequestFacts facts() {
         return new RequestFacts(requester, status, category, amount, currency);
+    }
+
+    private boolean paused(StepId stepId) {
+        return waiting != null && waiting.stepId().equals(stepId);
+    }
+
+    private void refuseWhilePaused(StepId stepId, String what) {
+        if (paused(stepId)) {
+            throw SendBackPolicy.paused(waiting, what, facts());
+        }
     }
 
     private void refuseForCommittee(StepId stepId, String what) {

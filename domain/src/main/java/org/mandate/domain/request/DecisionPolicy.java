@@ -48,7 +48,7 @@ final class DecisionPolicy {
         return authorisation;
     }
 
-    private static Authorisation authorise(PersonId decider, RequestFacts request, Step step, Mandates mandates,
+    static Authorisation authorise(PersonId decider, RequestFacts request, Step step, Mandates mandates,
                                            AuthorityChainPolicy chains, Instant now) {
         if (step.delegate() != null) {
             if (decider.equals(step.delegate())) {

@@ -37,6 +37,10 @@ record Step(StepId id, PersonId assignee, PersonId delegate, Instant dueAt, Pers
         return new Step(id, assignee, to, dueAt, decidedBy, openedFor, outcome);
     }
 
+    Step dueOn(Instant due) {
+        return new Step(id, assignee, delegate, due, decidedBy, openedFor, outcome);
+    }
+
     Step movedTo(PersonId to) {
         return new Step(id, to, null, dueAt, decidedBy, openedFor, outcome);
     }

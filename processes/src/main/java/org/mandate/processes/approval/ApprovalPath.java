@@ -20,6 +20,12 @@ public final class ApprovalPath {
     public static final String OUTCOME = "outcome";
 
     /**
+     * A task-local variable: when (engine clock) the step was sent back for more information, while it waits for the
+     * answer; its timers are suspended meanwhile (SendBackBridge).
+     */
+    public static final String PAUSED_AT = "mandatePausedAt";
+
+    /**
      * Extension properties (camunda:property, the modeler's "Extension properties") that make a user task a committee
      * vote: {@code mandate:quorum} holds the rule ({@code 2 of 3}, see QuorumRule), {@code mandate:committee} the
      * committee's id. Such a task has no assignee: its voters come from the committee when it opens.

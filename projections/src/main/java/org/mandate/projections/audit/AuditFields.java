@@ -14,13 +14,13 @@ public record AuditFields(String actor, String onBehalfOf, String mandateId, Str
     /** Who acted, most specific first: the decider before the requester of the request decided on. */
     static final List<String> ACTOR = List.of("decidedBy", "votedBy", "by", "delegatedBy", "escalatedBy", "revokedBy",
             "recordedBy", "deployedBy", "boundBy", "unboundBy", "formedBy", "addedBy", "removedBy", "setBy",
-            "dissolvedBy", "grantor", "from", "actor", "requester");
+            "dissolvedBy", "askedBy", "grantor", "from", "actor", "requester");
     static final List<String> ON_BEHALF_OF = List.of("onBehalfOf");
     static final List<String> MANDATE = List.of("mandateId");
     static final List<String> REQUEST = List.of("requestId");
     static final List<String> STEP = List.of("stepId");
-    /** What was said: a decision's rationale, a move's reason or note, a comment's text. */
-    static final List<String> RATIONALE = List.of("rationale", "reason", "note", "text");
+    /** What was said: a decision's rationale, a move's reason or note, a comment's text, a question, an answer. */
+    static final List<String> RATIONALE = List.of("rationale", "reason", "note", "text", "question", "answer");
     static final List<String> PROCESS_VERSION = List.of("pathVersion", "processDefinitionId", "processVersion");
 
     public static AuditFields of(JsonNode payload) {

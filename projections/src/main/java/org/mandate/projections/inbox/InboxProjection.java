@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.mandate.domain.directory.HeldStep;
 import org.mandate.domain.directory.OpenWork;
 import org.mandate.domain.directory.PersonId;
+import org.mandate.domain.request.MoreInformationProvided;
 import org.mandate.domain.request.RequestApproved;
 import org.mandate.domain.request.RequestRejected;
 import org.mandate.domain.request.RequestSubmitted;
@@ -99,6 +100,29 @@ public class InboxProjection implements OpenWork {
     @EventHandler
     void on(StepReassigned event) {
         moveTo(event.stepId().value(), event.to().value(), null);
+    }
+
+    /** An answer resumes a step sent back: its due date moved by the pause, and the title perhaps amended. */
+    @EventHandler
+    void on(MoreInformationProvided event) {
+        String requestId = event.requestId().toString();
+        String stepId = event.stepId().value();
+        OffsetDateTime due = Rows.timestamp(event.dueAt());
+        inBatch(batch -> {
+            NewRequest request = batch.requests.get(requestId);
+            if (request != null) {
+                NewRequest amended = event.title() == null ? request : request.titled(event.title());
+                batch.requests.put(requestId, amended);
+                batch.items.replaceAll((id, step) -> !step.request().requestId().equals(requestId) ? step
+                        : step.of(amended, id.equals(stepId) ? due : step.dueAt()));
+                return;
+            }
+            jdbc.update("update inbox_item set due_at = ? where step_id = ?", due, stepId);
+            if (event.title() != null) {
+                jdbc.update("update inbox_request set title = ? where request_id = ?", event.title(), requestId);
+                jdbc.update("update inbox_item set title = ? where request_id = ?", event.title(), requestId);
+            }
+        });
     }
 
     @EventHandler
@@ -230,6 +254,10 @@ public class InboxProjection implements OpenWork {
     private record NewRequest(String requestId, String title, String category, BigDecimal amount, String currency,
                               String requester) {
 
+        NewRequest titled(String newTitle) {
+            return new NewRequest(requestId, newTitle, category, amount, currency, requester);
+        }
+
         Object[] row() {
             return new Object[]{requestId, title, category, amount, currency, requester};
         }
@@ -238,6 +266,10 @@ public class InboxProjection implements OpenWork {
     /** An {@code inbox_item} row not written yet: the step, and a copy of what the inbox shows of its request. */
     private record NewStep(String stepId, NewRequest request, String name, String assignee, String onBehalfOf,
                            OffsetDateTime dueAt, OffsetDateTime openedAt) {
+
+        NewStep of(NewRequest newRequest, OffsetDateTime newDueAt) {
+            return new NewStep(stepId, newRequest, name, assignee, onBehalfOf, newDueAt, openedAt);
+        }
 
         NewStep heldBy(String newAssignee, String newOnBehalfOf) {
             return new NewStep(stepId, request, name, newAssignee, newOnBehalfOf, dueAt, openedAt);

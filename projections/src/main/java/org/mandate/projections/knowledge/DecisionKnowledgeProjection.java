@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.mandate.domain.directory.ManagerChanged;
 import org.mandate.domain.directory.PersonJoined;
 import org.mandate.domain.directory.PersonLeft;
+import org.mandate.domain.request.MoreInformationProvided;
 import org.mandate.domain.request.RequestCommented;
 import org.mandate.domain.request.RequestSubmitted;
 import org.mandate.domain.request.StepDecided;
@@ -41,6 +42,15 @@ public class DecisionKnowledgeProjection {
         jdbc.update("insert into knowledge_request (request_id, title, category, amount, currency, requester) "
                         + "values (?, ?, ?, ?, ?, ?)", event.requestId().toString(), event.title(), event.category(),
                 event.amount(), event.currency(), event.requester().value());
+    }
+
+    /** An answer may amend the title: decisions made from now on are found by the new one. */
+    @EventHandler
+    void on(MoreInformationProvided event) {
+        if (event.title() != null) {
+            jdbc.update("update knowledge_request set title = ? where request_id = ?", event.title(),
+                    event.requestId().toString());
+        }
     }
 
     @EventHandler

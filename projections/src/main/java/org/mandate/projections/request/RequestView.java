@@ -7,9 +7,10 @@ import java.util.List;
 public record RequestView(String id, String title, String category, BigDecimal amount, String currency,
                           String description, String requester, String processKey, String status,
                           Instant submittedAt, Instant closedAt, List<StepView> steps, List<Comment> comments,
-                          List<Attachment> attachments) {
+                          List<Attachment> attachments, List<Question> questions) {
 
     public RequestView {
+        questions = questions == null ? List.of() : List.copyOf(questions);
         steps = List.copyOf(steps);
         comments = comments == null ? List.of() : List.copyOf(comments);
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
@@ -59,7 +60,7 @@ public record RequestView(String id, String title, String category, BigDecimal a
 
     public RequestView withSteps(List<StepView> replaced) {
         return new RequestView(id, title, category, amount, currency, description, requester, processKey, status,
-                submittedAt, closedAt, List.copyOf(replaced), comments, attachments);
+                submittedAt, closedAt, List.copyOf(replaced), comments, attachments, questions);
     }
 
     /** A comment, oldest first in {@link #comments()}; {@code mentions} are the people its @names reached. */
@@ -73,6 +74,30 @@ public record RequestView(String id, String title, String category, BigDecimal a
      */
     public record Attachment(String hash, String name, String mediaType, long size, String by, Instant at,
                              String supersedes, String supersededBy) {
+    }
+
+    /**
+     * A step sent back to the requester with a question, oldest first in {@link #questions()}: {@code askedBy} asked
+     * (for {@code onBehalfOf}, the holder, when it was someone else); {@code answer} and {@code answeredAt} are null
+     * while the step waits for it.
+     */
+    public record Question(String requestId, String stepId, String askedBy, String onBehalfOf, String question,
+                           Instant askedAt, String answeredBy, String answer, Instant answeredAt) {
+
+        public boolean waiting() {
+            return answeredAt == null;
+        }
+    }
+
+    /** The question the request waits on, if a step was sent back and not yet answered while it is in review. */
+    public java.util.Optional<Question> waitingOn() {
+        return "IN_REVIEW".equals(status) ? questions.stream().filter(Question::waiting).findFirst()
+                : java.util.Optional.empty();
+    }
+
+    /** Whether this step waits for the requester's answer. */
+    public boolean waits(String stepId) {
+        return waitingOn().filter(question -> question.stepId().equals(stepId)).isPresent();
     }
 
     public record Decision(String outcome, String decidedBy, String onBehalfOf, String mandateId, String rationale,

@@ -5,6 +5,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.request.AttachmentAdded;
+import org.mandate.domain.request.MoreInformationProvided;
+import org.mandate.domain.request.MoreInformationRequested;
 import org.mandate.domain.request.OpenVotes;
 import org.mandate.domain.request.QuorumFailed;
 import org.mandate.domain.request.QuorumMet;
@@ -49,11 +51,13 @@ public class RequestViewProjection implements OpenVotes {
     private final JdbcTemplate jdbc;
     private final CommitteeVoteRows votes;
     private final AttachmentRows attachments;
+    private final QuestionRows questions;
 
     public RequestViewProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.votes = new CommitteeVoteRows(jdbc);
         this.attachments = new AttachmentRows(jdbc);
+        this.questions = new QuestionRows(jdbc);
     }
 
     @EventHandler
@@ -156,8 +160,19 @@ public class RequestViewProjection implements OpenVotes {
         attachments.added(event);
     }
 
+    @EventHandler
+    void on(MoreInformationRequested event) {
+        questions.asked(event);
+    }
+
+    @EventHandler
+    void on(MoreInformationProvided event) {
+        questions.answered(event);
+    }
+
     @ResetHandler
     void reset() {
+        questions.reset();
         votes.reset();
         attachments.reset();
         jdbc.update("delete from request_comment_view");
@@ -170,11 +185,22 @@ public class RequestViewProjection implements OpenVotes {
         List<RequestView.StepView> steps = steps(requestId);
         List<RequestView.Comment> comments = comments(requestId);
         List<RequestView.Attachment> attached = attachments.of(requestId);
+        List<RequestView.Question> asked = questions.of(requestId);
         return jdbc.query("select * from request_view where id = ?", (row, n) -> new RequestView(
                 row.getString("id"), row.getString("title"), row.getString("category"), row.getBigDecimal("amount"),
                 row.getString("currency"), row.getString("description"), row.getString("requester"),
                 row.getString("process_key"), row.getString("status"), Rows.instant(row, "submitted_at"),
-                Rows.instant(row, "closed_at"), steps, comments, attached), requestId).stream().findFirst();
+                Rows.instant(row, "closed_at"), steps, comments, attached, asked), requestId).stream().findFirst();
+    }
+
+    /** The latest question each of these steps was sent back with, by step id (answered or not). */
+    public Map<String, RequestView.Question> latestQuestions(java.util.Collection<String> stepIds) {
+        return stepIds.isEmpty() ? Map.of() : questions.latestOf(stepIds);
+    }
+
+    /** The questions this requester still has to answer, oldest first. */
+    public List<WaitingQuestion> waitingFor(String requester) {
+        return questions.waitingFor(requester);
     }
 
     /** The open committee votes this person sits on, with their tallies, as inbox items. */

@@ -80,6 +80,7 @@ class InboxPage {
         model.addAttribute("since", clock.instant().minus(ARRIVAL_MARGIN).toString());
         model.addAttribute("saved", saved.of(user.getName()));
         model.addAttribute("mine", requests.requestedBy(user.getName(), OWN_REQUESTS_SHOWN));
+        model.addAttribute("waitingForMe", requests.waitingFor(user.getName()));
         return "inbox/inbox";
     }
 
@@ -233,8 +234,11 @@ class InboxPage {
                 .collect(Collectors.toSet()), all.size());
     }
 
-    private static void addListing(Model model, InboxQuery query, Listing listing) {
+    private void addListing(Model model, InboxQuery query, Listing listing) {
         model.addAttribute("rows", listing.rows());
+        // a step sent back shows it waits; once answered, the answer shows on top of it
+        model.addAttribute("questions", requests.latestQuestions(listing.rows().stream()
+                .map(row -> row.item().stepId()).toList()));
         model.addAttribute("query", query);
         model.addAttribute("total", listing.total());
         int pages = Math.max(1, (listing.total() + query.size() - 1) / query.size());

@@ -49,6 +49,12 @@ class PathDiagram {
         }
     }
 
+    /** The BPMN element id of an open step's engine task, if it is open. */
+    Optional<String> elementOf(String stepId) {
+        return tasks.createTaskQuery().taskId(stepId).list().stream().findFirst()
+                .map(org.camunda.bpm.engine.task.Task::getTaskDefinitionKey);
+    }
+
     /** The BPMN element ids of the steps open now, each with who holds it (a person id); sorted by element id. */
     Map<String, String> activeElements(String requestId) {
         Map<String, String> holders = new TreeMap<>();

@@ -71,11 +71,22 @@ class RequestPageModel {
                 .filter(attachment -> attachment.supersededBy() == null).toList());
         model.addAttribute("attachmentTypes", attachments.accepted());
         model.addAttribute("attachmentMax", Attachments.inWords(attachments.maxSize()));
+        model.addAttribute("myStepWaits", mine != null && request.waits(mine.id()));
+        model.addAttribute("canAnswer", request.requester().equals(me) && request.waitingOn().isPresent());
+        List<RequestView.Question> newestFirst = new java.util.ArrayList<>(request.questions());
+        java.util.Collections.reverse(newestFirst);
+        model.addAttribute("questionsNewestFirst", newestFirst);
         model.addAttribute("canWithdraw", request.requester().equals(me) && IN_REVIEW.equals(request.status()));
         Map<String, String> active = diagram.activeElements(requestId);
+        Map<String, String> held = new java.util.TreeMap<>();
+        active.forEach((element, person) -> held.put(element, people.name(person)));
+        // a step sent back stays open with its holder; the path's step list says it waits, and for whom
+        request.waitingOn().flatMap(question -> diagram.elementOf(question.stepId())).ifPresent(element ->
+                held.computeIfPresent(element, (id, holders) -> holders + " (sent back: waiting for "
+                        + people.name(request.requester()) + "’s answer, its time limit paused)"));
         model.addAttribute("activeElements", String.join(",", active.keySet()));
-        model.addAttribute("activeHolders", active.entrySet().stream()
-                .map(step -> step.getKey() + "=" + people.name(step.getValue())).collect(Collectors.joining("\n")));
+        model.addAttribute("activeHolders", held.entrySet().stream()
+                .map(step -> step.getKey() + "=" + step.getValue()).collect(Collectors.joining("\n")));
         model.addAttribute("errors", errors);
         if (!model.containsAttribute("decision")) {
             model.addAttribute("decision", new DecisionForm());

@@ -9,6 +9,8 @@ import org.mandate.domain.request.QuorumFailed;
 import org.mandate.domain.request.QuorumMet;
 import org.mandate.domain.request.QuorumStepOpened;
 import org.mandate.domain.request.AttachmentAdded;
+import org.mandate.domain.request.MoreInformationProvided;
+import org.mandate.domain.request.MoreInformationRequested;
 import org.mandate.domain.request.RequestApproved;
 import org.mandate.domain.request.RequestDataShredded;
 import org.mandate.domain.request.RequestCommented;
@@ -125,6 +127,16 @@ class Timeline {
             return new TimelineEntry(attached.addedAt(), name(attached.by().value()), (attached.supersedes() == null
                     ? "attached " : "attached a newer version, ") + attached.fileName() + " (SHA-256 "
                     + attached.hash().substring(0, 12) + "…)", null);
+        }
+        if (event instanceof MoreInformationRequested asked) {
+            return new TimelineEntry(asked.askedAt(), name(asked.askedBy().value()), "sent it back for more "
+                    + "information" + (asked.onBehalfOf() == null ? "" : " for " + name(asked.onBehalfOf().value()))
+                    + "; the step waits for the answer", asked.question());
+        }
+        if (event instanceof MoreInformationProvided answered) {
+            return new TimelineEntry(answered.answeredAt(), name(answered.by().value()), "answered"
+                    + (answered.title() != null || answered.description() != null ? " and amended the request" : "")
+                    + "; the step is back with its holder", answered.answer());
         }
         if (event instanceof RequestWithdrawn withdrawn) {
             return new TimelineEntry(withdrawn.withdrawnAt(), name(withdrawn.by().value()), "withdrew the request",

@@ -1,0 +1,76 @@
+package org.mandate.app.web.request;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mandate.app.problem.Refusal;
+import org.mandate.domain.directory.PersonId;
+import org.mandate.domain.request.AnswerRequest;
+import org.mandate.domain.request.RequestId;
+import org.mandate.domain.request.ReturnStep;
+import org.mandate.domain.request.StepId;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Sending a step back for more information, and answering, from the request page, through the same commands as the
+ * API. A refusal shows the page again with the text kept and the reason under the field; success redirects (PRG).
+ */
+@Controller
+class SendBackActions {
+
+    private final CommandGateway commands;
+    private final RequestPageModel page;
+
+    SendBackActions(CommandGateway commands, RequestPageModel page) {
+        this.commands = commands;
+        this.page = page;
+    }
+
+    @PostMapping("/requests/{id}/steps/{stepId}/return")
+    String sendBack(@PathVariable UUID id, @PathVariable String stepId,
+                    @RequestParam(name = "question", required = false) String question, Authentication user,
+                    Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            commands.sendAndWait(new ReturnStep(new RequestId(id), new StepId(stepId), PersonId.of(user.getName()),
+                    question));
+        } catch (RuntimeException exception) {
+            Refusal refusal = Refusal.of(exception);
+            response.setStatus(refusal.status().value());
+            model.addAttribute("questionText", question);
+            page.fill(id.toString(), user, model, Map.of("question", refusal.message()));
+            return "request/request";
+        }
+        redirect.addFlashAttribute("confirmation", "The request went back to its requester with your question. The "
+                + "step stays yours; you can decide it once they answer.");
+        return "redirect:/requests/" + id + "#questions";
+    }
+
+    @PostMapping("/requests/{id}/answer")
+    String answer(@PathVariable UUID id, @RequestParam(name = "answer", required = false) String answer,
+                  @RequestParam(name = "title", required = false) String title,
+                  @RequestParam(name = "description", required = false) String description, Authentication user,
+                  Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            commands.sendAndWait(new AnswerRequest(new RequestId(id), PersonId.of(user.getName()), answer, title,
+                    description, null));
+        } catch (RuntimeException exception) {
+            Refusal refusal = Refusal.of(exception);
+            response.setStatus(refusal.status().value());
+            model.addAttribute("answerText", answer);
+            model.addAttribute("answerTitle", title);
+            model.addAttribute("answerDescription", description);
+            page.fill(id.toString(), user, model, Map.of("answer", refusal.message()));
+            return "request/request";
+        }
+        redirect.addFlashAttribute("confirmation", "Your answer is sent; the step is back with whoever asked.");
+        return "redirect:/requests/" + id + "#questions";
+    }
+}

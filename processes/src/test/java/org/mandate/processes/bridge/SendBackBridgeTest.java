@@ -1,0 +1,127 @@
+package org.mandate.processes.bridge;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mandate.domain.directory.Authority;
+import org.mandate.domain.directory.Directory;
+import org.mandate.domain.directory.Person;
+import org.mandate.domain.directory.PersonId;
+import org.mandate.domain.directory.Role;
+import org.mandate.domain.request.MoreInformationProvided;
+import org.mandate.domain.request.MoreInformationRequested;
+import org.mandate.domain.request.RequestId;
+import org.mandate.domain.request.StepId;
+import org.mandate.processes.approval.ApprovalPath;
+import org.mandate.processes.approval.StepRouting;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A step sent back keeps its task, its timers stand still while it waits, and the answer gives back the time left. */
+class SendBackBridgeTest {
+
+    private static final Directory TEAM = new Directory() {
+        @Override
+        public Optional<Person> find(PersonId id) {
+            return Optional.of(id.value().equals("ana")
+                    ? new Person(id, "ana", PersonId.of("sofia"), Set.of(), Authority.none(), true)
+                    : new Person(id, id.value(), null, Set.of(), Authority.upTo(10_000), true));
+        }
+
+        @Override
+        public List<Person> withRole(Role role) {
+            return List.of();
+        }
+
+        @Override
+        public List<Person> reportingTo(PersonId manager) {
+            return List.of();
+        }
+    };
+
+    private static ProcessEngine engine;
+    private static SendBackBridge bridge;
+    private static ManagementService management;
+
+    @BeforeAll
+    static void engine() {
+        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+        configuration.setJdbcUrl("jdbc:h2:mem:send-back-bridge-test;DB_CLOSE_DELAY=-1");
+        configuration.setHistory(ProcessEngineConfiguration.HISTORY_NONE);
+        configuration.setJobExecutorActivate(false);
+        configuration.setBeans(Map.of(ApprovalPath.ROUTING_BEAN, new StepRouting(TEAM)));
+        engine = configuration.buildProcessEngine();
+        engine.getRepositoryService().createDeployment().addClasspathResource("bpmn/approval.bpmn").deploy();
+        management = engine.getManagementService();
+        bridge = new SendBackBridge(engine.getTaskService(), management);
+    }
+
+    @AfterEach
+    void realTime() {
+        ClockUtil.reset();
+    }
+
+    @AfterAll
+    static void close() {
+        engine.close();
+    }
+
+    @Test
+    void theTimeLimitStandsStillWhileTheStepWaits_andResumesWithTheTimeLeft() {
+        Instant start = Instant.parse("2026-11-02T09:00:00Z");
+        ClockUtil.setCurrentTime(Date.from(start));
+        RequestId request = RequestId.create();
+        engine.getRuntimeService().startProcessInstanceByKey(ApprovalPath.DEFAULT_KEY, request.toString(),
+                Map.of(ApprovalPath.REQUESTER, "ana", ApprovalPath.CATEGORY, "equipment", ApprovalPath.AMOUNT, 1500.0));
+        Task task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(request.toString())
+                .singleResult();
+        Job timer = timerOf(task);
+        Date due = timer.getDuedate();
+        StepId step = new StepId(task.getId());
+
+        ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofDays(1))));
+        MoreInformationRequested asked = new MoreInformationRequested(request, step, PersonId.of("sofia"), null, null,
+                "Which supplier?", start.plus(Duration.ofDays(1)));
+        bridge.on(asked);
+        bridge.on(asked);
+
+        assertThat(timerOf(task).isSuspended()).as("the job executor leaves a suspended timer alone").isTrue();
+        ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofDays(4)))); // past the original due date
+        assertThat(management.createJobQuery().executable().active().timers().processInstanceId(
+                task.getProcessInstanceId()).count()).as("nothing to fire while it waits").isZero();
+
+        MoreInformationProvided answered = new MoreInformationProvided(request, step, PersonId.of("ana"), "Lab Co",
+                null, null, Duration.ofDays(3), null, start.plus(Duration.ofDays(4)));
+        bridge.on(answered);
+        bridge.on(answered);
+
+        Job resumed = timerOf(task);
+        assertThat(resumed.isSuspended()).isFalse();
+        assertThat(resumed.getDuedate().toInstant()).as("moved by the three days it waited, once")
+                .isEqualTo(due.toInstant().plus(Duration.ofDays(3)));
+        assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult().getDueDate()
+                .toInstant()).isEqualTo(task.getDueDate().toInstant().plus(Duration.ofDays(3)));
+        assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult().getAssignee())
+                .as("the step stayed with its holder").isEqualTo("sofia");
+    }
+
+    private static Job timerOf(Task task) {
+        return management.createJobQuery().processInstanceId(task.getProcessInstanceId()).timers().singleResult();
+    }
+}
