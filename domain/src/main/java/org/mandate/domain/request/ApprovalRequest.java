@@ -182,7 +182,8 @@ public class ApprovalRequest {
     @CommandHandler
     void handle(EscalateStep command, Directory directory, Clock clock) {
         if (quorums.containsKey(command.stepId()) && command.automatic()) {
-            return; // a committee vote has no single holder to escalate from
+            overdueVote(quorums.get(command.stepId()), command.reason(), clock.instant());
+            return;
         }
         refuseForCommittee(command.stepId(), "escalated: it has no single holder; its voters decide it");
         Step step = steps.get(command.stepId());
@@ -200,6 +201,17 @@ public class ApprovalRequest {
         }
         apply(new StepEscalated(id, command.stepId(), step.assignee(), target.id(), command.by(),
                 command.reason().strip(), clock.instant()));
+    }
+
+    /**
+     * A committee vote has no single holder to move up from, and nobody outside the committee may gain a say in it:
+     * its time limit chases the voters still to vote instead (docs/committees.md, ADR 0020).
+     */
+    private void overdueVote(QuorumVote vote, String reason, Instant now) {
+        if (status != RequestStatus.IN_REVIEW || vote.closed() || vote.stillToVote().isEmpty()) {
+            return; // the timer fired as the vote closed, or everyone has voted: nobody is late
+        }
+        apply(new VoteOverdue(id, vote.id(), vote.stillToVote(), reason == null ? null : reason.strip(), now));
     }
 
     /**

@@ -299,6 +299,34 @@ class QuorumStepTest {
     }
 
     @Test
+    void theTimeLimitOnAVoteChasesTheVotersStillToVoteAndMovesNothing() {
+        fixture.given(submitted(ANA), opened("2 of 3", BOARD), cast(VERA, Outcome.APPROVED))
+                .when(new EscalateStep(ID, STEP, null, "Open longer than its time limit (P5D)"))
+                .expectEvents(new VoteOverdue(ID, STEP, List.of(OMAR, PAT), "Open longer than its time limit (P5D)",
+                        NOW));
+    }
+
+    @Test
+    void theTimeLimitRecordsNothingOnceTheVoteClosedOrEveryoneVoted() {
+        fixture.given(submitted(ANA), opened("2 of 3", BOARD), cast(VERA, Outcome.APPROVED),
+                        cast(OMAR, Outcome.APPROVED), new QuorumMet(ID, STEP, "2 of 3", List.of(VERA, OMAR), NOW))
+                .when(new EscalateStep(ID, STEP, null, "Open longer than its time limit (P5D)"))
+                .expectNoEvents();
+        fixture.given(submitted(ANA), opened("all", List.of(VERA, OMAR)), cast(VERA, Outcome.APPROVED),
+                        new RequestWithdrawn(ID, ANA, "Not needed", NOW))
+                .when(new EscalateStep(ID, STEP, null, "Open longer than its time limit (P5D)"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPersonStillCannotEscalateAVote() {
+        fixture.given(submitted(ANA), opened("2 of 3", BOARD))
+                .when(new EscalateStep(ID, STEP, VERA, "Taking too long"))
+                .expectNoEvents()
+                .expectException(violation(RuleViolation.Kind.CONFLICT, "committee vote and cannot be escalated"));
+    }
+
+    @Test
     void aPathEndingAfterTheQuorumApprovesTheRequest() {
         fixture.given(submitted(ANA, "4000"), opened("2 of 3", BOARD), cast(VERA, Outcome.APPROVED),
                         cast(OMAR, Outcome.APPROVED), new QuorumMet(ID, STEP, "2 of 3", List.of(VERA, OMAR), NOW))
