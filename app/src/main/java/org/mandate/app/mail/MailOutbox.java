@@ -17,6 +17,7 @@ import org.mandate.domain.notification.NoticeKind;
 import org.mandate.domain.request.Outcome;
 import org.mandate.domain.request.QuorumFailed;
 import org.mandate.domain.request.QuorumMet;
+import org.mandate.domain.request.QuorumStepOpened;
 import org.mandate.domain.request.RequestApproved;
 import org.mandate.domain.request.RequestCommented;
 import org.mandate.domain.request.RequestRejected;
@@ -28,6 +29,9 @@ import org.mandate.domain.request.StepDelegationRecalled;
 import org.mandate.domain.request.StepEscalated;
 import org.mandate.domain.request.StepOpened;
 import org.mandate.domain.request.StepReassigned;
+import org.mandate.domain.request.VoteCast;
+import org.mandate.domain.request.VoteOverdue;
+import org.mandate.domain.request.VoterRemoved;
 
 import java.time.Instant;
 import java.util.Set;
@@ -50,9 +54,10 @@ class MailOutbox {
     private final MailTimes times;
     private final DelegationsRegister mandates;
     private final AuthorityChainPolicy chains;
+    private final VoteNotices votes;
 
     MailOutbox(MailNotices notices, NoticeQueue queue, ChatQueue chat, People people, MailTimes times,
-               DelegationsRegister mandates, Directory directory) {
+               DelegationsRegister mandates, Directory directory, VoteNotices votes) {
         this.notices = notices;
         this.queue = queue;
         this.chat = chat;
@@ -60,6 +65,7 @@ class MailOutbox {
         this.times = times;
         this.mandates = mandates;
         this.chains = new AuthorityChainPolicy(directory);
+        this.votes = votes;
     }
 
     @EventHandler
@@ -139,8 +145,31 @@ class MailOutbox {
                 + said(event.rationale()));
     }
 
+    /** Every voter hears of the vote, and whoever may vote for one of them under a mandate. */
+    @EventHandler
+    void on(QuorumStepOpened event, EventMessage<?> message) {
+        votes.opened(event, message, this::underMandates);
+    }
+
+    /** A voter who voted (or had their vote cast under a mandate) is told and reminded no more. */
+    @EventHandler
+    void on(VoteCast event) {
+        notices.seats().closed(event.stepId().value(), event.voter().value());
+    }
+
+    @EventHandler
+    void on(VoterRemoved event) {
+        notices.seats().closed(event.stepId().value(), event.voter().value());
+    }
+
+    @EventHandler
+    void on(VoteOverdue event, EventMessage<?> message) {
+        votes.overdue(event, message);
+    }
+
     @EventHandler
     void on(QuorumMet event) {
+        notices.stepClosed(event.stepId().value());
         notices.decided(event.requestId().toString(), "Approved by the committee vote (" + event.rule() + "): "
                 + String.join(", ", event.approvedBy().stream().map(voter -> people.name(voter.value())).toList())
                 + ".");
@@ -148,6 +177,7 @@ class MailOutbox {
 
     @EventHandler
     void on(QuorumFailed event) {
+        notices.stepClosed(event.stepId().value());
         notices.decided(event.requestId().toString(), "Rejected by the committee vote: " + event.reason()
                 + (event.reason().endsWith(".") ? "" : "."));
     }
@@ -245,11 +275,13 @@ class MailOutbox {
                     && mandate.covers(request.category(), request.amount(), request.currency())
                     && mandates.effectiveAt(mandate, at)
                     && chains.objectionToMandate(PersonId.of(request.requester()), mandate, mandates).isEmpty()) {
+                boolean vote = notices.step(stepId) == null; // a committee vote has seats, not a holder
                 queue.offer(new MailNotices.Queued(message.getIdentifier(), recipient, holder,
                         NoticeKind.STEP_ARRIVED, requestId, stepId, "For " + people.name(holder) + ": ‘"
-                        + request.title() + "’ from " + people.name(request.requester()), "It is with "
-                        + people.name(holder) + ", and the mandate " + people.name(mandate.grantor().value())
-                        + " gave you covers it: you may decide it for them.", dueAt), at);
+                        + request.title() + "’ from " + people.name(request.requester()), (vote
+                        ? people.name(holder) + " sits on its committee vote" : "It is with " + people.name(holder))
+                        + ", and the mandate " + people.name(mandate.grantor().value()) + " gave you covers it: you "
+                        + "may " + (vote ? "vote" : "decide it") + " for them.", dueAt), at);
             }
         }
     }

@@ -114,15 +114,22 @@ class NotificationsConfiguration {
         }
 
         @Bean
+        VoteNotices voteNotices(MailNotices notices, NoticeQueue queue, ChatQueue chat, People people,
+                                MailTimes times, Directory directory) {
+            return new VoteNotices(notices, queue, chat, people, times, directory);
+        }
+
+        @Bean
         MailOutbox mailOutbox(MailNotices notices, NoticeQueue queue, ChatQueue chat, People people,
-                              MailTimes times, DelegationsRegister mandates, Directory directory) {
-            return new MailOutbox(notices, queue, chat, people, times, mandates, directory);
+                              MailTimes times, DelegationsRegister mandates, Directory directory,
+                              VoteNotices votes) {
+            return new MailOutbox(notices, queue, chat, people, times, mandates, directory, votes);
         }
 
         @Bean
         Reminders reminders(MailNotices notices, NoticeQueue queue, ChatQueue chat, MailSettings settings,
-                            People people, MailTimes times) {
-            return new Reminders(notices, queue, chat, settings, people, times, Clock.systemUTC());
+                            People people, MailTimes times, VoteNotices votes) {
+            return new Reminders(notices, queue, chat, settings, people, times, votes, Clock.systemUTC());
         }
     }
 
