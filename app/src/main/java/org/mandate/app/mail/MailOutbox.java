@@ -32,6 +32,7 @@ import org.mandate.domain.request.StepReassigned;
 import org.mandate.domain.request.VoteCast;
 import org.mandate.domain.request.VoteOverdue;
 import org.mandate.domain.request.VoterRemoved;
+import org.mandate.domain.request.VoterReplaced;
 
 import java.time.Instant;
 import java.util.Set;
@@ -160,6 +161,12 @@ class MailOutbox {
     @EventHandler
     void on(VoterRemoved event) {
         notices.seats().closed(event.stepId().value(), event.voter().value());
+    }
+
+    /** The leaver hears no more; their successor takes the seat and hears of the vote like any voter. */
+    @EventHandler
+    void on(VoterReplaced event, EventMessage<?> message) {
+        votes.handedOn(event, message, this::underMandates);
     }
 
     @EventHandler

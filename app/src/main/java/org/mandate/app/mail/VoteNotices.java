@@ -8,6 +8,7 @@ import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.notification.NoticeKind;
 import org.mandate.domain.request.QuorumStepOpened;
 import org.mandate.domain.request.VoteOverdue;
+import org.mandate.domain.request.VoterReplaced;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,6 +68,29 @@ class VoteNotices {
         chat.offer(new ChatNotices.Post(message.getIdentifier(), ChatNotices.STEP_ARRIVED, requestId, stepId,
                 committee(event), "Waiting for a committee vote: " + about, "The approval path opened " + vote
                 + "; the voters are " + names(voters) + ".", event.dueAt()), event.openedAt());
+    }
+
+    /** A leaver's seat went to their successor, who is told and reminded from now, as the leaver would have been. */
+    void handedOn(VoterReplaced event, EventMessage<?> message, UnderMandates mandates) {
+        String requestId = event.requestId().toString();
+        String stepId = event.stepId().value();
+        MailNotices.DueStep leaversSeat = notices.seats().seat(stepId, event.voter().value());
+        notices.seats().closed(stepId, event.voter().value());
+        if (leaversSeat == null && !notices.seats().open(stepId)) {
+            return; // the outbox never saw this vote open (older than its history): nothing to tell
+        }
+        Instant dueAt = leaversSeat == null ? null : leaversSeat.dueAt();
+        notices.seats().opened(stepId, requestId, List.of(event.successor().value()), dueAt, event.replacedAt());
+        MailNotices.RequestFacts request = notices.request(requestId);
+        if (request == null) {
+            return;
+        }
+        queue.offer(new MailNotices.Queued(message.getIdentifier(), event.successor().value(),
+                NoticeKind.STEP_ARRIVED, requestId, stepId, "Your vote: ‘" + request.title() + "’ from "
+                + people.name(request.requester()), people.name(event.voter().value()) + " left, and you take their "
+                + "seat on the committee vote; their vote, if they had cast one, no longer counts. Approve or "
+                + "reject; you may change your vote while the vote is open.", dueAt), event.replacedAt());
+        mandates.offer(message, requestId, stepId, event.successor().value(), dueAt, event.replacedAt());
     }
 
     /** Each voter still to vote is chased; each of their managers hears once whose votes are missing. */

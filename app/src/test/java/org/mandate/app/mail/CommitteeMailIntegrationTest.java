@@ -179,13 +179,64 @@ class CommitteeMailIntegrationTest extends MandateIntegrationTest {
         }
     }
 
+    /**
+     * The successor, admitted to the committee after the vote opened, takes the leaver's seat: told by mail, the vote
+     * in their inbox, their vote counting; the leaver's approval no longer does.
+     */
+    @Test
+    void aSuccessorWhoSitsOnTheCommitteeTakesTheLeaversSeatAndIsToldToVote() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String leaver = "cm-going-" + suffix;
+        String successor = "cm-next-" + suffix;
+        join(leaver, "vera");
+        join(successor, "vera");
+        String title = "Art room " + suffix;
+        try {
+            sitOnBudgetCommittee(leaver);
+            String requestId;
+            try {
+                requestId = as("ana").submit(title, "building", 30_000);
+                String stepId = openStep(as("ana"), requestId);
+                assertThat(as(leaver).post(decision(requestId, stepId), Map.of("outcome", "APPROVED")).status())
+                        .isEqualTo(200);
+                sitOnBudgetCommittee(successor);
+            } finally {
+                leave(leaver, successor);
+            }
+            String stepId = openStep(as("ana"), requestId);
+            var vote = as("ana").get("/api/requests/" + requestId).json().path("steps").get(0).path("vote");
+            assertThat(vote.path("approvals").asInt()).as("the leaver's approval no longer counts").isZero();
+            assertThat(texts(vote.path("stillToVote"))).containsExactly(successor, "omar", "pat", "vera");
+            assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ? "
+                    + "and payload_type like '%.VoterReplaced'", Integer.class, requestId)).isEqualTo(1);
+
+            ReceivedMail told = awaitMail(successor, "Your vote: ‘" + title + "’");
+            assertThat(told.text()).contains(leaver + " left, and you take their seat",
+                    "Approve:    http://mandate.test/mail/act/");
+            assertThat(as(successor).get("/api/inbox").body()).contains(stepId);
+
+            as(successor).post(decision(requestId, stepId), Map.of("outcome", "APPROVED"));
+            Api.Response decided = as("vera").post(decision(requestId, stepId), Map.of("outcome", "APPROVED"));
+            assertThat(decided.json().path("steps").get(0).path("vote").path("outcome").asText())
+                    .isEqualTo("APPROVED");
+            assertThat(PageSession.loggedIn(port, "ana").get("/requests/" + requestId).body())
+                    .contains("seat on the vote to " + successor);
+        } finally {
+            leave(successor);
+        }
+    }
+
     private void sitOnBudgetCommittee(String person) {
         Api.Response added = as("ivy").post("/api/committees/budget-committee/members", Map.of("personId", person));
         assertThat(added.status()).as(added.toString()).isEqualTo(200);
     }
 
     private void leave(String person) {
-        Api.Response left = as("ivy").post("/api/people/" + person + "/departure", Map.of("successor", "vera"));
+        leave(person, "vera");
+    }
+
+    private void leave(String person, String successor) {
+        Api.Response left = as("ivy").post("/api/people/" + person + "/departure", Map.of("successor", successor));
         assertThat(left.status()).as(left.toString()).isEqualTo(200);
     }
 

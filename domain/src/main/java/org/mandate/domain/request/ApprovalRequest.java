@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -107,15 +108,26 @@ public class ApprovalRequest {
                 command.pathVersion()));
     }
 
-    /** A member who left is off the vote: their vote no longer counts, and the quorum is recomputed. */
+    /**
+     * A member who left is off the vote: their vote no longer counts. Their successor takes the seat when
+     * SeatSuccessionPolicy allows it; otherwise the quorum is recomputed over the voters left.
+     */
     @CommandHandler
-    void handle(RemoveVoter command, Clock clock) {
+    void handle(RemoveVoter command, Committees committees, Directory directory, Clock clock) {
         QuorumVote vote = quorums.get(command.stepId());
         if (status != RequestStatus.IN_REVIEW || vote == null || vote.closed()
                 || !vote.voters().contains(command.voter())) {
             return; // run by a handler: a vote that closed or never had them is left alone
         }
-        apply(new VoterRemoved(id, command.stepId(), command.voter(), command.reason(),
+        Optional<String> noSuccession = SeatSuccessionPolicy.whyNot(command.successor(), vote, facts(),
+                committees, directory);
+        if (noSuccession.isEmpty()) {
+            apply(new VoterReplaced(id, command.stepId(), command.voter(), command.successor(), command.reason(),
+                    clock.instant()));
+            return; // a seat for a seat: the quorum needs what it did, and the successor has yet to vote
+        }
+        apply(new VoterRemoved(id, command.stepId(), command.voter(), command.successor() == null
+                ? command.reason() : command.reason() + "; their seat is not handed on: " + noSuccession.get(),
                 vote.rule().needed(vote.voters().size() - 1), clock.instant()));
         concludeIfDecided(vote, clock.instant());
     }
@@ -324,8 +336,8 @@ public class ApprovalRequest {
 
     @EventSourcingHandler
     void on(QuorumStepOpened event) {
-        quorums.put(event.stepId(), new QuorumVote(event.stepId(), QuorumRule.parse(event.rule()), event.voters(),
-                event.groups()));
+        quorums.put(event.stepId(), new QuorumVote(event.stepId(), event.committeeId(),
+                QuorumRule.parse(event.rule()), event.voters(), event.groups()));
         participants.addAll(event.voters());
     }
 
@@ -338,6 +350,12 @@ public class ApprovalRequest {
     @EventSourcingHandler
     void on(VoterRemoved event) {
         quorums.get(event.stepId()).remove(event.voter());
+    }
+
+    @EventSourcingHandler
+    void on(VoterReplaced event) {
+        quorums.get(event.stepId()).replace(event.voter(), event.successor());
+        participants.add(event.successor());
     }
 
     @EventSourcingHandler

@@ -269,14 +269,14 @@ class QuorumStepTest {
     @Test
     void aLeaverIsTakenOffTheVoteAndTheQuorumRecomputed() {
         fixture.given(submitted(ANA), opened("majority", BOARD), cast(VERA, Outcome.APPROVED))
-                .when(new RemoveVoter(ID, STEP, PAT, "pat left"))
+                .when(new RemoveVoter(ID, STEP, PAT, null, "pat left"))
                 .expectEvents(new VoterRemoved(ID, STEP, PAT, "pat left", 2, NOW));
     }
 
     @Test
     void aLeaverWhoseVoteWasTheLastMissingMeetsTheQuorum() {
         fixture.given(submitted(ANA), opened("all", BOARD), cast(VERA, Outcome.APPROVED), cast(OMAR, Outcome.APPROVED))
-                .when(new RemoveVoter(ID, STEP, PAT, "pat left"))
+                .when(new RemoveVoter(ID, STEP, PAT, null, "pat left"))
                 .expectEvents(new VoterRemoved(ID, STEP, PAT, "pat left", 2, NOW),
                         new QuorumMet(ID, STEP, "all", List.of(VERA, OMAR), NOW));
     }
@@ -284,7 +284,7 @@ class QuorumStepTest {
     @Test
     void aLeaverWhoMadeTheQuorumImpossibleFailsIt() {
         fixture.given(submitted(ANA), opened("2 of 3", BOARD), rejectedBy(VERA))
-                .when(new RemoveVoter(ID, STEP, PAT, "pat left"))
+                .when(new RemoveVoter(ID, STEP, PAT, null, "pat left"))
                 .expectEvents(new VoterRemoved(ID, STEP, PAT, "pat left", 2, NOW),
                         new QuorumFailed(ID, STEP, "2 of 3", List.of(VERA),
                                 "2 of 3 needs 2 approvals of 2 voters, and 1 rejected (vera)", NOW));

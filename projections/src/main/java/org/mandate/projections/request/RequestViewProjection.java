@@ -24,6 +24,7 @@ import org.mandate.domain.request.StepId;
 import org.mandate.domain.request.StepReassigned;
 import org.mandate.domain.request.VoteCast;
 import org.mandate.domain.request.VoterRemoved;
+import org.mandate.domain.request.VoterReplaced;
 import org.mandate.domain.request.StepOpened;
 import org.mandate.projections.Rows;
 import org.mandate.projections.inbox.InboxItem;
@@ -95,6 +96,11 @@ public class RequestViewProjection implements OpenVotes {
     @EventHandler
     void on(VoterRemoved event) {
         votes.removed(event);
+    }
+
+    @EventHandler
+    void on(VoterReplaced event) {
+        votes.replaced(event);
     }
 
     @EventHandler
