@@ -59,6 +59,13 @@ class CommitteeMailIntegrationTest extends MandateIntegrationTest {
         assertThat(ReceivedMail.to(MAIL, "ana@school.example").stream()
                 .filter(mail -> mail.subject().contains("Your vote: ‘" + title))).as("the requester does not vote")
                 .isEmpty();
+        // the channel hears of the vote once, naming the voters, and never carries a decide link
+        List<String> posts = await("the channel hears of the vote").atMost(Duration.ofSeconds(30)).until(() -> CHAT
+                .posts().stream().map(post -> post.body()).filter(body -> body.contains(title)).toList(),
+                found -> !found.isEmpty());
+        assertThat(posts).hasSize(1);
+        assertThat(posts.get(0)).contains("Waiting for a committee vote", "Omar Haddad, Pat Okafor, Vera Lind")
+                .doesNotContain("/mail/act/");
 
         String approve = awaitMail("vera", "Your vote: ‘" + title + "’").link("Approve");
         PageSession browser = PageSession.anonymous(port);
