@@ -207,6 +207,13 @@ class CommitteeMailIntegrationTest extends MandateIntegrationTest {
                 assertThat(as(leaver).post(decision(requestId, stepId), Map.of("outcome", "APPROVED")).status())
                         .isEqualTo(200);
                 sitOnBudgetCommittee(successor);
+                // the administrator's preview says what will become of the seat, by the rule the departure applies
+                PageSession admin = PageSession.loggedIn(port, "ivy");
+                String handedOn = admin.get("/admin/people/" + leaver + "/departure?successor=" + successor).body();
+                assertThat(handedOn).contains("Open votes they sit on", "‘" + title + "’",
+                        successor + " takes the seat");
+                String notHandedOn = admin.get("/admin/people/" + leaver + "/departure?successor=liam").body();
+                assertThat(notHandedOn).contains("they come off the vote (liam does not sit on budget-committee)");
             } finally {
                 leave(leaver, successor);
             }
