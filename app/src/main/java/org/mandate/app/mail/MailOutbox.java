@@ -5,13 +5,9 @@ import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.mandate.app.web.People;
-import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.mandate.MandateGranted;
 import org.mandate.domain.mandate.MandateRevoked;
-import org.mandate.domain.mandate.MandateTerms;
-import org.mandate.projections.delegation.DelegationsRegister;
-import org.mandate.domain.request.AuthorityChainPolicy;
 import org.mandate.domain.mandate.Scope;
 import org.mandate.domain.notification.NoticeKind;
 import org.mandate.domain.request.Outcome;
@@ -53,19 +49,17 @@ class MailOutbox {
     private final ChatQueue chat;
     private final People people;
     private final MailTimes times;
-    private final DelegationsRegister mandates;
-    private final AuthorityChainPolicy chains;
+    private final MandateHolders mandateHolders;
     private final VoteNotices votes;
 
     MailOutbox(MailNotices notices, NoticeQueue queue, ChatQueue chat, People people, MailTimes times,
-               DelegationsRegister mandates, Directory directory, VoteNotices votes) {
+               MandateHolders mandateHolders, VoteNotices votes) {
         this.notices = notices;
         this.queue = queue;
         this.chat = chat;
         this.people = people;
         this.times = times;
-        this.mandates = mandates;
-        this.chains = new AuthorityChainPolicy(directory);
+        this.mandateHolders = mandateHolders;
         this.votes = votes;
     }
 
@@ -83,7 +77,7 @@ class MailOutbox {
                 "The approval path put its step ‘" + event.name() + "’ in front of you.",
                 "The approval path put its step ‘" + event.name() + "’ in front of "
                         + people.name(event.assignee().value()) + ".", event.dueAt(), event.openedAt());
-        underMandates(message, event.requestId().toString(), event.stepId().value(), event.assignee().value(),
+        mandateHolders.offer(message, event.requestId().toString(), event.stepId().value(), event.assignee().value(),
                 event.dueAt(), event.openedAt());
     }
 
@@ -113,7 +107,7 @@ class MailOutbox {
                 + " to " + to + said(event.reason());
         arrived(message, event.requestId().toString(), event.stepId().value(), event.to().value(), why, whyInChat,
                 step == null ? null : step.dueAt(), event.escalatedAt());
-        underMandates(message, event.requestId().toString(), event.stepId().value(), event.to().value(),
+        mandateHolders.offer(message, event.requestId().toString(), event.stepId().value(), event.to().value(),
                 step == null ? null : step.dueAt(), event.escalatedAt());
     }
 
@@ -126,7 +120,7 @@ class MailOutbox {
                 "It was handed over to " + people.name(event.to().value()) + " from "
                         + people.name(event.from().value()) + said(event.reason()),
                 step == null ? null : step.dueAt(), event.reassignedAt());
-        underMandates(message, event.requestId().toString(), event.stepId().value(), event.to().value(),
+        mandateHolders.offer(message, event.requestId().toString(), event.stepId().value(), event.to().value(),
                 step == null ? null : step.dueAt(), event.reassignedAt());
     }
 
@@ -149,7 +143,7 @@ class MailOutbox {
     /** Every voter hears of the vote, and whoever may vote for one of them under a mandate. */
     @EventHandler
     void on(QuorumStepOpened event, EventMessage<?> message) {
-        votes.opened(event, message, this::underMandates);
+        votes.opened(event, message);
     }
 
     /** A voter who voted (or had their vote cast under a mandate) is told and reminded no more. */
@@ -166,7 +160,7 @@ class MailOutbox {
     /** The leaver hears no more; their successor takes the seat and hears of the vote like any voter. */
     @EventHandler
     void on(VoterReplaced event, EventMessage<?> message) {
-        votes.handedOn(event, message, this::underMandates);
+        votes.handedOn(event, message);
     }
 
     @EventHandler
@@ -264,33 +258,6 @@ class MailOutbox {
     @EventHandler
     void on(MandateRevoked event) {
         notices.mandateEnded(event.mandateId().toString());
-    }
-
-    /**
-     * Whoever may decide the step for its new holder under a standing mandate that covers it hears of it too, with
-     * the same rule the inbox and the request page use to offer it to them.
-     */
-    private void underMandates(EventMessage<?> message, String requestId, String stepId, String holder,
-                               Instant dueAt, Instant at) {
-        MailNotices.RequestFacts request = notices.request(requestId);
-        if (request == null) {
-            return;
-        }
-        for (MandateTerms mandate : mandates.carrying(PersonId.of(holder))) {
-            String recipient = mandate.holder().value();
-            if (!recipient.equals(request.requester())
-                    && mandate.covers(request.category(), request.amount(), request.currency())
-                    && mandates.effectiveAt(mandate, at)
-                    && chains.objectionToMandate(PersonId.of(request.requester()), mandate, mandates).isEmpty()) {
-                boolean vote = notices.step(stepId) == null; // a committee vote has seats, not a holder
-                queue.offer(new MailNotices.Queued(message.getIdentifier(), recipient, holder,
-                        NoticeKind.STEP_ARRIVED, requestId, stepId, "For " + people.name(holder) + ": ‘"
-                        + request.title() + "’ from " + people.name(request.requester()), (vote
-                        ? people.name(holder) + " sits on its committee vote" : "It is with " + people.name(holder))
-                        + ", and the mandate " + people.name(mandate.grantor().value()) + " gave you covers it: you "
-                        + "may " + (vote ? "vote" : "decide it") + " for them.", dueAt), at);
-            }
-        }
     }
 
     private MailNotices.DueStep moved(String stepId, String requestId, String to, String owner, Instant at) {

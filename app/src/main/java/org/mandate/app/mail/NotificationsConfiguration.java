@@ -114,16 +114,21 @@ class NotificationsConfiguration {
         }
 
         @Bean
+        MandateHolders mandateHolders(MailNotices notices, NoticeQueue queue, People people,
+                                      DelegationsRegister mandates, Directory directory) {
+            return new MandateHolders(notices, queue, people, mandates, directory);
+        }
+
+        @Bean
         VoteNotices voteNotices(MailNotices notices, NoticeQueue queue, ChatQueue chat, People people,
-                                MailTimes times, Directory directory) {
-            return new VoteNotices(notices, queue, chat, people, times, directory);
+                                MailTimes times, Directory directory, MandateHolders mandateHolders) {
+            return new VoteNotices(notices, queue, chat, people, times, directory, mandateHolders);
         }
 
         @Bean
         MailOutbox mailOutbox(MailNotices notices, NoticeQueue queue, ChatQueue chat, People people,
-                              MailTimes times, DelegationsRegister mandates, Directory directory,
-                              VoteNotices votes) {
-            return new MailOutbox(notices, queue, chat, people, times, mandates, directory, votes);
+                              MailTimes times, MandateHolders mandateHolders, VoteNotices votes) {
+            return new MailOutbox(notices, queue, chat, people, times, mandateHolders, votes);
         }
 
         @Bean

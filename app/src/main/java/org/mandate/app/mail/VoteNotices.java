@@ -23,20 +23,18 @@ import java.util.Map;
  */
 class VoteNotices {
 
-    /** Whoever may vote for a voter under a standing mandate hears of it as for a single step. */
-    interface UnderMandates {
-        void offer(EventMessage<?> message, String requestId, String stepId, String voter, Instant dueAt, Instant at);
-    }
-
     private final MailNotices notices;
     private final NoticeQueue queue;
     private final ChatQueue chat;
     private final People people;
     private final MailTimes times;
     private final Directory directory;
+    /** Whoever may vote for a voter under a standing mandate hears of it as for a single step. */
+    private final MandateHolders mandates;
 
     VoteNotices(MailNotices notices, NoticeQueue queue, ChatQueue chat, People people, MailTimes times,
-                Directory directory) {
+                Directory directory, MandateHolders mandates) {
+        this.mandates = mandates;
         this.notices = notices;
         this.queue = queue;
         this.chat = chat;
@@ -45,7 +43,7 @@ class VoteNotices {
         this.directory = directory;
     }
 
-    void opened(QuorumStepOpened event, EventMessage<?> message, UnderMandates mandates) {
+    void opened(QuorumStepOpened event, EventMessage<?> message) {
         String requestId = event.requestId().toString();
         String stepId = event.stepId().value();
         List<String> voters = event.voters().stream().map(PersonId::value).toList();
@@ -71,7 +69,7 @@ class VoteNotices {
     }
 
     /** A leaver's seat went to their successor, who is told and reminded from now, as the leaver would have been. */
-    void handedOn(VoterReplaced event, EventMessage<?> message, UnderMandates mandates) {
+    void handedOn(VoterReplaced event, EventMessage<?> message) {
         String requestId = event.requestId().toString();
         String stepId = event.stepId().value();
         MailNotices.DueStep leaversSeat = notices.seats().seat(stepId, event.voter().value());
@@ -103,7 +101,7 @@ class VoteNotices {
         }
         String about = "‘" + request.title() + "’ from " + people.name(request.requester());
         String limit = event.reason() == null || event.reason().isBlank() ? "its time limit passed"
-                : event.reason().strip();
+                : Character.toLowerCase(event.reason().strip().charAt(0)) + event.reason().strip().substring(1);
         Map<String, List<String>> byManager = new LinkedHashMap<>();
         List<String> late = new ArrayList<>();
         for (PersonId voter : event.stillToVote()) {
@@ -113,8 +111,8 @@ class VoteNotices {
             }
             late.add(voter.value());
             queue.offer(new MailNotices.Queued(message.getIdentifier(), voter.value(), NoticeKind.REMINDER, requestId,
-                    stepId, "Vote overdue: " + about, "The committee vote is late (" + limit + ") and your vote is "
-                    + "still missing. It moves to nobody else: the committee decides only when enough of its "
+                    stepId, "Vote overdue: " + about, "The committee vote is overdue: " + limit + ". Your vote is "
+                    + "still missing, and it moves to nobody else: the committee decides only when enough of its "
                     + "members have voted.", seat.dueAt()), event.overdueAt());
             directory.find(voter).map(Person::manager)
                     .flatMap(directory::find)
@@ -128,12 +126,12 @@ class VoteNotices {
         }
         byManager.forEach((manager, reports) -> queue.offer(new MailNotices.Queued(message.getIdentifier(), manager,
                 reports.get(0), NoticeKind.REMINDER, requestId, stepId, "Vote overdue: " + names(reports)
-                + " on " + about, "The committee vote on it is late (" + limit + ") and " + names(reports)
+                + " on " + about, "The committee vote on it is overdue (" + limit + ") and " + names(reports)
                 + (reports.size() == 1 ? " has" : " have") + " not voted. A vote is not moved to anyone else: "
                 + "remind them, or they may grant a standing mandate to someone who can vote for them.", null),
                 event.overdueAt()));
         chat.offer(new ChatNotices.Post(message.getIdentifier(), ChatNotices.REMINDER, requestId, stepId,
-                names(late), "Vote overdue: " + about, "The committee vote is late (" + limit + "); still to vote: "
+                names(late), "Vote overdue: " + about, "The committee vote is overdue (" + limit + "); still to vote: "
                 + names(late) + ".", null), event.overdueAt());
     }
 

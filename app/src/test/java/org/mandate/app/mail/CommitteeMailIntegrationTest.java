@@ -163,7 +163,8 @@ class CommitteeMailIntegrationTest extends MandateIntegrationTest {
                     "Open longer than its time limit (P5D)"));
 
             ReceivedMail chased = awaitMail(late, "Vote overdue: ‘" + title + "’");
-            assertThat(chased.text()).contains("Open longer than its time limit (P5D)", "your vote is still missing",
+            assertThat(chased.text()).contains("overdue: open longer than its time limit (P5D)",
+                    "Your vote is still missing",
                     "Approve:    http://mandate.test/mail/act/");
             awaitMail("omar", "Vote overdue: ‘" + title + "’");
             ReceivedMail manager = awaitMail("liam", "Vote overdue: " + late + " on ‘" + title + "’");
