@@ -168,6 +168,14 @@ class InsightsIntegrationTest extends MandateIntegrationTest {
                 .isEqualTo(insights.path("organisation").path("p90DecisionSeconds").asDouble());
         assertThat(registry.get("mandate.insights.mandates.in.force").gauge().value())
                 .isEqualTo(insights.path("organisation").path("mandatesInForce").asDouble());
+        double committeeDecisions = 0;
+        double openVotes = 0;
+        for (JsonNode committee : insights.path("committees")) {
+            committeeDecisions += committee.path("decisions").asDouble();
+            openVotes += committee.path("openVotes").asDouble();
+        }
+        assertThat(registry.get("mandate.insights.committee.decisions").gauge().value()).isEqualTo(committeeDecisions);
+        assertThat(registry.get("mandate.insights.committee.open.votes").gauge().value()).isEqualTo(openVotes);
     }
 
     @Test
