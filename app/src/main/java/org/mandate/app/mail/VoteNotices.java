@@ -77,7 +77,8 @@ class VoteNotices {
         if (leaversSeat == null && !notices.seats().open(stepId)) {
             return; // the outbox never saw this vote open (older than its history): nothing to tell
         }
-        Instant dueAt = leaversSeat == null ? null : leaversSeat.dueAt();
+        // a leaver who had voted has no seat left; the others' seats hold the same due time
+        Instant dueAt = leaversSeat != null ? leaversSeat.dueAt() : notices.seats().dueAt(stepId);
         notices.seats().opened(stepId, requestId, List.of(event.successor().value()), dueAt, event.replacedAt());
         MailNotices.RequestFacts request = notices.request(requestId);
         if (request == null) {

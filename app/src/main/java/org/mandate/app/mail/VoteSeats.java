@@ -56,6 +56,12 @@ class VoteSeats {
                 stepId, voter).stream().findFirst().orElse(null);
     }
 
+    /** The vote's due time, as its seats hold it; null when it has none or no seat is left. */
+    Instant dueAt(String stepId) {
+        return jdbc.query("select due_at from mail_vote_seat where step_id = ? and due_at is not null fetch first 1 "
+                + "rows only", (row, n) -> Rows.instant(row, "due_at"), stepId).stream().findFirst().orElse(null);
+    }
+
     /** Whether anyone still has to vote on it: the vote is open. */
     boolean open(String stepId) {
         Integer seats = jdbc.queryForObject("select count(*) from mail_vote_seat where step_id = ?", Integer.class,

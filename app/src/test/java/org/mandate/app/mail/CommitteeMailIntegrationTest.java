@@ -229,6 +229,9 @@ class CommitteeMailIntegrationTest extends MandateIntegrationTest {
             assertThat(told.text()).contains(leaver + " left, and you take their seat",
                     "Approve:    http://mandate.test/mail/act/");
             assertThat(as(successor).get("/api/inbox").body()).contains(stepId);
+            assertThat(jdbc.queryForObject("select due_at from mail_vote_seat where step_id = ? and voter = ?",
+                    Timestamp.class, stepId, successor)).as("the successor is reminded by the vote's due time, though "
+                    + "the leaver, having voted, had no seat left").isNotNull();
 
             as(successor).post(decision(requestId, stepId), Map.of("outcome", "APPROVED"));
             Api.Response decided = as("vera").post(decision(requestId, stepId), Map.of("outcome", "APPROVED"));
