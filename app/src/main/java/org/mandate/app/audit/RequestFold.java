@@ -43,7 +43,7 @@ final class RequestFold {
             }
             case "StepOpened" -> openStep(payload, at);
             case "QuorumStepOpened" -> openStep(payload, at).ifPresent(step -> VoteFold.apply(type, step, payload, at));
-            case "VoteCast", "VoterRemoved", "QuorumMet", "QuorumFailed" -> step(payload).ifPresent(step -> {
+            case "VoteCast", "VoterRemoved", "VoterReplaced", "QuorumMet", "QuorumFailed" -> step(payload).ifPresent(step -> {
                 VoteFold.apply(type, step, payload, at);
                 String voter = AuditFields.text(payload.get("voter"));
                 JsonNode ballot = voter == null ? null : step.path("vote").path("ballots").get(voter);

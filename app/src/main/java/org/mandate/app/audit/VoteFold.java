@@ -39,6 +39,10 @@ final class VoteFold {
                 ballots(step).remove(AuditFields.text(payload.get("voter")));
                 ((ObjectNode) step.path("vote")).put("needed", payload.path("needed").asInt());
             }
+            case "VoterReplaced" -> {
+                ballots(step).remove(AuditFields.text(payload.get("voter")));
+                ballots(step).putNull(AuditFields.text(payload.get("successor")));
+            }
             case "QuorumMet", "QuorumFailed" -> {
                 String outcome = type.equals("QuorumMet") ? "APPROVED" : "REJECTED";
                 step.put("status", outcome);

@@ -60,6 +60,11 @@ class InsightsMetrics extends PeriodicWork implements MeterBinder {
                 insights -> insights.organisation().mandatesInForce());
         gauge(registry, "mandate.insights.escalations", null, "Escalations in the insights window",
                 insights -> insights.organisation().escalations());
+        gauge(registry, "mandate.insights.committee.decisions", null,
+                "Committee votes decided (quorum met or failed) in the insights window, all committees",
+                insights -> insights.committees().stream().mapToLong(Insights.Committee::decisions).sum());
+        gauge(registry, "mandate.insights.committee.open.votes", null, "Committee votes open now, all committees",
+                insights -> insights.committees().stream().mapToLong(Insights.Committee::openVotes).sum());
         gauge(registry, "mandate.insights.bottlenecks", null, "Approvers holding more than the set share of open steps",
                 insights -> insights.bottlenecks().size());
     }

@@ -106,13 +106,16 @@ class ChatDispatcher extends PeriodicWork {
                 notice.requestId() == null ? null : publicUrl + "/requests/" + notice.requestId());
     }
 
-    /** A post about a step still matters while the step is with the person it names. */
+    /**
+     * A post about a step still matters while the step is with the person it names; one about a committee vote (no
+     * single holder) while someone still has to vote on it.
+     */
     private boolean stillCurrent(ChatNotices.Notice notice) {
         if (notice.stepId() == null || (!notice.kind().equals(ChatNotices.STEP_ARRIVED)
                 && !notice.kind().equals(ChatNotices.REMINDER))) {
             return true;
         }
         MailNotices.DueStep step = notices.step(notice.stepId());
-        return step != null && step.holder().equals(notice.person());
+        return step != null ? step.holder().equals(notice.person()) : notices.seats().open(notice.stepId());
     }
 }

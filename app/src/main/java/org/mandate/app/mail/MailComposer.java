@@ -72,8 +72,10 @@ class MailComposer {
                 : publicUrl + "/requests/" + notice.requestId();
         String approve = null;
         String reject = null;
-        MailNotices.DueStep step = notice.stepId() == null ? null : notices.step(notice.stepId());
-        if (step != null && step.holder().equals(MailNotices.heldBy(notice))) {
+        // a voter's seat counts like a held step: a mandate holder's notice names the voter in on_behalf_of
+        MailNotices.DueStep step = notice.stepId() == null ? null
+                : notices.openFor(notice.stepId(), MailNotices.heldBy(notice));
+        if (step != null && !notice.overseeing()) {
             Instant expires = clock.instant().plus(settings.linkValidity());
             approve = link(recipient, step, Outcome.APPROVED, expires);
             reject = link(recipient, step, Outcome.REJECTED, expires);
@@ -96,7 +98,9 @@ class MailComposer {
             case STEP_ARRIVED -> notice.stepId() == null
                     ? "A request that waited for your decision was withdrawn."
                     : "A request is waiting for your decision.";
-            case REMINDER -> "A step of yours is waiting for your decision.";
+            case REMINDER -> notice.overseeing()
+                    ? "A committee vote is waiting for someone who reports to you."
+                    : "A step of yours is waiting for your decision.";
             case REQUEST_DECIDED -> "Your request has been decided.";
             case MANDATE_GRANTED -> "You have been given a standing mandate.";
             case MENTIONED -> "Someone mentioned you in a comment on a request.";

@@ -116,7 +116,6 @@ class MailDispatcher extends PeriodicWork {
                 || (notice.kind() != NoticeKind.STEP_ARRIVED && notice.kind() != NoticeKind.REMINDER)) {
             return true;
         }
-        MailNotices.DueStep step = notices.step(notice.stepId());
-        return step != null && step.holder().equals(MailNotices.heldBy(notice));
+        return notices.openFor(notice.stepId(), MailNotices.heldBy(notice)) != null;
     }
 }

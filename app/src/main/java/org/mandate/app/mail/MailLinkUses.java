@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.mandate.domain.request.StepDecided;
+import org.mandate.domain.request.VoteCast;
 
 /**
  * Records that a decide-from-the-mail link was used, in the decision's own transaction (a subscribing processor,
@@ -26,6 +27,14 @@ class MailLinkUses {
     void on(StepDecided event, @MetaDataValue(MailActionPage.LINK) String linkId) {
         if (linkId != null) {
             links.recordUse(linkId, event.decidedBy().value(), event.outcome(), event.decidedAt());
+        }
+    }
+
+    /** A vote cast from a mail link uses it up the same way: the link cannot cast (or change) a vote again. */
+    @EventHandler
+    void on(VoteCast event, @MetaDataValue(MailActionPage.LINK) String linkId) {
+        if (linkId != null) {
+            links.recordUse(linkId, event.votedBy().value(), event.outcome(), event.castAt());
         }
     }
 }

@@ -40,6 +40,14 @@ class MailNotices {
                   String stepId,
                   String headline, String reason, Instant dueAt, boolean digest, String status, int attempts,
                   Instant createdAt, Instant sentAt, String lastError) {
+
+        /**
+         * A reminder about someone else's missing vote (a manager told that their report has not voted): it goes
+         * only while that vote is still missing, and carries no decide links, the vote not being theirs.
+         */
+        boolean overseeing() {
+            return kind == NoticeKind.REMINDER && onBehalfOf != null;
+        }
     }
 
     /** An open step a reminder is due for. */
@@ -47,9 +55,16 @@ class MailNotices {
     }
 
     private final JdbcTemplate jdbc;
+    private final VoteSeats seats;
 
     MailNotices(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.seats = new VoteSeats(jdbc);
+    }
+
+    /** The voters' seats on open committee votes, which have no single holder. */
+    VoteSeats seats() {
+        return seats;
     }
 
     void rememberRequest(RequestFacts request) {
@@ -114,6 +129,7 @@ class MailNotices {
             }
             holders.add(row.getString("holder"));
         }, requestId);
+        holders.addAll(seats.voters(requestId));
         return holders;
     }
 
@@ -122,12 +138,26 @@ class MailNotices {
                 .findFirst().orElse(null);
     }
 
+    /**
+     * The open step as far as {@code person} is concerned: a step they hold, or a committee vote they have not voted
+     * on yet; null when it is not (or no longer) theirs to decide.
+     */
+    DueStep openFor(String stepId, String person) {
+        DueStep step = step(stepId);
+        if (step != null) {
+            return step.holder().equals(person) ? step : null;
+        }
+        return seats.seat(stepId, person);
+    }
+
     void stepClosed(String stepId) {
         jdbc.update("delete from mail_step where step_id = ?", stepId);
+        seats.stepClosed(stepId);
     }
 
     void requestClosed(String requestId) {
         jdbc.update("delete from mail_step where request_id = ?", requestId);
+        seats.requestClosed(requestId);
     }
 
     /** Who the step's notices are about: the person holding it, for whom a mandate holder would decide. */

@@ -5,13 +5,9 @@ import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.mandate.app.web.People;
-import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.mandate.MandateGranted;
 import org.mandate.domain.mandate.MandateRevoked;
-import org.mandate.domain.mandate.MandateTerms;
-import org.mandate.projections.delegation.DelegationsRegister;
-import org.mandate.domain.request.AuthorityChainPolicy;
 import org.mandate.domain.mandate.Scope;
 import org.mandate.domain.notification.NoticeKind;
 import org.mandate.domain.request.Outcome;
@@ -19,6 +15,7 @@ import org.mandate.domain.request.MoreInformationProvided;
 import org.mandate.domain.request.MoreInformationRequested;
 import org.mandate.domain.request.QuorumFailed;
 import org.mandate.domain.request.QuorumMet;
+import org.mandate.domain.request.QuorumStepOpened;
 import org.mandate.domain.request.RequestApproved;
 import org.mandate.domain.request.RequestCommented;
 import org.mandate.domain.request.RequestRejected;
@@ -30,6 +27,10 @@ import org.mandate.domain.request.StepDelegationRecalled;
 import org.mandate.domain.request.StepEscalated;
 import org.mandate.domain.request.StepOpened;
 import org.mandate.domain.request.StepReassigned;
+import org.mandate.domain.request.VoteCast;
+import org.mandate.domain.request.VoteOverdue;
+import org.mandate.domain.request.VoterRemoved;
+import org.mandate.domain.request.VoterReplaced;
 
 import java.time.Instant;
 import java.util.Set;
@@ -50,18 +51,18 @@ class MailOutbox {
     private final ChatQueue chat;
     private final People people;
     private final MailTimes times;
-    private final DelegationsRegister mandates;
-    private final AuthorityChainPolicy chains;
+    private final MandateHolders mandateHolders;
+    private final VoteNotices votes;
 
     MailOutbox(MailNotices notices, NoticeQueue queue, ChatQueue chat, People people, MailTimes times,
-               DelegationsRegister mandates, Directory directory) {
+               MandateHolders mandateHolders, VoteNotices votes) {
         this.notices = notices;
         this.queue = queue;
         this.chat = chat;
         this.people = people;
         this.times = times;
-        this.mandates = mandates;
-        this.chains = new AuthorityChainPolicy(directory);
+        this.mandateHolders = mandateHolders;
+        this.votes = votes;
     }
 
     @EventHandler
@@ -78,7 +79,7 @@ class MailOutbox {
                 "The approval path put its step ‘" + event.name() + "’ in front of you.",
                 "The approval path put its step ‘" + event.name() + "’ in front of "
                         + people.name(event.assignee().value()) + ".", event.dueAt(), event.openedAt());
-        underMandates(message, event.requestId().toString(), event.stepId().value(), event.assignee().value(),
+        mandateHolders.offer(message, event.requestId().toString(), event.stepId().value(), event.assignee().value(),
                 event.dueAt(), event.openedAt());
     }
 
@@ -108,7 +109,7 @@ class MailOutbox {
                 + " to " + to + said(event.reason());
         arrived(message, event.requestId().toString(), event.stepId().value(), event.to().value(), why, whyInChat,
                 step == null ? null : step.dueAt(), event.escalatedAt());
-        underMandates(message, event.requestId().toString(), event.stepId().value(), event.to().value(),
+        mandateHolders.offer(message, event.requestId().toString(), event.stepId().value(), event.to().value(),
                 step == null ? null : step.dueAt(), event.escalatedAt());
     }
 
@@ -121,7 +122,7 @@ class MailOutbox {
                 "It was handed over to " + people.name(event.to().value()) + " from "
                         + people.name(event.from().value()) + said(event.reason()),
                 step == null ? null : step.dueAt(), event.reassignedAt());
-        underMandates(message, event.requestId().toString(), event.stepId().value(), event.to().value(),
+        mandateHolders.offer(message, event.requestId().toString(), event.stepId().value(), event.to().value(),
                 step == null ? null : step.dueAt(), event.reassignedAt());
     }
 
@@ -141,8 +142,37 @@ class MailOutbox {
                 + said(event.rationale()));
     }
 
+    /** Every voter hears of the vote, and whoever may vote for one of them under a mandate. */
+    @EventHandler
+    void on(QuorumStepOpened event, EventMessage<?> message) {
+        votes.opened(event, message);
+    }
+
+    /** A voter who voted (or had their vote cast under a mandate) is told and reminded no more. */
+    @EventHandler
+    void on(VoteCast event) {
+        notices.seats().closed(event.stepId().value(), event.voter().value());
+    }
+
+    @EventHandler
+    void on(VoterRemoved event) {
+        notices.seats().closed(event.stepId().value(), event.voter().value());
+    }
+
+    /** The leaver hears no more; their successor takes the seat and hears of the vote like any voter. */
+    @EventHandler
+    void on(VoterReplaced event, EventMessage<?> message) {
+        votes.handedOn(event, message);
+    }
+
+    @EventHandler
+    void on(VoteOverdue event, EventMessage<?> message) {
+        votes.overdue(event, message);
+    }
+
     @EventHandler
     void on(QuorumMet event) {
+        notices.stepClosed(event.stepId().value());
         notices.decided(event.requestId().toString(), "Approved by the committee vote (" + event.rule() + "): "
                 + String.join(", ", event.approvedBy().stream().map(voter -> people.name(voter.value())).toList())
                 + ".");
@@ -150,6 +180,7 @@ class MailOutbox {
 
     @EventHandler
     void on(QuorumFailed event) {
+        notices.stepClosed(event.stepId().value());
         notices.decided(event.requestId().toString(), "Rejected by the committee vote: " + event.reason()
                 + (event.reason().endsWith(".") ? "" : "."));
     }
@@ -269,31 +300,6 @@ class MailOutbox {
     @EventHandler
     void on(MandateRevoked event) {
         notices.mandateEnded(event.mandateId().toString());
-    }
-
-    /**
-     * Whoever may decide the step for its new holder under a standing mandate that covers it hears of it too, with
-     * the same rule the inbox and the request page use to offer it to them.
-     */
-    private void underMandates(EventMessage<?> message, String requestId, String stepId, String holder,
-                               Instant dueAt, Instant at) {
-        MailNotices.RequestFacts request = notices.request(requestId);
-        if (request == null) {
-            return;
-        }
-        for (MandateTerms mandate : mandates.carrying(PersonId.of(holder))) {
-            String recipient = mandate.holder().value();
-            if (!recipient.equals(request.requester())
-                    && mandate.covers(request.category(), request.amount(), request.currency())
-                    && mandates.effectiveAt(mandate, at)
-                    && chains.objectionToMandate(PersonId.of(request.requester()), mandate, mandates).isEmpty()) {
-                queue.offer(new MailNotices.Queued(message.getIdentifier(), recipient, holder,
-                        NoticeKind.STEP_ARRIVED, requestId, stepId, "For " + people.name(holder) + ": ‘"
-                        + request.title() + "’ from " + people.name(request.requester()), "It is with "
-                        + people.name(holder) + ", and the mandate " + people.name(mandate.grantor().value())
-                        + " gave you covers it: you may decide it for them.", dueAt), at);
-            }
-        }
     }
 
     private MailNotices.DueStep moved(String stepId, String requestId, String to, String owner, Instant at) {

@@ -114,15 +114,27 @@ class NotificationsConfiguration {
         }
 
         @Bean
+        MandateHolders mandateHolders(MailNotices notices, NoticeQueue queue, People people,
+                                      DelegationsRegister mandates, Directory directory) {
+            return new MandateHolders(notices, queue, people, mandates, directory);
+        }
+
+        @Bean
+        VoteNotices voteNotices(MailNotices notices, NoticeQueue queue, ChatQueue chat, People people,
+                                MailTimes times, Directory directory, MandateHolders mandateHolders) {
+            return new VoteNotices(notices, queue, chat, people, times, directory, mandateHolders);
+        }
+
+        @Bean
         MailOutbox mailOutbox(MailNotices notices, NoticeQueue queue, ChatQueue chat, People people,
-                              MailTimes times, DelegationsRegister mandates, Directory directory) {
-            return new MailOutbox(notices, queue, chat, people, times, mandates, directory);
+                              MailTimes times, MandateHolders mandateHolders, VoteNotices votes) {
+            return new MailOutbox(notices, queue, chat, people, times, mandateHolders, votes);
         }
 
         @Bean
         Reminders reminders(MailNotices notices, NoticeQueue queue, ChatQueue chat, MailSettings settings,
-                            People people, MailTimes times) {
-            return new Reminders(notices, queue, chat, settings, people, times, Clock.systemUTC());
+                            People people, MailTimes times, VoteNotices votes) {
+            return new Reminders(notices, queue, chat, settings, people, times, votes, Clock.systemUTC());
         }
     }
 

@@ -12,7 +12,7 @@ import java.time.Instant;
 
 /**
  * Queues a reminder when a step comes within due-soon of its due time and another once it is overdue, to whoever
- * holds it. Each pass reads only the steps whose due time is in that window (an index on due_at), never every
+ * holds it, and for a committee vote to each voter who has not voted yet. Each pass reads only the steps whose due time is in that window (an index on due_at), never every
  * open step. A reminder's id is the step and its due time, so repeated passes, restarts and other nodes add
  * nothing twice; a step that arrived after its due time (escalated because it was late) gets no overdue reminder.
  */
@@ -28,10 +28,12 @@ class Reminders extends PeriodicWork {
     private final MailSettings settings;
     private final People people;
     private final MailTimes times;
+    private final VoteNotices votes;
     private final Clock clock;
 
     Reminders(MailNotices notices, NoticeQueue queue, ChatQueue chat, MailSettings settings, People people,
-              MailTimes times, Clock clock) {
+              MailTimes times, VoteNotices votes, Clock clock) {
+        this.votes = votes;
         this.notices = notices;
         this.queue = queue;
         this.chat = chat;
@@ -62,6 +64,12 @@ class Reminders extends PeriodicWork {
         }
         for (MailNotices.DueStep step : notices.overdue(now.minus(settings.maxAge()), now, BATCH)) {
             remind(step, true, step.dueAt());
+        }
+        for (MailNotices.DueStep seat : notices.seats().dueSoon(now, now.plus(settings.dueSoon()), BATCH)) {
+            votes.remind(seat, false, now);
+        }
+        for (MailNotices.DueStep seat : notices.seats().overdue(now.minus(settings.maxAge()), now, BATCH)) {
+            votes.remind(seat, true, seat.dueAt());
         }
         for (MailNotices.EndingMandate mandate : notices.endingMandates(now, now.plus(settings.mandateEnding()),
                 BATCH)) {

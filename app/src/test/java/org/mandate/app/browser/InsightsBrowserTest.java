@@ -60,6 +60,7 @@ class InsightsBrowserTest extends BrowserTest {
 
     @Test
     void anAuditorOpensTheInsightsAndSeesTheChartsDrawn() {
+        as("ana").submit("Sports field " + java.util.UUID.randomUUID(), "facilities", 20_000); // a committee vote
         patHoldsMoreThanTheSetShareOfOpenSteps();
         WebDriver browser = browserAs("ada");
         // on a phone the charts are far below the tiles: Chart.js is not fetched until they come near the screen
@@ -96,6 +97,13 @@ class InsightsBrowserTest extends BrowserTest {
             assertThat(((Number) painted).longValue()).as(chart + " has painted pixels").isGreaterThan(500);
         }
         assertThat(browser.findElements(By.cssSelector("#bottlenecks li[data-person=pat]"))).hasSize(1);
+        // the demo's budget committee has a vote open (or decided in the window): it has its row
+        WebElement committee = browser.findElement(By.cssSelector("#committees tr[data-committee=budget-committee]"));
+        assertThat(committee.findElement(By.cssSelector("td[data-label=Committee]")).getText())
+                .isEqualTo("budget-committee");
+        assertThat(Long.parseLong(committee.findElement(By.cssSelector("td[data-label='Open votes']")).getText())
+                + Long.parseLong(committee.findElement(By.cssSelector("td[data-label=Decided]")).getText()))
+                .isPositive();
         screenshot(browser, "insights");
     }
 

@@ -2,6 +2,12 @@ package org.mandate.app.committee;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.Message;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.mandate.app.Api;
 import org.mandate.app.MandateIntegrationTest;
@@ -9,10 +15,12 @@ import org.mandate.app.mail.ReceivedMail;
 import org.mandate.domain.directory.Authority;
 import org.mandate.domain.directory.JoinPerson;
 import org.mandate.domain.directory.PersonId;
+import org.mandate.domain.request.VoteOverdue;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +44,12 @@ class CommitteeVoteIntegrationTest extends MandateIntegrationTest {
 
     @Autowired
     CommandGateway commands;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    EventStore events;
 
     @Test
     void twoOfThreeApproveAndThePathMovesOnToTheFinanceCheck() {
@@ -174,6 +188,80 @@ class CommitteeVoteIntegrationTest extends MandateIntegrationTest {
         JsonNode decided = as("omar").post(decision(id, stepId), Map.of("outcome", "APPROVED")).json();
         assertThat(decided.path("steps").get(0).path("vote").path("outcome").asText()).isEqualTo("APPROVED");
     }
+
+    /**
+     * A path that gives its vote a time limit (a non-interrupting boundary timer): when it fires, the engine's
+     * listener sends the usual escalation and the request records VoteOverdue naming who has not voted; the vote
+     * stays with the committee and its engine task stays open.
+     */
+    @Test
+    void aTimeLimitOnTheVoteChasesTheVotersThroughTheEngineAndMovesNothing() {
+        String key = "timed-vote-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.Response deployed = as("olu").postXml("/api/processes", TIMED_VOTE.replace("KEY", key));
+        assertThat(deployed.status()).as(deployed.toString()).isEqualTo(201);
+        Api.Response bound = as("olu").post("/api/processes/bindings", Map.of("processKey", key, "category", key,
+                "maxAmount", 4000));
+        assertThat(bound.status()).as(bound.toString()).isEqualTo(201);
+        Api.Response submitted = as("ana").post("/api/requests", Map.of("title", "Kiln " + key, "category", key,
+                "amount", 3000, "currency", "EUR"));
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+        String id = submitted.json().path("id").asText();
+        String stepId = onlyStep(as("ana").get("/api/requests/" + id).json()).path("id").asText();
+        as("vera").post(decision(id, stepId), Map.of("outcome", "APPROVED"));
+
+        Job timer = management.createJobQuery().processInstanceId(tasks.createTaskQuery().taskId(stepId)
+                .singleResult().getProcessInstanceId()).timers().singleResult();
+        assertThat(timer).as("the vote's time-limit timer").isNotNull();
+        ClockUtil.setCurrentTime(Date.from(timer.getDuedate().toInstant().plusSeconds(60)));
+        try {
+            management.executeJob(timer.getId());
+        } catch (RuntimeException takenByTheJobExecutor) {
+            // the executor ran it first; the wait below sees its outcome
+        } finally {
+            ClockUtil.reset();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> stored(id, "VoteOverdue") == 1);
+        VoteOverdue overdue = events.readEvents(id).asStream().map(Message::getPayload)
+                .filter(VoteOverdue.class::isInstance).map(VoteOverdue.class::cast).findFirst().orElseThrow();
+        assertThat(overdue.stillToVote()).extracting(PersonId::value).containsExactly("omar", "pat");
+        assertThat(overdue.reason()).contains("time limit (R2/P1D)");
+        JsonNode step = onlyStep(as("ana").get("/api/requests/" + id).json());
+        assertThat(step.path("status").asText()).isEqualTo("OPEN");
+        assertThat(step.path("assignee").asText()).isEqualTo("budget-committee");
+        assertThat(tasks.createTaskQuery().taskId(stepId).singleResult()).as("the vote's engine task").isNotNull();
+        assertThat(stored(id, "StepEscalated")).isZero();
+
+        JsonNode decided = as("omar").post(decision(id, stepId), Map.of("outcome", "APPROVED")).json();
+        assertThat(decided.path("status").asText()).isEqualTo("APPROVED");
+    }
+
+    /** A 2-of-3 budget committee vote with a time limit of a day, repeated once; below 5000, no finance check. */
+    private static final String TIMED_VOTE = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="KEY-d" targetNamespace="https://mandate.example">
+              <bpmn:process id="KEY" name="KEY" isExecutable="true" camunda:historyTimeToLive="P1D">
+                <bpmn:startEvent id="start"/>
+                <bpmn:userTask id="vote" name="Budget committee vote">
+                  <bpmn:extensionElements>
+                    <camunda:properties>
+                      <camunda:property name="mandate:quorum" value="2 of 3"/>
+                      <camunda:property name="mandate:committee" value="budget-committee"/>
+                    </camunda:properties>
+                  </bpmn:extensionElements>
+                </bpmn:userTask>
+                <bpmn:boundaryEvent id="voteLate" attachedToRef="vote" cancelActivity="false">
+                  <bpmn:timerEventDefinition id="voteLimit"><bpmn:timeCycle>R2/P1D</bpmn:timeCycle></bpmn:timerEventDefinition>
+                </bpmn:boundaryEvent>
+                <bpmn:endEvent id="chased" name="Chased"/>
+                <bpmn:endEvent id="end"/>
+                <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="vote"/>
+                <bpmn:sequenceFlow id="f2" sourceRef="vote" targetRef="end"/>
+                <bpmn:sequenceFlow id="f3" sourceRef="voteLate" targetRef="chased"/>
+              </bpmn:process>
+            </bpmn:definitions>
+            """;
 
     private JsonNode inboxItem(String person, String stepId) {
         JsonNode item = inboxItemOrNull(person, stepId);

@@ -98,6 +98,39 @@ class InsightsIntegrationTest extends MandateIntegrationTest {
     }
 
     @Test
+    void aCommitteeDecisionCountsForItsCommitteeWithItsTimeToQuorum() {
+        JsonNode before = committee(as("ada").get("/api/insights").json(), "budget-committee");
+        String id = as("ana").submit("Science wing " + java.util.UUID.randomUUID(), "building", 60_000);
+        String step = openStep(as("ana"), id);
+        await().atMost(Duration.ofSeconds(30)).until(() -> committee(as("ada").get("/api/insights").json(),
+                "budget-committee").path("openVotes").asLong() == before.path("openVotes").asLong() + 1);
+
+        as("vera").post("/api/requests/" + id + "/steps/" + step + "/decision", Map.of("outcome", "APPROVED"));
+        as("omar").post("/api/requests/" + id + "/steps/" + step + "/decision", Map.of("outcome", "APPROVED"));
+
+        JsonNode after = await().atMost(Duration.ofSeconds(30)).until(() -> committee(
+                as("ada").get("/api/insights").json(), "budget-committee"),
+                now -> now.path("decisions").asLong() == before.path("decisions").asLong() + 1);
+        assertThat(after.path("met").asLong()).isEqualTo(before.path("met").asLong() + 1);
+        assertThat(after.path("failed").asLong()).isEqualTo(before.path("failed").asLong());
+        assertThat(after.path("openVotes").asLong()).isEqualTo(before.path("openVotes").asLong());
+        assertThat(after.path("medianSecondsToQuorum").isNumber()).as(after.toString()).isTrue();
+        assertThat(after.path("p90SecondsToQuorum").asLong())
+                .isGreaterThanOrEqualTo(after.path("medianSecondsToQuorum").asLong());
+    }
+
+    /** The committee's figures, or zeros while it has none in the window. */
+    private static JsonNode committee(JsonNode insights, String id) {
+        for (JsonNode committee : insights.path("committees")) {
+            if (committee.path("id").asText().equals(id)) {
+                return committee;
+            }
+        }
+        return new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("id", id).put("openVotes", 0)
+                .put("decisions", 0).put("met", 0).put("failed", 0);
+    }
+
+    @Test
     void managersAuditorsAndAdministratorsMayReadTheFiguresOthersAreToldWhoMay() {
         assertThat(as("sofia").get("/api/insights").status()).isEqualTo(200);
         assertThat(as("pat").get("/api/insights").status()).isEqualTo(200);
@@ -137,6 +170,14 @@ class InsightsIntegrationTest extends MandateIntegrationTest {
                 .isEqualTo(insights.path("organisation").path("p90DecisionSeconds").asDouble());
         assertThat(registry.get("mandate.insights.mandates.in.force").gauge().value())
                 .isEqualTo(insights.path("organisation").path("mandatesInForce").asDouble());
+        double committeeDecisions = 0;
+        double openVotes = 0;
+        for (JsonNode committee : insights.path("committees")) {
+            committeeDecisions += committee.path("decisions").asDouble();
+            openVotes += committee.path("openVotes").asDouble();
+        }
+        assertThat(registry.get("mandate.insights.committee.decisions").gauge().value()).isEqualTo(committeeDecisions);
+        assertThat(registry.get("mandate.insights.committee.open.votes").gauge().value()).isEqualTo(openVotes);
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -113,15 +114,26 @@ public class ApprovalRequest {
                 command.pathVersion()));
     }
 
-    /** A member who left is off the vote: their vote no longer counts, and the quorum is recomputed. */
+    /**
+     * A member who left is off the vote: their vote no longer counts. Their successor takes the seat when
+     * SeatSuccessionPolicy allows it; otherwise the quorum is recomputed over the voters left.
+     */
     @CommandHandler
-    void handle(RemoveVoter command, Clock clock) {
+    void handle(RemoveVoter command, Committees committees, Directory directory, Clock clock) {
         QuorumVote vote = quorums.get(command.stepId());
         if (status != RequestStatus.IN_REVIEW || vote == null || vote.closed()
                 || !vote.voters().contains(command.voter())) {
             return; // run by a handler: a vote that closed or never had them is left alone
         }
-        apply(new VoterRemoved(id, command.stepId(), command.voter(), command.reason(),
+        Optional<String> noSuccession = SeatSuccessionPolicy.whyNot(command.successor(), vote, facts(),
+                committees, directory);
+        if (noSuccession.isEmpty()) {
+            apply(new VoterReplaced(id, command.stepId(), command.voter(), command.successor(), command.reason(),
+                    clock.instant()));
+            return; // a seat for a seat: the quorum needs what it did, and the successor has yet to vote
+        }
+        apply(new VoterRemoved(id, command.stepId(), command.voter(), command.successor() == null
+                ? command.reason() : command.reason() + "; their seat is not handed on: " + noSuccession.get(),
                 vote.rule().needed(vote.voters().size() - 1), clock.instant()));
         concludeIfDecided(vote, clock.instant());
     }
@@ -190,7 +202,8 @@ public class ApprovalRequest {
     @CommandHandler
     void handle(EscalateStep command, Directory directory, Clock clock) {
         if (quorums.containsKey(command.stepId()) && command.automatic()) {
-            return; // a committee vote has no single holder to escalate from
+            overdueVote(quorums.get(command.stepId()), command.reason(), clock.instant());
+            return;
         }
         refuseForCommittee(command.stepId(), "escalated: it has no single holder; its voters decide it");
         Step step = steps.get(command.stepId());
@@ -210,6 +223,17 @@ public class ApprovalRequest {
         }
         apply(new StepEscalated(id, command.stepId(), step.assignee(), target.id(), command.by(),
                 command.reason().strip(), clock.instant()));
+    }
+
+    /**
+     * A committee vote has no single holder to move up from, and nobody outside the committee may gain a say in it:
+     * its time limit chases the voters still to vote instead (docs/committees.md, ADR 0020).
+     */
+    private void overdueVote(QuorumVote vote, String reason, Instant now) {
+        if (status != RequestStatus.IN_REVIEW || vote.closed() || vote.stillToVote().isEmpty()) {
+            return; // the timer fired as the vote closed, or everyone has voted: nobody is late
+        }
+        apply(new VoteOverdue(id, vote.id(), vote.stillToVote(), reason == null ? null : reason.strip(), now));
     }
 
     /**
@@ -356,8 +380,8 @@ public class ApprovalRequest {
 
     @EventSourcingHandler
     void on(QuorumStepOpened event) {
-        quorums.put(event.stepId(), new QuorumVote(event.stepId(), QuorumRule.parse(event.rule()), event.voters(),
-                event.groups()));
+        quorums.put(event.stepId(), new QuorumVote(event.stepId(), event.committeeId(),
+                QuorumRule.parse(event.rule()), event.voters(), event.groups()));
         participants.addAll(event.voters());
     }
 
@@ -370,6 +394,12 @@ public class ApprovalRequest {
     @EventSourcingHandler
     void on(VoterRemoved event) {
         quorums.get(event.stepId()).remove(event.voter());
+    }
+
+    @EventSourcingHandler
+    void on(VoterReplaced event) {
+        quorums.get(event.stepId()).replace(event.voter(), event.successor());
+        participants.add(event.successor());
     }
 
     @EventSourcingHandler

@@ -1,5 +1,6 @@
 package org.mandate.domain.request;
 
+import org.mandate.domain.committee.CommitteeId;
 import org.mandate.domain.directory.PersonId;
 
 import java.util.ArrayList;
@@ -20,14 +21,17 @@ final class QuorumVote {
     }
 
     private final StepId id;
+    private final CommitteeId committee;
     private final QuorumRule rule;
     private final List<PersonId> voters;
     private final Map<String, List<PersonId>> groups = new LinkedHashMap<>();
     private final Map<PersonId, Vote> votes = new LinkedHashMap<>();
     private Outcome outcome;
 
-    QuorumVote(StepId id, QuorumRule rule, List<PersonId> voters, Map<String, List<PersonId>> groups) {
+    QuorumVote(StepId id, CommitteeId committee, QuorumRule rule, List<PersonId> voters,
+               Map<String, List<PersonId>> groups) {
         this.id = id;
+        this.committee = committee;
         this.rule = rule;
         this.voters = new ArrayList<>(voters);
         groups.forEach((group, members) -> this.groups.put(group, new ArrayList<>(members)));
@@ -39,6 +43,15 @@ final class QuorumVote {
 
     QuorumRule rule() {
         return rule;
+    }
+
+    /** The committee that votes; null for a one-from-each vote of groups alone. */
+    CommitteeId committee() {
+        return committee;
+    }
+
+    boolean hasGroups() {
+        return !groups.isEmpty();
     }
 
     List<PersonId> voters() {
@@ -69,6 +82,15 @@ final class QuorumVote {
         voters.remove(voter);
         votes.remove(voter);
         groups.values().forEach(members -> members.remove(voter));
+    }
+
+    /** The successor takes the leaver's place among the voters; the leaver's ballot goes with them. */
+    void replace(PersonId leaver, PersonId successor) {
+        int seat = voters.indexOf(leaver);
+        if (seat >= 0) {
+            voters.set(seat, successor);
+        }
+        votes.remove(leaver);
     }
 
     void close(Outcome result) {
@@ -127,14 +149,15 @@ final class QuorumVote {
     /** By value: the aggregate's state must be the same whether built by commands or by sourcing events. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof QuorumVote that && id.equals(that.id) && rule.equals(that.rule)
+        return other instanceof QuorumVote that && id.equals(that.id) && Objects.equals(committee, that.committee)
+                && rule.equals(that.rule)
                 && voters.equals(that.voters) && groups.equals(that.groups) && votes.equals(that.votes)
                 && Objects.equals(outcome, that.outcome);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, rule, voters, groups, votes, outcome);
+        return Objects.hash(id, committee, rule, voters, groups, votes, outcome);
     }
 
     private static String names(List<PersonId> people) {

@@ -269,14 +269,14 @@ class QuorumStepTest {
     @Test
     void aLeaverIsTakenOffTheVoteAndTheQuorumRecomputed() {
         fixture.given(submitted(ANA), opened("majority", BOARD), cast(VERA, Outcome.APPROVED))
-                .when(new RemoveVoter(ID, STEP, PAT, "pat left"))
+                .when(new RemoveVoter(ID, STEP, PAT, null, "pat left"))
                 .expectEvents(new VoterRemoved(ID, STEP, PAT, "pat left", 2, NOW));
     }
 
     @Test
     void aLeaverWhoseVoteWasTheLastMissingMeetsTheQuorum() {
         fixture.given(submitted(ANA), opened("all", BOARD), cast(VERA, Outcome.APPROVED), cast(OMAR, Outcome.APPROVED))
-                .when(new RemoveVoter(ID, STEP, PAT, "pat left"))
+                .when(new RemoveVoter(ID, STEP, PAT, null, "pat left"))
                 .expectEvents(new VoterRemoved(ID, STEP, PAT, "pat left", 2, NOW),
                         new QuorumMet(ID, STEP, "all", List.of(VERA, OMAR), NOW));
     }
@@ -284,7 +284,7 @@ class QuorumStepTest {
     @Test
     void aLeaverWhoMadeTheQuorumImpossibleFailsIt() {
         fixture.given(submitted(ANA), opened("2 of 3", BOARD), rejectedBy(VERA))
-                .when(new RemoveVoter(ID, STEP, PAT, "pat left"))
+                .when(new RemoveVoter(ID, STEP, PAT, null, "pat left"))
                 .expectEvents(new VoterRemoved(ID, STEP, PAT, "pat left", 2, NOW),
                         new QuorumFailed(ID, STEP, "2 of 3", List.of(VERA),
                                 "2 of 3 needs 2 approvals of 2 voters, and 1 rejected (vera)", NOW));
@@ -296,6 +296,34 @@ class QuorumStepTest {
                 .when(new DelegateStep(ID, STEP, VERA, LIAM, null))
                 .expectNoEvents()
                 .expectException(violation(RuleViolation.Kind.CONFLICT, "committee vote and cannot be lent"));
+    }
+
+    @Test
+    void theTimeLimitOnAVoteChasesTheVotersStillToVoteAndMovesNothing() {
+        fixture.given(submitted(ANA), opened("2 of 3", BOARD), cast(VERA, Outcome.APPROVED))
+                .when(new EscalateStep(ID, STEP, null, "Open longer than its time limit (P5D)"))
+                .expectEvents(new VoteOverdue(ID, STEP, List.of(OMAR, PAT), "Open longer than its time limit (P5D)",
+                        NOW));
+    }
+
+    @Test
+    void theTimeLimitRecordsNothingOnceTheVoteClosedOrEveryoneVoted() {
+        fixture.given(submitted(ANA), opened("2 of 3", BOARD), cast(VERA, Outcome.APPROVED),
+                        cast(OMAR, Outcome.APPROVED), new QuorumMet(ID, STEP, "2 of 3", List.of(VERA, OMAR), NOW))
+                .when(new EscalateStep(ID, STEP, null, "Open longer than its time limit (P5D)"))
+                .expectNoEvents();
+        fixture.given(submitted(ANA), opened("all", List.of(VERA, OMAR)), cast(VERA, Outcome.APPROVED),
+                        new RequestWithdrawn(ID, ANA, "Not needed", NOW))
+                .when(new EscalateStep(ID, STEP, null, "Open longer than its time limit (P5D)"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPersonStillCannotEscalateAVote() {
+        fixture.given(submitted(ANA), opened("2 of 3", BOARD))
+                .when(new EscalateStep(ID, STEP, VERA, "Taking too long"))
+                .expectNoEvents()
+                .expectException(violation(RuleViolation.Kind.CONFLICT, "committee vote and cannot be escalated"));
     }
 
     @Test

@@ -77,9 +77,10 @@ public class DepartureHandover {
                 .filter(mandate -> mandate.liveAt(clock.instant()))
                 .forEach(mandate -> commands.sendAndWait(new EndMandateOnDeparture(mandate.id(), event.personId(),
                         event.recordedBy())));
-        // taken off every open vote too: the snapshot taken when it opened no longer holds them (ADR 0015)
+        // off every open vote too: the snapshot taken when it opened no longer holds them (ADR 0015); the successor
+        // takes the seat where they sit on the committee (ADR 0020), so before the leaver leaves the committees
         votes.of(event.personId()).forEach(vote -> commands.sendAndWait(new RemoveVoter(vote.requestId(),
-                vote.stepId(), event.personId(), event.personId() + " left the organisation")));
+                vote.stepId(), event.personId(), event.successor(), event.personId() + " left the organisation")));
         committees.of(event.personId()).forEach(committee -> commands.sendAndWait(
                 new RemoveMemberOnDeparture(committee, event.personId(), event.recordedBy())));
     }

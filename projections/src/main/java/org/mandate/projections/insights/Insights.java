@@ -10,7 +10,8 @@ import java.util.List;
  * with the current one; open steps are those open now.
  */
 public record Insights(Instant at, Organisation organisation, List<Approver> approvers,
-                       List<Week> timeline, List<Bottleneck> bottlenecks, Settings settings) {
+                       List<Week> timeline, List<Bottleneck> bottlenecks, List<Committee> committees,
+                       Settings settings) {
 
     /** Whole-organisation figures; {@code mandatesInForce} counts those in force at {@code at}. */
     public record Organisation(long openSteps, long decisions, long decisionsBelowTop, Double shareBelowTop,
@@ -42,6 +43,16 @@ public record Insights(Instant at, Organisation organisation, List<Approver> app
      */
     public record Bottleneck(String id, String name, long openSteps, double share, Long oldestOpenSeconds,
                              String suggestedHolder) {
+    }
+
+    /**
+     * One committee's votes: those open now (and how long the oldest has waited), and those decided in the window,
+     * {@code met} or {@code failed}, with the time from the vote opening to its quorum met or failed (nearest-rank
+     * percentiles, like decision times). {@code id} is the committee's id, or {@code committees} for one-from-each
+     * votes of groups alone.
+     */
+    public record Committee(String id, long openVotes, Long oldestOpenSeconds, long decisions, long met, long failed,
+                            Long medianSecondsToQuorum, Long p90SecondsToQuorum) {
     }
 
     /**

@@ -8,6 +8,9 @@ import org.mandate.domain.directory.PersonJoined;
 import org.mandate.domain.directory.PersonLeft;
 import org.mandate.domain.mandate.MandateGranted;
 import org.mandate.domain.mandate.MandateRevoked;
+import org.mandate.domain.request.QuorumFailed;
+import org.mandate.domain.request.QuorumMet;
+import org.mandate.domain.request.QuorumStepOpened;
 import org.mandate.domain.request.RequestApproved;
 import org.mandate.domain.request.RequestRejected;
 import org.mandate.domain.request.RequestWithdrawn;
@@ -36,6 +39,11 @@ public class InsightsProjection {
     static final String DECIDED = "DECIDED";
     /** The request ended (withdrawn, or closed by the path) while the step was still open. */
     static final String CLOSED = "CLOSED";
+    /** A committee vote's quorum was met, or can no longer be met. */
+    static final String MET = "MET";
+    static final String FAILED = "FAILED";
+    /** The committee of a one-from-each vote of groups alone, as the request view names it. */
+    static final String GROUPS = "committees";
 
     private final JdbcTemplate jdbc;
 
@@ -116,6 +124,25 @@ public class InsightsProjection {
     }
 
     @EventHandler
+    void on(QuorumStepOpened event) {
+        jdbc.update("delete from insights_vote where step_id = ?", event.stepId().value());
+        jdbc.update("insert into insights_vote (step_id, request_id, committee_id, rule, status, opened_at) "
+                        + "values (?, ?, ?, ?, ?, ?)", event.stepId().value(), event.requestId().toString(),
+                event.committeeId() == null ? GROUPS : event.committeeId().value(), event.rule(), OPEN,
+                Rows.timestamp(event.openedAt()));
+    }
+
+    @EventHandler
+    void on(QuorumMet event) {
+        voteClosed(event.stepId().value(), MET, event.metAt());
+    }
+
+    @EventHandler
+    void on(QuorumFailed event) {
+        voteClosed(event.stepId().value(), FAILED, event.failedAt());
+    }
+
+    @EventHandler
     void on(RequestWithdrawn event) {
         close(event.requestId().toString());
     }
@@ -133,6 +160,7 @@ public class InsightsProjection {
     @ResetHandler
     void reset() {
         jdbc.update("delete from insights_step");
+        jdbc.update("delete from insights_vote");
         jdbc.update("delete from insights_escalation");
         jdbc.update("delete from insights_mandate");
         jdbc.update("delete from insights_person");
@@ -146,5 +174,17 @@ public class InsightsProjection {
 
     private void close(String requestId) {
         jdbc.update("update insights_step set status = ? where request_id = ? and status = ?", CLOSED, requestId, OPEN);
+        jdbc.update("update insights_vote set status = ? where request_id = ? and status = ?", CLOSED, requestId, OPEN);
+    }
+
+    /** Time to quorum runs from the vote opening to the moment the aggregate recorded it met or failed. */
+    private void voteClosed(String stepId, String status, Instant at) {
+        Instant openedAt = jdbc.query("select opened_at from insights_vote where step_id = ?",
+                (row, n) -> Rows.instant(row, "opened_at"), stepId).stream().findFirst().orElse(null);
+        if (openedAt == null) {
+            return; // a vote this projection never saw opened cannot be timed
+        }
+        jdbc.update("update insights_vote set status = ?, closed_at = ?, decision_seconds = ? where step_id = ?",
+                status, Rows.timestamp(at), Math.max(0, Duration.between(openedAt, at).toSeconds()), stepId);
     }
 }

@@ -65,7 +65,7 @@ public class InsightsReader {
         List<Insights.Approver> approvers = approvers(people, open, decisions, escalations, timeline.size());
         return new Insights(now, organisation(open, decisions, escalations.size(), mandatesInForce(now)), approvers,
                 timeline,
-                bottlenecks(approvers, people, decisions, settings), settings);
+                bottlenecks(approvers, people, decisions, settings), committees(now, since), settings);
     }
 
     static LocalDate weekOf(Instant instant) {
@@ -155,6 +155,34 @@ public class InsightsReader {
                         -count(decisions, decision -> decision.decidedBy().equals(member.id())))
                         .thenComparing(Member::id))
                 .map(Member::id).orElse(null);
+    }
+
+    private record Vote(String committee, String status, Instant openedAt, Long seconds) {
+    }
+
+    /** Each committee with a vote open now or decided in the window, by id. */
+    private List<Insights.Committee> committees(Instant now, Instant since) {
+        Map<String, List<Vote>> byCommittee = new TreeMap<>();
+        jdbc.query("select committee_id, status, opened_at, decision_seconds from insights_vote where status = ? "
+                        + "or (status in (?, ?) and closed_at >= ?)", row -> {
+                    byCommittee.computeIfAbsent(row.getString("committee_id"), id -> new ArrayList<>())
+                            .add(new Vote(row.getString("committee_id"), row.getString("status"),
+                                    Rows.instant(row, "opened_at"), (Long) row.getObject("decision_seconds",
+                                    Long.class)));
+                }, InsightsProjection.OPEN, InsightsProjection.MET, InsightsProjection.FAILED,
+                Rows.timestamp(since));
+        return byCommittee.entrySet().stream().map(committee -> {
+            List<Vote> votes = committee.getValue();
+            List<Vote> open = votes.stream().filter(vote -> vote.status().equals(InsightsProjection.OPEN)).toList();
+            List<Vote> decided = votes.stream().filter(vote -> !vote.status().equals(InsightsProjection.OPEN))
+                    .toList();
+            Percentiles ages = new Percentiles(open.stream()
+                    .map(vote -> Math.max(0, Duration.between(vote.openedAt(), now).toSeconds())).toList());
+            Percentiles times = new Percentiles(decided.stream().map(Vote::seconds).toList());
+            long met = decided.stream().filter(vote -> vote.status().equals(InsightsProjection.MET)).count();
+            return new Insights.Committee(committee.getKey(), open.size(), ages.at(100), decided.size(), met,
+                    decided.size() - met, times.at(50), times.at(90));
+        }).toList();
     }
 
     private Map<String, Member> people() {

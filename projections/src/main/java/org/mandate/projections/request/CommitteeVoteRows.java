@@ -6,6 +6,7 @@ import org.mandate.domain.request.QuorumStepOpened;
 import org.mandate.domain.request.RequestStatus;
 import org.mandate.domain.request.VoteCast;
 import org.mandate.domain.request.VoterRemoved;
+import org.mandate.domain.request.VoterReplaced;
 import org.mandate.projections.Rows;
 import org.mandate.projections.inbox.InboxItem;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -59,6 +60,13 @@ final class CommitteeVoteRows {
         jdbc.update("delete from vote_voter where step_id = ? and voter = ?", event.stepId().value(),
                 event.voter().value());
         jdbc.update("update vote_step set needed = ? where step_id = ?", event.needed(), event.stepId().value());
+    }
+
+    /** The successor sits where the leaver sat, with no ballot yet: the leaver's no longer counts. */
+    void replaced(VoterReplaced event) {
+        jdbc.update("update vote_voter set voter = ?, vote = null, voted_by = null, mandate_id = null, "
+                        + "rationale = null, voted_at = null where step_id = ? and voter = ?",
+                event.successor().value(), event.stepId().value(), event.voter().value());
     }
 
     void met(QuorumMet event) {

@@ -26,6 +26,7 @@ import org.mandate.domain.request.StepId;
 import org.mandate.domain.request.StepReassigned;
 import org.mandate.domain.request.VoteCast;
 import org.mandate.domain.request.VoterRemoved;
+import org.mandate.domain.request.VoterReplaced;
 import org.mandate.domain.request.StepOpened;
 import org.mandate.projections.Rows;
 import org.mandate.projections.inbox.InboxItem;
@@ -99,6 +100,11 @@ public class RequestViewProjection implements OpenVotes {
     @EventHandler
     void on(VoterRemoved event) {
         votes.removed(event);
+    }
+
+    @EventHandler
+    void on(VoterReplaced event) {
+        votes.replaced(event);
     }
 
     @EventHandler

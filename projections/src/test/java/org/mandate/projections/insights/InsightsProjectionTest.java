@@ -12,7 +12,11 @@ import org.mandate.domain.mandate.MandateGranted;
 import org.mandate.domain.mandate.MandateId;
 import org.mandate.domain.mandate.MandateRevoked;
 import org.mandate.domain.mandate.Scope;
+import org.mandate.domain.committee.CommitteeId;
 import org.mandate.domain.request.Outcome;
+import org.mandate.domain.request.QuorumFailed;
+import org.mandate.domain.request.QuorumMet;
+import org.mandate.domain.request.QuorumStepOpened;
 import org.mandate.domain.request.RequestApproved;
 import org.mandate.domain.request.RequestId;
 import org.mandate.domain.request.RequestWithdrawn;
@@ -28,6 +32,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -223,6 +228,35 @@ class InsightsProjectionTest {
                 new Insights.Week(LocalDate.parse("2026-03-16"), 0, 0, null, null, null));
     }
 
+    /**
+     * The budget committee: v1 met after 2 h, v2 failed after 30 h, v3 met after 10 h (all in the window), v0 met
+     * before it; v4 open since 6 h and v5 since 26 h; v6 open when its request was withdrawn. The finance-and-IT
+     * groups: v7 met after 1 h.
+     */
+    @Test
+    void committeeDecisionsWithTheirTimeFromOpeningToQuorum() {
+        vote("v0", "budget-committee", "2026-02-10T08:00:00Z", true, "2026-02-10T09:00:00Z");
+        vote("v1", "budget-committee", "2026-03-02T08:00:00Z", true, "2026-03-02T10:00:00Z");
+        vote("v2", "budget-committee", "2026-03-09T08:00:00Z", false, "2026-03-10T14:00:00Z");
+        vote("v3", "budget-committee", "2026-03-16T08:00:00Z", true, "2026-03-16T18:00:00Z");
+        vote("v4", "budget-committee", "2026-03-18T06:00:00Z", null, null);
+        vote("v5", "budget-committee", "2026-03-17T10:00:00Z", null, null);
+        vote("v6", "budget-committee", "2026-03-09T08:00:00Z", null, null);
+        withdrawn("v6");
+        vote("v7", null, "2026-03-11T08:00:00Z", true, "2026-03-11T09:00:00Z");
+
+        Insights insights = reader.read(NOW, SETTINGS);
+
+        assertThat(insights.committees()).containsExactly(
+                new Insights.Committee("budget-committee", 2, 26 * 3600L, 3, 2, 1, 10 * 3600L, 30 * 3600L),
+                new Insights.Committee("committees", 0, null, 1, 1, 0, 3600L, 3600L));
+        assertThat(insights.organisation().decisions()).as("votes are not single decisions").isZero();
+
+        projection.reset();
+        history.forEach(event -> event.accept(projection));
+        assertThat(reader.read(NOW, SETTINGS)).isEqualTo(insights);
+    }
+
     @Test
     void givesTheSameFiguresAfterARebuild() {
         school();
@@ -277,6 +311,21 @@ class InsightsProjectionTest {
     private void withdrawn(String step) {
         record(projection -> projection.on(new RequestWithdrawn(request(step), PersonId.of("ana"), "not needed",
                 Instant.parse("2026-03-12T10:00:00Z"))));
+    }
+
+    /** A committee vote opened at {@code openedAt}; met (true), failed (false) or still open (null) at {@code at}. */
+    private void vote(String step, String committee, String openedAt, Boolean met, String at) {
+        record(projection -> projection.on(new QuorumStepOpened(request(step), new StepId(step), "Vote",
+                committee == null ? null : CommitteeId.of(committee), committee == null ? "one from each of finance, it"
+                : "2 of 3", List.of(PersonId.of("vera"), PersonId.of("pat")), Map.of(), null, 2, null,
+                Instant.parse(openedAt), "committee-approval:1")));
+        if (Boolean.TRUE.equals(met)) {
+            record(projection -> projection.on(new QuorumMet(request(step), new StepId(step), "2 of 3",
+                    List.of(PersonId.of("vera"), PersonId.of("pat")), Instant.parse(at))));
+        } else if (Boolean.FALSE.equals(met)) {
+            record(projection -> projection.on(new QuorumFailed(request(step), new StepId(step), "2 of 3",
+                    List.of(PersonId.of("vera")), "too many rejected", Instant.parse(at))));
+        }
     }
 
     /** Applies the event now and keeps it, so a rebuild can replay the same history. */

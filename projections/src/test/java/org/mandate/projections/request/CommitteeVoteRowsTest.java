@@ -14,6 +14,7 @@ import org.mandate.domain.request.RequestSubmitted;
 import org.mandate.domain.request.StepId;
 import org.mandate.domain.request.VoteCast;
 import org.mandate.domain.request.VoterRemoved;
+import org.mandate.domain.request.VoterReplaced;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -73,6 +74,24 @@ class CommitteeVoteRowsTest {
             assertThat(item.assignee()).isEqualTo("omar");
             assertThat(item.vote().needed()).isEqualTo(2);
         });
+    }
+
+    @Test
+    void aSuccessorSitsInTheLeaversPlaceWithNoBallotAndFindsTheVoteInTheirInbox() {
+        requests.on(new VoteCast(ID, STEP, OMAR, Outcome.APPROVED, OMAR, null, "Fine", null, NOW));
+        requests.on(new VoterReplaced(ID, STEP, OMAR, LIAM, "omar left", NOW));
+
+        RequestView.Vote vote = requests.find(ID.toString()).orElseThrow().steps().get(0).vote();
+        assertThat(vote.ballots()).containsExactly(
+                new RequestView.Ballot("liam", null, null, null, null, null),
+                new RequestView.Ballot("pat", null, null, null, null, null),
+                new RequestView.Ballot("vera", null, null, null, null, null));
+        assertThat(vote.approvals()).as("the leaver's approval no longer counts").isZero();
+        assertThat(vote.needed()).isEqualTo(2);
+        assertThat(requests.of(OMAR)).isEmpty();
+        assertThat(requests.of(LIAM)).containsExactly(new OpenVotes.OpenVote(ID, STEP));
+        assertThat(requests.openVotesOf("liam")).singleElement()
+                .satisfies(item -> assertThat(item.stepId()).isEqualTo(STEP.value()));
     }
 
     @Test

@@ -23,7 +23,9 @@ import org.mandate.domain.request.StepDelegationRecalled;
 import org.mandate.domain.request.StepEscalated;
 import org.mandate.domain.request.StepReassigned;
 import org.mandate.domain.request.VoteCast;
+import org.mandate.domain.request.VoteOverdue;
 import org.mandate.domain.request.VoterRemoved;
+import org.mandate.domain.request.VoterReplaced;
 import org.mandate.domain.request.StepOpened;
 import org.springframework.stereotype.Component;
 
@@ -177,6 +179,16 @@ class Timeline {
         if (event instanceof VoterRemoved removed) {
             return new TimelineEntry(removed.removedAt(), "Mandate", "took " + name(removed.voter().value())
                     + " off the vote; it now needs " + removed.needed() + " approval(s)", removed.reason());
+        }
+        if (event instanceof VoterReplaced replaced) {
+            return new TimelineEntry(replaced.replacedAt(), "Mandate", "gave " + name(replaced.voter().value())
+                    + "'s seat on the vote to " + name(replaced.successor().value()) + ", who sits on the committee; "
+                    + "their vote starts afresh", replaced.reason());
+        }
+        if (event instanceof VoteOverdue overdue) {
+            return new TimelineEntry(overdue.overdueAt(), "Mandate", "chased the vote on step ‘"
+                    + stepNames.getOrDefault(overdue.stepId().value(), "?") + "’, past its time limit: still to vote "
+                    + names(overdue.stillToVote()), overdue.reason());
         }
         if (event instanceof QuorumMet met) {
             return new TimelineEntry(met.metAt(), "Mandate", "the quorum on step ‘" + stepNames.getOrDefault(

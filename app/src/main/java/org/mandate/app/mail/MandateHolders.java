@@ -1,0 +1,57 @@
+package org.mandate.app.mail;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.mandate.app.web.People;
+import org.mandate.domain.directory.Directory;
+import org.mandate.domain.directory.PersonId;
+import org.mandate.domain.mandate.MandateTerms;
+import org.mandate.domain.notification.NoticeKind;
+import org.mandate.domain.request.AuthorityChainPolicy;
+import org.mandate.projections.delegation.DelegationsRegister;
+
+import java.time.Instant;
+
+/**
+ * Whoever may decide a step (or cast a committee voter's vote) for someone under a standing mandate that covers it
+ * hears of it too, with the same rule the inbox and the request page use to offer it to them.
+ */
+class MandateHolders {
+
+    private final MailNotices notices;
+    private final NoticeQueue queue;
+    private final People people;
+    private final DelegationsRegister mandates;
+    private final AuthorityChainPolicy chains;
+
+    MandateHolders(MailNotices notices, NoticeQueue queue, People people, DelegationsRegister mandates,
+                   Directory directory) {
+        this.notices = notices;
+        this.queue = queue;
+        this.people = people;
+        this.mandates = mandates;
+        this.chains = new AuthorityChainPolicy(directory);
+    }
+
+    /** {@code holder} holds the step, or sits on the committee vote {@code stepId}, from {@code at}. */
+    void offer(EventMessage<?> message, String requestId, String stepId, String holder, Instant dueAt, Instant at) {
+        MailNotices.RequestFacts request = notices.request(requestId);
+        if (request == null) {
+            return;
+        }
+        for (MandateTerms mandate : mandates.carrying(PersonId.of(holder))) {
+            String recipient = mandate.holder().value();
+            if (!recipient.equals(request.requester())
+                    && mandate.covers(request.category(), request.amount(), request.currency())
+                    && mandates.effectiveAt(mandate, at)
+                    && chains.objectionToMandate(PersonId.of(request.requester()), mandate, mandates).isEmpty()) {
+                boolean vote = notices.step(stepId) == null; // a committee vote has seats, not a holder
+                queue.offer(new MailNotices.Queued(message.getIdentifier(), recipient, holder,
+                        NoticeKind.STEP_ARRIVED, requestId, stepId, "For " + people.name(holder) + ": ‘"
+                        + request.title() + "’ from " + people.name(request.requester()), (vote
+                        ? people.name(holder) + " sits on its committee vote" : "It is with " + people.name(holder))
+                        + ", and the mandate " + people.name(mandate.grantor().value()) + " gave you covers it: you "
+                        + "may " + (vote ? "vote" : "decide it") + " for them.", dueAt), at);
+            }
+        }
+    }
+}
