@@ -110,8 +110,14 @@ class InboxBrowserTest extends BrowserTest {
         assertThat(titles(sofia)).containsExactly(newest);
     }
 
+    /**
+     * The titles of the rows shown, read in one script: the poll replaces the rows every two seconds, and reading
+     * fifty rows one WebDriver call at a time on a busy machine straddled a replacement every time (stale elements
+     * until the wait ran out).
+     */
+    @SuppressWarnings("unchecked")
     static List<String> titles(WebDriver browser) {
-        return browser.findElements(By.cssSelector("#inbox-items tbody tr td[data-label=Request] a")).stream()
-                .map(WebElement::getText).toList();
+        return (List<String>) ((JavascriptExecutor) browser).executeScript("return Array.from(document"
+                + ".querySelectorAll('#inbox-items tbody tr td[data-label=Request] a'), a => a.innerText.trim());");
     }
 }
