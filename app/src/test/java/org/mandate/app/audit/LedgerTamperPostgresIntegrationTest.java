@@ -1,16 +1,11 @@
 package org.mandate.app.audit;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.mandate.app.PostgresDatabase;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-
-import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
  * The same tamper cases on PostgreSQL, on a database of its own (recreated each run). Its own Spring context with
@@ -21,26 +16,16 @@ import static org.junit.jupiter.api.Assumptions.abort;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class LedgerTamperPostgresIntegrationTest extends LedgerTamperCases {
 
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     private static final String DATABASE = "mandate_ledger_tamper";
 
     /** Runs before the context starts, so an unreachable server skips the class instead of failing to boot it. */
     @BeforeAll
     static void recreateDatabase() {
-        try (Connection admin = DriverManager.getConnection(SERVER + "postgres", "postgres", "")) {
-            admin.createStatement().execute("drop database if exists " + DATABASE + " with (force)");
-            admin.createStatement().execute("create database " + DATABASE);
-        } catch (SQLException unreachable) {
-            abort("PostgreSQL not reachable at 127.0.0.1:5432 as user postgres (" + unreachable.getMessage()
-                    + "): install and start it (see .ci/run)");
-        }
+        PostgresDatabase.recreate(DATABASE);
     }
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry properties) {
-        properties.add("spring.datasource.url", () -> SERVER + DATABASE);
-        properties.add("spring.datasource.username", () -> "postgres");
-        properties.add("spring.datasource.password", () -> "");
-        properties.add("mandate.demo-story", () -> "false");
+        PostgresDatabase.use(properties, DATABASE);
     }
 }

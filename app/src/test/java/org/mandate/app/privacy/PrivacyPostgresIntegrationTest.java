@@ -2,16 +2,11 @@ package org.mandate.app.privacy;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mandate.app.PostgresDatabase;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-
-import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
  * Erasure and retention on PostgreSQL, where the sweep reads PostgreSQL's catalogue, the files are {@code bytea} and
@@ -22,27 +17,17 @@ import static org.junit.jupiter.api.Assumptions.abort;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PrivacyPostgresIntegrationTest extends PrivacyIntegrationTest {
 
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     private static final String DATABASE = "mandate_privacy";
 
     /** Runs before the context starts, so an unreachable server skips the class instead of failing to boot it. */
     @BeforeAll
     static void recreateDatabase() {
-        try (Connection admin = DriverManager.getConnection(SERVER + "postgres", "postgres", "")) {
-            admin.createStatement().execute("drop database if exists " + DATABASE + " with (force)");
-            admin.createStatement().execute("create database " + DATABASE);
-        } catch (SQLException unreachable) {
-            abort("PostgreSQL not reachable at 127.0.0.1:5432 as user postgres (" + unreachable.getMessage()
-                    + "): install and start it (see .ci/run)");
-        }
+        PostgresDatabase.recreate(DATABASE);
     }
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry properties) {
-        properties.add("spring.datasource.url", () -> SERVER + DATABASE);
-        properties.add("spring.datasource.username", () -> "postgres");
-        properties.add("spring.datasource.password", () -> "");
-        properties.add("mandate.demo-story", () -> "false");
+        PostgresDatabase.use(properties, DATABASE);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.mandate.app.reliability;
 
 import org.junit.jupiter.api.Test;
+import org.mandate.app.PostgresDatabase;
 
 import java.nio.file.Path;
 import java.sql.Connection;

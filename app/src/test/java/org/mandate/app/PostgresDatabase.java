@@ -1,6 +1,7 @@
-package org.mandate.app.reliability;
+package org.mandate.app;
 
 import org.junit.jupiter.api.Assumptions;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -9,15 +10,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /** A PostgreSQL database of a test's own at 127.0.0.1:5432; the test is skipped, saying why, when none runs there. */
-final class PostgresDatabase {
+public final class PostgresDatabase {
 
-    static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+    public static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
 
     private PostgresDatabase() {
     }
 
     /** Drops and creates the database, or aborts the test with what to install. */
-    static void recreate(String name) {
+    public static void recreate(String name) {
         try (Connection admin = DriverManager.getConnection(SERVER + "postgres", "postgres", "")) {
             admin.createStatement().execute("drop database if exists " + name + " with (force)");
             admin.createStatement().execute("create database " + name);
@@ -27,8 +28,19 @@ final class PostgresDatabase {
         }
     }
 
+    /**
+     * Points a Spring test context at the database, with the app's PostgreSQL profile doing the rest; and no demo
+     * story, whose backdated weeks only the shared H2 context's tests read.
+     */
+    public static void use(DynamicPropertyRegistry properties, String name) {
+        properties.add("spring.datasource.url", () -> SERVER + name);
+        properties.add("spring.datasource.username", () -> "postgres");
+        properties.add("spring.datasource.password", () -> "");
+        properties.add("mandate.demo-story", () -> "false");
+    }
+
     /** The one number a counting query answers. */
-    static long count(Connection db, String sql, Object... arguments) {
+    public static long count(Connection db, String sql, Object... arguments) {
         try (PreparedStatement query = db.prepareStatement(sql)) {
             for (int i = 0; i < arguments.length; i++) {
                 query.setObject(i + 1, arguments[i]);
