@@ -160,8 +160,23 @@ class InsightsIntegrationTest extends MandateIntegrationTest {
         JsonNode insights = as("ada").get("/api/insights").json();
 
         Collection<Gauge> perApprover = registry.find("mandate.insights.open.steps").gauges();
-        assertThat(perApprover).extracting(gauge -> gauge.getId().getTag("approver")).contains("pat", "other");
+        // the approvers holding the most open steps get a gauge each, everyone else is summed in "other"; which ones
+        // they are depends on what the other tests in this JVM left open, so the test checks the rule, not names
+        assertThat(perApprover).extracting(gauge -> gauge.getId().getTag("approver")).contains("other");
         assertThat(perApprover).hasSizeBetween(2, 6);
+        java.util.Map<String, Double> named = new java.util.HashMap<>();
+        perApprover.stream().filter(gauge -> !"other".equals(gauge.getId().getTag("approver")))
+                .forEach(gauge -> named.put(gauge.getId().getTag("approver"), gauge.value()));
+        double fewestNamed = named.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        insights.path("approvers").forEach(approver -> {
+            String id = approver.path("id").asText();
+            double open = approver.path("openSteps").asDouble();
+            if (named.containsKey(id)) {
+                assertThat(named.get(id)).as("gauge of %s", id).isEqualTo(open);
+            } else {
+                assertThat(open).as("%s holds no more than the named approvers", id).isLessThanOrEqualTo(fewestNamed);
+            }
+        });
         assertThat(perApprover.stream().mapToDouble(Gauge::value).sum())
                 .isEqualTo(insights.path("organisation").path("openSteps").asDouble());
         assertThat(registry.get("mandate.insights.decisions.below.top.share").gauge().value())
