@@ -10,6 +10,7 @@ import org.mandate.domain.request.AuthorityChainPolicy;
 import org.mandate.projections.delegation.DelegationsRegister;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Whoever may decide a step (or cast a committee voter's vote) for someone under a standing mandate that covers it
@@ -38,13 +39,17 @@ class MandateHolders {
         if (request == null) {
             return;
         }
-        for (MandateTerms mandate : mandates.carrying(PersonId.of(holder))) {
+        List<MandateTerms> carrying = mandates.carrying(PersonId.of(holder));
+        if (carrying.isEmpty()) {
+            return;
+        }
+        boolean vote = notices.step(stepId) == null; // a committee vote has seats, not a holder
+        for (MandateTerms mandate : carrying) {
             String recipient = mandate.holder().value();
             if (!recipient.equals(request.requester())
                     && mandate.covers(request.category(), request.amount(), request.currency())
                     && mandates.effectiveAt(mandate, at)
                     && chains.objectionToMandate(PersonId.of(request.requester()), mandate, mandates).isEmpty()) {
-                boolean vote = notices.step(stepId) == null; // a committee vote has seats, not a holder
                 queue.offer(new MailNotices.Queued(message.getIdentifier(), recipient, holder,
                         NoticeKind.STEP_ARRIVED, requestId, stepId, "For " + people.name(holder) + ": ‘"
                         + request.title() + "’ from " + people.name(request.requester()), (vote
