@@ -9,7 +9,6 @@ import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.request.AttachToRequest;
 import org.mandate.domain.request.RequestId;
 import org.mandate.projections.request.RequestView;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -76,12 +75,12 @@ public class Attachments {
 
     Attachments(CommandGateway commands, RequestReader reader, AttachmentStore store,
                 PlatformTransactionManager transactions,
-                @Value("${mandate.attachments.max-size:10MB}") DataSize maxSize) {
+                AttachmentSettings settings) {
         this.commands = commands;
         this.reader = reader;
         this.store = store;
         this.transaction = new TransactionTemplate(transactions);
-        this.maxSize = maxSize;
+        this.maxSize = settings.maxSize();
     }
 
     public DataSize maxSize() {

@@ -1,7 +1,7 @@
 package org.mandate.app.attachment;
 
 import jakarta.servlet.MultipartConfigElement;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
@@ -13,13 +13,15 @@ import org.springframework.util.unit.DataSize;
  * refusal (413 with what to do) rather than failing before it.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AttachmentSettings.class)
 class MultipartLimits {
 
     /** Room for the form's other fields (the CSRF token, what the file supersedes) and the multipart framing. */
     private static final long FORM_ROOM = 64 * 1024;
 
     @Bean
-    MultipartConfigElement multipartConfigElement(@Value("${mandate.attachments.max-size:10MB}") DataSize maxSize) {
+    MultipartConfigElement multipartConfigElement(AttachmentSettings settings) {
+        DataSize maxSize = settings.maxSize();
         return new MultipartConfigElement(null, maxSize.toBytes(), maxSize.toBytes() + FORM_ROOM, 0);
     }
 }

@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.mandate.app.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.LivenessState;
@@ -58,17 +57,15 @@ public class DatabaseProbe {
 
     /** Starts after the pool (on H2 the file is compacted before the pool opens it), and empties it in an outage. */
     DatabaseProbe(DataSource pool, DataSourceProperties database, Clock clock, ApplicationEventPublisher events,
-                  @Value("${mandate.database.probe-interval:1s}") Duration interval,
-                  @Value("${mandate.database.probe-timeout:2s}") Duration timeout,
-                  @Value("${mandate.database.restart-after:2m}") Duration restartAfter) {
+                  DatabaseSettings settings) {
         this.pool = pool;
         this.events = events;
-        this.restartAfter = restartAfter;
+        this.restartAfter = settings.restartAfter();
         this.embedded = String.valueOf(database.determineUrl()).startsWith("jdbc:h2:file:");
         this.database = database;
-        this.timeout = timeout;
+        this.timeout = settings.probeTimeout();
         this.clock = clock;
-        this.timer = PeriodicTask.start("database-probe", Duration.ZERO, interval, this::probe);
+        this.timer = PeriodicTask.start("database-probe", Duration.ZERO, settings.probeInterval(), this::probe);
     }
 
     /** True unless the last look found the database out of reach. */

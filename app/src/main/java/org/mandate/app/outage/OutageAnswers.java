@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -29,11 +28,10 @@ public class OutageAnswers {
     private final ObjectMapper json;
     private final Duration retryAfter;
 
-    OutageAnswers(DatabaseProbe database, ObjectMapper json,
-                  @Value("${mandate.database.retry-after:5s}") Duration retryAfter) {
+    OutageAnswers(DatabaseProbe database, ObjectMapper json, DatabaseSettings settings) {
         this.database = database;
         this.json = json;
-        this.retryAfter = retryAfter;
+        this.retryAfter = settings.retryAfter();
     }
 
     /** 503 for a call turned away because the database does not answer: problem+json, or a page for people. */

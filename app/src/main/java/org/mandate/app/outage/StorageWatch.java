@@ -35,12 +35,13 @@ public class StorageWatch {
                  @Value("${mandate.data-dir}") String dataDir,
                  @Value("${mandate.storage.warn-below:1GB}") DataSize warnBelow,
                  @Value("${mandate.storage.refuse-below:64MB}") DataSize refuseBelow,
-                 @Value("${mandate.database.probe-interval:1s}") java.time.Duration interval) {
+                 DatabaseSettings settings) {
         this.dataDir = Path.of(dataDir).toAbsolutePath();
         this.warnBelow = warnBelow.toBytes();
         this.refuseBelow = refuseBelow.toBytes();
         boolean embedded = database.embedded();
-        this.timer = embedded ? PeriodicTask.start("storage-watch", java.time.Duration.ZERO, interval, this::look)
+        this.timer = embedded ? PeriodicTask.start("storage-watch", java.time.Duration.ZERO, settings.probeInterval(),
+                this::look)
                 : null;
         if (embedded) {
             Gauge.builder("mandate_storage_free_bytes", () -> free)

@@ -2,6 +2,7 @@ package org.mandate.app.outage;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.transaction.TransactionManagerCustomizers;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.support.JdbcTransactionManager;
@@ -10,6 +11,7 @@ import javax.sql.DataSource;
 
 /** The one transaction manager that events, engine, tokens and read models share, telling failed commits apart. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DatabaseSettings.class)
 class TransactionConfiguration {
 
     @Bean

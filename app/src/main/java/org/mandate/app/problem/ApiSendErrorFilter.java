@@ -7,8 +7,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import org.mandate.app.attachment.AttachmentSettings;
 import org.mandate.app.attachment.Attachments;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatusCode;
@@ -35,9 +35,9 @@ class ApiSendErrorFilter extends OncePerRequestFilter {
     private final DataSize attachmentLimit;
 
     ApiSendErrorFilter(ObjectMapper json,
-                       @Value("${mandate.attachments.max-size:10MB}") DataSize attachmentLimit) {
+                       AttachmentSettings attachments) {
         this.json = json;
-        this.attachmentLimit = attachmentLimit;
+        this.attachmentLimit = attachments.maxSize();
     }
 
     @Override

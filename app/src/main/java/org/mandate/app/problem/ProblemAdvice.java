@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.lang3.exception.ExceptionUtils;
+import org.mandate.app.attachment.AttachmentSettings;
 import org.mandate.app.attachment.Attachments;
 import org.mandate.app.outage.OutageAnswers;
 import org.mandate.domain.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -46,9 +46,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     private final OutageAnswers outages;
     private final DataSize attachmentLimit;
 
-    ProblemAdvice(OutageAnswers outages, @Value("${mandate.attachments.max-size:10MB}") DataSize attachmentLimit) {
+    ProblemAdvice(OutageAnswers outages, AttachmentSettings attachments) {
         this.outages = outages;
-        this.attachmentLimit = attachmentLimit;
+        this.attachmentLimit = attachments.maxSize();
     }
 
     /** Only uploads are multipart, and only attachments are uploaded: the servlet container's limit is theirs. */

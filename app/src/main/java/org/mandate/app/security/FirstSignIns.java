@@ -8,7 +8,6 @@ import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.directory.SetEmail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.util.Locale;
@@ -40,9 +39,8 @@ class FirstSignIns {
     private final Directory directory;
     private final Identities identities;
 
-    FirstSignIns(@Value("${mandate.security.join-on-first-sign-in:false}") boolean on, CommandGateway commands,
-                 Directory directory, Identities identities) {
-        this.on = on;
+    FirstSignIns(SecuritySettings settings, CommandGateway commands, Directory directory, Identities identities) {
+        this.on = settings.joinOnFirstSignIn();
         this.commands = commands;
         this.directory = directory;
         this.identities = identities;

@@ -1,7 +1,6 @@
 package org.mandate.app.security;
 
 import org.mandate.domain.directory.Role;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -47,11 +46,10 @@ class Identities {
     private final String personClaim;
     private final String rolesClaim;
 
-    Identities(JdbcTemplate jdbc, @Value("${mandate.security.person-claim:preferred_username}") String personClaim,
-               @Value("${mandate.security.roles-claim:roles}") String rolesClaim) {
+    Identities(JdbcTemplate jdbc, SecuritySettings settings) {
         this.jdbc = jdbc;
-        this.personClaim = personClaim;
-        this.rolesClaim = rolesClaim;
+        this.personClaim = settings.personClaim();
+        this.rolesClaim = settings.rolesClaim();
     }
 
     String personClaim() {

@@ -21,8 +21,17 @@ final class LoginThrottle {
     private static final int HARD_LIMIT = 100_000;
     private static final int LONGEST_KEY = 128;
 
-    record Settings(int accountFreeFailures, int addressFreeFailures, Duration firstDelay, Duration maxDelay,
+    /** {@code mandate.security.login-throttle.*}; each one left out takes the default below. */
+    record Settings(Integer accountFreeFailures, Integer addressFreeFailures, Duration firstDelay, Duration maxDelay,
                     Duration forgetAfter) {
+
+        Settings {
+            accountFreeFailures = accountFreeFailures == null ? 5 : accountFreeFailures;
+            addressFreeFailures = addressFreeFailures == null ? 20 : addressFreeFailures;
+            firstDelay = firstDelay == null ? Duration.ofSeconds(1) : firstDelay;
+            maxDelay = maxDelay == null ? Duration.ofMinutes(5) : maxDelay;
+            forgetAfter = forgetAfter == null ? Duration.ofMinutes(15) : forgetAfter;
+        }
     }
 
     private record Failures(int count, Instant last, Instant lockedUntil) {

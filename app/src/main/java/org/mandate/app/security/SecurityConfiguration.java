@@ -8,6 +8,7 @@ import org.mandate.app.outage.OutageAnswers;
 import org.mandate.domain.directory.Role;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -29,31 +30,24 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 
 /** Roles beyond staff are checked on the controllers with {@code @PreAuthorize}, next to what they guard. */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
+@EnableConfigurationProperties(SecuritySettings.class)
 class SecurityConfiguration {
 
     /** bcrypt, with recent successful checks remembered briefly (see {@link RememberedPasswordChecks}); 0 turns that off. */
     @Bean
-    PasswordEncoder passwordEncoder(@Value("${mandate.security.password-check-cache:60s}") Duration remembered) {
-        return new RememberedPasswordChecks(PasswordEncoderFactories.createDelegatingPasswordEncoder(), remembered,
-                Clock.systemUTC());
+    PasswordEncoder passwordEncoder(SecuritySettings settings) {
+        return new RememberedPasswordChecks(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+                settings.passwordCheckCache(), Clock.systemUTC());
     }
 
     /** Failed logins per account and per client address, in this node's memory (see {@link LoginThrottle}). */
     @Bean
-    LoginThrottle loginThrottle(
-            @Value("${mandate.security.login-throttle.account-free-failures:5}") int accountFreeFailures,
-            @Value("${mandate.security.login-throttle.address-free-failures:20}") int addressFreeFailures,
-            @Value("${mandate.security.login-throttle.first-delay:1s}") Duration firstDelay,
-            @Value("${mandate.security.login-throttle.max-delay:5m}") Duration maxDelay,
-            @Value("${mandate.security.login-throttle.forget-after:15m}") Duration forgetAfter,
-            MeterRegistry meters) {
-        LoginThrottle throttle = new LoginThrottle(new LoginThrottle.Settings(accountFreeFailures,
-                addressFreeFailures, firstDelay, maxDelay, forgetAfter), Clock.systemUTC());
+    LoginThrottle loginThrottle(SecuritySettings settings, MeterRegistry meters) {
+        LoginThrottle throttle = new LoginThrottle(settings.loginThrottle(), Clock.systemUTC());
         Gauge.builder("mandate.login.throttle.locked", throttle, LoginThrottle::locked)
                 .description("Accounts and client addresses locked out on this node right now").register(meters);
         return throttle;
@@ -77,8 +71,8 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ThrottledLogins logins, OutageAnswers outages,
                             ObjectProvider<JwtDecoder> tokens, Identities identities,
-                            @Value("${mandate.security.basic-auth:${mandate.security.local-passwords:true}}")
-                            boolean basic) throws Exception {
+                            SecuritySettings settings) throws Exception {
+        boolean basic = settings.basicAuth();
         JwtDecoder decoder = tokens.getIfAvailable();
         ApiEntryPoint entryPoint = new ApiEntryPoint(json, outages, basic, decoder != null);
         http.securityMatcher("/api/**")
@@ -155,8 +149,8 @@ class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http, ThrottledLogins logins, AccountStanding standing,
                               Identities identities, FirstSignIns firstSignIns, OutageAnswers outages,
                               ObjectProvider<ClientRegistrationRepository> providers,
-                              @Value("${mandate.security.local-passwords:true}") boolean localPasswords)
-            throws Exception {
+                              SecuritySettings settings) throws Exception {
+        boolean localPasswords = settings.localPasswords();
         LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
         loginPage.setFavorRelativeUris(true);
         SavedRequestAwareAuthenticationSuccessHandler backToWhereTheyWere =

@@ -1,7 +1,7 @@
 package org.mandate.app.web;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.mandate.app.security.SecuritySettings;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
@@ -24,7 +24,7 @@ class HomeController {
     private final boolean localPasswords;
 
     HomeController(ObjectProvider<ClientRegistrationRepository> registrations,
-                   @Value("${mandate.security.local-passwords:true}") boolean localPasswords) {
+                   SecuritySettings settings) {
         if (registrations.getIfAvailable() instanceof Iterable<?> configured) {
             for (Object registration : configured) {
                 ClientRegistration provider = (ClientRegistration) registration;
@@ -32,7 +32,7 @@ class HomeController {
                         "/oauth2/authorization/" + provider.getRegistrationId()));
             }
         }
-        this.localPasswords = localPasswords;
+        this.localPasswords = settings.localPasswords();
     }
 
     /** {@code throttled} carries the seconds to wait after too many failed logins; only a plain number is shown. */

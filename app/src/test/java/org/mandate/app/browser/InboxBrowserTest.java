@@ -62,12 +62,16 @@ class InboxBrowserTest extends BrowserTest {
         for (String title : List.of(tag + " beakers", tag + " funnels")) {
             click(sofia, By.cssSelector("input.select-step[aria-label='Select ‘" + title + "’']"));
         }
-        // a step arriving through the poll proves the rows were replaced since the ticks
+        sofia.findElement(By.name("rationale")).sendKeys("Lab restock");
+        // a step arriving through the poll proves the rows were replaced since the ticks and the typing
         as("ana").submit(tag + " arrives later", "supplies", 10);
         waitUntil(sofia, driver -> titles(driver).contains(tag + " arrives later"));
         assertThat(sofia.findElements(By.cssSelector("input.select-step:checked"))).as("the poll keeps the ticks")
                 .hasSize(2);
-        sofia.findElement(By.name("rationale")).sendKeys("Lab restock");
+        // the poll replaces the steps only: one form, the reason as typed (a poll that also brought the form
+        // added one more each time, and the ticks could belong to another form than the button clicked)
+        assertThat(sofia.findElements(By.id("bulk"))).hasSize(1);
+        assertThat(sofia.findElement(By.name("rationale")).getDomProperty("value")).isEqualTo("Lab restock");
         sofia.findElement(By.id("approve-selected")).click();
 
         waitUntil(sofia, driver -> !driver.findElements(By.id("bulk-summary")).isEmpty());
@@ -82,6 +86,8 @@ class InboxBrowserTest extends BrowserTest {
         }
         sofia.get(url("/?q=" + tag));
         assertThat(titles(sofia)).containsExactlyInAnyOrder(tag + " left alone", tag + " arrives later");
+        sofia.get(url("/?q=" + tag + "+nothing"));
+        assertThat(sofia.findElement(By.id("bulk")).isDisplayed()).as("nothing shown, nothing to decide").isFalse();
     }
 
     @Test

@@ -30,7 +30,7 @@ class OutageAnswersTest {
     void anUnrecognisedFailureWhileTheDatabaseAnswersIsNoOutage() {
         DatabaseProbe probe = probe("jdbc:h2:mem:outage-answers;DB_CLOSE_DELAY=-1");
         try {
-            assertThat(new OutageAnswers(probe, new ObjectMapper(), Duration.ofSeconds(5)).unexplained(UNRECOGNISED))
+            assertThat(answers(probe).unexplained(UNRECOGNISED))
                     .isNull();
         } finally {
             probe.stop();
@@ -45,7 +45,7 @@ class OutageAnswersTest {
         }
         DatabaseProbe probe = probe("jdbc:postgresql://127.0.0.1:" + closedPort + "/mandate");
         try {
-            ResponseEntity<ProblemDetail> answer = new OutageAnswers(probe, new ObjectMapper(), Duration.ofSeconds(5))
+            ResponseEntity<ProblemDetail> answer = answers(probe)
                     .unexplained(UNRECOGNISED);
             assertThat(answer).isNotNull();
             assertThat(answer.getStatusCode().value()).isEqualTo(503);
@@ -58,6 +58,10 @@ class OutageAnswersTest {
         }
     }
 
+    private static OutageAnswers answers(DatabaseProbe probe) {
+        return new OutageAnswers(probe, new ObjectMapper(), new DatabaseSettings(null, null, null, null));
+    }
+
     private static DatabaseProbe probe(String url) {
         DataSourceProperties properties = new DataSourceProperties();
         properties.setUrl(url);
@@ -66,7 +70,7 @@ class OutageAnswersTest {
         JdbcDataSource pool = new JdbcDataSource();
         pool.setURL(url);
         // one look at start, then only when asked: the next scheduled look is an hour away
-        return new DatabaseProbe(pool, properties, Clock.systemUTC(), event -> { }, Duration.ofHours(1),
-                Duration.ofSeconds(2), Duration.ofMinutes(2));
+        return new DatabaseProbe(pool, properties, Clock.systemUTC(), event -> { },
+                new DatabaseSettings(Duration.ofHours(1), null, null, null));
     }
 }
