@@ -1,6 +1,7 @@
 package org.mandate.app.insights;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mandate.app.MandateSettings;
 import org.mandate.domain.RuleViolation;
 import org.mandate.domain.directory.Authority;
 import org.mandate.domain.directory.Directory;
@@ -9,7 +10,6 @@ import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.mandate.GrantMandate;
 import org.mandate.domain.mandate.MandateId;
 import org.mandate.domain.mandate.Scope;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -35,11 +35,11 @@ class MandateSuggestion {
     private final String currency;
 
     MandateSuggestion(CommandGateway commands, Directory directory, Clock clock,
-                      @Value("${mandate.currency:EUR}") String currency) {
+                      MandateSettings settings) {
         this.commands = commands;
         this.directory = directory;
         this.clock = clock;
-        this.currency = currency;
+        this.currency = settings.currency();
     }
 
     record Granted(String holder, BigDecimal maxAmount, String currency, Instant until) {

@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.mandate.app.MandateSettings;
 import org.mandate.app.web.People;
 import org.mandate.domain.directory.Directory;
 import org.mandate.projections.delegation.DelegationsRegister;
@@ -144,8 +145,9 @@ class NotificationsConfiguration {
 
         @Bean
         MailComposer mailComposer(MailNotices notices, ActionLinks links, People people, MailTimes times,
-                                  MailSettings settings, @Value("${mandate.public-url}") String publicUrl) {
-            return new MailComposer(notices, links, people, times, settings, publicUrl, Clock.systemUTC());
+                                  MailSettings settings, MandateSettings mandate) {
+            return new MailComposer(notices, links, people, times, settings, mandate.publicUrl(),
+                    Clock.systemUTC());
         }
 
         @Bean
@@ -172,8 +174,9 @@ class NotificationsConfiguration {
         @Bean
         ChatDispatcher chatDispatcher(ChatNotices chat, MailNotices notices, ChatSettings settings,
                                       ChatMetrics metrics, People people, MailTimes times,
-                                      @Value("${mandate.public-url}") String publicUrl) {
-            return new ChatDispatcher(chat, notices, settings, metrics, people, times, publicUrl, Clock.systemUTC());
+                                      MandateSettings mandate) {
+            return new ChatDispatcher(chat, notices, settings, metrics, people, times, mandate.publicUrl(),
+                    Clock.systemUTC());
         }
     }
 }

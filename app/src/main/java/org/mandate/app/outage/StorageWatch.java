@@ -3,6 +3,7 @@ package org.mandate.app.outage;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
+import org.mandate.app.MandateSettings;
 import org.mandate.app.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,11 +33,11 @@ public class StorageWatch {
     private volatile long free = Long.MAX_VALUE;
 
     StorageWatch(DatabaseProbe database, MeterRegistry meters,
-                 @Value("${mandate.data-dir}") String dataDir,
+                 MandateSettings mandate,
                  @Value("${mandate.storage.warn-below:1GB}") DataSize warnBelow,
                  @Value("${mandate.storage.refuse-below:64MB}") DataSize refuseBelow,
                  DatabaseSettings settings) {
-        this.dataDir = Path.of(dataDir).toAbsolutePath();
+        this.dataDir = mandate.dataDir().toAbsolutePath();
         this.warnBelow = warnBelow.toBytes();
         this.refuseBelow = refuseBelow.toBytes();
         boolean embedded = database.embedded();

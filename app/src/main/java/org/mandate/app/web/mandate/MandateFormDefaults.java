@@ -1,10 +1,10 @@
 package org.mandate.app.web.mandate;
 
+import org.mandate.app.MandateSettings;
 import org.mandate.domain.directory.Authority;
 import org.mandate.domain.directory.Person;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.projections.directory.DirectoryProjection;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -28,10 +28,10 @@ class MandateFormDefaults {
     private final Clock clock;
     private final String currency;
 
-    MandateFormDefaults(DirectoryProjection directory, Clock clock, @Value("${mandate.currency:EUR}") String currency) {
+    MandateFormDefaults(DirectoryProjection directory, Clock clock, MandateSettings settings) {
         this.directory = directory;
         this.clock = clock;
-        this.currency = currency;
+        this.currency = settings.currency();
     }
 
     String currency() {
