@@ -7,5 +7,5 @@ import java.util.List;
 /** Read access to the requests in review that wait for their requester's answer; implemented by the request view. */
 public interface WaitingForAnswers {
 
-    List<RequestId> of(PersonId requester);
+    List<RequestId> awaitingAnswerFrom(PersonId requester);
 }
