@@ -210,11 +210,17 @@ class SendBackIntegrationTest extends MandateIntegrationTest {
         commands.sendAndWait(new JoinPerson(PersonId.of(teacher), teacher, "Test hire", PersonId.of("sofia"),
                 Set.of(), Authority.none()));
         credentials.set(teacher, "demo");
-        String id = as(teacher).submit("Send-back centrifuge " + System.nanoTime(), "equipment", 800);
+        String title = "Send-back centrifuge " + System.nanoTime();
+        String id = as(teacher).submit(title, "equipment", 800);
         String step = openStep(as("sofia"), id);
         Instant originalDue = timerOf(step).getDuedate().toInstant();
         as("sofia").post(sendBack(id, step), Map.of("question", "Which rotor does it take?"));
         assertThat(timerOf(step).isSuspended()).isTrue();
+        String preview = PageSession.loggedIn(port, "ivy").get("/admin/people/" + teacher + "/departure?successor=")
+                .body();
+        assertThat(preview).as("the administrator sees it before recording the departure")
+                .contains("‘" + title + "’", "Sofia Reyes sent it back with a question; the step goes back to its "
+                        + "holder unanswered");
 
         Api.Response departure = as("ivy").post("/api/people/" + teacher + "/departure", Map.of());
 
@@ -303,6 +309,10 @@ class SendBackIntegrationTest extends MandateIntegrationTest {
                     .toInstant()).abs()).as("and its task").isLessThan(Duration.ofSeconds(1));
             assertThat(steps("sofia", token, "&overdue=true")).as("as overdue by the app's clock as when it was sent back, no more")
                     .containsExactly(step);
+            // decided while the engine still runs behind: its timer, due by the real clock, must not fire later
+            // in another test's window
+            assertThat(as("sofia").post(decision(id, step), Map.of("outcome", "REJECTED", "rationale",
+                    "Dry heat only, please resubmit.")).status()).isEqualTo(200);
         } finally {
             ClockUtil.reset();
         }
