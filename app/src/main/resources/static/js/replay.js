@@ -95,7 +95,8 @@
       comment.text, (comment.mentions || []).map(name).join(', ')]));
     fill('questions', (state.questions || []).map((q) => [q.askedWhen || q.askedAt,
       name(q.askedBy) + (q.onBehalfOf ? ' for ' + name(q.onBehalfOf) : ''), q.question,
-      q.answer == null ? 'not answered yet (the step waits)' : q.answer, q.answeredWhen || q.answeredAt || '']));
+      q.answer != null ? q.answer : q.requesterLeftAt ? 'never answered: ' + name(state.requester) + ' left'
+        : 'not answered yet (the step waits)', q.answeredWhen || q.answeredAt || q.requesterLeftAt || '']));
     fill('attachments', (state.attachments || []).map((file) => [file.when || file.at, name(file.by), file.name,
       file.hash, file.supersededBy || '']));
     fill('steps', (state.steps || []).map((step) => [step.name, step.vote ? votes(step.vote) : name(step.assignee),

@@ -10,6 +10,7 @@ import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.OpenWork;
 import org.mandate.domain.mandate.Mandates;
 import org.mandate.domain.request.OpenVotes;
+import org.mandate.domain.request.WaitingForAnswers;
 import org.mandate.processes.approval.ApprovalPath;
 import org.mandate.processes.approval.StepRouting;
 import org.mandate.processes.bridge.EngineBridge;
@@ -51,8 +52,9 @@ public class ProcessesConfiguration {
 
     @Bean
     DepartureHandover departureHandover(@Lazy CommandGateway commands, OpenWork work, Directory directory,
-                                        Mandates mandates, Committees committees, OpenVotes votes, Clock clock) {
-        return new DepartureHandover(commands, work, directory, mandates, committees, votes, clock);
+                                        Mandates mandates, Committees committees, OpenVotes votes,
+                                        WaitingForAnswers waiting, Clock clock) {
+        return new DepartureHandover(commands, work, directory, mandates, committees, votes, waiting, clock);
     }
 
     @Bean

@@ -123,6 +123,9 @@ class AuditPages {
                 case "MoreInformationProvided" -> actor + " answered"
                         + (event.path("payload").hasNonNull("title") || event.path("payload").hasNonNull("description")
                         ? " and amended the request" : "");
+                case "RequesterLeftBeforeAnswering" -> people.name(AuditFields.text(event.path("payload")
+                        .get("requester"))) + " left before answering (departure recorded by " + actor
+                        + "); the step is back with its holder";
                 case "VoteCast" -> voteInWords(event.path("payload"), actor);
                 case "QuorumMet", "QuorumFailed" -> event.path("words").asText(); // the rule, no actor
                 default -> words.event(type) + (actor.isEmpty() ? "" : " by " + actor);

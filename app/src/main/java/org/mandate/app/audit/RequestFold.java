@@ -123,6 +123,20 @@ final class RequestFold {
                     }
                 });
             }
+            case "RequesterLeftBeforeAnswering" -> {
+                for (JsonNode question : state.path("questions")) {
+                    if (question.path("answer").isNull() && !question.has("requesterLeftAt")) {
+                        ((ObjectNode) question).put("requesterLeftAt", at.toString());
+                        ((ObjectNode) question).put("leftRecordedBy", AuditFields.text(payload.get("recordedBy")));
+                    }
+                }
+                step(payload).ifPresent(step -> {
+                    step.put("waitingForAnswer", false);
+                    if (payload.hasNonNull("dueAt")) {
+                        step.set("dueAt", payload.get("dueAt"));
+                    }
+                });
+            }
             case "RequestWithdrawn" -> close("WITHDRAWN", at);
             case "RequestApproved" -> close("APPROVED", at);
             case "RequestRejected" -> close("REJECTED", at);

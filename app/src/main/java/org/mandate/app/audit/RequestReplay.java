@@ -94,6 +94,10 @@ class RequestReplay {
         if (type.equals("MoreInformationProvided")) {
             described.put("words", fields.actor() + " answered");
         }
+        if (type.equals("RequesterLeftBeforeAnswering")) {
+            described.put("words", AuditFields.text(payload.get("requester")) + " left before answering (departure "
+                    + "recorded by " + fields.actor() + "); the step is back with its holder");
+        }
         if (type.equals("VoteCast")) {
             String voter = AuditFields.text(payload.get("voter"));
             described.put("words", fields.actor() + " voted " + AuditFields.text(payload.get("outcome")).toLowerCase()

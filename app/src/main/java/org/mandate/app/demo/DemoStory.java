@@ -11,6 +11,7 @@ import org.mandate.domain.mandate.Scope;
 import org.mandate.domain.request.DecideStep;
 import org.mandate.domain.request.Outcome;
 import org.mandate.domain.request.RequestId;
+import org.mandate.domain.request.ReturnStep;
 import org.mandate.domain.request.StepId;
 import org.mandate.domain.request.SubmitRequest;
 import org.slf4j.Logger;
@@ -39,7 +40,8 @@ import java.util.concurrent.locks.LockSupport;
  * nearly everything, slowly; in week four she gives both vice principals a two-week trial mandate and they decide
  * each other's requests on her behalf, quickly. The trial has ended, and requests wait again, most of them with
  * the principal: the insights page shows the share decided below the top moving up, and her as the bottleneck,
- * with a one-click mandate to make it last. Runs after the demo school
+ * with a one-click mandate to make it last. One request, ana's microscope slides, sofia has sent back with a
+ * question: it waits for ana's answer, its time limit standing still. Runs after the demo school
  * has joined (application ready), and only if no request exists yet.
  */
 @Component
@@ -59,6 +61,13 @@ class DemoStory {
      */
     private record Pending(String requester, String title, String category, long amount, String approver,
                            int hoursAgo) {
+    }
+
+    /**
+     * Still waiting, but for its requester: the approver sent it back with a question as the story ends. Asked in
+     * real time, not scripted: the engine measures the pause on its own clock, which the script does not move.
+     */
+    private record SentBack(Pending request, String question) {
     }
 
     /** A request's one open step, as the engine reports it. */
@@ -95,6 +104,11 @@ class DemoStory {
             new Pending("vera", "New lab benches", "equipment", 8_000, "pat", 30),
             new Pending("omar", "Staff room furniture", "furniture", 6_500, "pat", 5),
             new Pending("ben", "Drama costumes", "supplies", 800, "liam", 3));
+
+    // on sofia's inbox and ana's, "Waiting for your answer": the README tour's send back, already under way
+    private static final SentBack SENT_BACK = new SentBack(
+            new Pending("ana", "Microscope slides", "equipment", 450, "sofia", 26),
+            "Are these the pre-cleaned slides from Lab Supplies? The quote attached last term was for plain ones.");
 
     private final CommandGateway commands;
     private final TaskService tasks;
@@ -147,8 +161,9 @@ class DemoStory {
         UNDER_MANDATES.forEach(scene -> play(script, firstMonday, scene));
         WAITING.forEach(pending -> submit(script, now.minus(Duration.ofHours(pending.hoursAgo())), pending.requester(),
                 pending.title(), pending.category(), pending.amount(), pending.approver()));
+        sendBack(script, now);
         log.info("Told the demo story: {} requests over five weeks, two mandates, in {} ms",
-                BEFORE_MANDATES.size() + UNDER_MANDATES.size() + WAITING.size(),
+                BEFORE_MANDATES.size() + UNDER_MANDATES.size() + WAITING.size() + 1,
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
 
@@ -161,6 +176,14 @@ class DemoStory {
         String rationale = scene.rejection() == null ? "Agreed." : scene.rejection();
         script.at(submittedAt.plus(Duration.ofHours(scene.after())), () -> commands.sendAndWait(new DecideStep(
                 open.request(), open.step(), PersonId.of(scene.decider()), outcome, rationale)));
+    }
+
+    private void sendBack(ScriptClock script, Instant now) {
+        Pending pending = SENT_BACK.request();
+        OpenStep open = submit(script, now.minus(Duration.ofHours(pending.hoursAgo())), pending.requester(),
+                pending.title(), pending.category(), pending.amount(), pending.approver());
+        commands.sendAndWait(new ReturnStep(open.request(), open.step(), PersonId.of(pending.approver()),
+                SENT_BACK.question()));
     }
 
     private OpenStep submit(ScriptClock script, Instant at, String requester, String title, String category, long amount,

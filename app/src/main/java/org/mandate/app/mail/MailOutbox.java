@@ -13,6 +13,7 @@ import org.mandate.domain.notification.NoticeKind;
 import org.mandate.domain.request.Outcome;
 import org.mandate.domain.request.MoreInformationProvided;
 import org.mandate.domain.request.MoreInformationRequested;
+import org.mandate.domain.request.RequesterLeftBeforeAnswering;
 import org.mandate.domain.request.QuorumFailed;
 import org.mandate.domain.request.QuorumMet;
 import org.mandate.domain.request.QuorumStepOpened;
@@ -278,6 +279,20 @@ class MailOutbox {
                 people.name(event.by().value()) + " answered" + said(event.answer()) + " The step is back with you.",
                 people.name(event.by().value()) + " answered" + said(event.answer()), event.dueAt(),
                 event.answeredAt());
+    }
+
+    /** Nobody is left to answer: the step is back with its holder, its due date moved by the pause. */
+    @EventHandler
+    void on(RequesterLeftBeforeAnswering event, EventMessage<?> message) {
+        notices.stepDue(event.stepId().value(), event.dueAt());
+        MailNotices.DueStep step = notices.step(event.stepId().value());
+        if (step == null || step.holder() == null) {
+            return;
+        }
+        String said = people.name(event.requester().value()) + " left before answering your question.";
+        arrived(message, event.requestId().toString(), event.stepId().value(), step.holder(),
+                said + " The step is back with you: decide it on what is there.", said, event.dueAt(),
+                event.leftAt());
     }
 
     @EventHandler

@@ -16,6 +16,7 @@ import org.mandate.projections.delegation.DelegationsRegister;
 import org.mandate.projections.delegation.MandateView;
 import org.mandate.projections.request.RequestView;
 import org.mandate.projections.request.RequestViewProjection;
+import org.mandate.projections.request.WaitingQuestion;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -33,10 +34,11 @@ public class Departures {
 
     /**
      * The plan, the mandates that end with the leaver (granted by, held by, or carrying their authority), the
-     * committees they leave, and what becomes of their seats on open votes.
+     * committees they leave, what becomes of their seats on open votes, and the questions on their own requests
+     * that will never be answered: those steps go back to their holders, unanswered.
      */
     public record Preview(DeparturePlan plan, List<MandateView> mandatesEnding, List<CommitteeView> committeesLeft,
-                          List<Seat> votes) {
+                          List<Seat> votes, List<WaitingQuestion> questionsUnanswered) {
     }
 
     /**
@@ -73,7 +75,7 @@ public class Departures {
                 .toList();
         List<CommitteeView> left = committees.of(id).stream()
                 .map(committee -> committees.find(committee.value()).orElseThrow()).toList();
-        return new Preview(plan, ending, left, seats(id, plan.successor()));
+        return new Preview(plan, ending, left, seats(id, plan.successor()), requests.waitingFor(id.value()));
     }
 
     /** What becomes of each open vote the leaver sits on, by the rule the departure will apply. */

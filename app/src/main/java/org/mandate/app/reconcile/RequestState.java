@@ -3,6 +3,7 @@ package org.mandate.app.reconcile;
 import org.axonframework.eventhandling.EventMessage;
 import org.mandate.domain.request.MoreInformationProvided;
 import org.mandate.domain.request.MoreInformationRequested;
+import org.mandate.domain.request.RequesterLeftBeforeAnswering;
 import org.mandate.domain.request.QuorumFailed;
 import org.mandate.domain.request.QuorumMet;
 import org.mandate.domain.request.QuorumStepOpened;
@@ -74,6 +75,8 @@ record RequestState(RequestStatus status, Map<String, String> openSteps, Map<Str
                 paused.add(asked.stepId().value());
             } else if (event instanceof MoreInformationProvided answered) {
                 paused.remove(answered.stepId().value());
+            } else if (event instanceof RequesterLeftBeforeAnswering left) {
+                paused.remove(left.stepId().value());
             } else if (event instanceof StepDecided decided) {
                 open.remove(decided.stepId().value());
             } else if (event instanceof RequestApproved) {

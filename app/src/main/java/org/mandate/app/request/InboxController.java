@@ -5,6 +5,8 @@ import io.swagger.v3.oas.annotations.Parameters;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.mandate.projections.inbox.InboxItem;
+import org.mandate.projections.request.RequestView;
+import org.mandate.projections.request.RequestViewProjection;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,10 +26,12 @@ import java.util.Map;
 class InboxController {
 
     private final InboxReader inbox;
+    private final RequestViewProjection requests;
     private final Clock clock;
 
-    InboxController(InboxReader inbox, Clock clock) {
+    InboxController(InboxReader inbox, RequestViewProjection requests, Clock clock) {
         this.inbox = inbox;
+        this.requests = requests;
         this.clock = clock;
     }
 
@@ -39,7 +43,7 @@ class InboxController {
                     + "(a number >= 0)"),
             @Parameter(name = "maxAmount", in = ParameterIn.QUERY, description = "amount at most this (a number >= 0)"),
             @Parameter(name = "overdue", in = ParameterIn.QUERY, description = "true: past the deadline "
-                    + "now; false: not",
+                    + "now; false: not (a step waiting for its requester's answer never is: its clock stands still)",
                     schema = @Schema(allowableValues = {"true", "false"})),
             @Parameter(name = "dueBefore", in = ParameterIn.QUERY,
                     description = "deadline before this instant (2026-12-31T17:00:00Z) or day (2026-12-31, UTC)"),
@@ -58,7 +62,19 @@ class InboxController {
                                           Authentication user) {
         InboxQuery query = InboxQuery.parse(parameters);
         List<InboxItem> all = inbox.find(user.getName(), query.filter(clock.instant()), query.forWhom());
-        return ResponseEntity.ok().header("X-Total-Count", Integer.toString(all.size())).body(page(all, query));
+        return ResponseEntity.ok().header("X-Total-Count", Integer.toString(all.size()))
+                .body(withQuestions(page(all, query)));
+    }
+
+    /** A step that waits for its requester's answer carries the question, as the inbox page shows it. */
+    private List<InboxItem> withQuestions(List<InboxItem> items) {
+        List<String> waiting = items.stream().filter(InboxItem::waitingForAnswer).map(InboxItem::stepId).toList();
+        if (waiting.isEmpty()) {
+            return items;
+        }
+        Map<String, RequestView.Question> questions = requests.latestQuestions(waiting);
+        return items.stream().map(item -> !item.waitingForAnswer() || !questions.containsKey(item.stepId()) ? item
+                : item.asking(questions.get(item.stepId()).question())).toList();
     }
 
     static <T> List<T> page(List<T> all, InboxQuery query) {

@@ -129,8 +129,6 @@ public class InboxReader {
     }
 
     private static InboxItem onBehalfOf(InboxItem item, String principal) {
-        return new InboxItem(item.requestId(), item.stepId(), item.stepName(), item.title(), item.category(),
-                item.amount(), item.currency(), item.requester(), item.assignee(), principal, item.dueAt(),
-                item.openedAt(), item.vote());
+        return item.onBehalfOf(principal);
     }
 }

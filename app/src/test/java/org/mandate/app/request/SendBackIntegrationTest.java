@@ -1,6 +1,7 @@
 package org.mandate.app.request;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -11,6 +12,11 @@ import org.mandate.app.MandateIntegrationTest;
 import org.mandate.app.mail.ReceivedMail;
 import org.mandate.app.projection.InlineRebuilds;
 import org.mandate.app.reconcile.Reconciler;
+import org.mandate.app.security.Credentials;
+import org.mandate.app.web.PageSession;
+import org.mandate.domain.directory.Authority;
+import org.mandate.domain.directory.JoinPerson;
+import org.mandate.domain.directory.PersonId;
 import org.mandate.projections.inbox.InboxProjection;
 import org.mandate.projections.request.RequestViewProjection;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +26,8 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,6 +45,10 @@ class SendBackIntegrationTest extends MandateIntegrationTest {
     Reconciler reconciler;
     @Autowired
     InlineRebuilds rebuilds;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    Credentials credentials;
 
     @Test
     void theHolderAsks_theTimerStandsStill_theRequesterAnswers_andTheStepResumesWithTheTimeLeft() {
@@ -190,6 +202,133 @@ class SendBackIntegrationTest extends MandateIntegrationTest {
         assertThat(as("ana").get("/api/requests/" + id).json()).isEqualTo(before);
         assertThat(as("sofia").get("/api/inbox?q=" + token).json().findValuesAsText("dueAt")).isEqualTo(inboxBefore)
                 .hasSize(1);
+    }
+
+    @Test
+    void aRequesterWhoLeavesEndsTheWait_theTimeLimitRunsAgain_andTheHolderDecides() {
+        String teacher = "sb-leaver-" + UUID.randomUUID().toString().substring(0, 8);
+        commands.sendAndWait(new JoinPerson(PersonId.of(teacher), teacher, "Test hire", PersonId.of("sofia"),
+                Set.of(), Authority.none()));
+        credentials.set(teacher, "demo");
+        String title = "Send-back centrifuge " + System.nanoTime();
+        String id = as(teacher).submit(title, "equipment", 800);
+        String step = openStep(as("sofia"), id);
+        Instant originalDue = timerOf(step).getDuedate().toInstant();
+        as("sofia").post(sendBack(id, step), Map.of("question", "Which rotor does it take?"));
+        assertThat(timerOf(step).isSuspended()).isTrue();
+        String preview = PageSession.loggedIn(port, "ivy").get("/admin/people/" + teacher + "/departure?successor=")
+                .body();
+        assertThat(preview).as("the administrator sees it before recording the departure")
+                .contains("‘" + title + "’", "Sofia Reyes sent it back with a question; the step goes back to its "
+                        + "holder unanswered");
+
+        Api.Response departure = as("ivy").post("/api/people/" + teacher + "/departure", Map.of());
+
+        assertThat(departure.status()).as(departure.toString()).isEqualTo(200);
+        JsonNode view = as("sofia").get("/api/requests/" + id).json();
+        assertThat(view.path("status").asText()).as("their request stays in review").isEqualTo("IN_REVIEW");
+        JsonNode question = view.path("questions").get(0);
+        assertThat(question.hasNonNull("answer")).isFalse();
+        assertThat(question.path("leftRecordedBy").asText()).isEqualTo("ivy");
+        assertThat(question.hasNonNull("requesterLeftAt")).as("the wait ended with the departure").isTrue();
+        Job resumed = timerOf(step);
+        assertThat(resumed.isSuspended()).as("the time limit runs again").isFalse();
+        assertThat(resumed.getDuedate().toInstant()).as("moved by the pause, never earlier")
+                .isAfterOrEqualTo(originalDue);
+        assertThat(reconciler.reconcile().mismatches()).noneMatch(mismatch -> mismatch.requestId().equals(id));
+        JsonNode inboxItem = itemOf(as("sofia").get("/api/inbox?q=centrifuge").json(), step);
+        assertThat(inboxItem.path("waitingForAnswer").asBoolean()).isFalse();
+        assertThat(as(teacher).get("/api/inbox").status()).as("a leaver's login ends").isEqualTo(401);
+
+        String page = PageSession.loggedIn(port, "sofia").get("/requests/" + id).body();
+        assertThat(page).contains("left before answering (departure recorded by Ivy Park)");
+        JsonNode frames = as("ada").get("/api/audit/requests/" + id + "/replay").json().path("frames");
+        JsonNode ended = null;
+        for (JsonNode frame : frames) {
+            if (frame.path("event").path("type").asText().equals("RequesterLeftBeforeAnswering")) {
+                ended = frame;
+            }
+        }
+        assertThat(ended).as("the replay has the end of the wait").isNotNull();
+        assertThat(ended.path("event").path("words").asText()).isEqualTo(teacher + " left before answering "
+                + "(departure recorded by ivy); the step is back with its holder");
+        assertThat(ended.path("state").path("steps").get(0).path("waitingForAnswer").asBoolean()).isFalse();
+
+        Api.Response decided = as("sofia").post(decision(id, step),
+                Map.of("outcome", "REJECTED", "rationale", "Nobody left to say which rotor."));
+        assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
+        assertThat(decided.json().path("status").asText()).isEqualTo("REJECTED");
+    }
+
+    /**
+     * The engine runs ten days behind the app here, so that the step is overdue by the app's clock (the inbox's) while
+     * its timer is not yet due by the engine's: sending it back must take it off the overdue list, and the answer
+     * must move the inbox's due date exactly as the engine moves its timer and task.
+     */
+    @Test
+    void aWaitingStepIsNeverOverdue_theInboxSaysItWaits_andTheAnswerMovesTheDueDateAsTheEngineDoes()
+            throws InterruptedException {
+        String token = "sbdue" + System.nanoTime();
+        try {
+            ClockUtil.offset(-Duration.ofDays(10).toMillis());
+            String id = as("ana").submit("Send-back autoclave " + token, "equipment", 900);
+            String step = openStep(as("ana"), id);
+            assertThat(steps("sofia", token, "&overdue=true")).as("past its due date by the app's clock")
+                    .containsExactly(step);
+
+            as("sofia").post(sendBack(id, step), Map.of("question", "Steam or dry heat?"));
+
+            assertThat(steps("sofia", token, "&overdue=true")).as("its clock stands still while it waits").isEmpty();
+            assertThat(steps("sofia", token, "&overdue=false")).containsExactly(step);
+            assertThat(steps("sofia", token, "&dueBefore=2100-01-01")).as("no deadline runs while it waits")
+                    .isEmpty();
+            JsonNode waiting = itemOf(as("sofia").get("/api/inbox?q=" + token).json(), step);
+            assertThat(waiting.path("waitingForAnswer").asBoolean()).isTrue();
+            assertThat(waiting.path("question").asText()).isEqualTo("Steam or dry heat?");
+            assertThat(waiting.hasNonNull("waitingSince")).isTrue();
+            Instant dueWhenSentBack = Instant.parse(waiting.path("dueAt").asText());
+            String page = PageSession.loggedIn(port, "sofia").get("/?q=" + token).body();
+            assertThat(page).contains("paused until answered").doesNotContain("overdue by");
+
+            Thread.sleep(1500); // a pause both clocks can measure
+            as("ana").post("/api/requests/" + id + "/answer", Map.of("answer", "Steam"));
+
+            JsonNode resumed = itemOf(as("sofia").get("/api/inbox?q=" + token).json(), step);
+            assertThat(resumed.path("waitingForAnswer").asBoolean()).isFalse();
+            assertThat(resumed.hasNonNull("question")).isFalse();
+            Instant dueNow = Instant.parse(resumed.path("dueAt").asText());
+            assertThat(Duration.between(dueWhenSentBack, dueNow)).as("moved by the pause")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(1500)).isLessThan(Duration.ofMinutes(1));
+            assertThat(as("ana").get("/api/requests/" + id).json().path("steps").get(0).path("dueAt").asText())
+                    .as("the request view moves it alike").isEqualTo(resumed.path("dueAt").asText());
+            Job timer = timerOf(step);
+            assertThat(timer.isSuspended()).isFalse();
+            assertThat(Duration.between(dueNow, timer.getDuedate().toInstant()).abs())
+                    .as("the engine's timer moved by the same pause").isLessThan(Duration.ofSeconds(1));
+            assertThat(Duration.between(dueNow, tasks.createTaskQuery().taskId(step).singleResult().getDueDate()
+                    .toInstant()).abs()).as("and its task").isLessThan(Duration.ofSeconds(1));
+            assertThat(steps("sofia", token, "&overdue=true")).as("as overdue by the app's clock as when it was sent back, no more")
+                    .containsExactly(step);
+            // decided while the engine still runs behind: its timer, due by the real clock, must not fire later
+            // in another test's window
+            assertThat(as("sofia").post(decision(id, step), Map.of("outcome", "REJECTED", "rationale",
+                    "Dry heat only, please resubmit.")).status()).isEqualTo(200);
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    private List<String> steps(String person, String token, String filter) {
+        return as(person).get("/api/inbox?q=" + token + filter).json().findValuesAsText("stepId");
+    }
+
+    private static JsonNode itemOf(JsonNode inbox, String step) {
+        for (JsonNode item : inbox) {
+            if (item.path("stepId").asText().equals(step)) {
+                return item;
+            }
+        }
+        throw new AssertionError("step " + step + " is not in " + inbox);
     }
 
     private Job timerOf(String step) {

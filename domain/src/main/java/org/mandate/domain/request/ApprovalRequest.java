@@ -315,12 +315,8 @@ public class ApprovalRequest {
     void handle(AnswerRequest command, Clock clock) {
         Instant now = clock.instant();
         SendBackPolicy.checkAnswer(command, facts(), waiting);
-        Step step = steps.get(waiting.stepId());
-        Duration paused = Duration.between(waiting.askedAt(), now);
-        if (paused.isNegative()) {
-            paused = Duration.ZERO;
-        }
-        Instant dueAt = step == null || step.dueAt() == null ? null : step.dueAt().plus(paused);
+        Duration paused = pauseUntil(now);
+        Instant dueAt = movedDueDate(now);
         String newTitle = strip(command.title());
         String newDescription = command.description() == null ? null : command.description().strip();
         apply(new MoreInformationProvided(id, waiting.stepId(), command.by(), command.answer().strip(),
@@ -328,6 +324,21 @@ public class ApprovalRequest {
                 newDescription == null || newDescription.equals(description == null ? "" : description.strip())
                         ? null : newDescription,
                 paused, dueAt, now));
+    }
+
+    /**
+     * The requester left while a step waited for their answer: nobody is left to answer, so the step resumes with its
+     * holder, its due date moved by the pause as an answer would have moved it. Run by the departure's handler, so a
+     * request that no longer waits (answered, closed) is left alone.
+     */
+    @CommandHandler
+    void handle(EndWaitOnDeparture command, Clock clock) {
+        if (waiting == null || status != RequestStatus.IN_REVIEW || !command.requester().equals(requester)) {
+            return;
+        }
+        Instant now = clock.instant();
+        apply(new RequesterLeftBeforeAnswering(id, waiting.stepId(), requester, command.recordedBy(),
+                pauseUntil(now), movedDueDate(now), now));
     }
 
     /** The retention job's command: once, and only after the category's retention period has run since closing. */
@@ -479,8 +490,26 @@ public class ApprovalRequest {
     }
 
     @EventSourcingHandler
+    void on(RequesterLeftBeforeAnswering event) {
+        waiting = null;
+        steps.computeIfPresent(event.stepId(), (stepId, step) -> step.dueOn(event.dueAt()));
+    }
+
+    @EventSourcingHandler
     void on(RequestDataShredded event) {
         shreddedAt = event.shreddedAt();
+    }
+
+    /** How long the waiting step has waited by {@code now}: the time its clock stood still. */
+    private Duration pauseUntil(Instant now) {
+        Duration paused = Duration.between(waiting.askedAt(), now);
+        return paused.isNegative() ? Duration.ZERO : paused;
+    }
+
+    /** The waiting step's due date moved by the pause, so the holder gets back the time that was left. */
+    private Instant movedDueDate(Instant now) {
+        Step step = steps.get(waiting.stepId());
+        return step == null || step.dueAt() == null ? null : step.dueAt().plus(pauseUntil(now));
     }
 
     private RequestFacts facts() {

@@ -189,6 +189,43 @@ class SendBackTest {
         return new MoreInformationRequested(ID, STEP, SOFIA, null, null, "Which supplier?", ASKED);
     }
 
+    @Test
+    void aRequesterWhoLeavesEndsTheWait_theStepResumesWithItsDueDateMovedAndIsDecidedAgain() {
+        PersonId ivy = PersonId.of("ivy");
+        fixture.given(submitted(), opened(), asked())
+                .when(new EndWaitOnDeparture(ID, ANA, ivy))
+                .expectEvents(new RequesterLeftBeforeAnswering(ID, STEP, ANA, ivy, Duration.ofHours(30),
+                        DUE.plus(Duration.ofHours(30)), NOW));
+        setUp();
+        fixture.given(submitted(), opened(), asked(), new RequesterLeftBeforeAnswering(ID, STEP, ANA, ivy,
+                        Duration.ofHours(30), DUE.plus(Duration.ofHours(30)), NOW))
+                .when(new DecideStep(ID, STEP, SOFIA, Outcome.REJECTED, "Ana left before saying which supplier."))
+                .expectEvents(new StepDecided(ID, STEP, Outcome.REJECTED, SOFIA, null, null,
+                        "Ana left before saying which supplier.", NOW));
+    }
+
+    @Test
+    void aDepartureLeavesARequestThatDoesNotWaitAlone_andNobodyAnswersAfterIt() {
+        PersonId ivy = PersonId.of("ivy");
+        fixture.given(submitted(), opened())
+                .when(new EndWaitOnDeparture(ID, ANA, ivy))
+                .expectNoEvents();
+        setUp();
+        fixture.given(submitted(), opened(), asked(), answered())
+                .when(new EndWaitOnDeparture(ID, ANA, ivy))
+                .expectNoEvents();
+        setUp();
+        fixture.given(submitted(), opened(), asked())
+                .when(new EndWaitOnDeparture(ID, SOFIA, ivy))
+                .expectNoEvents();
+        setUp();
+        fixture.given(submitted(), opened(), asked(), new RequesterLeftBeforeAnswering(ID, STEP, ANA, ivy,
+                        Duration.ofHours(30), DUE.plus(Duration.ofHours(30)), NOW))
+                .when(new AnswerRequest(ID, ANA, "Lab Supplies", null, null, null))
+                .expectNoEvents()
+                .expectException(RuleViolation.class);
+    }
+
     private static MoreInformationProvided answered() {
         return new MoreInformationProvided(ID, STEP, ANA, "Lab Supplies", null, null, Duration.ofHours(1),
                 DUE.plus(Duration.ofHours(1)), ASKED.plus(Duration.ofHours(1)));

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.mandate.domain.request.MoreInformationProvided;
 import org.mandate.domain.request.MoreInformationRequested;
+import org.mandate.domain.request.RequesterLeftBeforeAnswering;
 import org.mandate.processes.approval.ApprovalPath;
 
 import java.util.Date;
@@ -18,7 +19,7 @@ import java.util.Date;
  * The user task stays open and assigned: the step stays its holder's. Its timers (those on its border run on the
  * task's own execution) are suspended, so the job executor never picks them up; the answer moves their due dates by
  * the pause, measured on the engine's own clock, and activates them again, so the holder gets back the time that
- * was left. Handlers are safe to run twice: the pause's start is kept on the task and cleared on resume.
+ * was left; so does the requester's departure (nobody is left to answer). Handlers are safe to run twice: the pause's start is kept on the task and cleared on resume.
  */
 @ProcessingGroup(EngineBridge.PROCESSING_GROUP)
 public class SendBackBridge {
@@ -45,7 +46,17 @@ public class SendBackBridge {
 
     @EventHandler
     void on(MoreInformationProvided event) {
-        Task task = tasks.createTaskQuery().taskId(event.stepId().value()).singleResult();
+        resume(event.stepId().value());
+    }
+
+    /** Nobody is left to answer: the step resumes as an answer would resume it. */
+    @EventHandler
+    void on(RequesterLeftBeforeAnswering event) {
+        resume(event.stepId().value());
+    }
+
+    private void resume(String stepId) {
+        Task task = tasks.createTaskQuery().taskId(stepId).singleResult();
         Object pausedAt = task == null ? null : tasks.getVariableLocal(task.getId(), ApprovalPath.PAUSED_AT);
         if (!(pausedAt instanceof Date since)) {
             return;

@@ -15,11 +15,13 @@ import org.mandate.domain.directory.PersonLeft;
 import org.mandate.domain.mandate.EndMandateOnDeparture;
 import org.mandate.domain.mandate.MandateTerms;
 import org.mandate.domain.mandate.Mandates;
+import org.mandate.domain.request.EndWaitOnDeparture;
 import org.mandate.domain.request.OpenVotes;
 import org.mandate.domain.request.ReassignStep;
 import org.mandate.domain.request.RemoveVoter;
 import org.mandate.domain.request.RequestId;
 import org.mandate.domain.request.StepId;
+import org.mandate.domain.request.WaitingForAnswers;
 import org.mandate.processes.bridge.EngineBridge;
 
 import java.time.Clock;
@@ -29,7 +31,8 @@ import java.util.Map;
 /**
  * When someone leaves, every open step they hold, have on loan or have lent out moves on (see {@link Handover}),
  * their direct reports get a manager who is still here, they are taken off every open committee vote, every mandate
- * they gave or hold ends, and they leave every committee they sat on (an event per committee). Runs with the
+ * they gave or hold ends, they leave every committee they sat on (an event per committee), and a step of their own
+ * request that waits for their answer resumes with its holder, unanswered. Runs with the
  * bridge, in the departure's own transaction: the departure is recorded with all of its consequences or not at
  * all. The open steps come from the inbox, which (unlike the engine, whose task names only the current decider)
  * also knows who lent a step out.
@@ -43,11 +46,14 @@ public class DepartureHandover {
     private final Mandates mandates;
     private final Committees committees;
     private final OpenVotes votes;
+    private final WaitingForAnswers waiting;
     private final Clock clock;
 
     public DepartureHandover(CommandGateway commands, OpenWork work, Directory directory, Mandates mandates,
-                             Committees committees, OpenVotes votes, Clock clock) {
+                             Committees committees, OpenVotes votes, WaitingForAnswers waiting,
+                             Clock clock) {
         this.votes = votes;
+        this.waiting = waiting;
         this.commands = commands;
         this.work = work;
         this.directory = directory;
@@ -83,5 +89,8 @@ public class DepartureHandover {
                 vote.stepId(), event.personId(), event.successor(), event.personId() + " left the organisation")));
         committees.of(event.personId()).forEach(committee -> commands.sendAndWait(
                 new RemoveMemberOnDeparture(committee, event.personId(), event.recordedBy())));
+        // their own requests stay in review, but nobody is left to answer a question on them: the wait ends
+        waiting.awaitingAnswerFrom(event.personId()).forEach(request -> commands.sendAndWait(
+                new EndWaitOnDeparture(request, event.personId(), event.recordedBy())));
     }
 }

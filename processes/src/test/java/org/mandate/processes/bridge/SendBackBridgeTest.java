@@ -18,6 +18,7 @@ import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.directory.Role;
 import org.mandate.domain.request.MoreInformationProvided;
 import org.mandate.domain.request.MoreInformationRequested;
+import org.mandate.domain.request.RequesterLeftBeforeAnswering;
 import org.mandate.domain.request.RequestId;
 import org.mandate.domain.request.StepId;
 import org.mandate.processes.approval.ApprovalPath;
@@ -119,6 +120,32 @@ class SendBackBridgeTest {
                 .toInstant()).isEqualTo(task.getDueDate().toInstant().plus(Duration.ofDays(3)));
         assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult().getAssignee())
                 .as("the step stayed with its holder").isEqualTo("sofia");
+    }
+
+    @Test
+    void aRequesterWhoLeavesResumesTheTimeLimitAsAnAnswerWould() {
+        Instant start = Instant.parse("2026-11-02T09:00:00Z");
+        ClockUtil.setCurrentTime(Date.from(start));
+        RequestId request = RequestId.create();
+        engine.getRuntimeService().startProcessInstanceByKey(ApprovalPath.DEFAULT_KEY, request.toString(),
+                Map.of(ApprovalPath.REQUESTER, "ana", ApprovalPath.CATEGORY, "equipment", ApprovalPath.AMOUNT, 1500.0));
+        Task task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(request.toString())
+                .singleResult();
+        Date due = timerOf(task).getDuedate();
+        StepId step = new StepId(task.getId());
+        bridge.on(new MoreInformationRequested(request, step, PersonId.of("sofia"), null, null, "Which supplier?",
+                start));
+
+        ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofDays(5))));
+        RequesterLeftBeforeAnswering left = new RequesterLeftBeforeAnswering(request, step, PersonId.of("ana"),
+                PersonId.of("ivy"), Duration.ofDays(5), null, start.plus(Duration.ofDays(5)));
+        bridge.on(left);
+        bridge.on(left);
+
+        Job resumed = timerOf(task);
+        assertThat(resumed.isSuspended()).as("the job executor may fire it again").isFalse();
+        assertThat(resumed.getDuedate().toInstant()).as("moved by the five days it waited, once")
+                .isEqualTo(due.toInstant().plus(Duration.ofDays(5)));
     }
 
     private static Job timerOf(Task task) {

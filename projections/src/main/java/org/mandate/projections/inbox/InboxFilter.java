@@ -12,8 +12,9 @@ import java.util.Locale;
  * projection turns the conditions into a WHERE clause and the order into an ORDER BY, so a large inbox is narrowed
  * by the database, not in memory.
  *
- * @param overdue    true: only steps past their deadline at {@code now}; false: only steps not past it (or with none)
- * @param dueBefore  only steps with a deadline before this instant
+ * @param overdue    true: only steps past their deadline at {@code now}; false: only steps not past it (or with none).
+ *                   A step waiting for its requester's answer is never past it: its clock stands still
+ * @param dueBefore  only steps with a deadline before this instant (not one that waits: its deadline is not set)
  * @param text       a piece of the request's title, any case
  * @param sort       null: overdue first, the longest overdue on top, then the longest waiting (the page's order)
  */
@@ -54,15 +55,16 @@ public record InboxFilter(String category, String requester, BigDecimal minAmoun
             sql.append(" and i.amount <= ?");
             args.add(maxAmount);
         }
+        // a step waiting for its requester's answer has its clock stopped: never overdue, and no deadline yet
         if (Boolean.TRUE.equals(overdue)) {
-            sql.append(" and i.due_at < ?");
+            sql.append(" and i.due_at < ? and i.waiting_since is null");
             args.add(org.mandate.projections.Rows.timestamp(now));
         } else if (Boolean.FALSE.equals(overdue)) {
-            sql.append(" and (i.due_at is null or i.due_at >= ?)");
+            sql.append(" and (i.due_at is null or i.due_at >= ? or i.waiting_since is not null)");
             args.add(org.mandate.projections.Rows.timestamp(now));
         }
         if (dueBefore != null) {
-            sql.append(" and i.due_at < ?");
+            sql.append(" and i.due_at < ? and i.waiting_since is null");
             args.add(org.mandate.projections.Rows.timestamp(dueBefore));
         }
         if (text != null) {
@@ -79,11 +81,12 @@ public record InboxFilter(String category, String requester, BigDecimal minAmoun
         if (sort == null) {
             args.add(org.mandate.projections.Rows.timestamp(now));
             args.add(org.mandate.projections.Rows.timestamp(now));
-            return " order by case when i.due_at < ? then 0 else 1 end, case when i.due_at < ? then i.due_at end, "
-                    + "i.opened_at, i.step_id";
+            return " order by case when i.due_at < ? and i.waiting_since is null then 0 else 1 end, "
+                    + "case when i.due_at < ? and i.waiting_since is null then i.due_at end, i.opened_at, i.step_id";
         }
         return switch (sort) {
-            case DUE -> " order by case when i.due_at is null then 1 else 0 end, i.due_at" + direction
+            case DUE -> " order by case when i.due_at is null or i.waiting_since is not null then 1 else 0 end, "
+                    + "i.due_at" + direction
                     + ", i.opened_at, i.step_id";
             case AGE -> " order by i.opened_at" + direction + ", i.step_id" + direction;
             case AMOUNT -> " order by i.amount" + direction + ", i.opened_at, i.step_id";
@@ -97,7 +100,8 @@ public record InboxFilter(String category, String requester, BigDecimal minAmoun
                 && (minAmount == null || item.amount().compareTo(minAmount) >= 0)
                 && (maxAmount == null || item.amount().compareTo(maxAmount) <= 0)
                 && (overdue == null || overdue == overdueAt(item))
-                && (dueBefore == null || item.dueAt() != null && item.dueAt().isBefore(dueBefore))
+                && (dueBefore == null || !item.waitingForAnswer() && item.dueAt() != null
+                && item.dueAt().isBefore(dueBefore))
                 && (text == null || item.title().toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT)));
     }
 
@@ -110,7 +114,7 @@ public record InboxFilter(String category, String requester, BigDecimal minAmoun
                     .thenComparing(tie);
         }
         return switch (sort) {
-            case DUE -> Comparator.comparing((InboxItem item) -> item.dueAt() == null ? 1 : 0)
+            case DUE -> Comparator.comparing((InboxItem item) -> item.dueAt() == null || item.waitingForAnswer() ? 1 : 0)
                     .thenComparing(item -> item.dueAt() == null ? Instant.MAX : item.dueAt(),
                             descending ? Comparator.<Instant>reverseOrder() : Comparator.<Instant>naturalOrder())
                     .thenComparing(tie);
@@ -122,7 +126,7 @@ public record InboxFilter(String category, String requester, BigDecimal minAmoun
     }
 
     private boolean overdueAt(InboxItem item) {
-        return item.dueAt() != null && item.dueAt().isBefore(now);
+        return item.overdueAt(now);
     }
 
     static List<Object> args() {

@@ -7,6 +7,8 @@ import org.mandate.domain.directory.HeldStep;
 import org.mandate.domain.directory.OpenWork;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.request.MoreInformationProvided;
+import org.mandate.domain.request.MoreInformationRequested;
+import org.mandate.domain.request.RequesterLeftBeforeAnswering;
 import org.mandate.domain.request.RequestApproved;
 import org.mandate.domain.request.RequestRejected;
 import org.mandate.domain.request.RequestSubmitted;
@@ -60,7 +62,7 @@ public class InboxProjection implements OpenWork {
             if (request != null) {
                 batch.items.put(event.stepId().value(), new NewStep(event.stepId().value(), request, event.name(),
                         event.assignee().value(), null, Rows.timestamp(event.dueAt()),
-                        Rows.timestamp(event.openedAt())));
+                        Rows.timestamp(event.openedAt()), null));
                 return;
             }
             jdbc.update("insert into inbox_item (step_id, request_id, step_name, assignee, due_at, opened_at, title, "
@@ -102,25 +104,48 @@ public class InboxProjection implements OpenWork {
         moveTo(event.stepId().value(), event.to().value(), null);
     }
 
+    /** A step sent back waits for its requester's answer: its clock stands still, so it is not overdue meanwhile. */
+    @EventHandler
+    void on(MoreInformationRequested event) {
+        String stepId = event.stepId().value();
+        OffsetDateTime since = Rows.timestamp(event.askedAt());
+        inBatch(batch -> {
+            NewStep step = batch.items.get(stepId);
+            if (step != null) {
+                batch.items.put(stepId, step.waiting(since));
+                return;
+            }
+            jdbc.update("update inbox_item set waiting_since = ? where step_id = ?", since, stepId);
+        });
+    }
+
     /** An answer resumes a step sent back: its due date moved by the pause, and the title perhaps amended. */
     @EventHandler
     void on(MoreInformationProvided event) {
-        String requestId = event.requestId().toString();
-        String stepId = event.stepId().value();
-        OffsetDateTime due = Rows.timestamp(event.dueAt());
+        resume(event.requestId().toString(), event.stepId().value(), event.dueAt(), event.title());
+    }
+
+    /** The requester left before answering: the step resumes unanswered, its due date moved by the pause. */
+    @EventHandler
+    void on(RequesterLeftBeforeAnswering event) {
+        resume(event.requestId().toString(), event.stepId().value(), event.dueAt(), null);
+    }
+
+    private void resume(String requestId, String stepId, java.time.Instant dueAt, String newTitle) {
+        OffsetDateTime due = Rows.timestamp(dueAt);
         inBatch(batch -> {
             NewRequest request = batch.requests.get(requestId);
             if (request != null) {
-                NewRequest amended = event.title() == null ? request : request.titled(event.title());
+                NewRequest amended = newTitle == null ? request : request.titled(newTitle);
                 batch.requests.put(requestId, amended);
                 batch.items.replaceAll((id, step) -> !step.request().requestId().equals(requestId) ? step
-                        : step.of(amended, id.equals(stepId) ? due : step.dueAt()));
+                        : id.equals(stepId) ? step.of(amended, due).waiting(null) : step.of(amended, step.dueAt()));
                 return;
             }
-            jdbc.update("update inbox_item set due_at = ? where step_id = ?", due, stepId);
-            if (event.title() != null) {
-                jdbc.update("update inbox_request set title = ? where request_id = ?", event.title(), requestId);
-                jdbc.update("update inbox_item set title = ? where request_id = ?", event.title(), requestId);
+            jdbc.update("update inbox_item set due_at = ?, waiting_since = null where step_id = ?", due, stepId);
+            if (newTitle != null) {
+                jdbc.update("update inbox_request set title = ? where request_id = ?", newTitle, requestId);
+                jdbc.update("update inbox_item set title = ? where request_id = ?", newTitle, requestId);
             }
         });
     }
@@ -209,7 +234,8 @@ public class InboxProjection implements OpenWork {
                 row.getString("step_name"), row.getString("title"), row.getString("category"),
                 row.getBigDecimal("amount"), row.getString("currency"), row.getString("requester"),
                 row.getString("assignee"), row.getString("on_behalf_of"), Rows.instant(row, "due_at"),
-                Rows.instant(row, "opened_at"));
+                Rows.instant(row, "opened_at"), null, row.getObject("waiting_since") != null,
+                Rows.instant(row, "waiting_since"), null);
     }
 
     private void moveTo(String stepId, String assignee, String onBehalfOf) {
@@ -265,19 +291,24 @@ public class InboxProjection implements OpenWork {
 
     /** An {@code inbox_item} row not written yet: the step, and a copy of what the inbox shows of its request. */
     private record NewStep(String stepId, NewRequest request, String name, String assignee, String onBehalfOf,
-                           OffsetDateTime dueAt, OffsetDateTime openedAt) {
+                           OffsetDateTime dueAt, OffsetDateTime openedAt, OffsetDateTime waitingSince) {
 
         NewStep of(NewRequest newRequest, OffsetDateTime newDueAt) {
-            return new NewStep(stepId, newRequest, name, assignee, onBehalfOf, newDueAt, openedAt);
+            return new NewStep(stepId, newRequest, name, assignee, onBehalfOf, newDueAt, openedAt, waitingSince);
         }
 
         NewStep heldBy(String newAssignee, String newOnBehalfOf) {
-            return new NewStep(stepId, request, name, newAssignee, newOnBehalfOf, dueAt, openedAt);
+            return new NewStep(stepId, request, name, newAssignee, newOnBehalfOf, dueAt, openedAt, waitingSince);
+        }
+
+        NewStep waiting(OffsetDateTime since) {
+            return new NewStep(stepId, request, name, assignee, onBehalfOf, dueAt, openedAt, since);
         }
 
         Object[] row() {
             return new Object[]{stepId, request.requestId(), name, assignee, onBehalfOf, dueAt, openedAt,
-                    request.title(), request.category(), request.amount(), request.currency(), request.requester()};
+                    request.title(), request.category(), request.amount(), request.currency(), request.requester(),
+                    waitingSince};
         }
     }
 
@@ -292,8 +323,8 @@ public class InboxProjection implements OpenWork {
         }
         if (!batch.items.isEmpty()) {
             jdbc.batchUpdate("insert into inbox_item (step_id, request_id, step_name, assignee, on_behalf_of, due_at, "
-                    + "opened_at, title, category, amount, currency, requester) "
-                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    + "opened_at, title, category, amount, currency, requester, waiting_since) "
+                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     batch.items.values().stream().map(NewStep::row).toList());
         }
     }

@@ -2,6 +2,7 @@ package org.mandate.projections.request;
 
 import org.mandate.domain.request.MoreInformationProvided;
 import org.mandate.domain.request.MoreInformationRequested;
+import org.mandate.domain.request.RequesterLeftBeforeAnswering;
 import org.mandate.projections.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -49,6 +50,16 @@ final class QuestionRows {
         }
     }
 
+    /** The requester left before answering: the question stays on record, closed without an answer. */
+    void unanswered(RequesterLeftBeforeAnswering event) {
+        jdbc.update("update request_question_view set requester_left_at = ?, left_recorded_by = ? where request_id = ? "
+                        + "and step_id = ? and answered_at is null and requester_left_at is null",
+                Rows.timestamp(event.leftAt()), event.recordedBy() == null ? null : event.recordedBy().value(),
+                event.requestId().toString(), event.stepId().value());
+        jdbc.update("update request_step_view set due_at = ? where id = ?", Rows.timestamp(event.dueAt()),
+                event.stepId().value());
+    }
+
     void reset() {
         jdbc.update("delete from request_question_view");
     }
@@ -86,6 +97,7 @@ final class QuestionRows {
         return new RequestView.Question(row.getString("request_id"), row.getString("step_id"),
                 row.getString("asked_by"), row.getString("on_behalf_of"), row.getString("question"),
                 Rows.instant(row, "asked_at"), row.getString("answered_by"), row.getString("answer"),
-                Rows.instant(row, "answered_at"));
+                Rows.instant(row, "answered_at"), Rows.instant(row, "requester_left_at"),
+                row.getString("left_recorded_by"));
     }
 }

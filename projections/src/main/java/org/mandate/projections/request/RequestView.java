@@ -81,11 +81,16 @@ public record RequestView(String id, String title, String category, BigDecimal a
      * (for {@code onBehalfOf}, the holder, when it was someone else); {@code answer} and {@code answeredAt} are null
      * while the step waits for it.
      */
+    /**
+     * A question a step was sent back with. {@code requesterLeftAt} and {@code leftRecordedBy} are set when the
+     * requester left before answering it (who recorded the departure, when): it then waits no more, unanswered.
+     */
     public record Question(String requestId, String stepId, String askedBy, String onBehalfOf, String question,
-                           Instant askedAt, String answeredBy, String answer, Instant answeredAt) {
+                           Instant askedAt, String answeredBy, String answer, Instant answeredAt,
+                           Instant requesterLeftAt, String leftRecordedBy) {
 
         public boolean waiting() {
-            return answeredAt == null;
+            return answeredAt == null && requesterLeftAt == null;
         }
     }
 

@@ -7,6 +7,8 @@ import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.request.AttachmentAdded;
 import org.mandate.domain.request.MoreInformationProvided;
 import org.mandate.domain.request.MoreInformationRequested;
+import org.mandate.domain.request.RequesterLeftBeforeAnswering;
+import org.mandate.domain.request.WaitingForAnswers;
 import org.mandate.domain.request.OpenVotes;
 import org.mandate.domain.request.QuorumFailed;
 import org.mandate.domain.request.QuorumMet;
@@ -41,7 +43,7 @@ import java.util.stream.Collectors;
 
 /** One row per request and per step, kept current from the request's events. */
 @ProcessingGroup(RequestViewProjection.NAME)
-public class RequestViewProjection implements OpenVotes {
+public class RequestViewProjection implements OpenVotes, WaitingForAnswers {
 
     public static final String NAME = "request-view";
 
@@ -176,6 +178,11 @@ public class RequestViewProjection implements OpenVotes {
         questions.answered(event);
     }
 
+    @EventHandler
+    void on(RequesterLeftBeforeAnswering event) {
+        questions.unanswered(event);
+    }
+
     @ResetHandler
     void reset() {
         questions.reset();
@@ -219,6 +226,13 @@ public class RequestViewProjection implements OpenVotes {
     public List<OpenVotes.OpenVote> of(PersonId voter) {
         return votes.openVotesOf(voter.value()).stream().map(item -> new OpenVotes.OpenVote(
                 RequestId.of(item.requestId()), new StepId(item.stepId()))).toList();
+    }
+
+    /** The requests in review that wait for this requester's answer, for a departure to end the wait. */
+    @Override
+    public List<RequestId> awaitingAnswerFrom(PersonId requester) {
+        return questions.waitingFor(requester.value()).stream()
+                .map(waiting -> RequestId.of(waiting.question().requestId())).distinct().toList();
     }
 
     /** The person's own requests, newest first, at most {@code limit} of them. */

@@ -7,7 +7,10 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mandate.domain.directory.PersonId;
+import org.mandate.domain.request.MoreInformationProvided;
+import org.mandate.domain.request.MoreInformationRequested;
 import org.mandate.domain.request.Outcome;
+import org.mandate.domain.request.RequesterLeftBeforeAnswering;
 import org.mandate.domain.request.RequestApproved;
 import org.mandate.domain.request.RequestId;
 import org.mandate.domain.request.RequestRejected;
@@ -24,6 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,9 +57,14 @@ class InboxProjectionTest {
         inbox = new InboxProjection(jdbc);
     }
 
+    private static final RequestId ASKS = RequestId.create();
+    private static final RequestId ANSWERED = RequestId.create();
+    private static final RequestId LEFT = RequestId.create();
+
     /**
-     * Seven requests: one waits at sofia's; one lent to liam; one lent and recalled; one escalated to vera and then
-     * reassigned to omar; one approved in two steps; one rejected; one withdrawn.
+     * Ten requests: one waits at sofia's; one lent to liam; one lent and recalled; one escalated to vera and then
+     * reassigned to omar; one approved in two steps; one rejected; one withdrawn; and three sofia sent back: one
+     * waits for ana's answer, one ana answered (and retitled), one whose wait ana's departure ended.
      */
     private static List<Consumer<InboxProjection>> history() {
         List<Consumer<InboxProjection>> events = new ArrayList<>();
@@ -66,7 +75,8 @@ class InboxProjectionTest {
         RequestId approved = RequestId.create();
         RequestId rejected = RequestId.create();
         RequestId withdrawn = RequestId.create();
-        for (RequestId request : List.of(waits, lent, recalled, moved, approved, rejected, withdrawn)) {
+        for (RequestId request : List.of(waits, lent, recalled, moved, approved, rejected, withdrawn, ASKS, ANSWERED,
+                LEFT)) {
             events.add(inbox -> inbox.on(new RequestSubmitted(request, "Request " + request, "equipment",
                     BigDecimal.valueOf(1500), "EUR", null, PersonId.of("ana"), "approval", AT)));
             events.add(inbox -> inbox.on(new StepOpened(request, step(request, 1), "Approval", PersonId.of("sofia"),
@@ -90,6 +100,14 @@ class InboxProjectionTest {
         events.add(inbox -> inbox.on(decided(rejected, 1)));
         events.add(inbox -> inbox.on(new RequestRejected(rejected, AT)));
         events.add(inbox -> inbox.on(new RequestWithdrawn(withdrawn, PersonId.of("ana"), "not needed", AT)));
+        for (RequestId request : List.of(ASKS, ANSWERED, LEFT)) {
+            events.add(inbox -> inbox.on(new MoreInformationRequested(request, step(request, 1), PersonId.of("sofia"),
+                    null, null, "Which supplier?", AT.plusSeconds(60))));
+        }
+        events.add(inbox -> inbox.on(new MoreInformationProvided(ANSWERED, step(ANSWERED, 1), PersonId.of("ana"),
+                "Lab Co", "Renamed", null, Duration.ofHours(1), AT.plusSeconds(86_400 + 3_600), AT.plusSeconds(3_660))));
+        events.add(inbox -> inbox.on(new RequesterLeftBeforeAnswering(LEFT, step(LEFT, 1), PersonId.of("ana"),
+                PersonId.of("ivy"), Duration.ofHours(2), AT.plusSeconds(86_400 + 7_200), AT.plusSeconds(7_260))));
         return events;
     }
 
@@ -98,7 +116,7 @@ class InboxProjectionTest {
         List<Consumer<InboxProjection>> history = history();
         apply(history, 1);
         List<String> oneEventPerBatch = contents();
-        assertThat(oneEventPerBatch).hasSize(4 + 4).as("what is left open").anySatisfy(row ->
+        assertThat(oneEventPerBatch).hasSize(7 + 7).as("what is left open").anySatisfy(row ->
                 assertThat(row).contains("liam", "on behalf of sofia"));
         assertThat(oneEventPerBatch).anySatisfy(row -> assertThat(row).contains("omar", "on behalf of null"));
 
@@ -122,7 +140,7 @@ class InboxProjectionTest {
     void outsideABatchEveryEventIsWrittenAtOnce() {
         history().forEach(event -> event.accept(inbox));
 
-        assertThat(inbox.inboxOf("sofia")).hasSize(2);
+        assertThat(inbox.inboxOf("sofia")).hasSize(5);
         assertThat(inbox.inboxOf("liam")).singleElement().satisfies(item -> {
             assertThat(item.onBehalfOf()).isEqualTo("sofia");
             assertThat(item.title()).startsWith("Request ");
@@ -134,14 +152,14 @@ class InboxProjectionTest {
     void aDepartureSeesEveryStepThePersonHoldsHasOnLoanOrLentOut() {
         history().forEach(event -> event.accept(inbox));
 
-        assertThat(inbox.of(PersonId.of("sofia"))).as("two held, one lent out to liam").hasSize(3)
+        assertThat(inbox.of(PersonId.of("sofia"))).as("five held, one lent out to liam").hasSize(6)
                 .anySatisfy(step -> {
                     assertThat(step.holder()).isEqualTo(PersonId.of("sofia"));
                     assertThat(step.lentTo()).isEqualTo(PersonId.of("liam"));
                     assertThat(step.requester()).isEqualTo(PersonId.of("ana"));
                     assertThat(step.title()).startsWith("Request ");
                 })
-                .filteredOn(step -> step.lentTo() == null).hasSize(2);
+                .filteredOn(step -> step.lentTo() == null).hasSize(5);
         assertThat(inbox.of(PersonId.of("liam"))).singleElement().satisfies(step -> {
             assertThat(step.holder()).isEqualTo(PersonId.of("sofia"));
             assertThat(step.decider()).isEqualTo(PersonId.of("liam"));
@@ -149,6 +167,39 @@ class InboxProjectionTest {
         assertThat(inbox.of(PersonId.of("omar"))).singleElement()
                 .satisfies(step -> assertThat(step.lentTo()).isNull());
         assertThat(inbox.of(PersonId.of("vera"))).isEmpty();
+    }
+
+    @Test
+    void aStepWaitingForItsRequesterIsNeverOverdue_andOnceAnsweredOrLeftItHasItsMovedDueDate() {
+        history().forEach(event -> event.accept(inbox));
+        Instant later = AT.plus(Duration.ofDays(3));
+
+        List<InboxItem> sofias = inbox.inboxOf("sofia");
+        assertThat(sofias).filteredOn(item -> item.stepId().equals(step(ASKS, 1).value())).singleElement()
+                .satisfies(item -> {
+                    assertThat(item.waitingForAnswer()).isTrue();
+                    assertThat(item.waitingSince()).isEqualTo(AT.plusSeconds(60));
+                    assertThat(item.overdueAt(later)).as("its clock stands still").isFalse();
+                });
+        assertThat(sofias).filteredOn(item -> item.stepId().equals(step(ANSWERED, 1).value())).singleElement()
+                .satisfies(item -> {
+                    assertThat(item.waitingForAnswer()).isFalse();
+                    assertThat(item.dueAt()).isEqualTo(AT.plusSeconds(86_400 + 3_600));
+                    assertThat(item.title()).isEqualTo("Renamed");
+                });
+        assertThat(sofias).filteredOn(item -> item.stepId().equals(step(LEFT, 1).value())).singleElement()
+                .satisfies(item -> {
+                    assertThat(item.waitingForAnswer()).isFalse();
+                    assertThat(item.dueAt()).isEqualTo(AT.plusSeconds(86_400 + 7_200));
+                });
+        assertThat(inbox.inboxOf("sofia", filter(true, later), null)).extracting(InboxItem::stepId)
+                .contains(step(ANSWERED, 1).value(), step(LEFT, 1).value()).doesNotContain(step(ASKS, 1).value());
+        assertThat(inbox.inboxOf("sofia", filter(false, later), null)).extracting(InboxItem::stepId)
+                .containsExactly(step(ASKS, 1).value());
+    }
+
+    private static InboxFilter filter(boolean overdue, Instant now) {
+        return new InboxFilter(null, null, null, null, overdue, null, null, null, false, now);
     }
 
     private void apply(List<Consumer<InboxProjection>> history, int batchSize) {
@@ -169,7 +220,8 @@ class InboxProjectionTest {
                 + " at " + row.getString("assignee") + " on behalf of " + row.getString("on_behalf_of") + " due "
                 + row.getTimestamp("due_at") + " opened " + row.getTimestamp("opened_at") + " "
                 + row.getString("title") + " " + row.getString("category") + " " + row.getBigDecimal("amount") + " "
-                + row.getString("currency") + " " + row.getString("requester")));
+                + row.getString("currency") + " " + row.getString("requester") + " waiting since "
+                + row.getTimestamp("waiting_since")));
         return rows;
     }
 

@@ -16,8 +16,9 @@ public record InboxRow(InboxItem item, boolean overdue, String waiting, String d
             .thenComparing(row -> row.item().stepId());
 
     static InboxRow of(InboxItem item, Instant now, boolean fresh) {
-        boolean overdue = item.dueAt() != null && item.dueAt().isBefore(now);
-        String due = item.dueAt() == null ? "no deadline"
+        boolean overdue = item.overdueAt(now);
+        String due = item.waitingForAnswer() ? "paused until answered"
+                : item.dueAt() == null ? "no deadline"
                 : overdue ? "overdue by " + Moments.span(item.dueAt(), now)
                 : "due in " + Moments.span(now, item.dueAt());
         return new InboxRow(item, overdue, Moments.span(item.openedAt(), now), due, fresh);

@@ -10,6 +10,7 @@ import org.mandate.domain.request.QuorumMet;
 import org.mandate.domain.request.QuorumStepOpened;
 import org.mandate.domain.request.AttachmentAdded;
 import org.mandate.domain.request.MoreInformationProvided;
+import org.mandate.domain.request.RequesterLeftBeforeAnswering;
 import org.mandate.domain.request.MoreInformationRequested;
 import org.mandate.domain.request.RequestApproved;
 import org.mandate.domain.request.RequestDataShredded;
@@ -139,6 +140,11 @@ class Timeline {
             return new TimelineEntry(answered.answeredAt(), name(answered.by().value()), "answered"
                     + (answered.title() != null || answered.description() != null ? " and amended the request" : "")
                     + "; the step is back with its holder", answered.answer());
+        }
+        if (event instanceof RequesterLeftBeforeAnswering left) {
+            return new TimelineEntry(left.leftAt(), name(left.requester().value()), "left before answering "
+                    + "(departure recorded by " + name(left.recordedBy().value()) + "); the step is back with its "
+                    + "holder, its time limit running again", null);
         }
         if (event instanceof RequestWithdrawn withdrawn) {
             return new TimelineEntry(withdrawn.withdrawnAt(), name(withdrawn.by().value()), "withdrew the request",
