@@ -3,6 +3,7 @@ package org.mandate.app.demo;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.mandate.app.MandateSettings;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.mandate.GrantMandate;
 import org.mandate.domain.mandate.MandateId;
@@ -16,7 +17,6 @@ import org.mandate.domain.request.StepId;
 import org.mandate.domain.request.SubmitRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -118,13 +118,13 @@ class DemoStory {
     private final String currency;
 
     DemoStory(CommandGateway commands, TaskService tasks, Mandates mandates, JdbcTemplate jdbc, Clock clock,
-              @Value("${mandate.currency:EUR}") String currency) {
+              MandateSettings settings) {
         this.commands = commands;
         this.tasks = tasks;
         this.mandates = mandates;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.currency = currency;
+        this.currency = settings.currency();
     }
 
     @EventListener(ApplicationReadyEvent.class)
