@@ -10,10 +10,13 @@ final class Spelling {
     private Spelling() {
     }
 
-    /** Within a third of the word's length (at least two edits), so 'equipmnet' finds 'equipment' and 'zoo' finds nothing. */
+    /**
+     * Within a third of the word's length (at least one edit), so 'equipmnet' finds 'equipment', 'trp' finds 'trip',
+     * and neither 'zoo' nor 'it' finds anything.
+     */
     static Optional<String> closest(String typed, Collection<String> known) {
         String word = typed == null ? "" : typed.strip().toLowerCase(java.util.Locale.ROOT);
-        int allowed = Math.max(2, word.length() / 3);
+        int allowed = Math.max(1, word.length() / 3);
         return known.stream()
                 .filter(candidate -> distance(word, candidate) <= allowed)
                 .min(Comparator.comparingInt((String candidate) -> distance(word, candidate))

@@ -121,8 +121,10 @@ class CategoriesTest {
                         + "'equipment'? An admin can add categories under Admin → Categories.")
                 .satisfies(e -> assertThat(((RuleViolation) e).properties())
                         .containsEntry("known", List.of("equipment", "supplies", "trip")));
-        assertThatThrownBy(() -> list.requireActive("zoo"))
-                .hasMessageNotContaining("Did you mean");
+        assertThatThrownBy(() -> list.requireActive("trp")).hasMessageContaining("Did you mean 'trip'?");
+        for (String unlike : List.of("zoo", "it")) {
+            assertThatThrownBy(() -> list.requireActive(unlike)).hasMessageNotContaining("Did you mean");
+        }
     }
 
     @Test
