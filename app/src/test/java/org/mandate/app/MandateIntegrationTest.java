@@ -161,6 +161,18 @@ public abstract class MandateIntegrationTest {
     }
 
     /** How many events the store holds: a refused command must leave this unchanged. */
+    /**
+     * Puts {@code key} on the managed list of categories (issue 25), as the admin would, if it is not there yet: a test
+     * that binds a path to a category of its own must name one that requests can carry. The demo school's categories
+     * (DemoOrganisation.CATEGORIES) are there already.
+     */
+    protected void category(String key) {
+        Api.Response added = as("ivy").post("/api/categories", Map.of("key", key, "name", "Test " + key));
+        if (added.status() != 201 && added.status() != 409) {
+            throw new AssertionError("Could not add the category '" + key + "': " + added);
+        }
+    }
+
     protected long eventCount() {
         return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
     }

@@ -5,6 +5,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.mandate.projections.audit.AuditTrail;
 import org.mandate.projections.binding.BindingsReader;
+import org.mandate.projections.category.CategoriesProjection;
 import org.mandate.projections.audit.AuditTrailProjection;
 import org.mandate.projections.delegation.DelegationsRegister;
 import org.mandate.projections.committee.CommitteesProjection;
@@ -37,6 +38,11 @@ public class ProjectionsConfiguration {
     @Bean
     CommitteesProjection committeesProjection(JdbcTemplate jdbc) {
         return new CommitteesProjection(jdbc);
+    }
+
+    @Bean
+    CategoriesProjection categoriesProjection(JdbcTemplate jdbc) {
+        return new CategoriesProjection(jdbc);
     }
 
     /** Lazy: the event store is built by Axon after the beans that command handlers read. */

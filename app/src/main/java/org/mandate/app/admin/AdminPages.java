@@ -2,6 +2,7 @@ package org.mandate.app.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mandate.app.category.KnownCategories;
 import org.mandate.app.people.Departures;
 import org.mandate.app.privacy.DataExport;
 import org.mandate.app.privacy.Erasures;
@@ -70,9 +71,12 @@ class AdminPages {
     private final Erasures erasures;
     private final DataExport export;
     private final ObjectMapper json;
+    private final KnownCategories categories;
 
     AdminPages(DirectoryProjection directory, CommandGateway commands, Departures departures, Reconciler reconciler,
-               Credentials credentials, MailPeople mail, Erasures erasures, DataExport export, ObjectMapper json) {
+               Credentials credentials, MailPeople mail, Erasures erasures, DataExport export, ObjectMapper json,
+               KnownCategories categories) {
+        this.categories = categories;
         this.directory = directory;
         this.commands = commands;
         this.departures = departures;
@@ -246,6 +250,13 @@ class AdminPages {
                         + "like 2000 or 2000.50.";
             } else if (read.put(category, new BigDecimal(amount)) != null) {
                 problem = "The category '" + category + "' appears twice; give each category one limit.";
+            }
+        }
+        if (problem == null) {
+            try {
+                categories.requireKnownOrAny(read.keySet());
+            } catch (RuleViolation unknown) {
+                problem = unknown.getMessage();
             }
         }
         if (problem == null) {

@@ -2,6 +2,7 @@ package org.mandate.app.committee;
 
 import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mandate.app.category.KnownCategories;
 import org.mandate.domain.RuleViolation;
 import org.mandate.domain.committee.AddCommitteeMember;
 import org.mandate.domain.committee.CommitteeId;
@@ -29,7 +30,10 @@ public class CommitteeAdmin {
     private final CommandGateway commands;
     private final CommitteesProjection committees;
 
-    CommitteeAdmin(CommandGateway commands, CommitteesProjection committees) {
+    private final KnownCategories categories;
+
+    CommitteeAdmin(CommandGateway commands, CommitteesProjection committees, KnownCategories categories) {
+        this.categories = categories;
         this.commands = commands;
         this.committees = committees;
     }
@@ -96,6 +100,7 @@ public class CommitteeAdmin {
                         + "limit.");
             }
         });
+        categories.requireKnownOrAny(read.keySet());
         commands.sendAndWait(new SetCommitteeAuthority(CommitteeId.of(committee.id()), new Authority(read),
                 currency == null ? null : currency.strip().toUpperCase(Locale.ROOT), PersonId.of(by)));
         return existing(id);

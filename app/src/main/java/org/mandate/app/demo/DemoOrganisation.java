@@ -3,6 +3,7 @@ package org.mandate.app.demo;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mandate.app.mail.MailPeople;
 import org.mandate.app.security.Credentials;
+import org.mandate.domain.category.AddCategory;
 import org.mandate.domain.committee.AddCommitteeMember;
 import org.mandate.domain.committee.CommitteeId;
 import org.mandate.domain.committee.FormCommittee;
@@ -13,6 +14,7 @@ import org.mandate.domain.directory.JoinPerson;
 import org.mandate.domain.directory.SetEmail;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.directory.Role;
+import org.mandate.projections.category.CategoriesProjection;
 import org.mandate.projections.committee.CommitteesProjection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +24,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -57,6 +60,15 @@ class DemoOrganisation implements ApplicationRunner {
             // the second administrator: an erasure is asked for by one and approved by another (docs/privacy.md)
             new Member("max", "Max Weber", "IT administrator", null, Authority.none(), Set.of(Role.ADMIN)));
 
+    /** The school's categories (issue 25): what its requests, the demo story and its tests are filed under. */
+    static final Map<String, String> CATEGORIES = Map.ofEntries(
+            Map.entry("art", "Art"), Map.entry("building", "Building works"), Map.entry("curriculum", "Curriculum"),
+            Map.entry("equipment", "Equipment"), Map.entry("events", "Events"), Map.entry("facilities", "Facilities"),
+            Map.entry("field-trip", "Field trips"), Map.entry("furniture", "Furniture"), Map.entry("garden", "Garden"),
+            Map.entry("library", "Library"), Map.entry("music", "Music"), Map.entry("sports", "Sports"),
+            Map.entry("supplies", "Supplies"), Map.entry("training", "Training"), Map.entry("transport", "Transport"),
+            Map.entry("trip", "Trips and visits"));
+
     static final CommitteeId BUDGET_COMMITTEE = CommitteeId.of("budget-committee");
     static final List<String> BUDGET_COMMITTEE_MEMBERS = List.of("vera", "omar", "pat");
 
@@ -65,10 +77,12 @@ class DemoOrganisation implements ApplicationRunner {
     private final Credentials credentials;
     private final MailPeople mail;
     private final CommitteesProjection committees;
+    private final CategoriesProjection categories;
 
     DemoOrganisation(CommandGateway commands, Directory directory, Credentials credentials, MailPeople mail,
-                     CommitteesProjection committees) {
+                     CommitteesProjection committees, CategoriesProjection categories) {
         this.commands = commands;
+        this.categories = categories;
         this.committees = committees;
         this.directory = directory;
         this.credentials = credentials;
@@ -77,6 +91,7 @@ class DemoOrganisation implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        schoolCategories();
         int added = 0;
         for (Member member : SCHOOL) {
             PersonId id = PersonId.of(member.id());
@@ -98,6 +113,18 @@ class DemoOrganisation implements ApplicationRunner {
             log.info("Loaded the demo school: {} people, password '{}'", added, PASSWORD);
         }
         budgetCommittee();
+    }
+
+    /**
+     * Categories came later than the school: a demo database from before gets the missing ones on its next start.
+     * One an admin retired stays retired (it is still on the list).
+     */
+    private void schoolCategories() {
+        var list = categories.list();
+        CATEGORIES.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .filter(category -> list.find(category.getKey()).isEmpty())
+                .forEach(category -> commands.sendAndWait(new AddCategory(category.getKey(), category.getValue(),
+                        null)));
     }
 
     /**

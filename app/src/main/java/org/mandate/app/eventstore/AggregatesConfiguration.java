@@ -2,6 +2,7 @@ package org.mandate.app.eventstore;
 
 import org.axonframework.config.ConfigurerModule;
 import org.mandate.domain.binding.PathBindings;
+import org.mandate.domain.category.Categories;
 import org.mandate.domain.client.SystemClient;
 import org.mandate.domain.committee.Committee;
 import org.mandate.domain.directory.PersonAggregate;
@@ -28,6 +29,7 @@ class AggregatesConfiguration {
                 .configureAggregate(WebhookSubscription.class)
                 .configureAggregate(SystemClient.class)
                 .configureAggregate(Committee.class)
-                .configureAggregate(InboxFilters.class);
+                .configureAggregate(InboxFilters.class)
+                .configureAggregate(Categories.class);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mandate.app.category.KnownCategories;
 import org.mandate.domain.RuleViolation;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.mandate.GrantMandate;
@@ -37,7 +38,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** Standing mandates of the caller: those they granted, hold, or whose authority they carry. */
 @RestController
@@ -65,10 +65,12 @@ class MandateController {
     private final DelegationsRegister register;
     private final Clock clock;
     private final String currency;
+    private final KnownCategories knownCategories;
 
     MandateController(CommandGateway commands, DelegationsRegister register, Clock clock,
-                      @Value("${mandate.currency:EUR}") String currency) {
+                      @Value("${mandate.currency:EUR}") String currency, KnownCategories knownCategories) {
         this.commands = commands;
+        this.knownCategories = knownCategories;
         this.register = register;
         this.clock = clock;
         this.currency = currency;
@@ -85,8 +87,7 @@ class MandateController {
             throw RuleViolation.invalid("Authority here is set in " + currency + "; give the mandate's maxAmount in "
                     + currency + " rather than " + body.currency() + ".");
         }
-        Set<String> categories = body.categories().stream().map(category -> category.strip().toLowerCase())
-                .collect(Collectors.toSet());
+        Set<String> categories = knownCategories.requireActiveOrAny(body.categories());
         MandateId id = MandateId.create();
         commands.sendAndWait(new GrantMandate(id, PersonId.of(user.getName()), PersonId.of(body.to().strip()),
                 new Scope(categories, body.maxAmount(), body.currency()), toTheSecond(body.validFrom()),

@@ -1,9 +1,11 @@
 package org.mandate.app.people;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mandate.app.category.KnownCategories;
 import org.mandate.app.mail.MailPeople;
 import org.mandate.domain.FreeText;
 import org.mandate.domain.RuleViolation;
+import org.mandate.domain.category.CategoryList;
 import org.mandate.domain.directory.Authority;
 import org.mandate.domain.directory.ChangeManager;
 import org.mandate.domain.directory.Directory;
@@ -81,9 +83,11 @@ public class DirectoryImport {
     private final Directory directory;
     private final MailPeople mail;
     private final TransactionTemplate transaction;
+    private final KnownCategories categories;
 
     DirectoryImport(CommandGateway commands, Directory directory, MailPeople mail,
-                    PlatformTransactionManager transactions) {
+                    PlatformTransactionManager transactions, KnownCategories categories) {
+        this.categories = categories;
         this.commands = commands;
         this.directory = directory;
         this.mail = mail;
@@ -120,8 +124,9 @@ public class DirectoryImport {
             }
         });
         List<Target> targets = new ArrayList<>();
+        CategoryList known = categories.list();
         for (DirectoryFile.Entry entry : entries) {
-            targets.add(target(entry, rowsOf, problems));
+            targets.add(target(entry, rowsOf, problems, known));
         }
         loops(targets.stream().filter(Objects::nonNull).toList(), problems);
         if (!problems.isEmpty()) {
@@ -134,7 +139,8 @@ public class DirectoryImport {
         return targets;
     }
 
-    private Target target(DirectoryFile.Entry entry, Map<String, List<Integer>> inFile, List<Problem> problems) {
+    private Target target(DirectoryFile.Entry entry, Map<String, List<Integer>> inFile, List<Problem> problems,
+                          CategoryList known) {
         String id = id(entry);
         int before = problems.size();
         Optional<Person> now = id.isEmpty() ? Optional.empty() : directory.find(PersonId.of(id));
@@ -202,6 +208,9 @@ public class DirectoryImport {
                             + "spaces, dashes or underscores, or * for every category.");
                 } else if (amount.equals("twice") || limits.containsKey(category)) {
                     problem(problems, entry, id, "The category '" + category + "' has two limits; give it one.");
+                } else if (!category.equals(Authority.ANY) && known.find(category).isEmpty()) {
+                    // a limit in a retired category may stay (a re-import repeats it); an unknown one is a typo
+                    problem(problems, entry, id, unknown(known, category));
                 } else if (!AMOUNT.matcher(amount.replace(",", "")).matches()) {
                     problem(problems, entry, id, "'" + amount + "' is not an amount for '" + category + "'; write "
                             + "it like 2000 or 2000.50 (zero or more, at most two decimals).");
@@ -220,6 +229,15 @@ public class DirectoryImport {
         }
         return new Target(entry, PersonId.of(id), now.orElse(null), manager, entry.manager() != null, roles,
                 authority, email);
+    }
+
+    private static String unknown(CategoryList known, String category) {
+        try {
+            known.requireKnown(category);
+            return "";
+        } catch (RuleViolation refused) {
+            return refused.getMessage();
+        }
     }
 
     /** Reporting lines must stay a tree: each loop the file would make (with the directory) is listed once. */

@@ -1,6 +1,7 @@
 package org.mandate.app.process;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mandate.app.category.KnownCategories;
 import org.mandate.domain.binding.PathBound;
 import org.mandate.domain.binding.UnbindPath;
 import org.mandate.domain.directory.PersonId;
@@ -30,8 +31,10 @@ class Bindings {
     private final BindingsReader reader;
     private final PathBinder binder;
     private final CommandGateway commands;
+    private final KnownCategories categories;
 
-    Bindings(BindingsReader reader, PathBinder binder, CommandGateway commands) {
+    Bindings(BindingsReader reader, PathBinder binder, CommandGateway commands, KnownCategories categories) {
+        this.categories = categories;
         this.reader = reader;
         this.binder = binder;
         this.commands = commands;
@@ -42,7 +45,11 @@ class Bindings {
     }
 
     void bind(String processKey, String category, BigDecimal minAmount, BigDecimal maxAmount, PersonId by) {
-        binder.bind(processKey == null ? null : processKey.strip(), category(category), minAmount, maxAmount, by);
+        String key = category(category);
+        if (key != null) {
+            categories.requireActive(key); // a binding to a category no request can carry would never be used
+        }
+        binder.bind(processKey == null ? null : processKey.strip(), key, minAmount, maxAmount, by);
     }
 
     void unbind(String category, BigDecimal minAmount, BigDecimal maxAmount, PersonId by) {

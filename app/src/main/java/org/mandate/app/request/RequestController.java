@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mandate.app.category.KnownCategories;
 import org.mandate.domain.RuleViolation;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.request.CommentOnRequest;
@@ -63,10 +64,12 @@ class RequestController {
     private final CommandGateway commands;
     private final RequestReader reader;
     private final String currency;
+    private final KnownCategories categories;
 
     RequestController(CommandGateway commands, RequestReader reader,
-                      @Value("${mandate.currency:EUR}") String currency) {
+                      @Value("${mandate.currency:EUR}") String currency, KnownCategories categories) {
         this.commands = commands;
+        this.categories = categories;
         this.reader = reader;
         this.currency = currency;
     }
@@ -77,8 +80,9 @@ class RequestController {
             throw RuleViolation.invalid("Authority here is set in " + currency + "; enter the amount in " + currency
                     + " rather than " + body.currency() + ".");
         }
+        String category = categories.requireActive(body.category());
         RequestId id = RequestId.create();
-        commands.sendAndWait(new SubmitRequest(id, body.title(), body.category().strip().toLowerCase(), body.amount(),
+        commands.sendAndWait(new SubmitRequest(id, body.title(), category, body.amount(),
                 body.currency(), body.description(), PersonId.of(user.getName()), body.processKey()));
         String status = reader.find(id.toString()).map(RequestView::status).orElse("IN_REVIEW");
         return ResponseEntity.created(URI.create("/api/requests/" + id))

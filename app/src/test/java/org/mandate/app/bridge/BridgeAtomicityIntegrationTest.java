@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.mandate.app.Api;
 import org.mandate.app.MandateIntegrationTest;
 import org.mandate.domain.binding.BindPath;
+import org.mandate.domain.category.AddCategory;
 import org.mandate.domain.directory.PersonId;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -38,6 +39,7 @@ class BridgeAtomicityIntegrationTest extends MandateIntegrationTest {
         for (String key : new String[] {"broken-first-step", "routed-to-requester", "broken-second-step"}) {
             if (repository.createProcessDefinitionQuery().processDefinitionKey(key).count() == 0) {
                 repository.createDeployment().name(key).addClasspathResource("bpmn/test/" + key + ".bpmn").deploy();
+                commands.sendAndWait(new AddCategory(key, "Broken " + key, PersonId.of("ivy")));
                 commands.sendAndWait(new BindPath(key, key, null, null, PersonId.of("olu")));
             }
         }

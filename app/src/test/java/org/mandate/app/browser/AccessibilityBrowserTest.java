@@ -3,6 +3,7 @@ package org.mandate.app.browser;
 import org.junit.jupiter.api.Test;
 import org.mandate.app.mail.ReceivedMail;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -60,7 +61,7 @@ public class AccessibilityBrowserTest extends BrowserTest {
         pages.put("olu", List.of("/processes", "/processes/approval", "/processes/approval/versions/1",
                 "/processes/approval/edit"));
         pages.put("ivy", List.of("/admin", "/admin/people/ana", "/admin/reconciliation", "/admin/mail",
-                "/admin/projections", "/admin/committees", "/admin/committees/budget-committee",
+                "/admin/projections", "/admin/committees", "/admin/committees/budget-committee", "/admin/categories",
                 "/admin/people/vera/departure"));
         Map<String, List<String>> violations = new LinkedHashMap<>();
         WebDriver anonymous = browser();
@@ -176,7 +177,7 @@ public class AccessibilityBrowserTest extends BrowserTest {
     private void refuseANewRequest(WebDriver ana) {
         ana.get(url("/requests/new"));
         ana.findElement(By.id("title")).sendKeys("Chairs");
-        ana.findElement(By.id("category")).sendKeys("equipment");
+        new Select(ana.findElement(By.id("category"))).selectByValue("equipment");
         ana.findElement(By.id("amount")).sendKeys("lots");
         ana.findElement(By.id("send")).click();
         waitUntil(ana, driver -> !driver.findElements(By.cssSelector("[aria-invalid=true]")).isEmpty());

@@ -70,6 +70,7 @@ class ProcessModelerBrowserTest extends BrowserTest {
         slowly(browser, driver -> driver.findElement(By.id("status")).getText().startsWith("Deployed version 2"));
         screenshot(browser, "modeler-deployed-version-2");
 
+        category(KEY);
         assertThat(as("olu").post("/api/processes/bindings", Map.of("processKey", KEY, "category", KEY,
                 "maxAmount", 5000)).status()).isEqualTo(201);
         Api.Response submitted = as("ana").post("/api/requests", Map.of("title", "Museum visit", "category", KEY,
@@ -162,6 +163,7 @@ class ProcessModelerBrowserTest extends BrowserTest {
         slowly(browser, driver -> driver.findElement(By.id("status")).getText().startsWith("Deployed version 1"));
         screenshot(browser, "modeler-keyboard-two-step");
 
+        category(key);
         assertThat(as("olu").post("/api/processes/bindings", Map.of("processKey", key, "category", key,
                 "maxAmount", 5000)).status()).isEqualTo(201);
         String request = as("ana").submit("Field trip", key, 250);

@@ -2,6 +2,7 @@ package org.mandate.app.browser;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -23,7 +24,7 @@ class StaffWorkflowBrowserTest extends BrowserTest {
 
         ana.get(url("/requests/new"));
         ana.findElement(By.id("title")).sendKeys(title);
-        ana.findElement(By.id("category")).sendKeys("equipment");
+        new Select(ana.findElement(By.id("category"))).selectByValue("equipment");
         ana.findElement(By.id("amount")).sendKeys("1500");
         ana.findElement(By.id("description")).sendKeys("For the biology lab <b>not bold</b>");
         WholePage.screenshot(ana, "new-request");
@@ -91,7 +92,7 @@ class StaffWorkflowBrowserTest extends BrowserTest {
         long events = eventCount();
         ana.get(url("/requests/new"));
         ana.findElement(By.id("title")).sendKeys("School bus");
-        ana.findElement(By.id("category")).sendKeys("trip");
+        new Select(ana.findElement(By.id("category"))).selectByValue("trip");
         ana.findElement(By.id("amount")).sendKeys("150000");
         ana.findElement(By.id("send")).click();
 

@@ -526,6 +526,9 @@ class ScaleOutIntegrationTest {
                     new String(bpmn.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
             assertThat(deployed.status()).as(deployed.toString()).isEqualTo(201);
         }
+        Api.Response category = node.as("ivy").post("/api/categories", Map.of("key", TIMED_CATEGORY,
+                "name", "Timed"));
+        assertThat(category.status()).as(category.toString()).isIn(201, 409);
         Api.Response bound = node.as("olu").post("/api/processes/bindings", Map.of("processKey", TIMED_PATH,
                 "category", TIMED_CATEGORY, "maxAmount", 5000));
         assertThat(bound.status()).as(bound.toString()).isEqualTo(201);

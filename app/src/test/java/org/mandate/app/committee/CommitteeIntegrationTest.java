@@ -61,6 +61,7 @@ class CommitteeIntegrationTest extends MandateIntegrationTest {
         JsonNode staffed = ivy.post("/api/committees/" + id + "/members", Map.of("personId", second)).json();
         assertThat(staffed.path("members").findValuesAsText("personId")).containsExactly(first, second);
 
+        category("it");
         Api.Response authority = ivy.put("/api/committees/" + id + "/authority",
                 Map.of("limits", Map.of("*", 100000, "IT", 20000), "currency", "EUR"));
         assertThat(authority.status()).as(authority.toString()).isEqualTo(200);

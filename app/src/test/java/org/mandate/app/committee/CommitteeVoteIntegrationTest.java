@@ -199,6 +199,7 @@ class CommitteeVoteIntegrationTest extends MandateIntegrationTest {
         String key = "timed-vote-" + UUID.randomUUID().toString().substring(0, 8);
         Api.Response deployed = as("olu").postXml("/api/processes", TIMED_VOTE.replace("KEY", key));
         assertThat(deployed.status()).as(deployed.toString()).isEqualTo(201);
+        category(key);
         Api.Response bound = as("olu").post("/api/processes/bindings", Map.of("processKey", key, "category", key,
                 "maxAmount", 4000));
         assertThat(bound.status()).as(bound.toString()).isEqualTo(201);

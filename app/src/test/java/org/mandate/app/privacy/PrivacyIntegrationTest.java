@@ -214,6 +214,7 @@ abstract class PrivacyIntegrationTest extends MandateIntegrationTest {
         String comment = "Ana adds: the supplier delivers in May " + suffix;
         String why = "Safe and within the arts budget " + suffix;
         Api ana = as("ana");
+        category(RETENTION_CHECK);
         Api.Response submitted = ana.post("/api/requests", Map.of("title", title, "category", RETENTION_CHECK,
                 "amount", 400, "currency", "EUR", "description", description));
         assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);

@@ -161,6 +161,7 @@ class PathBindingIntegrationTest extends MandateIntegrationTest {
     }
 
     void bind(String key, String category, Integer maxAmount) {
+        category(category);
         Map<String, Object> body = new java.util.HashMap<>(Map.of("processKey", key, "category", category));
         if (maxAmount != null) {
             body.put("maxAmount", maxAmount);

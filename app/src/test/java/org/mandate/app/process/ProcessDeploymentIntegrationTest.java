@@ -244,6 +244,7 @@ class ProcessDeploymentIntegrationTest extends MandateIntegrationTest {
 
     /** Binds below 5000: the template has no finance check step. */
     void bind(String processKey, String category) {
+        category(category);
         Api.Response bound = as("olu").post("/api/processes/bindings", Map.of("processKey", processKey,
                 "category", category, "maxAmount", 5000));
         assertThat(bound.status()).as(bound.toString()).isEqualTo(201);

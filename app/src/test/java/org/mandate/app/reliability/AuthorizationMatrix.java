@@ -315,6 +315,33 @@ final class AuthorizationMatrix {
         }
     }
 
+    /**
+     * Categories (issue 25): everyone logged in reads the list; administrators change it. The changes add a key the
+     * demo school has already or name one that does not exist, so past the role check they are refused and change
+     * nothing.
+     */
+    static {
+        row("GET /api/categories", f -> new Call("GET", "/api/categories", null),
+                401, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+        row("POST /api/categories", f -> new Call("POST", "/api/categories",
+                        "{\"key\":\"equipment\",\"name\":\"Equipment\"}"),
+                401, 403, 403, 403, 403, 403, 403, 403, 403, 409);
+        row("PUT /api/categories/{key}", f -> new Call("PUT", "/api/categories/no-such-category",
+                "{\"name\":\"Matrix\"}"), 401, 403, 403, 403, 403, 403, 403, 403, 403, 404);
+        row("POST /api/categories/{key}/retirement", f -> new Call("POST",
+                "/api/categories/no-such-category/retirement", null),
+                401, 403, 403, 403, 403, 403, 403, 403, 403, 404);
+        row("GET /admin/categories", f -> new Call("GET", "/admin/categories", null),
+                LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+        row("POST /admin/categories", f -> new Call("POST", "/admin/categories",
+                FORM + "key=equipment&name=Equipment"), LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
+        row("POST /admin/categories/{key}/name", f -> new Call("POST", "/admin/categories/no-such-category/name",
+                FORM + "name=Matrix"), LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
+        row("POST /admin/categories/{key}/retirement", f -> new Call("POST",
+                "/admin/categories/no-such-category/retirement", FORM + "x=1"),
+                LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
+    }
+
     /** Approval paths: everyone logged in reads them over the API; only process owners validate and deploy. */
     static {
         row("GET /api/processes", f -> new Call("GET", "/api/processes", null),

@@ -20,6 +20,8 @@ class BindingsPageIntegrationTest extends MandateIntegrationTest {
                 .getContentAsString(StandardCharsets.UTF_8).replace("NEW_KEY", "page-path")
                 .replace("NEW_NAME", "Page path");
         assertThat(as("olu").postXml("/api/processes", xml).status()).isEqualTo(201);
+        category("page");
+        category("page-big");
         PageSession olu = PageSession.loggedIn(port, "olu");
         assertThat(olu.get("/processes/bindings").body()).contains("any category", "Bind a path");
 

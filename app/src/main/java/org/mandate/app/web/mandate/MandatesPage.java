@@ -2,6 +2,7 @@ package org.mandate.app.web.mandate;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mandate.app.category.KnownCategories;
 import org.mandate.app.web.People;
 import org.mandate.app.problem.Refusal;
 import org.mandate.domain.directory.PersonId;
@@ -37,9 +38,12 @@ class MandatesPage {
     private final People people;
     private final Clock clock;
 
+    private final KnownCategories categories;
+
     MandatesPage(CommandGateway commands, DelegationsRegister register, MandateFormDefaults defaults, People people,
-                 Clock clock) {
+                 Clock clock, KnownCategories categories) {
         this.commands = commands;
+        this.categories = categories;
         this.register = register;
         this.defaults = defaults;
         this.people = people;
@@ -62,7 +66,8 @@ class MandatesPage {
         }
         try {
             commands.sendAndWait(new GrantMandate(MandateId.create(), PersonId.of(user.getName()),
-                    PersonId.of(form.getTo()), new Scope(read.categories(), read.maxAmount(), defaults.currency()),
+                    PersonId.of(form.getTo()), new Scope(categories.requireActiveOrAny(read.categories()),
+                            read.maxAmount(), defaults.currency()),
                     read.validFrom(), read.validUntil(), read.reason(), false, null));
         } catch (RuntimeException exception) {
             Refusal refusal = Refusal.of(exception);

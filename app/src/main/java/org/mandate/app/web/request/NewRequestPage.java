@@ -3,9 +3,11 @@ package org.mandate.app.web.request;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mandate.app.category.KnownCategories;
 import org.mandate.app.request.RequestReader;
 import org.mandate.app.web.People;
 import org.mandate.app.problem.Refusal;
+import org.mandate.domain.category.Category;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.request.RequestId;
 import org.mandate.domain.request.SubmitRequest;
@@ -20,24 +22,22 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.math.BigDecimal;
-import java.util.List;
-import java.util.Locale;
+import java.util.Comparator;
 
 /** The form to ask for something; it is sent with the same command as the API's, in the configured currency. */
 @Controller
 class NewRequestPage {
 
-    /** Suggestions only: any category may be typed. */
-    static final List<String> CATEGORIES = List.of("equipment", "supplies", "trip", "training", "event", "services");
-
     private final CommandGateway commands;
     private final RequestReader reader;
     private final People people;
     private final String currency;
+    private final KnownCategories categories;
 
     NewRequestPage(CommandGateway commands, RequestReader reader, People people,
-                   @Value("${mandate.currency:EUR}") String currency) {
+                   @Value("${mandate.currency:EUR}") String currency, KnownCategories categories) {
         this.commands = commands;
+        this.categories = categories;
         this.reader = reader;
         this.people = people;
         this.currency = currency;
@@ -46,7 +46,9 @@ class NewRequestPage {
     @ModelAttribute
     void common(Model model) {
         model.addAttribute("currency", currency);
-        model.addAttribute("categories", CATEGORIES);
+        // the managed list's active categories, by name: the only ones a submission accepts (issue 25)
+        model.addAttribute("categories", categories.active().stream()
+                .sorted(Comparator.comparing(Category::name, String.CASE_INSENSITIVE_ORDER)).toList());
     }
 
     @GetMapping("/requests/new")
@@ -65,8 +67,8 @@ class NewRequestPage {
         }
         RequestId id = RequestId.create();
         try {
-            commands.sendAndWait(new SubmitRequest(id, form.getTitle().strip(),
-                    form.getCategory().strip().toLowerCase(Locale.ROOT), amount, currency,
+            String category = categories.requireActive(form.getCategory());
+            commands.sendAndWait(new SubmitRequest(id, form.getTitle().strip(), category, amount, currency,
                     form.getDescription() == null || form.getDescription().isBlank() ? null : form.getDescription(),
                     PersonId.of(user.getName()), null));
         } catch (RuntimeException exception) {
