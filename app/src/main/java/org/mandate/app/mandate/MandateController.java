@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mandate.app.MandateSettings;
 import org.mandate.app.category.KnownCategories;
 import org.mandate.domain.RuleViolation;
 import org.mandate.domain.directory.PersonId;
@@ -18,7 +19,6 @@ import org.mandate.domain.mandate.RevokeMandate;
 import org.mandate.domain.mandate.Scope;
 import org.mandate.projections.delegation.DelegationsRegister;
 import org.mandate.projections.delegation.MandateView;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -68,12 +68,12 @@ class MandateController {
     private final KnownCategories knownCategories;
 
     MandateController(CommandGateway commands, DelegationsRegister register, Clock clock,
-                      @Value("${mandate.currency:EUR}") String currency, KnownCategories knownCategories) {
+                      MandateSettings settings, KnownCategories knownCategories) {
         this.commands = commands;
         this.knownCategories = knownCategories;
         this.register = register;
         this.clock = clock;
-        this.currency = currency;
+        this.currency = settings.currency();
     }
 
     @GetMapping

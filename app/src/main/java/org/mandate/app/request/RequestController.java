@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mandate.app.MandateSettings;
 import org.mandate.app.category.KnownCategories;
 import org.mandate.domain.RuleViolation;
 import org.mandate.domain.directory.PersonId;
@@ -19,7 +20,6 @@ import org.mandate.domain.request.StepId;
 import org.mandate.domain.request.SubmitRequest;
 import org.mandate.domain.request.WithdrawRequest;
 import org.mandate.projections.request.RequestView;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,11 +67,11 @@ class RequestController {
     private final KnownCategories categories;
 
     RequestController(CommandGateway commands, RequestReader reader,
-                      @Value("${mandate.currency:EUR}") String currency, KnownCategories categories) {
+                      MandateSettings settings, KnownCategories categories) {
         this.commands = commands;
         this.categories = categories;
         this.reader = reader;
-        this.currency = currency;
+        this.currency = settings.currency();
     }
 
     @PostMapping

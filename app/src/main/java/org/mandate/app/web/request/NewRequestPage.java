@@ -3,6 +3,7 @@ package org.mandate.app.web.request;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mandate.app.MandateSettings;
 import org.mandate.app.category.KnownCategories;
 import org.mandate.app.request.RequestReader;
 import org.mandate.app.web.People;
@@ -11,7 +12,6 @@ import org.mandate.domain.category.Category;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.request.RequestId;
 import org.mandate.domain.request.SubmitRequest;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,12 +35,12 @@ class NewRequestPage {
     private final KnownCategories categories;
 
     NewRequestPage(CommandGateway commands, RequestReader reader, People people,
-                   @Value("${mandate.currency:EUR}") String currency, KnownCategories categories) {
+                   MandateSettings settings, KnownCategories categories) {
         this.commands = commands;
         this.categories = categories;
         this.reader = reader;
         this.people = people;
-        this.currency = currency;
+        this.currency = settings.currency();
     }
 
     @ModelAttribute
