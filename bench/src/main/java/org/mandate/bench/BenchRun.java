@@ -2,6 +2,8 @@ package org.mandate.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.mandate.app.request.InboxQuery;
+import org.mandate.app.request.InboxReader;
 import org.mandate.bench.db.Database;
 import org.mandate.bench.measure.Dataset;
 import org.mandate.bench.measure.FixedLoad;
@@ -21,6 +23,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -193,6 +196,67 @@ final class BenchRun {
                 .atMost(0.5).and("< 20 ms", m.p99Millis() < 20));
         section.add(Row.ratio(String.format(figure, "p99"), "ms", m.p99Millis(), "raw SQL on inbox_item",
                 r.p99Millis()));
+        filteredInbox(mandate, full, raw, people);
+    }
+
+    /**
+     * The inbox as {@code GET /api/inbox?category=supplies&minAmount=5000&sort=-amount} reads it (InboxReader: the
+     * filtered query, then the authority-chain and mandate checks, committee votes and the sort), against Camunda's
+     * task query on the same process variables and the same SQL on inbox_item. All three must find the same steps,
+     * or the comparison says nothing.
+     */
+    private void filteredInbox(MandateSystem mandate, CamundaSystem full, HikariDataSource raw, int people) {
+        long querying = System.nanoTime();
+        InboxReader reader = mandate.context().getBean(InboxReader.class);
+        InboxQuery query = InboxQuery.parse("category=" + Dataset.FILTERED_CATEGORY + "&minAmount="
+                + Dataset.FILTERED_MIN_AMOUNT.toPlainString() + "&sort=-amount");
+        Map<String, Function<String, Integer>> queries = new LinkedHashMap<>();
+        queries.put("Mandate", person -> reader.find(person, query.filter(Instant.now()), query.forWhom()).size());
+        queries.put(FULL, person -> full.taskList(person, Dataset.FILTERED_CATEGORY, Dataset.FILTERED_MIN_AMOUNT)
+                .size());
+        queries.put("raw SQL", person -> rawFilteredInbox(raw, person));
+        Map<String, Latencies.Result> latencies = Latencies.interleaved(sizes.inboxQueries(), people, queries);
+        Latencies.Result m = latencies.get("Mandate");
+        Latencies.Result f = latencies.get(FULL);
+        Latencies.Result r = latencies.get("raw SQL");
+        if (m.meanRows() != r.meanRows() || f.meanRows() != r.meanRows()) {
+            throw new IllegalStateException("the filtered inboxes differ (rows per query: Mandate " + m.meanRows()
+                    + ", Camunda " + f.meanRows() + ", raw SQL " + r.meanRows() + "): the dataset is not alike");
+        }
+        phase("filtered inbox queries", querying);
+        section.detail("filtered inbox query", Map.of("Mandate", m, FULL, f, "raw SQL", r, "query",
+                query.queryString()));
+        String figure = String.format(Locale.ROOT, "filtered inbox query %s, %,d open steps (%.0f found)", "%s",
+                sizes.openSteps(), m.meanRows());
+        section.add(Row.ratio(String.format(figure, "p50"), "ms", m.p50Millis(), FULL + ", task query on variables",
+                f.p50Millis()));
+        section.add(Row.ratio(String.format(figure, "p99"), "ms", m.p99Millis(), FULL + ", task query on variables",
+                f.p99Millis()).atMost(0.5).and("< 20 ms", m.p99Millis() < 20));
+        section.add(Row.ratio(String.format(figure, "p99"), "ms", m.p99Millis(), "raw SQL on inbox_item",
+                r.p99Millis()));
+    }
+
+    /** The filtered inbox with no framework: the same conditions and order as the API's, on inbox_item. */
+    private static int rawFilteredInbox(HikariDataSource raw, String person) {
+        try (Connection connection = raw.getConnection();
+             PreparedStatement query = connection.prepareStatement("select step_id, request_id, step_name, "
+                     + "assignee, on_behalf_of, due_at, opened_at, amount from inbox_item where assignee = ? "
+                     + "and category = ? and amount >= ? order by amount desc, step_id")) {
+            query.setString(1, person);
+            query.setString(2, Dataset.FILTERED_CATEGORY);
+            query.setBigDecimal(3, Dataset.FILTERED_MIN_AMOUNT);
+            int rows = 0;
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    row.getString(1);
+                    row.getBigDecimal(8);
+                    rows++;
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The projection table read with no framework: the floor for an inbox query. */

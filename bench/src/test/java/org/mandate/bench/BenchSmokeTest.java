@@ -38,8 +38,10 @@ class BenchSmokeTest {
                 .anySatisfy(f -> assertThat(f).startsWith("decision p99"))
                 .anySatisfy(f -> assertThat(f).startsWith("replay of"))
                 .anySatisfy(f -> assertThat(f).startsWith("inbox query p50"))
-                .anySatisfy(f -> assertThat(f).startsWith("inbox query p99"));
-        assertThat(h2.rows()).filteredOn(row -> row.target() != null).hasSize(6).allSatisfy(row ->
+                .anySatisfy(f -> assertThat(f).startsWith("inbox query p99"))
+                .anySatisfy(f -> assertThat(f).startsWith("filtered inbox query p50"))
+                .anySatisfy(f -> assertThat(f).startsWith("filtered inbox query p99"));
+        assertThat(h2.rows()).filteredOn(row -> row.target() != null).hasSize(7).allSatisfy(row ->
                 assertThat(row.met()).as(row.figure()).isNotNull());
 
         Path markdown = report.write(results);

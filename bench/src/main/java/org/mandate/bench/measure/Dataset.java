@@ -31,6 +31,11 @@ import java.util.concurrent.Future;
 public final class Dataset {
 
     public static final int STEPS_PER_INBOX = 100;
+    /** The filtered inbox's category: a third of the open steps are in it. */
+    public static final String FILTERED_CATEGORY = "supplies";
+    /** The filtered inbox's lowest amount: about half of the amounts are at least this. */
+    public static final BigDecimal FILTERED_MIN_AMOUNT = BigDecimal.valueOf(5_000);
+    private static final List<String> CATEGORIES = List.of("equipment", FILTERED_CATEGORY, "trip");
     private static final String AGGREGATE = "ApprovalRequest";
     private static final int BATCH = 500;
 
@@ -45,6 +50,19 @@ public final class Dataset {
         return Math.max(1, openSteps / STEPS_PER_INBOX);
     }
 
+    /**
+     * The category of the k-th open step (the same k in both systems, for the same person): the three categories
+     * in turn, so a filter on one finds a third of anybody's inbox.
+     */
+    public static String category(int k) {
+        return CATEGORIES.get(k % CATEGORIES.size());
+    }
+
+    /** The amount of the k-th open step: spread from 10 to 9,999 with no order among a person's steps. */
+    public static BigDecimal amount(int k) {
+        return BigDecimal.valueOf(10 + (k * 7919L) % 9990);
+    }
+
     /** Appends the events of {@code open} requests waiting at a step and {@code closed} approved ones, interleaved. */
     public static void writeEvents(EventStorageEngine store, int open, int closed) {
         int total = open + closed;
@@ -54,8 +72,8 @@ public final class Dataset {
         for (int i = 0; i < total; i++) {
             // spreads the open ones evenly among the closed ones, in the order they would have happened
             boolean isOpen = (long) (i + 1) * open / total > (long) i * open / total;
-            String approver = approver(isOpen ? openSoFar++ % people : i % people);
-            batch.addAll(request(i, approver, !isOpen));
+            int k = isOpen ? openSoFar++ : i; // the k-th open step: its person, category and amount
+            batch.addAll(request(i, k, approver(k % people), !isOpen));
             if (batch.size() >= BATCH) {
                 store.appendEvents(batch);
                 batch.clear();
@@ -66,13 +84,14 @@ public final class Dataset {
         }
     }
 
-    private static List<DomainEventMessage<?>> request(int i, String approver, boolean closed) {
+    private static List<DomainEventMessage<?>> request(int i, int k, String approver, boolean closed) {
         RequestId id = RequestId.create();
         StepId step = new StepId(UUID.randomUUID().toString());
         PersonId person = PersonId.of(approver);
         Instant at = Instant.now();
         List<Object> events = new ArrayList<>(List.of(
-                new RequestSubmitted(id, "Generated request " + i, "equipment", BigDecimal.valueOf(1500), "EUR",
+                new RequestSubmitted(id, "Generated request " + i, closed ? "equipment" : category(k),
+                        closed ? BigDecimal.valueOf(1500) : amount(k), "EUR",
                         "generated for the benchmark", PersonId.of("ana"), "approval", at),
                 new StepOpened(id, step, "Approval", person, null, at, "approval:1:generated")));
         if (closed) {
@@ -96,7 +115,7 @@ public final class Dataset {
                 int first = worker;
                 work.add(workers.submit(() -> {
                     for (int i = first; i < open + closed; i += 4) {
-                        camunda.addStep(approver(i % people), i >= open);
+                        camunda.addStep(approver(i % people), category(i), amount(i), i >= open);
                     }
                     return null;
                 }));

@@ -8,9 +8,11 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.type.ValueType;
 import org.mandate.bench.db.Database;
 import org.mandate.bench.db.SqlCounter;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,7 +60,7 @@ public final class CamundaSystem implements ApprovalSystem {
 
     @Override
     public void approve(int n) {
-        String key = start(n, null);
+        String key = start(n);
         for (String approver : ApprovalSystem.approvers(n)) {
             tasks.complete(taskOf(key, approver).getId(), Map.of("outcome", "APPROVED"));
         }
@@ -69,7 +71,7 @@ public final class CamundaSystem implements ApprovalSystem {
 
     @Override
     public Object openStep(int n) {
-        return taskOf(start(n, null), ApprovalSystem.approvers(n)[0]).getId();
+        return taskOf(start(n), ApprovalSystem.approvers(n)[0]).getId();
     }
 
     @Override
@@ -77,9 +79,15 @@ public final class CamundaSystem implements ApprovalSystem {
         tasks.complete((String) step, Map.of("outcome", "APPROVED"));
     }
 
-    /** Leaves one task waiting in {@code approver}'s list, or (closed) completes it straight away. */
-    public void addStep(String approver, boolean closed) {
-        String key = start(0, approver);
+    /**
+     * Leaves one task waiting in {@code approver}'s list, in the category and for the amount given, or (closed)
+     * completes it straight away, as a request of 1500 in equipment that needs no finance check after it.
+     */
+    public void addStep(String approver, String category, BigDecimal amount, boolean closed) {
+        String key = UUID.randomUUID().toString();
+        runtime.startProcessInstanceByKey(PROCESS, key, Map.of("requester", "ana",
+                "category", closed ? "equipment" : category, "amount", closed ? 1500.0 : amount.doubleValue(),
+                BaselineRouting.APPROVER, approver));
         if (closed) {
             tasks.complete(taskOf(key, approver).getId(), Map.of("outcome", "APPROVED"));
         }
@@ -90,13 +98,17 @@ public final class CamundaSystem implements ApprovalSystem {
         return tasks.createTaskQuery().taskAssignee(approver).orderByTaskCreateTime().asc().list();
     }
 
-    private String start(int n, String approver) {
+    /** The same, narrowed to a category and a lowest amount, the largest amounts first (process variables). */
+    public List<Task> taskList(String approver, String category, BigDecimal minAmount) {
+        return tasks.createTaskQuery().taskAssignee(approver).processVariableValueEquals("category", category)
+                .processVariableValueGreaterThanOrEquals("amount", minAmount.doubleValue())
+                .orderByProcessVariable("amount", ValueType.DOUBLE).desc().list();
+    }
+
+    private String start(int n) {
         String key = UUID.randomUUID().toString();
-        Map<String, Object> variables = approver == null
-                ? Map.of("requester", "ana", "category", "equipment", "amount", (double) ApprovalSystem.amount(n))
-                : Map.of("requester", "ana", "category", "equipment", "amount", 1500.0,
-                        BaselineRouting.APPROVER, approver);
-        runtime.startProcessInstanceByKey(PROCESS, key, variables);
+        runtime.startProcessInstanceByKey(PROCESS, key, Map.of("requester", "ana", "category", "equipment",
+                "amount", (double) ApprovalSystem.amount(n)));
         return key;
     }
 
