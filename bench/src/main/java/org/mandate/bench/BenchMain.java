@@ -33,6 +33,8 @@ public final class BenchMain {
                 sizes = Sizes.quick();
             } else if (arg.equals("--full")) {
                 sizes = Sizes.full();
+            } else if (arg.equals("--inbox")) {
+                sizes = Sizes.inbox();
             } else if (arg.equals("--smoke")) {
                 sizes = Sizes.smoke();
             } else if (arg.startsWith("--db=")) {
@@ -45,8 +47,8 @@ public final class BenchMain {
             } else if (arg.startsWith("--out=")) {
                 out = Path.of(arg.substring(6));
             } else {
-                System.err.println("Unknown option " + arg + ". Use --quick, --full, --db=h2,postgres, "
-                        + "--scale-only (replay and inbox figures only), --out=DIR.");
+                System.err.println("Unknown option " + arg + ". Use --quick, --full, --inbox (100k open steps, no "
+                        + "closed ones), --db=h2,postgres, --scale-only (replay and inbox figures only), --out=DIR.");
                 System.exit(2);
             }
         }

@@ -44,10 +44,14 @@ class PageWeightBrowserTest extends BrowserTest {
         String request = as("ana").submit("Projector for room 4", "equipment", 900);
         Map<String, Long> cold = new LinkedHashMap<>();
         Map<String, List<String>> warmStatic = new LinkedHashMap<>();
+        // one browser per viewer (a fresh Chromium and a login for each page made this the suite's slowest test)
+        Map<String, WebDriver> browsers = new LinkedHashMap<>();
         budgets().forEach((page, budget) -> {
-            WebDriver browser = page.equals("/login") ? browser() : browserAs(VIEWER.getOrDefault(page, "ana"));
+            String viewer = page.equals("/login") ? "" : VIEWER.getOrDefault(page, "ana");
+            WebDriver browser = browsers.computeIfAbsent(viewer, who -> who.isEmpty() ? browser() : browserAs(who));
             String path = page.replace("{id}", request);
-            // logging in fetched the layout's stylesheet and script: forget them, so that this visit is cold
+            // the visits before (and logging in) fetched the layout's stylesheet and script: forget them, so that
+            // this visit is cold
             ((ChromeDriver) browser).executeCdpCommand("Network.clearBrowserCache", Map.of());
             List<Entry> first = load(browser, path);
             cold.put(page, first.stream().mapToLong(Entry::bytes).sum());
@@ -56,8 +60,8 @@ class PageWeightBrowserTest extends BrowserTest {
             // the static files of this page must be cacheable; a second visit fetches none of them again
             warmStatic.put(page, load(browser, path).stream().filter(Entry::isStatic).filter(e -> e.bytes() > 0)
                     .map(Entry::toString).toList());
-            browser.quit();
         });
+        browsers.values().forEach(WebDriver::quit);
         System.out.println("Cold transfer per page (bytes): " + cold);
         assertThat(warmStatic).allSatisfy((page, fetched) -> assertThat(fetched)
                 .as("static files fetched again on a warm visit to " + page).isEmpty());
