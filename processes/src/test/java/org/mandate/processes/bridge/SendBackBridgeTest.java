@@ -88,10 +88,7 @@ class SendBackBridgeTest {
         Instant start = Instant.parse("2026-11-02T09:00:00Z");
         ClockUtil.setCurrentTime(Date.from(start));
         RequestId request = RequestId.create();
-        engine.getRuntimeService().startProcessInstanceByKey(ApprovalPath.DEFAULT_KEY, request.toString(),
-                Map.of(ApprovalPath.REQUESTER, "ana", ApprovalPath.CATEGORY, "equipment", ApprovalPath.AMOUNT, 1500.0));
-        Task task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(request.toString())
-                .singleResult();
+        Task task = firstStepOf(request);
         Job timer = timerOf(task);
         Date due = timer.getDuedate();
         StepId step = new StepId(task.getId());
@@ -127,10 +124,7 @@ class SendBackBridgeTest {
         Instant start = Instant.parse("2026-11-02T09:00:00Z");
         ClockUtil.setCurrentTime(Date.from(start));
         RequestId request = RequestId.create();
-        engine.getRuntimeService().startProcessInstanceByKey(ApprovalPath.DEFAULT_KEY, request.toString(),
-                Map.of(ApprovalPath.REQUESTER, "ana", ApprovalPath.CATEGORY, "equipment", ApprovalPath.AMOUNT, 1500.0));
-        Task task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(request.toString())
-                .singleResult();
+        Task task = firstStepOf(request);
         Date due = timerOf(task).getDuedate();
         StepId step = new StepId(task.getId());
         bridge.on(new MoreInformationRequested(request, step, PersonId.of("sofia"), null, null, "Which supplier?",
@@ -146,6 +140,14 @@ class SendBackBridgeTest {
         assertThat(resumed.isSuspended()).as("the job executor may fire it again").isFalse();
         assertThat(resumed.getDuedate().toInstant()).as("moved by the five days it waited, once")
                 .isEqualTo(due.toInstant().plus(Duration.ofDays(5)));
+    }
+
+    /** Starts ana's request of 1500 for equipment on the default path; its first step, held by sofia. */
+    private static Task firstStepOf(RequestId request) {
+        engine.getRuntimeService().startProcessInstanceByKey(ApprovalPath.DEFAULT_KEY, request.toString(),
+                Map.of(ApprovalPath.REQUESTER, "ana", ApprovalPath.CATEGORY, "equipment", ApprovalPath.AMOUNT, 1500.0));
+        return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(request.toString())
+                .singleResult();
     }
 
     private static Job timerOf(Task task) {
