@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 
 /**
  * The check every place that takes a category makes, against the managed list (issue 25): a submission, an
@@ -58,25 +59,21 @@ public class KnownCategories {
      * {@link #requireKnownOrAny}: a limit a person holds in a retired category may be written again as it was.
      */
     public Set<String> requireActiveOrAny(Collection<String> typed) {
-        CategoryList list = categories.list();
-        Set<String> keys = new TreeSet<>();
-        for (String category : typed) {
-            String key = CategoryPolicy.normalise(category);
-            if (!ANY.equals(key)) {
-                list.requireActive(key);
-            }
-            keys.add(key);
-        }
-        return keys;
+        return keysOrAny(typed, CategoryList::requireActive);
     }
 
     public Set<String> requireKnownOrAny(Collection<String> typed) {
+        return keysOrAny(typed, CategoryList::requireKnown);
+    }
+
+    /** The typed categories as keys, each but {@value #ANY} passed to the list's check, against one read of it. */
+    private Set<String> keysOrAny(Collection<String> typed, BiConsumer<CategoryList, String> check) {
         CategoryList list = categories.list();
         Set<String> keys = new TreeSet<>();
         for (String category : typed) {
             String key = CategoryPolicy.normalise(category);
             if (!ANY.equals(key)) {
-                list.requireKnown(key);
+                check.accept(list, key);
             }
             keys.add(key);
         }
