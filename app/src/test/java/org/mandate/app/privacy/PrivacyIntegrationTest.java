@@ -1,19 +1,26 @@
 package org.mandate.app.privacy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.mandate.app.Api;
 import org.mandate.app.MandateIntegrationTest;
 import org.mandate.app.attachment.Upload;
 import org.mandate.app.projection.ProjectionProgress;
 import org.mandate.app.security.Credentials;
 import org.mandate.app.web.PageSession;
+import org.mandate.projections.ledger.LedgerProjection;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +44,17 @@ abstract class PrivacyIntegrationTest extends MandateIntegrationTest {
 
     @Autowired
     private ProjectionProgress progress;
+
+    @Autowired
+    private EventProcessingConfiguration processing;
+
+    @Autowired
+    @Qualifier("eventSerializer")
+    private Serializer sealing;
+
+    @Autowired
+    @Qualifier("messageSerializer")
+    private Serializer plain;
 
     protected String caughtUpDigest() {
         await().atMost(Duration.ofSeconds(30)).until(() -> verification(null).path("pending").asLong() == 0
@@ -323,5 +341,98 @@ abstract class PrivacyIntegrationTest extends MandateIntegrationTest {
         assertThat(metrics).containsPattern("mandate_retention_shredded_total\\{[^}]*policy=\""
                 + RETENTION_CHECK + "\"[^}]*} [1-9]").contains("mandate_retention_waiting")
                 .containsPattern("mandate_retention_last_run_seconds(\\{[^}]*})? [1-9]");
+    }
+
+    /**
+     * A store written before personal data was sealed is re-encrypted in place (docs/privacy.md, "Existing
+     * stores"): afterwards no stored event holds the clear text, every answer still reads it, the ledger verifies, a
+     * digest kept before verifies as taken before the re-encryption, and the audit trail holds the new stored form.
+     */
+    protected void reencryptionEndToEnd() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String title = "Orrery for the science room " + suffix;
+        String comment = "Ana adds: the brass one, please " + suffix;
+        // the ledger chains these events only once they look as a store from before sealing holds them
+        StreamingEventProcessor ledger = processing.eventProcessor(LedgerProjection.NAME,
+                StreamingEventProcessor.class).orElseThrow();
+        ledger.shutDown();
+        String request;
+        List<Long> legacy;
+        try {
+            request = as("ana").post("/api/requests", Map.of("title", title, "category", "equipment",
+                    "amount", 400, "currency", "EUR")).json().path("id").asText();
+            assertThat(as("ana").post("/api/requests/" + request + "/comments", Map.of("text", comment)).status())
+                    .isEqualTo(201);
+            assertThat(storedEventsContaining(title)).as("sealed when written").isEmpty();
+            legacy = writtenInClear(request);
+            assertThat(storedEventsContaining(title)).isNotEmpty();
+            assertThat(storedEventsContaining(comment)).isNotEmpty();
+        } finally {
+            ledger.start();
+        }
+        String before = caughtUpDigest();
+        assertThat(verification(before).path("valid").asBoolean()).isTrue();
+
+        Api.Response run = as("ivy").post("/api/admin/re-encryption", Map.of("reason",
+                "Sealing the history written before 0.2"));
+
+        assertThat(run.status()).as(run.toString()).isEqualTo(200);
+        assertThat(run.json().path("eventsRewritten").asLong()).isEqualTo(legacy.size());
+        assertThat(run.json().path("requestedBy").asText()).isEqualTo("ivy");
+        assertThat(run.json().path("headBefore").asText()).isEqualTo(before.substring(before.indexOf(':') + 1));
+        assertThat(storedEventsContaining(title)).isEmpty();
+        assertThat(storedEventsContaining(comment)).isEmpty();
+        JsonNode view = as("ana").get("/api/requests/" + request).json();
+        assertThat(view.path("title").asText()).isEqualTo(title);
+
+        JsonNode now = verification(null);
+        assertThat(now.path("valid").asBoolean()).as(now.toString()).isTrue();
+        assertThat(now.path("head").asText()).isNotEqualTo(before);
+        JsonNode kept = verification(before);
+        assertThat(kept.path("valid").asBoolean()).as(kept.toString()).isTrue();
+        assertThat(kept.path("note").asText()).contains("taken before the history was re-encrypted")
+                .contains("ivy").contains("Sealing the history written before 0.2");
+        String forged = before.substring(0, before.indexOf(':') + 1) + "0".repeat(64);
+        assertThat(verification(forged).path("valid").asBoolean()).as("a digest that never was still fails")
+                .isFalse();
+
+        // the audit trail keeps each event's stored form: rebuilt, it holds the sealed one
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(legacy).allSatisfy(index ->
+                assertThat(jdbc.queryForList("select payload from audit_event where global_index = ?",
+                        String.class, index)).as("while the trail refills, a row may be missing")
+                        .containsExactly(stored(index))));
+
+        Api.Response again = as("ivy").post("/api/admin/re-encryption", Map.of("reason", "Once more"));
+        assertThat(again.json().path("eventsRewritten").asLong()).as("nothing is left in clear").isZero();
+        assertThat(again.json().path("headAfter").asText()).isEqualTo(again.json().path("headBefore").asText());
+        assertThat(as("ivy").get("/api/admin/re-encryption").json().size()).isGreaterThanOrEqualTo(2);
+    }
+
+    /**
+     * Rewrites the request's events with the plain serializer, as a store from before sealing holds them; the global
+     * indexes of those that changed (the ones with a personal field).
+     */
+    private List<Long> writtenInClear(String request) {
+        List<Long> changed = new ArrayList<>();
+        for (Long index : jdbc.queryForList("select global_index from domain_event_entry "
+                + "where aggregate_identifier = ? order by global_index", Long.class, request)) {
+            Map<String, Object> row = jdbc.queryForMap("select payload, payload_type, payload_revision "
+                    + "from domain_event_entry where global_index = ?", index);
+            byte[] stored = (byte[]) row.get("PAYLOAD");
+            Object event = sealing.deserialize(new SimpleSerializedObject<>(stored, byte[].class,
+                    (String) row.get("PAYLOAD_TYPE"), (String) row.get("PAYLOAD_REVISION")));
+            byte[] clear = plain.serialize(event, byte[].class).getData();
+            if (!Arrays.equals(stored, clear)) {
+                jdbc.update("update domain_event_entry set payload = ? where global_index = ?", clear, index);
+                changed.add(index);
+            }
+        }
+        assertThat(changed).as("the submission and the comment").hasSizeGreaterThanOrEqualTo(2);
+        return changed;
+    }
+
+    private String stored(long index) {
+        return new String(jdbc.queryForObject("select payload from domain_event_entry where global_index = ?",
+                byte[].class, index), StandardCharsets.UTF_8);
     }
 }

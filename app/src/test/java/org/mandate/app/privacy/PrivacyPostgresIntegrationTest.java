@@ -9,7 +9,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Erasure and retention on PostgreSQL, where the sweep reads PostgreSQL's catalogue, the files are {@code bytea} and
+ * Erasure, retention and re-encryption on PostgreSQL, where the sweep reads PostgreSQL's catalogue, the files are {@code bytea} and
  * the keys are wrapped in another dialect. A database of its own (recreated each run) and a Spring context of its
  * own with the app's PostgreSQL profile, closed after this class; the shared H2 context stays as it is.
  */
@@ -38,5 +38,10 @@ class PrivacyPostgresIntegrationTest extends PrivacyIntegrationTest {
     @Test
     void aClosedRequestPastItsRetentionIsShreddedOnceAndTheProofStillHolds() {
         retentionEndToEnd();
+    }
+
+    @Test
+    void aStoreWrittenInClearIsSealedInPlaceAndTheProofCarriesOn() {
+        reencryptionEndToEnd();
     }
 }

@@ -262,6 +262,12 @@ final class AuthorizationMatrix {
                         unknown + "/deliveries/" + UUID.randomUUID() + "/redelivery", null),
                 401, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
         // system clients (client-credentials tokens): administrators only; a person who is not there reaches the 400
+        // re-encryption of a store from before sealing (docs/privacy.md): administrators only; a blank reason is
+        // refused before anything runs
+        row("GET /api/admin/re-encryption", f -> new Call("GET", "/api/admin/re-encryption", null),
+                401, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+        row("POST /api/admin/re-encryption", f -> new Call("POST", "/api/admin/re-encryption", "{\"reason\":\" \"}"),
+                401, 403, 403, 403, 403, 403, 403, 403, 403, 400);
         row("GET /api/admin/clients", f -> new Call("GET", "/api/admin/clients", null),
                 401, 403, 403, 403, 403, 403, 403, 403, 403, 200);
         row("POST /api/admin/clients", f -> new Call("POST", "/api/admin/clients",
