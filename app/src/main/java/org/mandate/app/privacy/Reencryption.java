@@ -203,14 +203,20 @@ public class Reencryption {
 
     /**
      * Whether the stored tree holds, where the fresh one seals a field, a plain string instead: text stored before
-     * sealing. Also a plain string where the fresh one writes the erased text: clear text of someone erased since.
+     * sealing. Also a plain string where the fresh one writes the erased text (clear text of someone erased since),
+     * and a text sealed with the person's key only where the fresh one seals it for its request too (stored before
+     * request keys, so out of reach of retention).
      */
     static boolean inClear(JsonNode stored, JsonNode fresh) {
+        if (PersonalFields.isSealed(stored)) {
+            return PersonalFields.isSealed(fresh) && fresh.has(PersonalFields.REQUEST)
+                    && !stored.has(PersonalFields.REQUEST);
+        }
         if (stored.isTextual()) {
             return PersonalFields.isSealed(fresh)
                     || (fresh.isTextual() && ERASED.contains(fresh.asText()) && !stored.asText().equals(fresh.asText()));
         }
-        if (stored.isObject() && fresh.isObject() && !PersonalFields.isSealed(stored)) {
+        if (stored.isObject() && fresh.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> fields = stored.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 if (fresh.has(field.getKey()) && inClear(field.getValue(), fresh.get(field.getKey()))) {

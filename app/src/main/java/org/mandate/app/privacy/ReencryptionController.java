@@ -1,8 +1,6 @@
 package org.mandate.app.privacy;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
+import org.mandate.domain.RuleViolation;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,7 +18,7 @@ import java.util.List;
 @PreAuthorize("hasRole('ADMIN')")
 class ReencryptionController {
 
-    record ReencryptionBody(@NotBlank @Size(max = 500) String reason) {
+    record ReencryptionBody(String reason) {
     }
 
     private final Reencryption reencryption;
@@ -31,8 +29,14 @@ class ReencryptionController {
 
     /** Seals what is still in clear and re-chains the ledger; answers when done, with the record. */
     @PostMapping("/api/admin/re-encryption")
-    Reencryption.Record run(@Valid @RequestBody ReencryptionBody body, Authentication user) {
-        return reencryption.run(user.getName(), body.reason().strip());
+    Reencryption.Record run(@RequestBody ReencryptionBody body, Authentication user) {
+        // checked here, after the role: who may not re-encrypt learns nothing about the body
+        String reason = body.reason() == null ? "" : body.reason().strip();
+        if (reason.isEmpty() || reason.length() > 500) {
+            throw RuleViolation.invalid("Give the reason for the re-encryption (1 to 500 characters): it is kept "
+                    + "with the record, and auditors read it when a digest from before is verified.");
+        }
+        return reencryption.run(user.getName(), reason);
     }
 
     @GetMapping("/api/admin/re-encryption")
