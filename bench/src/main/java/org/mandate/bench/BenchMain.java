@@ -28,6 +28,7 @@ public final class BenchMain {
         List<Database.Kind> kinds = List.of(Database.Kind.H2, Database.Kind.POSTGRES);
         Path out = Files.isDirectory(Path.of("bench")) ? Path.of("bench", "results") : Path.of("results");
         boolean scaleOnly = false;
+        boolean sealingCost = false;
         for (String arg : args) {
             if (arg.equals("--quick")) {
                 sizes = Sizes.quick();
@@ -44,16 +45,19 @@ public final class BenchMain {
                 }
             } else if (arg.equals("--scale-only")) {
                 scaleOnly = true;
+            } else if (arg.equals("--sealing-cost")) {
+                sealingCost = true;
             } else if (arg.startsWith("--out=")) {
                 out = Path.of(arg.substring(6));
             } else {
                 System.err.println("Unknown option " + arg + ". Use --quick, --full, --inbox (100k open steps, no "
-                        + "closed ones), --db=h2,postgres, --scale-only (replay and inbox figures only), --out=DIR.");
+                        + "closed ones), --db=h2,postgres, --scale-only (replay and inbox figures only), --sealing-cost (a second Mandate writing personal data in "
+                        + "clear, in the throughput cells), --out=DIR.");
                 System.exit(2);
             }
         }
         try {
-            Report report = run(sizes, kinds, scaleOnly);
+            Report report = run(sizes, kinds, scaleOnly, sealingCost);
             Path written = report.write(out);
             System.out.println();
             System.out.println(report.markdown());
@@ -75,7 +79,14 @@ public final class BenchMain {
      * whose throughput and latency cells alone take a quarter of an hour.
      */
     public static Report run(Sizes sizes, List<Database.Kind> kinds, boolean scaleOnly) throws Exception {
-        Report report = new Report(sizes.mode() + (scaleOnly ? "-scale" : ""), sizes);
+        return run(sizes, kinds, scaleOnly, false);
+    }
+
+    /** {@code sealingCost}: also a Mandate writing personal data in clear, measured beside the sealed one. */
+    public static Report run(Sizes sizes, List<Database.Kind> kinds, boolean scaleOnly, boolean sealingCost)
+            throws Exception {
+        Report report = new Report(sizes.mode() + (scaleOnly ? "-scale" : "") + (sealingCost ? "-sealing" : ""),
+                sizes);
         String stamp = Long.toString(Instant.now().getEpochSecond(), 36).toLowerCase(Locale.ROOT);
         for (Database.Kind kind : kinds) {
             Report.Section section = report.section(kind == Database.Kind.H2 ? "H2 (file)" : "PostgreSQL");
@@ -90,16 +101,16 @@ public final class BenchMain {
                         section.skipped(unavailable);
                         continue;
                     }
-                    for (String system : List.of("mandate", "camunda_none", "camunda_full")) {
+                    for (String system : List.of("mandate", "camunda_none", "camunda_full", "mandate_clear")) {
                         databases.add(Database.postgres("bench_" + system + "_" + stamp));
                     }
                 } else {
-                    for (String system : List.of("mandate", "camunda-none", "camunda-full")) {
+                    for (String system : List.of("mandate", "camunda-none", "camunda-full", "mandate-clear")) {
                         databases.add(Database.h2(dir, system));
                     }
                 }
                 new BenchRun(sizes, section, scaleOnly).run(databases.get(0), databases.get(1), databases.get(2),
-                        new File(dir, "mandate-data"));
+                        new File(dir, "mandate-data"), sealingCost ? databases.get(3) : null);
             } finally {
                 databases.forEach(Database::drop);
                 FileSystemUtils.deleteRecursively(dir);

@@ -53,6 +53,14 @@ final class BenchRun {
     }
 
     void run(Database mandateDb, Database noneDb, Database fullDb, File dataDir) throws Exception {
+        run(mandateDb, noneDb, fullDb, dataDir, null);
+    }
+
+    /**
+     * {@code clearDb}: when given, a second Mandate on it writes personal fields in clear, and the throughput cells
+     * measure it too, so that sealing's cost is a ratio from one run (issue 24).
+     */
+    void run(Database mandateDb, Database noneDb, Database fullDb, File dataDir, Database clearDb) throws Exception {
         section.version(mandateDb.version());
         long started = System.nanoTime();
         // the engines build their schemas while Mandate starts: start-up is not measured, only waited for
@@ -61,9 +69,11 @@ final class BenchRun {
         try (MandateSystem mandate = new MandateSystem(mandateDb, dataDir);
              CamundaSystem none = noneStarting.join();
              CamundaSystem full = fullStarting.join();
-             HikariDataSource raw = mandateDb.pool("raw-jdbc")) {
+             HikariDataSource raw = mandateDb.pool("raw-jdbc");
+             MandateSystem clear = clearDb == null ? null : new MandateSystem(clearDb, new File(dataDir, "clear"), false)) {
             AtomicInteger numbers = new AtomicInteger();
-            List<ApprovalSystem> systems = List.of(mandate, full, none);
+            List<ApprovalSystem> systems = clear == null ? List.of(mandate, full, none)
+                    : List.of(mandate, full, none, clear);
             phase("start-up", started);
             if (!scaleOnly) {
                 long warm = System.nanoTime();
@@ -123,6 +133,10 @@ final class BenchRun {
             section.add(Row.ratio("approvals/s" + suffix, "/s", mandate.perSecond(), FULL, full.perSecond())
                     .atLeast(1.0));
             section.add(Row.ratio("approvals/s" + suffix, "/s", mandate.perSecond(), NONE, none.perSecond()));
+            if (cell.containsKey(MandateSystem.CLEAR)) {
+                section.add(Row.ratio("approvals/s" + suffix + ", personal data sealed", "/s", mandate.perSecond(),
+                        MandateSystem.CLEAR, cell.get(MandateSystem.CLEAR).perSecond()));
+            }
             section.add(Row.ratio("commits per approval" + suffix, "", mandate.commitsPerApproval(), FULL,
                     full.commitsPerApproval()));
             section.add(Row.ratio("SQL statements per approval" + suffix, "", mandate.statementsPerApproval(), FULL,

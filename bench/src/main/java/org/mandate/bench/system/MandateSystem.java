@@ -41,6 +41,9 @@ public final class MandateSystem implements ApprovalSystem {
 
     private static final PersonId REQUESTER = PersonId.of("ana");
 
+    /** The name of a Mandate whose event store writes personal fields in clear. */
+    public static final String CLEAR = "Mandate, personal data in clear";
+
     private final SqlCounter counter = new SqlCounter();
     private final ConfigurableApplicationContext context;
     private final CommandGateway commands;
@@ -55,10 +58,30 @@ public final class MandateSystem implements ApprovalSystem {
     private record OpenStep(RequestId request, StepId step, PersonId approver) {
     }
 
+    private final boolean sealed;
+
     public MandateSystem(Database database, File dataDir) {
+        this(database, dataDir, true);
+    }
+
+    /**
+     * {@code sealed = false}: the event store writes personal fields in clear (the event serializer replaced by the
+     * plain message serializer, as before docs/privacy.md's sealing), to measure what sealing costs in one run.
+     */
+    public MandateSystem(Database database, File dataDir, boolean sealed) {
         MandateApplication.noPhoneHome();
+        this.sealed = sealed;
         SpringApplication application = new SpringApplication(MandateApplication.class);
         application.addInitializers(context -> context.getBeanFactory().addBeanPostProcessor(countingDataSource()));
+        if (!sealed) {
+            application.addInitializers(context -> context.getBeanFactory().addBeanPostProcessor(
+                    new BeanPostProcessor() {
+                        @Override
+                        public Object postProcessAfterInitialization(Object bean, String beanName) {
+                            return beanName.equals("eventSerializer") ? context.getBean("messageSerializer") : bean;
+                        }
+                    }));
+        }
         List<String> args = new ArrayList<>(List.of(
                 "--mandate.data-dir=" + dataDir.getAbsolutePath(),
                 "--mandate.demo=true",
@@ -69,6 +92,10 @@ public final class MandateSystem implements ApprovalSystem {
                 "--server.port=0",
                 "--spring.jmx.enabled=false",
                 "--logging.level.root=WARN"));
+        if (!sealed) {
+            // a second Mandate in this JVM: its engine needs a name of its own in Camunda's static registry
+            args.add("--camunda.bpm.process-engine-name=clear");
+        }
         context = application.run(args.toArray(String[]::new));
         commands = context.getBean(CommandGateway.class);
         inbox = context.getBean(InboxProjection.class);
@@ -89,7 +116,7 @@ public final class MandateSystem implements ApprovalSystem {
 
     @Override
     public String name() {
-        return "Mandate";
+        return sealed ? "Mandate" : CLEAR;
     }
 
     public ConfigurableApplicationContext context() {
