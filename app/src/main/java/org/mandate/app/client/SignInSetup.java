@@ -5,7 +5,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -20,6 +19,7 @@ import java.util.List;
 class SignInSetup {
 
     private static final String ISSUER = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
+    private static final String KEYS = "spring.security.oauth2.resourceserver.jwt.jwk-set-uri";
     private static final String AUDIENCES = "spring.security.oauth2.resourceserver.jwt.audiences";
 
     /** A provider on the login page: its name there, its registration id and the issuer it trusts. */
@@ -33,8 +33,13 @@ class SignInSetup {
 
     private final Setup setup;
 
-    SignInSetup(ObjectProvider<ClientRegistrationRepository> registrations, ObjectProvider<JwtDecoder> tokens,
-                SecuritySettings settings, Environment environment) {
+    /**
+     * Bearer tokens count as on when the resource server is configured (an issuer, or a key set address), as Spring
+     * Boot then makes the decoder the API's chain takes them with; read from the settings rather than from the
+     * decoder, since a test's own identity provider in the same JVM brings a decoder of its own.
+     */
+    SignInSetup(ObjectProvider<ClientRegistrationRepository> registrations, SecuritySettings settings,
+                Environment environment) {
         List<Provider> providers = new ArrayList<>();
         if (registrations.getIfAvailable() instanceof Iterable<?> configured) {
             for (Object registration : configured) {
@@ -43,10 +48,16 @@ class SignInSetup {
                         provider.getClientId(), provider.getProviderDetails().getIssuerUri()));
             }
         }
-        String issuer = environment.getProperty(ISSUER);
-        setup = new Setup(List.copyOf(providers), issuer == null || issuer.isBlank() ? null : issuer,
-                environment.getProperty(AUDIENCES), tokens.getIfAvailable() != null, settings.localPasswords(),
+        String issuer = blankAsNull(environment.getProperty(ISSUER));
+        String keys = blankAsNull(environment.getProperty(KEYS));
+        setup = new Setup(List.copyOf(providers), issuer != null ? issuer : keys,
+                blankAsNull(environment.getProperty(AUDIENCES)), issuer != null || keys != null,
+                settings.localPasswords(),
                 settings.basicAuth(), settings.personClaim(), settings.rolesClaim(), settings.joinOnFirstSignIn());
+    }
+
+    private static String blankAsNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     Setup setup() {
