@@ -67,6 +67,8 @@ class SystemClientPages {
         model.addAttribute("signIn", signIn.setup());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
+        }
+        if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of("clientId", "", "actsAs", "", "scopes", List.of()));
         }
         return "admin/clients";

@@ -66,6 +66,8 @@ class WebhookPages {
         model.addAttribute("all", WebhookEventKinds.ALL);
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
+        }
+        if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of("url", "", "kinds", List.of()));
         }
         return "admin/webhooks";
