@@ -58,6 +58,7 @@ class AdminConsoleBrowserTest extends BrowserTest {
         assertThat(row).contains("Ana Costa", "Submit requests in the person's name", "Read the requests",
                 "by Ivy Park", "can call").doesNotContain("audit trail");
         assertThat(client(clientId).path("active").asBoolean()).isTrue();
+        WholePage.screenshot(ivy, "admin-clients");
 
         WebElement remove = ivy.findElement(By.id("client-" + clientId)).findElement(By.cssSelector("a[href$='/removal']"));
         assertThat(remove.getDomProperty("textContent")).isEqualTo("Remove " + clientId);
@@ -114,6 +115,7 @@ class AdminConsoleBrowserTest extends BrowserTest {
             assertThat(givenUp.getText()).contains("Request submitted", "the subscriber answered 503");
             assertThat(receiver.at(path)).isNotEmpty();
             assertThat(AccessibilityBrowserTest.axe(ivy)).as("a delivery given up on").isEmpty();
+            WholePage.screenshot(ivy, "admin-webhook-given-up");
 
             receiver.answer(path, 200);
             ivy.findElement(By.id(delivery)).findElement(By.cssSelector("button")).click();
@@ -129,6 +131,7 @@ class AdminConsoleBrowserTest extends BrowserTest {
             ivy.get(url("/admin/webhooks"));
             WebElement row = ivy.findElement(By.xpath("//tr[.//a[text()='" + receiver.url(path) + "']]"));
             assertThat(row.getText()).contains("Request submitted", "active", "delivered");
+            WholePage.screenshot(ivy, "admin-webhooks");
             row.findElement(By.cssSelector("a[href$='/removal']")).click();
             waitUntil(ivy, driver -> driver.getCurrentUrl().endsWith("/removal"));
             assertThat(AccessibilityBrowserTest.axe(ivy)).as("the confirmation").isEmpty();
