@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.mandate.app.webhook.WebhookReceiver;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -59,6 +61,7 @@ class AdminConsoleBrowserTest extends BrowserTest {
                 "by Ivy Park", "can call").doesNotContain("audit trail");
         assertThat(client(clientId).path("active").asBoolean()).isTrue();
         WholePage.screenshot(ivy, "admin-clients");
+        assertFitsAPhone(ivy);
 
         WebElement remove = ivy.findElement(By.id("client-" + clientId)).findElement(By.cssSelector("a[href$='/removal']"));
         assertThat(remove.getDomProperty("textContent")).isEqualTo("Remove " + clientId);
@@ -105,6 +108,7 @@ class AdminConsoleBrowserTest extends BrowserTest {
             String page = ivy.getCurrentUrl();
             assertThat(ivy.findElement(By.id("kinds")).getText()).isEqualTo("Request submitted");
             assertThat(AccessibilityBrowserTest.axe(ivy)).as("the subscription with its secret").isEmpty();
+            assertFitsAPhone(ivy);
             ivy.navigate().refresh();
             assertThat(ivy.findElements(By.id("secret-value"))).as("the secret is shown once").isEmpty();
             assertThat(ivy.getPageSource()).doesNotContain(secret);
@@ -116,6 +120,7 @@ class AdminConsoleBrowserTest extends BrowserTest {
             assertThat(receiver.at(path)).isNotEmpty();
             assertThat(AccessibilityBrowserTest.axe(ivy)).as("a delivery given up on").isEmpty();
             WholePage.screenshot(ivy, "admin-webhook-given-up");
+            assertFitsAPhone(ivy);
 
             receiver.answer(path, 200);
             ivy.findElement(By.id(delivery)).findElement(By.cssSelector("button")).click();
@@ -132,6 +137,7 @@ class AdminConsoleBrowserTest extends BrowserTest {
             WebElement row = ivy.findElement(By.xpath("//tr[.//a[text()='" + receiver.url(path) + "']]"));
             assertThat(row.getText()).contains("Request submitted", "active", "delivered");
             WholePage.screenshot(ivy, "admin-webhooks");
+            assertFitsAPhone(ivy);
             row.findElement(By.cssSelector("a[href$='/removal']")).click();
             waitUntil(ivy, driver -> driver.getCurrentUrl().endsWith("/removal"));
             assertThat(AccessibilityBrowserTest.axe(ivy)).as("the confirmation").isEmpty();
@@ -150,6 +156,25 @@ class AdminConsoleBrowserTest extends BrowserTest {
             assertThat(ada.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
             assertThat(ada.findElement(By.tagName("main")).getText()).contains("Your role does not allow this page");
             assertThat(ada.findElements(By.linkText("Back to your inbox"))).hasSize(1);
+        }
+    }
+
+    /** The page as it is, at a 390 px phone's width: nothing wider than the screen (long addresses, the secret). */
+    private static void assertFitsAPhone(WebDriver browser) {
+        Dimension window = browser.manage().window().getSize();
+        browser.manage().window().setSize(new Dimension(390, 900));
+        try {
+            long page = (Long) ((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth;");
+            long viewport = (Long) ((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.clientWidth;");
+            Object widest = ((JavascriptExecutor) browser).executeScript("return [...document.querySelectorAll("
+                    + "'main *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth)"
+                    + ".map(e => e.tagName + '#' + e.id + '.' + e.className).slice(-3).join(', ');");
+            assertThat(page).as("page width at 390 px on %s, wider: %s", browser.getCurrentUrl(), widest)
+                    .isLessThanOrEqualTo(viewport);
+        } finally {
+            browser.manage().window().setSize(window);
         }
     }
 
