@@ -15,7 +15,7 @@ final class WebhookEventKinds {
     record Kind(String name, String words) {
     }
 
-    static final Kind ALL = new Kind(SubscriptionPolicy.ALL, "Every event Mandate publishes, including kinds added "
+    static final Kind ALL = new Kind(SubscriptionPolicy.ALL, "Everything Mandate publishes, including kinds added "
             + "later");
 
     static final List<Kind> KINDS = List.of(
