@@ -39,14 +39,14 @@ class SystemClientAdmin {
     SystemClients.Client register(String clientId, String actsAs, Collection<String> scopes, String admin) {
         String personId = actsAs == null ? "" : actsAs.strip();
         if (personId.isEmpty()) {
-            throw RuleViolation.invalid("actsAs: name the person the system submits and reads as.")
+            throw RuleViolation.invalid("Choose the person the system submits and reads as.")
                     .with("field", ClientScopes.ACTS_AS_FIELD);
         }
         Person person = directory.find(PersonId.of(personId)).orElseThrow(() -> RuleViolation.invalid(
-                "actsAs: nobody in the directory is '" + actsAs + "'; name the person the system submits "
+                "Nobody in the directory is '" + actsAs + "'; name the person the system submits "
                         + "and reads as (add them to the directory first).").with("field", ClientScopes.ACTS_AS_FIELD));
         if (!person.active()) {
-            throw RuleViolation.invalid("actsAs: '" + person.id().value() + "' has left; name someone who still "
+            throw RuleViolation.invalid("'" + person.id().value() + "' has left; name someone who still "
                     + "works here.").with("field", ClientScopes.ACTS_AS_FIELD);
         }
         String id = clientId == null ? "" : clientId.strip();

@@ -42,7 +42,7 @@ class AdminConsoleBrowserTest extends BrowserTest {
         register(ivy, clientId, null, "requests:submit");
         WebElement refusal = waitUntil(ivy, driver -> driver.findElements(By.id("actsAs-error")).stream()
                 .findFirst().orElse(null));
-        assertThat(refusal.getText()).contains("name the person");
+        assertThat(refusal.getText()).isEqualTo("Choose the person the system submits and reads as.");
         assertThat(ivy.getTitle()).startsWith("Error: ");
         assertThat(ivy.findElement(By.id("clientId")).getDomProperty("value")).isEqualTo(clientId);
         assertThat(ivy.findElement(By.id("scope-requests-submit")).isSelected()).isTrue();
@@ -63,7 +63,8 @@ class AdminConsoleBrowserTest extends BrowserTest {
         WholePage.screenshot(ivy, "admin-clients");
         assertFitsAPhone(ivy);
 
-        WebElement remove = ivy.findElement(By.id("client-" + clientId)).findElement(By.cssSelector("a[href$='/removal']"));
+        WebElement remove = ivy.findElement(By.id("client-" + clientId))
+                .findElement(By.cssSelector("a[href$='/removal']"));
         assertThat(remove.getDomProperty("textContent")).isEqualTo("Remove " + clientId);
         remove.click();
         waitUntil(ivy, driver -> driver.getCurrentUrl().endsWith("/removal"));

@@ -29,15 +29,16 @@ public final class ClientScopes {
 
     static void check(RegisterSystemClient command) {
         if (command.clientId() == null || !CLIENT_ID.matcher(command.clientId()).matches()) {
-            throw RuleViolation.invalid("clientId must be the identity provider's client id: 1 to 128 letters, "
-                    + "digits or . _ : @ -, starting with a letter or digit; got '" + command.clientId() + "'.")
+            throw RuleViolation.invalid("The client id must be the one the identity provider gave the system: 1 to "
+                    + "128 letters, digits or . _ : @ -, starting with a letter or digit; got '" + command.clientId()
+                    + "'.")
                     .with("field", CLIENT_ID_FIELD);
         }
         if (command.actsAs() == null) {
-            throw RuleViolation.invalid("actsAs must name the person the client acts as.").with("field", ACTS_AS_FIELD);
+            throw RuleViolation.invalid("Name the person the client acts as.").with("field", ACTS_AS_FIELD);
         }
         if (command.scopes() == null || command.scopes().isEmpty()) {
-            throw RuleViolation.invalid("scopes must name at least one of " + ALL + ".").with("field", SCOPES_FIELD);
+            throw RuleViolation.invalid("Choose at least one scope of " + ALL + ".").with("field", SCOPES_FIELD);
         }
         for (String scope : command.scopes()) {
             if (!ALL.contains(scope)) {
