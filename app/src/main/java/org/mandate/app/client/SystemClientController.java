@@ -4,13 +4,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.mandate.domain.RuleViolation;
-import org.mandate.domain.client.RegisterSystemClient;
-import org.mandate.domain.client.RemoveSystemClient;
-import org.mandate.domain.directory.Directory;
-import org.mandate.domain.directory.Person;
-import org.mandate.domain.directory.PersonId;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -23,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -40,29 +32,17 @@ class SystemClientController {
                       @Size(max = 3) List<@NotBlank @Size(max = 32) String> scopes) {
     }
 
-    private final CommandGateway commands;
-    private final SystemClients clients;
-    private final Directory directory;
+    private final SystemClientAdmin clients;
 
-    SystemClientController(CommandGateway commands, SystemClients clients, Directory directory) {
-        this.commands = commands;
+    SystemClientController(SystemClientAdmin clients) {
         this.clients = clients;
-        this.directory = directory;
     }
 
     @PostMapping
     ResponseEntity<SystemClients.Client> register(@Valid @RequestBody ClientBody body, Authentication admin) {
-        Person person = directory.find(PersonId.of(body.actsAs().strip())).orElseThrow(() -> RuleViolation.invalid(
-                "actsAs: nobody in the directory is '" + body.actsAs() + "'; name the person the system submits "
-                        + "and reads as (add them to the directory first)."));
-        if (!person.active()) {
-            throw RuleViolation.invalid("actsAs: '" + person.id().value() + "' has left; name someone who still "
-                    + "works here.");
-        }
-        String clientId = body.clientId().strip();
-        commands.sendAndWait(new RegisterSystemClient(clientId, person.id(), new LinkedHashSet<>(body.scopes()),
-                PersonId.of(admin.getName())));
-        return ResponseEntity.created(URI.create("/api/admin/clients/" + clientId)).body(clients.find(clientId));
+        SystemClients.Client registered = clients.register(body.clientId(), body.actsAs(), body.scopes(),
+                admin.getName());
+        return ResponseEntity.created(URI.create("/api/admin/clients/" + registered.clientId())).body(registered);
     }
 
     @GetMapping
@@ -72,10 +52,6 @@ class SystemClientController {
 
     @DeleteMapping("/{clientId}")
     SystemClients.Client remove(@PathVariable String clientId, Authentication admin) {
-        if (clients.find(clientId) == null) {
-            throw RuleViolation.notFound("No system client '" + clientId + "' is registered.");
-        }
-        commands.sendAndWait(new RemoveSystemClient(clientId, PersonId.of(admin.getName())));
-        return clients.find(clientId);
+        return clients.remove(clientId, admin.getName());
     }
 }

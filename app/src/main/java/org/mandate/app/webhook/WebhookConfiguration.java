@@ -1,11 +1,13 @@
 package org.mandate.app.webhook;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mandate.app.publishing.CloudEventMessages;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import java.time.Clock;
 
@@ -38,6 +40,13 @@ class WebhookConfiguration {
     @Bean
     WebhookMetrics webhookMetrics(MeterRegistry registry, WebhookDeliveries deliveries) {
         return new WebhookMetrics(registry, deliveries);
+    }
+
+    @Bean
+    WebhookAdmin webhookAdmin(CommandGateway commands, WebhookSubscriptions subscriptions,
+                              WebhookDeliveries deliveries, OutgoingUrlGuard guard,
+                              PlatformTransactionManager transactions) {
+        return new WebhookAdmin(commands, subscriptions, deliveries, guard, transactions);
     }
 
     /** Real time, not the demo's scripted clock: retries wait for real. */

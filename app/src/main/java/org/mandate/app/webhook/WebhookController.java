@@ -4,18 +4,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mandate.domain.RuleViolation;
-import org.mandate.domain.directory.PersonId;
-import org.mandate.domain.webhook.CancelWebhookSubscription;
-import org.mandate.domain.webhook.SubscribeWebhook;
 import org.mandate.domain.webhook.SubscriptionPolicy;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,12 +20,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Administrators register webhook subscriptions and look after their deliveries. The signing secret is in the
@@ -57,59 +49,43 @@ class WebhookController {
 
     private static final int MAX_LIMIT = 500;
 
-    private final CommandGateway commands;
-    private final WebhookSubscriptions subscriptions;
+    private final WebhookAdmin webhooks;
     private final WebhookDeliveries deliveries;
-    private final OutgoingUrlGuard guard;
-    private final TransactionTemplate transaction;
-    private final Clock clock = Clock.systemUTC();
 
-    WebhookController(CommandGateway commands, WebhookSubscriptions subscriptions, WebhookDeliveries deliveries,
-                      OutgoingUrlGuard guard, PlatformTransactionManager transactions) {
-        this.commands = commands;
-        this.subscriptions = subscriptions;
+    WebhookController(WebhookAdmin webhooks, WebhookDeliveries deliveries) {
+        this.webhooks = webhooks;
         this.deliveries = deliveries;
-        this.guard = guard;
-        this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** The secret is stored beside the command, in its transaction: no subscription without one, nor the reverse. */
     @PostMapping
     ResponseEntity<Registered> subscribe(@Valid @RequestBody SubscriptionBody body, Authentication admin) {
-        String url = guard.check(body.url()).toString();
-        String id = UUID.randomUUID().toString();
-        String secret = WebhookSignature.newSecret();
-        transaction.executeWithoutResult(status -> {
-            subscriptions.storeSecret(id, secret);
-            commands.sendAndWait(new SubscribeWebhook(id, url, body.eventTypes(), PersonId.of(admin.getName())));
-        });
-        WebhookSubscriptions.Subscription created = subscriptions.find(id);
-        return ResponseEntity.created(URI.create("/api/admin/webhooks/" + id))
-                .body(new Registered(id, created.url(), created.eventTypes(), created.active(), secret));
+        WebhookAdmin.Registered registered = webhooks.subscribe(body.url(), body.eventTypes(), admin.getName());
+        WebhookSubscriptions.Subscription created = registered.subscription();
+        return ResponseEntity.created(URI.create("/api/admin/webhooks/" + created.id()))
+                .body(new Registered(created.id(), created.url(), created.eventTypes(), created.active(),
+                        registered.secret()));
     }
 
     @GetMapping
     List<SubscriptionView> all() {
-        return subscriptions.all().stream().map(this::view).toList();
+        return webhooks.all().stream().map(this::view).toList();
     }
 
     @GetMapping("/{id}")
     SubscriptionView one(@PathVariable String id) {
-        return view(existing(id));
+        return view(webhooks.existing(id));
     }
 
     @DeleteMapping("/{id}")
     SubscriptionView cancel(@PathVariable String id, Authentication admin) {
-        existing(id);
-        commands.sendAndWait(new CancelWebhookSubscription(id, PersonId.of(admin.getName())));
-        return view(existing(id));
+        return view(webhooks.cancel(id, admin.getName()));
     }
 
     @GetMapping("/{id}/deliveries")
     List<WebhookDeliveries.Delivery> deliveries(@PathVariable String id,
                                                 @RequestParam(required = false) String status,
                                                 @RequestParam(defaultValue = "100") int limit) {
-        existing(id);
+        webhooks.existing(id);
         String wanted = status == null || status.isBlank() ? null : status.strip().toUpperCase(Locale.ROOT);
         if (wanted != null && !WebhookDeliveries.STATUSES.contains(wanted)) {
             throw RuleViolation.invalid("status must be one of " + WebhookDeliveries.STATUSES + "; got '" + status
@@ -124,24 +100,7 @@ class WebhookController {
     /** Sends a parked (or delivered) message again, with a fresh retry period. */
     @PostMapping("/{id}/deliveries/{deliveryId}/redelivery")
     ResponseEntity<WebhookDeliveries.Delivery> redeliver(@PathVariable String id, @PathVariable String deliveryId) {
-        existing(id);
-        if (deliveries.find(id, deliveryId) == null) {
-            throw RuleViolation.notFound("This subscription has no delivery '" + deliveryId + "'; list them with GET "
-                    + "/api/admin/webhooks/" + id + "/deliveries.");
-        }
-        if (!deliveries.redeliver(id, deliveryId, clock.instant())) {
-            throw RuleViolation.conflict("This delivery is still pending: it is being retried already.");
-        }
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(deliveries.find(id, deliveryId));
-    }
-
-    private WebhookSubscriptions.Subscription existing(String id) {
-        WebhookSubscriptions.Subscription subscription = id.length() > 36 ? null : subscriptions.find(id);
-        if (subscription == null) {
-            throw RuleViolation.notFound("There is no webhook subscription '" + id + "'; list them with GET "
-                    + "/api/admin/webhooks.");
-        }
-        return subscription;
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(webhooks.redeliver(id, deliveryId));
     }
 
     private SubscriptionView view(WebhookSubscriptions.Subscription subscription) {

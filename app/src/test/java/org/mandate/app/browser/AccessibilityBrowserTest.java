@@ -62,7 +62,7 @@ public class AccessibilityBrowserTest extends BrowserTest {
                 "/processes/approval/edit"));
         pages.put("ivy", List.of("/admin", "/admin/people/ana", "/admin/reconciliation", "/admin/mail",
                 "/admin/projections", "/admin/committees", "/admin/committees/budget-committee", "/admin/categories",
-                "/admin/people/vera/departure"));
+                "/admin/people/vera/departure", "/admin/clients", "/admin/webhooks"));
         Map<String, List<String>> violations = new LinkedHashMap<>();
         WebDriver anonymous = browser();
         anonymous.get(url("/login"));

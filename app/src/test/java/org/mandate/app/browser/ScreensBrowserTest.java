@@ -24,7 +24,8 @@ class ScreensBrowserTest extends BrowserTest {
             "ana", List.of("/", "/requests/new", "/mandates", "/audit/decisions"),
             "ada", List.of("/", "/audit", "/audit/ledger", "/insights"),
             "olu", List.of("/", "/processes"),
-            "ivy", List.of("/", "/admin", "/admin/people/ana", "/admin/reconciliation"));
+            "ivy", List.of("/", "/admin", "/admin/people/ana", "/admin/reconciliation", "/admin/clients",
+                    "/admin/webhooks"));
 
     @Test
     void noPageWritesAnErrorToTheConsoleNotEvenTheEmptyInboxWhileItPolls() throws InterruptedException {

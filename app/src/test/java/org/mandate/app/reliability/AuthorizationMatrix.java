@@ -275,6 +275,31 @@ final class AuthorizationMatrix {
                 401, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
         row("DELETE /api/admin/clients/{clientId}", f -> new Call("DELETE", "/api/admin/clients/no-such-client",
                         null), 401, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
+        // the console's pages for both (issue 25): administrators only, a 403 page for everyone else; the forms name
+        // a client or subscription that does not exist (or an unusable URL), so they change nothing
+        row("GET /admin/clients", f -> new Call("GET", "/admin/clients", null),
+                LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+        row("POST /admin/clients", f -> new Call("POST", "/admin/clients",
+                        FORM + "clientId=matrix&actsAs=nobody-here&scope=requests:read"),
+                LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
+        row("GET /admin/clients/{clientId}/removal", f -> new Call("GET", "/admin/clients/no-such-client/removal",
+                null), LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
+        row("POST /admin/clients/{clientId}/removal", f -> new Call("POST", "/admin/clients/no-such-client/removal",
+                FORM + "x=1"), LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
+        row("GET /admin/webhooks", f -> new Call("GET", "/admin/webhooks", null),
+                LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+        row("POST /admin/webhooks", f -> new Call("POST", "/admin/webhooks",
+                        FORM + "url=ftp://hooks.example.org/matrix&kind=*"),
+                LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
+        row("GET /admin/webhooks/{id}", f -> new Call("GET", "/admin/webhooks/" + UUID.randomUUID(), null),
+                LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
+        row("GET /admin/webhooks/{id}/removal", f -> new Call("GET", "/admin/webhooks/" + UUID.randomUUID()
+                + "/removal", null), LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
+        row("POST /admin/webhooks/{id}/removal", f -> new Call("POST", "/admin/webhooks/" + UUID.randomUUID()
+                + "/removal", FORM + "x=1"), LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
+        row("POST /admin/webhooks/{id}/deliveries/{deliveryId}/redelivery", f -> new Call("POST",
+                        "/admin/webhooks/" + UUID.randomUUID() + "/deliveries/" + UUID.randomUUID() + "/redelivery",
+                        FORM + "x=1"), LOGIN_PAGE, 403, 403, 403, 403, 403, 403, 403, 403, PASS);
         // directory sync: administrators only; a file naming an unknown manager is refused whole (and nothing changes)
         row("POST /api/admin/directory/import", f -> new Call("POST", "/api/admin/directory/import",
                         "{\"people\":[{\"id\":\"matrix-import\",\"name\":\"Matrix\",\"manager\":\"nobody-here\"}]}"),

@@ -166,6 +166,19 @@ class SingleSignOnIntegrationTest extends SingleSignOnTest {
         assertThat(browser.getCurrentUrl()).isEqualTo(url("/login"));
     }
 
+    @Test
+    void theConsoleShowsHowSignInIsSetUpWithoutItsSecrets() {
+        WebDriver ivy = browserAs("ivy");
+        ivy.get(url("/admin/clients"));
+        assertThat(ivy.findElements(By.id("bearer-off"))).as("an issuer is configured").isEmpty();
+        assertThat(ivy.findElement(By.id("bearer-tokens")).getText()).startsWith("on: tokens from " + IDP.issuer())
+                .contains("mandate-cli");
+        assertThat(ivy.findElement(By.id("sign-in")).getText()).contains("“School login” (client mandate), issuer "
+                + IDP.issuer(), "realm_access.roles", "preferred_username");
+        assertThat(ivy.getPageSource()).doesNotContain("mandate-secret");
+        assertThat(AccessibilityBrowserTest.axe(ivy)).isEmpty();
+    }
+
     /** A teacher under vera who exists for one test (the provider knows them, password as for everyone there). */
     private void join(String id, String name) {
         commands.sendAndWait(new JoinPerson(PersonId.of(id), name, "Teacher", PersonId.of("vera"), Set.of(),

@@ -16,10 +16,10 @@ import java.util.concurrent.Executors;
  * A subscriber on 127.0.0.1: every path records what it received and answers with the status set for it (200
  * unless told otherwise), after an optional pause that plays a slow subscriber.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     /** One request as it arrived, and whether it was answered with a failure. */
-    record Received(String path, Map<String, String> headers, String body) {
+    public record Received(String path, Map<String, String> headers, String body) {
     }
 
     private final HttpServer server;
@@ -28,7 +28,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final Map<String, Long> pauses = new ConcurrentHashMap<>();
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> failures = new ConcurrentHashMap<>();
 
-    WebhookReceiver() throws IOException {
+    public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", exchange -> {
@@ -50,11 +50,11 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    void answer(String path, int status) {
+    public void answer(String path, int status) {
         statuses.put(path, status);
     }
 
@@ -67,7 +67,7 @@ final class WebhookReceiver implements AutoCloseable {
         pauses.put(path, millis);
     }
 
-    List<Received> at(String path) {
+    public List<Received> at(String path) {
         return received.stream().filter(r -> r.path().equals(path)).toList();
     }
 

@@ -30,7 +30,7 @@ public class SystemClient {
         ClientScopes.check(command);
         if (registered) {
             throw RuleViolation.conflict("The client '" + command.clientId() + "' is already registered; remove it "
-                    + "first to register it again with other terms.");
+                    + "first to register it again with other terms.").with("field", ClientScopes.CLIENT_ID_FIELD);
         }
         apply(new SystemClientRegistered(command.clientId(), command.actsAs(),
                 command.scopes().stream().sorted().toList(), command.registeredBy(), clock.instant()));

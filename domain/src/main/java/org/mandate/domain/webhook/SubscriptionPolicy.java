@@ -8,13 +8,16 @@ import java.util.regex.Pattern;
 /**
  * What a subscription must name: a URL of reasonable length, and at least one event type, each either {@code *}
  * or an event name such as {@code StepDecided} (with or without the {@code org.mandate.} prefix of its CloudEvents
- * type).
+ * type). Each refusal names the field it is about ({@code field}: {@code url} or {@code eventTypes}), so that a form
+ * can show it beside that field.
  */
 public final class SubscriptionPolicy {
 
     public static final int MAX_URL_LENGTH = 2000;
     public static final int MAX_EVENT_TYPES = 50;
     public static final String ALL = "*";
+    public static final String URL_FIELD = "url";
+    public static final String EVENT_TYPES_FIELD = "eventTypes";
     public static final String TYPE_PREFIX = "org.mandate.";
     private static final Pattern EVENT_NAME = Pattern.compile("[A-Z][A-Za-z0-9]{0,79}");
 
@@ -23,22 +26,27 @@ public final class SubscriptionPolicy {
 
     static void check(SubscribeWebhook command) {
         if (command.url() == null || command.url().isBlank()) {
-            throw RuleViolation.invalid("Give the URL the events are posted to, e.g. https://hooks.example.org/mandate.");
+            throw RuleViolation.invalid("Give the URL the events are posted to, e.g. https://hooks.example.org/mandate.")
+                    .with("field", URL_FIELD);
         }
         if (command.url().length() > MAX_URL_LENGTH) {
-            throw RuleViolation.invalid("The URL is longer than " + MAX_URL_LENGTH + " characters; use a shorter one.");
+            throw RuleViolation.invalid("The URL is longer than " + MAX_URL_LENGTH + " characters; use a shorter one.")
+                    .with("field", URL_FIELD);
         }
         List<String> types = command.eventTypes();
         if (types == null || types.isEmpty()) {
-            throw RuleViolation.invalid("Name the event types to receive (e.g. [\"StepDecided\"]) or [\"*\"] for all.");
+            throw RuleViolation.invalid("Name the event types to receive (e.g. [\"StepDecided\"]) or [\"*\"] for all.")
+                    .with("field", EVENT_TYPES_FIELD);
         }
         if (types.size() > MAX_EVENT_TYPES) {
-            throw RuleViolation.invalid("Name at most " + MAX_EVENT_TYPES + " event types, or [\"*\"] for all.");
+            throw RuleViolation.invalid("Name at most " + MAX_EVENT_TYPES + " event types, or [\"*\"] for all.")
+                    .with("field", EVENT_TYPES_FIELD);
         }
         for (String type : types) {
             if (type == null || !(ALL.equals(type) || EVENT_NAME.matcher(eventName(type)).matches())) {
                 throw RuleViolation.invalid("'" + type + "' is not an event type: use an event name such as "
-                        + "StepDecided or RequestApproved (optionally prefixed org.mandate.), or * for all events.");
+                        + "StepDecided or RequestApproved (optionally prefixed org.mandate.), or * for all events.")
+                        .with("field", EVENT_TYPES_FIELD);
             }
         }
     }

@@ -13,6 +13,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.hamcrest.Matchers.containsString;
 
 class SystemClientTest {
@@ -68,5 +70,21 @@ class SystemClientTest {
         fixture.given(registered, new SystemClientRemoved("purchasing", IVY, NOW))
                 .when(new RemoveSystemClient("purchasing", IVY))
                 .expectException(RuleViolation.class).expectNoEvents();
+    }
+
+    @Test
+    void eachRefusalNamesTheFieldItIsAboutSoAFormCanShowItThere() {
+        assertThat(field(new RegisterSystemClient("bad id", ANA, Set.of("requests:read"), IVY))).isEqualTo("clientId");
+        assertThat(field(new RegisterSystemClient("purchasing", null, Set.of("requests:read"), IVY)))
+                .isEqualTo("actsAs");
+        assertThat(field(new RegisterSystemClient("purchasing", ANA, Set.of(), IVY))).isEqualTo("scopes");
+        assertThat(field(new RegisterSystemClient("purchasing", ANA, Set.of("requests:decide"), IVY)))
+                .isEqualTo("scopes");
+    }
+
+    private static Object field(RegisterSystemClient command) {
+        RuleViolation refused = catchThrowableOfType(RuleViolation.class, () -> ClientScopes.check(command));
+        assertThat(refused).as(command.toString()).isNotNull();
+        return refused.properties().get("field");
     }
 }

@@ -14,6 +14,9 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 class WebhookSubscriptionTest {
 
     private static final Instant NOW = Instant.parse("2026-12-04T09:00:00Z");
@@ -80,5 +83,18 @@ class WebhookSubscriptionTest {
                         new WebhookSubscriptionCancelled(ID, IVY, NOW))
                 .when(new CancelWebhookSubscription(ID, IVY))
                 .expectException(RuleViolation.class).expectNoEvents();
+    }
+
+    @Test
+    void eachRefusalNamesTheFieldItIsAboutSoAFormCanShowItThere() {
+        assertThat(field(new SubscribeWebhook(ID, " ", List.of("*"), IVY))).isEqualTo("url");
+        assertThat(field(new SubscribeWebhook(ID, URL, List.of(), IVY))).isEqualTo("eventTypes");
+        assertThat(field(new SubscribeWebhook(ID, URL, List.of("step decided"), IVY))).isEqualTo("eventTypes");
+    }
+
+    private static Object field(SubscribeWebhook command) {
+        RuleViolation refused = catchThrowableOfType(RuleViolation.class, () -> SubscriptionPolicy.check(command));
+        assertThat(refused).as(command.toString()).isNotNull();
+        return refused.properties().get("field");
     }
 }
