@@ -390,8 +390,12 @@ abstract class PrivacyIntegrationTest extends MandateIntegrationTest {
         assertThat(now.path("head").asText()).isNotEqualTo(before);
         JsonNode kept = verification(before);
         assertThat(kept.path("valid").asBoolean()).as(kept.toString()).isTrue();
-        assertThat(kept.path("note").asText()).contains("taken before the history was re-encrypted")
-                .contains("ivy").contains("Sealing the history written before 0.2");
+        assertThat(kept.path("takenBefore").path("by").asText()).isEqualTo("ivy");
+        assertThat(kept.path("takenBefore").path("reason").asText()).isEqualTo("Sealing the history written before 0.2");
+        assertThat(kept.path("takenBefore").path("eventsRewritten").asLong()).isEqualTo(legacy.size());
+        assertThat(verification(null).path("takenBefore").isObject()).as("a current digest predates nothing").isFalse();
+        String page = PageSession.loggedIn(port, "ada").get("/audit/ledger?digest=" + before).body();
+        assertThat(page).contains("id=\"reencrypted\"").contains("Sealing the history written before 0.2");
         String forged = before.substring(0, before.indexOf(':') + 1) + "0".repeat(64);
         assertThat(verification(forged).path("valid").asBoolean()).as("a digest that never was still fails")
                 .isFalse();

@@ -76,16 +76,16 @@ public class LedgerVerifier {
             long pending = count("select count(*) from domain_event_entry e where not exists "
                     + "(select 1 from ledger_link l where l.global_index = e.global_index)") - inserted.size();
             Verification.Mismatch digest = walk.digestMismatch();
-            String note = null;
+            Verification.Reencryption takenBefore = null;
             if (digest != null && walk.mismatch == null) {
-                note = beforeReencryption(kept);
-                digest = note == null ? digest : null;
+                takenBefore = beforeReencryption(kept);
+                digest = takenBefore == null ? digest : null;
             }
             Verification.Mismatch first = Stream.of(walk.mismatch, inserted.isEmpty() ? null : inserted.get(0), digest)
                     .filter(mismatch -> mismatch != null)
                     .min(Comparator.comparingLong(Verification.Mismatch::globalIndex)).orElse(null);
             return new Verification(first == null, walk.links,
-                    Digest.head(walk.links, LedgerChain.hex(walk.recomputed)), pending, first, note);
+                    Digest.head(walk.links, LedgerChain.hex(walk.recomputed)), pending, first, takenBefore);
         });
     }
 
@@ -93,18 +93,15 @@ public class LedgerVerifier {
      * A digest kept before the store was re-encrypted no longer ends the recomputed chain, since re-encryption changed
      * stored bytes; it still matches the chain as it stood then, which the re-encryption kept. Says so, or null.
      */
-    private String beforeReencryption(Digest.Kept kept) {
-        List<String> notes = cursor.query("select r.finished_at, r.requested_by, r.reason, r.events_rewritten "
-                        + "from ledger_link_before_reencryption b join ledger_reencryption r on r.id = b.reencryption_id "
-                        + "where b.position = ? and b.hash = ? and r.finished_at is not null order by r.id",
-                (row, n) -> "Your digest was taken before the history was re-encrypted on "
-                        + org.mandate.projections.Rows.instant(row, "finished_at") + " (by " + row.getString("requested_by") + ": "
-                        + row.getString("reason") + "). It matches the chain as it stood then, which the "
-                        + "re-encryption kept. Re-encryption rewrote the stored form of " + row.getLong("events_rewritten")
-                        + " events written before personal data was sealed, and the chain was computed again over them: "
-                        + "the chain as it is now is intact. Keep a new digest.",
+    private Verification.Reencryption beforeReencryption(Digest.Kept kept) {
+        List<Verification.Reencryption> found = cursor.query("select r.finished_at, r.requested_by, r.reason, "
+                        + "r.events_rewritten from ledger_link_before_reencryption b join ledger_reencryption r "
+                        + "on r.id = b.reencryption_id where b.position = ? and b.hash = ? and r.finished_at is not null "
+                        + "order by r.id",
+                (row, n) -> new Verification.Reencryption(org.mandate.projections.Rows.instant(row, "finished_at"),
+                        row.getString("requested_by"), row.getString("reason"), row.getLong("events_rewritten")),
                 kept.links(), kept.hash());
-        return notes.isEmpty() ? null : notes.get(0);
+        return found.isEmpty() ? null : found.get(0);
     }
 
     /**
