@@ -69,8 +69,8 @@ public class MandateForm {
         BigDecimal amount = null;
         try {
             amount = maxAmount == null || maxAmount.isBlank() ? null
-                    : new BigDecimal(maxAmount.strip().replace(",", ""));
-        } catch (NumberFormatException notANumber) {
+                    : org.mandate.app.web.voice.Amounts.parse(maxAmount);
+        } catch (org.mandate.app.web.voice.Amounts.Unreadable notAnAmount) {
             // reported below
         }
         if (amount == null || amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2) {
