@@ -26,6 +26,11 @@ public class Messages {
         return source.getMessage(key, args, locale());
     }
 
+    /** The text under {@code key}, or {@code fallback} if the bundles have none (a name not translated yet). */
+    public String orDefault(String key, String fallback) {
+        return source.getMessage(key, null, fallback, locale());
+    }
+
     /** The same, from code that has no bean at hand; falls back to the key if no context has started. */
     public static String of(String key, Object... args) {
         return shared == null ? key : shared.getMessage(key, args, locale());
