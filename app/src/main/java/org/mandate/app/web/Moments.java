@@ -34,6 +34,12 @@ public final class Moments {
         return format.withZone(zone()).format(instant);
     }
 
+    /** A calendar day, "14 Dec 2026" / "14. Dez. 2026". */
+    public static String day(java.time.LocalDate day) {
+        return day == null ? "" : DateTimeFormatter.ofPattern("de".equals(Messages.locale().getLanguage())
+                ? "d. MMM yyyy" : "d MMM yyyy", Messages.locale()).format(day);
+    }
+
     /** The person's zone on a page (their choice, else the organisation's); the server's outside a request. */
     public static ZoneId zone() {
         return LocaleContextHolder.getLocaleContext() == null ? ZoneId.systemDefault()

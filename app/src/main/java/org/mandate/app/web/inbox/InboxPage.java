@@ -1,5 +1,6 @@
 package org.mandate.app.web.inbox;
 
+import org.mandate.app.web.voice.Messages;
 import jakarta.servlet.http.HttpServletResponse;
 import org.mandate.app.problem.Refusal;
 import org.mandate.app.request.BulkDecisions;
@@ -112,7 +113,7 @@ class InboxPage {
         String canonical = query == null ? "" : query;
         try {
             canonical = saved.save(user.getName(), name == null ? "" : name, canonical).query();
-            redirect.addFlashAttribute("confirmation", "Saved this filter as ‘" + name.strip() + "’.");
+            redirect.addFlashAttribute("confirmation", Messages.of("page.filter.saved", name.strip()));
         } catch (RuntimeException exception) {
             redirect.addFlashAttribute("filterError", Refusal.of(exception).message());
         }
@@ -123,7 +124,7 @@ class InboxPage {
     String remove(@RequestParam(name = "name") String name, Authentication user, RedirectAttributes redirect) {
         try {
             saved.remove(user.getName(), name);
-            redirect.addFlashAttribute("confirmation", "Removed the saved filter ‘" + name + "’.");
+            redirect.addFlashAttribute("confirmation", Messages.of("page.filter.removed", name));
         } catch (RuntimeException exception) {
             redirect.addFlashAttribute("filterError", Refusal.of(exception).message());
         }

@@ -1,5 +1,8 @@
 package org.mandate.app.web.mandate;
 
+import org.mandate.app.web.Moments;
+import org.mandate.app.web.voice.Amounts;
+import org.mandate.app.web.voice.Messages;
 import org.mandate.app.problem.Refusal;
 import org.springframework.validation.Errors;
 
@@ -21,8 +24,8 @@ public class MandateForm {
                 LocalDate lastDay) {
 
         String describe() {
-            String what = categories.contains("*") ? "on any request" : "on " + String.join(", ", categories);
-            return what + " up to " + maxAmount.toPlainString() + ", until the end of " + lastDay;
+            return Messages.of(categories.contains("*") ? "page.mandate.scope.any" : "page.mandate.scope",
+                    String.join(", ", categories), Amounts.format(maxAmount, null, Messages.locale()), Moments.day(lastDay));
         }
     }
 
