@@ -144,8 +144,8 @@ class InboxPage {
                 : "REJECTED".equals(outcome) ? Outcome.REJECTED : null;
         if (selected == null || selected.isEmpty() || chosen == null) {
             redirect.addFlashAttribute("bulkError", selected == null || selected.isEmpty()
-                    ? "Select the steps to decide first: tick the box beside each."
-                    : "Choose Approve selected or Reject selected.");
+                    ? Messages.of("page.bulk.select")
+                    : Messages.of("page.bulk.choose"));
             return "redirect:/";
         }
         List<BulkDecisions.Item> items = selected.stream().map(key -> {
@@ -163,11 +163,11 @@ class InboxPage {
         }
         List<BulkLine> lines = results.stream().map(result -> line(result, user)).toList();
         long decided = results.stream().filter(BulkDecisions.ItemResult::decided).count();
-        String verb = chosen == Outcome.APPROVED ? "approved" : "rejected";
+        String verb = Messages.of("outcome." + chosen.name());
         model.addAttribute("lines", lines);
         model.addAttribute("outcome", verb);
-        model.addAttribute("summary", decided + " " + verb + (decided == results.size() ? "."
-                : ", " + (results.size() - decided) + " not decided; the reasons are below."));
+        model.addAttribute("summary", decided == results.size() ? Messages.of("page.bulk.all", decided, verb)
+                : Messages.of("page.bulk.some", decided, verb, results.size() - decided));
         return "inbox/decisions";
     }
 

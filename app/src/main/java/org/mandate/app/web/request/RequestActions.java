@@ -56,7 +56,7 @@ class RequestActions {
                   Authentication user, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Outcome outcome = outcome(form.getOutcome());
         if (outcome == null) {
-            return again(id, user, model, response, 400, "outcome", "Choose whether you approve or reject.");
+            return again(id, user, model, response, 400, "outcome", Messages.of("page.outcome.choose"));
         }
         if (form.getRationale() != null && form.getRationale().length() > RATIONALE_LENGTH) {
             return again(id, user, model, response, 400, "rationale", "Your reason is "

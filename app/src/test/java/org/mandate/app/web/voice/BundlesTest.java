@@ -62,6 +62,29 @@ class BundlesTest {
     }
 
     @Test
+    void everyKeyTheJavaCodeNamesIsInTheBundles() throws IOException {
+        Set<String> known = new TreeSet<>();
+        for (String basename : BASENAMES) {
+            known.addAll(load(basename + ".properties").stringPropertyNames());
+        }
+        // Messages.of("key", ...), messages.text("key", ...): a literal key; a key ending in a dot is completed at run time
+        Pattern named = Pattern.compile("(?:Messages\\.of|messages\\.text|messages\\.orDefault)\\(\\s*\"([\\w.-]+)\"[,)]");
+        Set<String> missing = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src", "main", "java"))) {
+            for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
+                Matcher matcher = named.matcher(Files.readString(source));
+                while (matcher.find()) {
+                    String key = matcher.group(1);
+                    if (key.endsWith(".") ? known.stream().noneMatch(k -> k.startsWith(key)) : !known.contains(key)) {
+                        missing.add(source.getFileName() + ": " + key);
+                    }
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
     void noGermanValueIsLeftEmptyOrCopiedWithAnArgumentMissing() throws IOException {
         Pattern argument = Pattern.compile("\\{(\\d)");
         for (String basename : BASENAMES) {
