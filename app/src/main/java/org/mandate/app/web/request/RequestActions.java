@@ -24,7 +24,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -105,16 +104,14 @@ class RequestActions {
                 .filter(step -> step.id().equals(stepId) && step.decision() != null)
                 .findFirst()
                 .map(step -> step.vote() != null
-                        ? "The committee vote is closed: its quorum was "
-                        + (step.decision().outcome().equals("APPROVED") ? "met" : "missed") + " ("
-                        + Moments.when(step.decision().at()) + "). Your vote was not recorded; what you wrote is "
-                        + "kept below."
-                        : people.name(step.decision().decidedBy()) + " already "
-                        + step.decision().outcome().toLowerCase(Locale.ROOT) + " this step ("
-                        + Moments.when(step.decision().at()) + ")"
-                        + (step.decision().rationale() == null || step.decision().rationale().isBlank() ? ""
-                        : ": “" + step.decision().rationale() + "”")
-                        + ". Your decision was not recorded; what you wrote is kept below.")
+                        ? Messages.of("page.elsewhere.vote." + step.decision().outcome(),
+                        Moments.when(step.decision().at()))
+                        : step.decision().rationale() == null || step.decision().rationale().isBlank()
+                        ? Messages.of("page.elsewhere." + step.decision().outcome(),
+                        people.name(step.decision().decidedBy()), Moments.when(step.decision().at()))
+                        : Messages.of("page.elsewhere.why." + step.decision().outcome(),
+                        people.name(step.decision().decidedBy()), Moments.when(step.decision().at()),
+                        step.decision().rationale()))
                 .orElse(null);
     }
 
