@@ -2,6 +2,7 @@ package org.mandate.app.web.voice;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.mandate.domain.RuleViolation;
+import org.mandate.domain.preference.Preferences;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -44,7 +45,7 @@ class VoicePage {
     @PostMapping
     String save(@RequestParam(defaultValue = "") String language, @RequestParam(defaultValue = "") String zone,
                 Authentication user, Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        if (!language.isBlank() && !org.mandate.domain.preference.Preferences.LANGUAGES.contains(language)) {
+        if (!language.isBlank() && !Preferences.LANGUAGES.contains(language)) {
             response.setStatus(400);
             return page(model, language, zone, messages.text("voice.language.unknown"), null);
         }
