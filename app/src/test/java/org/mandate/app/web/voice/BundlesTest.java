@@ -85,6 +85,17 @@ class BundlesTest {
     }
 
     @Test
+    void noKeyIsTakenForAFieldErrorOfTheForms() throws IOException {
+        // a refused field is looked up as "<code>.<field>" first: a key "refused.title" would replace every refusal
+        // shown by a title field with its own text
+        List<String> codes = List.of("refused.", "required.", "pattern.", "length.", "order.", "day.", "typeMismatch.");
+        for (String basename : BASENAMES) {
+            assertThat(load(basename + ".properties").stringPropertyNames())
+                    .noneMatch(key -> codes.stream().anyMatch(key::startsWith));
+        }
+    }
+
+    @Test
     void noGermanValueIsLeftEmptyOrCopiedWithAnArgumentMissing() throws IOException {
         Pattern argument = Pattern.compile("\\{(\\d)");
         for (String basename : BASENAMES) {
