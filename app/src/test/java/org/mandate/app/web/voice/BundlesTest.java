@@ -23,7 +23,7 @@ class BundlesTest {
 
     private static final Path MESSAGES = Path.of("src", "main", "resources", "messages");
     private static final Path TEMPLATES = Path.of("src", "main", "resources", "templates");
-    private static final List<String> BASENAMES = List.of("pages", "admin", "mail");
+    private static final List<String> BASENAMES = List.of("pages", "admin", "mail", "console");
     /** #{key}, #{key(args)} and #messages.msg('key' ...) in a template. */
     private static final Pattern KEY = Pattern.compile("#\\{([\\w.-]+)|#messages\\.msg(?:WithParams)?\\('([\\w.-]+)'");
 
