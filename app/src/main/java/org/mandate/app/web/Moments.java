@@ -48,20 +48,37 @@ public final class Moments {
 
     /** How long something has waited, e.g. "5 minutes". */
     public static String span(Instant from, Instant to) {
+        return span("moment.", from, to);
+    }
+
+    /** How long ago, e.g. "5 minutes ago", "vor 2 Tagen". */
+    public static String ago(Instant then, Instant now) {
+        return Messages.of("moment.ago", spanSince(then, now));
+    }
+
+    /**
+     * How long since, to follow "since": "5 minutes", "2 days"; in German the dative "2 Tagen", as in
+     * "seit 2 Tagen".
+     */
+    public static String spanSince(Instant then, Instant now) {
+        return span("moment.ago.", then, now);
+    }
+
+    private static String span(String keys, Instant from, Instant to) {
         Duration duration = Duration.between(from, to);
         if (duration.isNegative()) {
             duration = duration.negated();
         }
         if (duration.toMinutes() < 1) {
-            return Messages.of("moment.lessThanAMinute");
+            return Messages.of(keys + "lessThanAMinute");
         }
         if (duration.toHours() < 1) {
-            return Messages.of("moment.minutes", duration.toMinutes());
+            return Messages.of(keys + "minutes", duration.toMinutes());
         }
         if (duration.toDays() < 1) {
-            return Messages.of("moment.hours", duration.toHours());
+            return Messages.of(keys + "hours", duration.toHours());
         }
-        return Messages.of("moment.days", duration.toDays());
+        return Messages.of(keys + "days", duration.toDays());
     }
 
     /** "due in 2 days". */

@@ -36,6 +36,14 @@ public class Messages {
         return shared == null ? key : shared.getMessage(key, args, locale());
     }
 
+    /**
+     * The same, or {@code fallback} if the bundles have no {@code key} (a name not translated, e.g. an event kind
+     * subscribed to over the API) or no context has started.
+     */
+    public static String ofOr(String key, String fallback, Object... args) {
+        return shared == null ? fallback : shared.getMessage(key, args, fallback, locale());
+    }
+
     /** The page's language; English outside a request. */
     public static Locale locale() {
         return LocaleContextHolder.getLocaleContext() == null ? Locale.ENGLISH : LocaleContextHolder.getLocale();

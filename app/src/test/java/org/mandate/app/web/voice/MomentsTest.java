@@ -24,7 +24,7 @@ class MomentsTest {
     void bundles() {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
         // all of the app's bundles: a later test in the same JVM may read them through Messages.of
-        source.setBasenames("messages/pages", "messages/admin", "messages/mail");
+        source.setBasenames("messages/pages", "messages/admin", "messages/mail", "messages/console");
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
         new Messages(source);
@@ -42,6 +42,19 @@ class MomentsTest {
         assertThat(Moments.when(AT)).isEqualTo("7. Dez. 2026, 14:05 MEZ");
         assertThat(Moments.dueIn(AT, AT.plus(Duration.ofDays(2)))).isEqualTo("fällig, noch 2 Tage");
         assertThat(Moments.overdueBy(AT, AT.plus(Duration.ofMinutes(1)))).isEqualTo("1 Minute überfällig");
+    }
+
+    @Test
+    void howLongAgoTakesTheDativeInGerman() {
+        speaking(Locale.GERMAN, "Europe/Berlin");
+
+        assertThat(Moments.ago(AT, AT.plus(Duration.ofDays(2)))).isEqualTo("vor 2 Tagen");
+        assertThat(Moments.ago(AT, AT.plus(Duration.ofMinutes(5)))).isEqualTo("vor 5 Minuten");
+        assertThat(Moments.spanSince(AT, AT.plus(Duration.ofDays(1)))).isEqualTo("einem Tag");
+
+        speaking(Locale.ENGLISH, "Europe/Berlin");
+        assertThat(Moments.ago(AT, AT.plus(Duration.ofDays(2)))).isEqualTo("2 days ago");
+        assertThat(Moments.spanSince(AT, AT.plus(Duration.ofHours(1)))).isEqualTo("1 hour");
     }
 
     @Test

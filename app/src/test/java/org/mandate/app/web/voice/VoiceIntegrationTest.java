@@ -3,13 +3,16 @@ package org.mandate.app.web.voice;
 import org.junit.jupiter.api.Test;
 import org.mandate.app.MandateIntegrationTest;
 import org.mandate.app.web.PageSession;
+import org.mandate.app.webhook.WebhookReceiver;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Pages speak the person's language: their choice, else their browser's; amounts typed their language's way. */
 class VoiceIntegrationTest extends MandateIntegrationTest {
@@ -25,7 +28,7 @@ class VoiceIntegrationTest extends MandateIntegrationTest {
         pages.put("olu", List.of("/processes", "/processes/approval", "/processes/approval/versions/1"));
         pages.put("ivy", List.of("/admin", "/admin/people/ana", "/admin/reconciliation", "/admin/mail",
                 "/admin/projections", "/admin/committees", "/admin/committees/budget-committee", "/admin/categories",
-                "/admin/people/vera/departure"));
+                "/admin/people/vera/departure", "/admin/clients", "/admin/webhooks"));
         pages.forEach((person, paths) -> {
             PageSession session = PageSession.loggedIn(port, person).speaking("de-DE,de;q=0.9,en;q=0.5");
             for (String path : paths) {
@@ -37,6 +40,46 @@ class VoiceIntegrationTest extends MandateIntegrationTest {
         });
         assertThat(PageSession.anonymous(port).speaking("de").get("/login").body())
                 .contains("<html lang=\"de\"", "Anmelden").doesNotContain("??");
+    }
+
+    @Test
+    void theConsolesSystemClientAndWebhookPagesSpeakGerman() throws Exception {
+        PageSession ivy = PageSession.loggedIn(port, "ivy").speaking("de-DE,de;q=0.9,en;q=0.5");
+        String clientId = "stimme-" + System.nanoTime();
+
+        HttpResponse<String> registered = ivy.postForm("/admin/clients", Map.of("clientId", clientId,
+                "actsAs", "ana", "scope", "requests:read", "_csrf", ivy.csrfFrom("/admin/clients")));
+        assertThat(registered.statusCode()).isEqualTo(302);
+        assertThat(ivy.get("/admin/clients").body()).contains("<html lang=\"de\"", ">Systemclients<",
+                "‘" + clientId + "’ ist registriert", "Die Anträge lesen, die die Person sehen darf",
+                "Wie die Anmeldung eingerichtet ist", "darf aufrufen").doesNotContain("??");
+        assertThat(ivy.get("/admin/clients/" + clientId + "/removal").body()).contains("entfernen?",
+                "Client entfernen").doesNotContain("??");
+        assertThat(ivy.postForm("/admin/clients/" + clientId + "/removal",
+                Map.of("_csrf", ivy.csrfFrom("/admin/clients"))).statusCode()).isEqualTo(302);
+        assertThat(ivy.get("/admin/clients").body()).contains("ist entfernt: Sein nächster Aufruf wird abgewiesen");
+
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            receiver.answer("/stimme", 503);
+            HttpResponse<String> subscribed = ivy.postForm("/admin/webhooks", Map.of("url",
+                    receiver.url("/stimme"), "kind", "RequestSubmitted", "_csrf", ivy.csrfFrom("/admin/webhooks")));
+            assertThat(subscribed.statusCode()).isEqualTo(302);
+            String page = subscribed.headers().firstValue("Location").orElseThrow().replaceAll(".*(/admin/webhooks/)",
+                    "$1");
+            assertThat(ivy.get(page).body()).contains("Webhook an", "Das Signaturgeheimnis", "Antrag eingereicht",
+                    "Noch nichts gesendet").doesNotContain("??");
+
+            as("ana").submit("Stimmgabel", "supplies", 30);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(ivy.get(page).body())
+                    .contains("aufgegeben vor", "Der Empfänger antwortete 503", "Erneut zustellen"));
+            assertThat(ivy.get(page).body()).doesNotContain("??");
+            assertThat(ivy.get("/admin/webhooks").body()).contains("aufgegeben vor", "aktiv").doesNotContain("??");
+            assertThat(ivy.get(page + "/removal").body()).contains("beenden?", "Webhook beenden")
+                    .doesNotContain("??");
+            assertThat(ivy.postForm(page + "/removal", Map.of("_csrf", ivy.csrfFrom("/admin/webhooks")))
+                    .statusCode()).isEqualTo(302);
+            assertThat(ivy.get("/admin/webhooks").body()).contains("Beendet: An " + receiver.url("/stimme"));
+        }
     }
 
     @Test
