@@ -40,11 +40,16 @@ function steps(viewer, activeElementIds = []) {
   return found;
 }
 
-/** Writes the steps into {@code list} (an ol) as text: "Approval: open now, held by Sofia Reyes". */
+/**
+ * Writes the steps into {@code list} (an ol) as text: "Approval: open now, held by Sofia Reyes". The page's words
+ * come from the list's data-open-now and data-held-by ({0}: the holder), English without them.
+ */
 function describeSteps(list, viewer, activeElementIds = [], holders = {}) {
+  const openNow = list.dataset.openNow || ': open now';
+  const heldBy = list.dataset.heldBy || ', held by {0}';
   list.replaceChildren(...steps(viewer, activeElementIds).map((step) => {
     const item = document.createElement('li');
-    item.textContent = step.name + (step.open ? ': open now' + (holders[step.id] ? ', held by ' + holders[step.id] : '') : '');
+    item.textContent = step.name + (step.open ? openNow + (holders[step.id] ? heldBy.replace('{0}', holders[step.id]) : '') : '');
     if (step.open) item.setAttribute('aria-current', 'step');
     return item;
   }));

@@ -6,6 +6,8 @@
   if (!insights || !section) {
     return;
   }
+  // the chart labels in the page's language, from data-label-* on the section
+  const words = section.dataset;
   const hours = (seconds) => (seconds == null ? null : Math.round(seconds / 36) / 100);
   const percent = (share) => (share == null ? null : Math.round(share * 1000) / 10);
   const weeks = insights.timeline.map((week) => week.week);
@@ -42,7 +44,7 @@
     data: {
       labels: approvers.map((approver) => approver.name),
       datasets: [{
-        label: 'open steps',
+        label: words.labelOpen || 'open steps',
         data: approvers.map((approver) => approver.openSteps),
         backgroundColor: approvers.map((approver) => (bottlenecks.has(approver.id) ? '#c0392b' : '#1f3a5f'))
       }]
@@ -54,7 +56,7 @@
     data: {
       labels: weeks,
       datasets: [{
-        label: '% decided below the top',
+        label: words.labelShare || '% decided below the top',
         data: insights.timeline.map((week) => percent(week.shareBelowTop)),
         borderColor: '#2e8b57', backgroundColor: 'rgba(46,139,87,0.15)', fill: true, spanGaps: true, tension: 0.25
       }]
@@ -66,13 +68,13 @@
     data: {
       labels: weeks,
       datasets: [
-        { label: 'median', data: insights.timeline.map((week) => hours(week.medianDecisionSeconds)),
+        { label: words.labelMedian || 'median', data: insights.timeline.map((week) => hours(week.medianDecisionSeconds)),
           borderColor: '#1f3a5f', spanGaps: true, tension: 0.25 },
-        { label: '90th percentile', data: insights.timeline.map((week) => hours(week.p90DecisionSeconds)),
+        { label: words.labelP90 || '90th percentile', data: insights.timeline.map((week) => hours(week.p90DecisionSeconds)),
           borderColor: '#d68910', borderDash: [6, 4], spanGaps: true, tension: 0.25 }
       ]
     },
-    options: { scales: { y: { min: 0, title: { display: true, text: 'hours' } } } }
+    options: { scales: { y: { min: 0, title: { display: true, text: words.labelHours || 'hours' } } } }
   });
   // Chart.js (177 KB) is fetched and the charts drawn only when they come near the screen: on a phone the tiles and
   // bottlenecks come first, and most visits never scroll to the charts

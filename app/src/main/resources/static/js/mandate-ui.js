@@ -22,7 +22,8 @@
         }
         container.dataset.rendered = 'true';
       } catch (error) {
-        container.textContent = 'The diagram could not be shown (' + error.message + '); the steps above say the same.';
+        container.textContent = (container.dataset.failed
+          || 'The diagram could not be shown ({0}); the steps above say the same.').replace('{0}', error.message);
       }
     });
   }

@@ -9,13 +9,16 @@
   const showProperties = document.getElementById('show-properties');
   const hideProperties = document.getElementById('hide-properties');
   const PANEL = 'mandate.modeler.properties';
+  // the page's words, from the message bundles (data-* on #editor-words); {0}, {1} are filled in here
+  const wordsOf = document.getElementById('editor-words');
+  const t = (key, ...args) => ((wordsOf && wordsOf.dataset[key]) || key)
+    .replace(/\{(\d)\}/g, (all, i) => (args[i] == null ? '' : String(args[i])));
   const DRAFT = 'mandate.modeler.draft:' + location.pathname;
   if (localStorage.getItem(PANEL) === 'shown') {
     try {
       await loadPanel();
     } catch (failed) {
-      document.getElementById('status').textContent = 'The properties panel could not be loaded; '
-        + 'Edit with the keyboard above still edits names, assignments and conditions.';
+      document.getElementById('status').textContent = t('panelFailed');
     }
   }
   const withPanel = Boolean(window.MandateBpmn.propertiesModules);
@@ -38,11 +41,11 @@
       const draft = JSON.parse(kept);
       await modeler.importXML(draft.xml);
       opened = draft.opened;
-      say('Your changes are still here; they are not deployed yet.');
+      say(t('draftKept'));
     } else {
       const response = await fetch(canvas.dataset.source, { credentials: 'same-origin' });
       if (!response.ok) {
-        say('This version could not be loaded (' + response.status + ').');
+        say(t('loadFailed', response.status));
         return;
       }
       await modeler.importXML(await response.text());
@@ -115,7 +118,7 @@
         const button = document.createElement('button');
         button.type = 'button';
         button.textContent = problem.message;
-        button.title = 'Show ' + problem.elementId + ' in the diagram';
+        button.title = t('showInDiagram', problem.elementId);
         button.addEventListener('click', () => select(problem.elementId));
         item.appendChild(button);
       } else {
@@ -134,20 +137,19 @@
   }
 
   document.getElementById('validate').addEventListener('click', async () => {
-    say('Validating…');
+    say(t('validating'));
     const { body } = await post('/processes/validation');
     show(body.problems);
-    say(body.problems.length === 0 ? 'No problems: this path can be deployed.'
-      : body.problems.length + ' problem(s) to fix before deploying.');
+    say(body.problems.length === 0 ? t('noProblems') : t('problems', body.problems.length));
   });
 
   async function deploy(xml) {
     deployAnyway.hidden = true;
-    say('Deploying…');
+    say(t('deploying'));
     const { status: code, body, xml: sent } = await post('/processes/deployments', xml);
     if (code === 201) {
       show([]);
-      say('Deployed version ' + body.version + ' of ' + body.key + '. New requests start on it.');
+      say(t('deployed', body.version, body.key));
       status.dataset.deployedVersion = body.version;
       if (basedOn) {
         basedOn.textContent = body.version;
@@ -155,7 +157,7 @@
       opened = sent;
     } else {
       show(body.problems || []);
-      say(body.detail || 'Not deployed.');
+      say(body.detail || t('notDeployed'));
     }
   }
 
@@ -163,8 +165,7 @@
     const xml = await currentXml();
     if (basedOn && opened !== null && xml === opened) {
       show([]);
-      say('Nothing has changed since version ' + basedOn.textContent + ' was opened here. Deploying it makes a new '
-        + 'version all the same; change the path first, or deploy anyway.');
+      say(t('unchanged', basedOn.textContent));
       deployAnyway.hidden = false;
       deployAnyway.focus();
       return;
@@ -195,7 +196,7 @@
     const words = (type) => type.replace('bpmn:', '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
     const named = (element) => element.businessObject.name || element.id;
     const describe = (element) => element.waypoints
-      ? 'Flow from ' + named(element.source) + ' to ' + named(element.target)
+      ? t('flow', named(element.source), named(element.target))
         + (element.businessObject.name ? ' (' + element.businessObject.name + ')' : '')
       : named(element) + ' (' + words(element.type) + ')';
     const editable = () => registry.filter((element) => element.businessObject && !element.labelTarget
@@ -212,8 +213,8 @@
     function refresh() {
       const elements = editable().sort((a, b) => Number(Boolean(a.waypoints)) - Number(Boolean(b.waypoints))
         || (a.x ?? 0) - (b.x ?? 0) || (a.y ?? 0) - (b.y ?? 0));
-      options(choice, elements, 'Choose an element…');
-      options(target, elements.filter((element) => !element.waypoints), 'Choose where to connect…');
+      options(choice, elements, t('chooseElement'));
+      options(target, elements.filter((element) => !element.waypoints), t('chooseTarget'));
       fill();
     }
 
@@ -262,7 +263,7 @@
     function needElement() {
       const element = current();
       if (!element) {
-        done('Choose an element first.');
+        done(t('elementFirst'));
       }
       return element;
     }
@@ -271,12 +272,12 @@
       const source = needElement();
       if (!source) return;
       if (source.waypoints || source.type === 'bpmn:EndEvent') {
-        done('Nothing can follow ' + describe(source) + '; choose a step, a gateway or the start.');
+        done(t('nothingFollows', describe(source)));
         return;
       }
       const shape = modeler.get('autoPlace').append(source, modeler.get('elementFactory').createShape({ type }));
       selection.select(shape);
-      done('Added ' + words(type) + ' ' + shape.id + ' after ' + named(source) + '; name it below.');
+      done(t('added', words(type), shape.id, named(source)));
       name.focus();
     }
 
@@ -310,7 +311,7 @@
       const votedBy = committee.value.trim();
       const rule = quorum.value.trim();
       if (element.type === 'bpmn:UserTask' && Boolean(votedBy) !== Boolean(rule)) {
-        done('A committee vote needs both the committee and the rule; nothing was saved.');
+        done(t('voteNeedsBoth'));
         (votedBy ? quorum : committee).focus();
         return;
       }
@@ -326,7 +327,7 @@
         modeling.updateProperties(element, { conditionExpression: body
           ? modeler.get('moddle').create('bpmn:FormalExpression', { body }) : undefined });
       }
-      done('Saved ' + describe(element) + '.');
+      done(t('saved', describe(element)));
     });
     document.getElementById('append-step').addEventListener('click', () => append('bpmn:UserTask'));
     document.getElementById('append-end').addEventListener('click', () => append('bpmn:EndEvent'));
@@ -335,7 +336,7 @@
       if (!element) return;
       const what = describe(element);
       modeling.removeElements([element]);
-      done('Deleted ' + what + '.');
+      done(t('deleted', what));
       choice.focus();
     });
     document.getElementById('element-connect').addEventListener('click', () => {
@@ -343,7 +344,7 @@
       const end = registry.get(target.value);
       if (!source) return;
       if (!end) {
-        done('Choose where to connect to.');
+        done(t('targetFirst'));
         return;
       }
       if (!modeler.get('rules').allowed('connection.create', { source, target: end })) {
@@ -351,7 +352,7 @@
         return;
       }
       const flow = modeling.connect(source, end);
-      done('Connected ' + named(source) + ' to ' + named(end) + ' (' + flow.id + ').');
+      done(t('connected', named(source), named(end), flow.id));
     });
 
     // palette and context pad entries are divs with a title: give them a role, a name and a place in the tab order
@@ -360,7 +361,7 @@
         if (entry.hasAttribute('tabindex')) return;
         entry.setAttribute('tabindex', '0');
         entry.setAttribute('role', 'button');
-        entry.setAttribute('aria-label', entry.getAttribute('title') || entry.dataset.action || 'tool');
+        entry.setAttribute('aria-label', entry.getAttribute('title') || entry.dataset.action || t('tool'));
         entry.addEventListener('keydown', (event) => {
           if (event.key === 'Enter' || event.key === ' ') {
             event.preventDefault();

@@ -5,6 +5,10 @@
   const frames = data.frames || [];
   // the page adds names for the ids it shows (the API's replay keeps the ids only)
   const names = data.names || {};
+  // the page's words, from the message bundles (data-* on #replay-words); {0}, {1} are filled in here
+  const wordsOf = document.getElementById('replay-words');
+  const t = (key, ...args) => ((wordsOf && wordsOf.dataset[key]) || key)
+    .replace(/\{(\d)\}/g, (all, i) => (args[i] == null ? '' : String(args[i])));
   const name = (id) => (id && names[id]) || id || '';
   const scrubber = document.getElementById('scrubber');
   const diagram = document.getElementById('diagram');
@@ -31,18 +35,18 @@
 
   // a committee vote's holder cell: the rule, then each voter's ballot as it stood after this event
   function votes(vote) {
-    return (vote.committee || 'committees') + ', ' + vote.rule + ' (needs ' + vote.needed + '): '
+    return t('voteNeeds', vote.committee || t('committees'), vote.rule, vote.needed)
       + Object.entries(vote.ballots || {}).map(([voter, ballot]) => name(voter) + ' '
-        + (ballot ? ballot.vote.toLowerCase() + (ballot.votedBy && ballot.votedBy !== voter
-          ? ' by ' + name(ballot.votedBy) : '') : 'to vote')).join(', ');
+        + (ballot ? t('outcome' + ballot.vote) + (ballot.votedBy && ballot.votedBy !== voter
+          ? ' ' + t('by', name(ballot.votedBy)) : '') : t('toVote'))).join(', ');
   }
 
   function describe(event) {
     const list = document.getElementById('event');
     list.replaceChildren();
-    [['When', event.when || event.at], ['Who', event.actorName || event.actor],
-     ['On behalf of', event.onBehalfOfName || event.onBehalfOf], ['Mandate', event.mandate || event.mandateId],
-     ['Why', event.rationale], ['Path', event.path || event.processVersion]].forEach(([label, value]) => {
+    [[t('when'), event.when || event.at], [t('who'), event.actorName || event.actor],
+     [t('onBehalfOf'), event.onBehalfOfName || event.onBehalfOf], [t('mandate'), event.mandate || event.mandateId],
+     [t('why'), event.rationale], [t('path'), event.path || event.processVersion]].forEach(([label, value]) => {
       if (value == null || value === '') return;
       const dt = document.createElement('dt');
       dt.textContent = label;
@@ -58,7 +62,7 @@
     if (!version) return;
     if (!window.MandateBpmn || !window.MandateBpmn.showDiagram) {
       note.hidden = false;
-      note.textContent = 'Path version ' + version + ', active: ' + (state.activeElements || []).join(', ');
+      note.textContent = t('pathActive', version, (state.activeElements || []).join(', '));
       return;
     }
     if (version !== shownVersion) {
@@ -80,29 +84,29 @@
     const frame = frames[index];
     if (!frame) return;
     scrubber.value = index;
-    const position = 'Event ' + (index + 1) + ' of ' + frames.length + ': '
-      + (frame.event.words || frame.event.type + (frame.event.actor ? ' by ' + frame.event.actor : ''))
+    const position = t('position', index + 1, frames.length)
+      + (frame.event.words || frame.event.type + (frame.event.actor ? ' ' + t('by', frame.event.actor) : ''))
       + (frame.event.when || frame.event.at ? ', ' + (frame.event.when || frame.event.at) : '');
     document.getElementById('position').textContent = (index + 1) + ' / ' + frames.length;
     scrubber.setAttribute('aria-valuetext', position);
     document.getElementById('frame-announcement').textContent = position;
     describe(frame.event);
     const state = frame.state;
-    document.getElementById('status').textContent = 'Status: ' + (state.status || '') +
+    document.getElementById('status').textContent = t('status', state.status ? t('status' + state.status) : '') +
       (state.amount != null ? ' · ' + state.amount + ' ' + (state.currency || '') : '') +
-      (state.requester ? ' · requested by ' + name(state.requester) : '');
+      (state.requester ? ' · ' + t('requestedBy', name(state.requester)) : '');
     fill('comments', (state.comments || []).map((comment) => [comment.when || comment.at, name(comment.by),
       comment.text, (comment.mentions || []).map(name).join(', ')]));
     fill('questions', (state.questions || []).map((q) => [q.askedWhen || q.askedAt,
-      name(q.askedBy) + (q.onBehalfOf ? ' for ' + name(q.onBehalfOf) : ''), q.question,
-      q.answer != null ? q.answer : q.requesterLeftAt ? 'never answered: ' + name(state.requester) + ' left'
-        : 'not answered yet (the step waits)', q.answeredWhen || q.answeredAt || q.requesterLeftAt || '']));
+      name(q.askedBy) + (q.onBehalfOf ? ' ' + t('for', name(q.onBehalfOf)) : ''), q.question,
+      q.answer != null ? q.answer : q.requesterLeftAt ? t('neverAnswered', name(state.requester))
+        : t('notAnswered'), q.answeredWhen || q.answeredAt || q.requesterLeftAt || '']));
     fill('attachments', (state.attachments || []).map((file) => [file.when || file.at, name(file.by), file.name,
       file.hash, file.supersededBy || '']));
     fill('steps', (state.steps || []).map((step) => [step.name, step.vote ? votes(step.vote) : name(step.assignee),
-      step.status + (step.waitingForAnswer ? ' (sent back, waiting for the answer)' : ''), step.vote ? (step.decision ? (step.decision.approvedBy || step.decision.rejectedBy || []).map(name)
+      t('step' + step.status) + (step.waitingForAnswer ? ' ' + t('waiting') : ''), step.vote ? (step.decision ? (step.decision.approvedBy || step.decision.rejectedBy || []).map(name)
         .join(', ') : '') : step.decision ? name(step.decision.decidedBy)
-        + (step.decision.onBehalfOf ? ' for ' + name(step.decision.onBehalfOf) : '') : '',
+        + (step.decision.onBehalfOf ? ' ' + t('for', name(step.decision.onBehalfOf)) : '') : '',
       step.decision ? step.decision.rationale : '', step.path || step.pathVersion]));
     const inForce = frame.inForce || {};
     fill('authority', Object.entries(inForce.authority || {}).map(([person, limits]) =>
@@ -110,11 +114,11 @@
     fill('mandates', (inForce.mandates || []).map((m) => {
       const scope = m.scope || m;
       const categories = Array.isArray(scope.categories) ? scope.categories.join(', ') : scope.categories;
-      return [m.words || m.mandateId, name(m.from), name(m.to) + (m.principal && m.principal !== m.from ? ' (for ' + name(m.principal) + ')' : ''),
+      return [m.words || m.mandateId, name(m.from), name(m.to) + (m.principal && m.principal !== m.from ? ' (' + t('for', name(m.principal)) + ')' : ''),
         [categories, scope.maxAmount, scope.currency].filter((v) => v != null && v !== '').join(' · '),
         (m.validFrom || '') + ' – ' + (m.validUntil || '')];
     }));
-    showDiagram(state).catch((error) => { note.hidden = false; note.textContent = 'Diagram unavailable: ' + error; });
+    showDiagram(state).catch((error) => { note.hidden = false; note.textContent = t('diagramUnavailable', error); });
   }
 
   scrubber.max = Math.max(0, frames.length - 1);

@@ -1,5 +1,7 @@
 package org.mandate.app.admin;
 
+import org.mandate.app.web.voice.Amounts;
+import org.mandate.app.web.voice.Messages;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mandate.app.category.KnownCategories;
@@ -144,8 +146,7 @@ class AdminPages {
         } catch (RuntimeException refused) {
             return erasureRefused(id, refused, reason, model, response);
         }
-        redirect.addFlashAttribute("confirmation", "You asked to erase " + person.name() + "'s personal data. "
-                + "Nothing is erased until a different administrator approves.");
+        redirect.addFlashAttribute("confirmation", Messages.of("admin.done.erasureAsked", person.name()));
         return "redirect:/admin/people/" + id;
     }
 
@@ -158,9 +159,7 @@ class AdminPages {
         } catch (RuntimeException refused) {
             return erasureRefused(id, refused, null, model, response);
         }
-        redirect.addFlashAttribute("confirmation", "The personal data of " + id + " is erased: their key is "
-                + "destroyed, and their name and texts read as erased everywhere. Their decisions and the proof "
-                + "remain.");
+        redirect.addFlashAttribute("confirmation", Messages.of("admin.done.erased"));
         return "redirect:/admin/people/" + id;
     }
 
@@ -185,8 +184,7 @@ class AdminPages {
             }
         }
         commands.sendAndWait(new SetRoles(existing(id).id(), roles, PersonId.of(user.getName())));
-        redirect.addFlashAttribute("confirmation", "Roles saved. They apply to " + existing(id).name()
-                + "'s open sessions at their next step.");
+        redirect.addFlashAttribute("confirmation", Messages.of("admin.done.roles", existing(id).name()));
         return "redirect:/admin/people/" + id;
     }
 
@@ -214,8 +212,7 @@ class AdminPages {
                 commands.sendAndWait(new JoinPerson(PersonId.of(id), name.strip(), title.strip(),
                         manager.isBlank() ? null : PersonId.of(manager.strip()), Set.of(), Authority.none()));
                 credentials.set(id, password);
-                redirect.addFlashAttribute("confirmation", name.strip() + " has joined, with no authority yet. Set "
-                        + "what they may approve below.");
+                redirect.addFlashAttribute("confirmation", Messages.of("admin.done.joined", name.strip()));
                 return "redirect:/admin/people/" + id;
             } catch (RuntimeException refused) {
                 problem = Refusal.of(refused).message();
@@ -239,17 +236,16 @@ class AdminPages {
         List<String> amounts = form.getOrDefault("limit", List.of());
         for (int row = 0; row < Math.max(names.size(), amounts.size()) && problem == null; row++) {
             String category = row < names.size() ? names.get(row).strip().toLowerCase(Locale.ROOT) : "";
-            String amount = row < amounts.size() ? amounts.get(row).strip().replace(",", "") : "";
+            String amount = row < amounts.size() ? amounts.get(row).strip() : "";
             if (category.isEmpty() && amount.isEmpty()) {
                 continue;
             }
             if (category.isEmpty() || amount.isEmpty()) {
-                problem = "Row " + (row + 1) + " needs both a category (or * for every category) and an amount.";
-            } else if (!amount.matches("\\d{1,12}(\\.\\d{1,2})?")) {
-                problem = "'" + amounts.get(row).strip() + "' in row " + (row + 1) + " is not an amount; write it "
-                        + "like 2000 or 2000.50.";
-            } else if (read.put(category, new BigDecimal(amount)) != null) {
-                problem = "The category '" + category + "' appears twice; give each category one limit.";
+                problem = Messages.of("admin.limits.half", row + 1);
+            } else if (limit(amount) == null) {
+                problem = Messages.of("admin.limits.notAmount", amount, row + 1);
+            } else if (read.put(category, limit(amount)) != null) {
+                problem = Messages.of("admin.limits.twice", category);
             }
         }
         if (problem == null) {
@@ -261,8 +257,7 @@ class AdminPages {
         }
         if (problem == null) {
             commands.sendAndWait(new SetAuthority(person.id(), new Authority(read)));
-            redirect.addFlashAttribute("confirmation", "Saved what " + person.name() + " may approve. Requests "
-                    + "submitted from now on are routed by it.");
+            redirect.addFlashAttribute("confirmation", Messages.of("admin.done.limits", person.name()));
             return "redirect:/admin/people/" + id;
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -283,8 +278,9 @@ class AdminPages {
             model.addAttribute("managerError", refusal.message());
             return person(id, model);
         }
-        redirect.addFlashAttribute("confirmation", person.name() + " now reports to "
-                + (manager == null || manager.isBlank() ? "nobody" : existing(manager.strip()).name()) + ".");
+        redirect.addFlashAttribute("confirmation", Messages.of("admin.done.manager", person.name(),
+                manager == null || manager.isBlank() ? Messages.of("admin.departure.nobodyShort")
+                        : existing(manager.strip()).name()));
         return "redirect:/admin/people/" + id;
     }
 
@@ -302,7 +298,7 @@ class AdminPages {
             model.addAttribute("emailError", refusal.message());
             return person(id, model);
         }
-        redirect.addFlashAttribute("confirmation", "Mail for " + person.name() + " goes to " + email.strip() + ".");
+        redirect.addFlashAttribute("confirmation", Messages.of("admin.done.email", person.name(), email.strip()));
         return "redirect:/admin/people/" + id;
     }
 
@@ -338,8 +334,7 @@ class AdminPages {
             model.addAttribute("departureError", why);
             return page;
         }
-        redirect.addFlashAttribute("confirmation", person.name() + "'s departure is recorded: their sessions have "
-                + "ended and their work has moved on.");
+        redirect.addFlashAttribute("confirmation", Messages.of("admin.done.departure", person.name()));
         return "redirect:/admin/people/" + id;
     }
 
@@ -352,5 +347,16 @@ class AdminPages {
     private Person existing(String id) {
         return directory.find(PersonId.of(id)).orElseThrow(() -> RuleViolation.notFound(
                 "There is nobody with the id '" + id + "' in the directory. Search for them in the list of people."));
+    }
+
+    /** A limit as typed in the page's language (1.500,50 in German), or null if it is none. */
+    private static BigDecimal limit(String typed) {
+        try {
+            BigDecimal amount = Amounts.parse(typed);
+            return amount.stripTrailingZeros().scale() > 2 || amount.compareTo(new BigDecimal("1e12")) >= 0 ? null
+                    : amount;
+        } catch (Amounts.Unreadable notAnAmount) {
+            return null;
+        }
     }
 }

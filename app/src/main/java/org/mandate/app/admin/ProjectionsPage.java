@@ -1,5 +1,6 @@
 package org.mandate.app.admin;
 
+import org.mandate.app.web.voice.Messages;
 import jakarta.servlet.http.HttpServletResponse;
 import org.mandate.app.problem.Refusal;
 import org.mandate.app.web.Page;
@@ -38,7 +39,8 @@ class ProjectionsPage {
     String rebuild(@PathVariable String name, Model model, HttpServletResponse response,
                    RedirectAttributes redirect) {
         try {
-            redirect.addFlashAttribute("confirmation", "Rebuilding " + name + ". " + rebuilds.rebuild(name));
+            redirect.addFlashAttribute("confirmation", Messages.of("admin.done.rebuilding", name) + " "
+                    + rebuilds.rebuild(name));
         } catch (RuntimeException refused) {
             Refusal refusal = Refusal.of(refused);
             String page = projections(model);

@@ -1,5 +1,6 @@
 package org.mandate.app.audit;
 
+import org.mandate.app.web.voice.Messages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -116,19 +117,19 @@ class AuditPages {
             String type = event.path("type").asText();
             String actor = people.name(event.path("actor").asText(null));
             event.put("words", switch (type) {
-                case "RequestCommented" -> actor + " commented";
-                case "AttachmentAdded" -> actor + " attached " + event.path("payload").path("fileName").asText()
-                        + (event.path("payload").hasNonNull("supersedes") ? " (superseding an earlier file)" : "");
-                case "MoreInformationRequested" -> actor + " sent it back for more information";
-                case "MoreInformationProvided" -> actor + " answered"
-                        + (event.path("payload").hasNonNull("title") || event.path("payload").hasNonNull("description")
-                        ? " and amended the request" : "");
-                case "RequesterLeftBeforeAnswering" -> people.name(AuditFields.text(event.path("payload")
-                        .get("requester"))) + " left before answering (departure recorded by " + actor
-                        + "); the step is back with its holder";
+                case "RequestCommented" -> Messages.of("replay.commented", actor);
+                case "AttachmentAdded" -> Messages.of(event.path("payload").hasNonNull("supersedes")
+                        ? "replay.attached.superseding" : "replay.attached", actor,
+                        event.path("payload").path("fileName").asText());
+                case "MoreInformationRequested" -> Messages.of("replay.sentBack", actor);
+                case "MoreInformationProvided" -> Messages.of(event.path("payload").hasNonNull("title")
+                        || event.path("payload").hasNonNull("description") ? "replay.answered.amended"
+                        : "replay.answered", actor);
+                case "RequesterLeftBeforeAnswering" -> Messages.of("replay.leftBeforeAnswering",
+                        people.name(AuditFields.text(event.path("payload").get("requester"))), actor);
                 case "VoteCast" -> voteInWords(event.path("payload"), actor);
                 case "QuorumMet", "QuorumFailed" -> event.path("words").asText(); // the rule, no actor
-                default -> words.event(type) + (actor.isEmpty() ? "" : " by " + actor);
+                default -> actor.isEmpty() ? words.event(type) : Messages.of("replay.by", words.event(type), actor);
             });
             event.put("when", Moments.when(instant(event.path("at"))));
             event.put("actorName", actor);
@@ -177,9 +178,10 @@ class AuditPages {
     private String voteInWords(JsonNode payload, String actor) {
         String voter = AuditFields.text(payload.get("voter"));
         String votedBy = AuditFields.text(payload.get("votedBy"));
-        return actor + " voted to " + ("APPROVED".equals(AuditFields.text(payload.get("outcome"))) ? "approve"
-                : "reject") + (voter != null && !voter.equals(votedBy) ? " for " + people.name(voter) : "")
-                + (payload.hasNonNull("replaces") ? ", changing the vote" : "");
+        return Messages.of("APPROVED".equals(AuditFields.text(payload.get("outcome"))) ? "replay.voted.APPROVED"
+                : "replay.voted.REJECTED", actor)
+                + (voter != null && !voter.equals(votedBy) ? Messages.of("replay.voted.for", people.name(voter)) : "")
+                + (payload.hasNonNull("replaces") ? Messages.of("replay.voted.changing") : "");
     }
 
     private void name(ObjectNode names, JsonNode id) {

@@ -4,6 +4,8 @@ import org.apache.commons.lang3.StringUtils;
 import org.mandate.projections.delegation.DelegationsRegister;
 import org.mandate.projections.delegation.MandateView;
 import org.mandate.app.web.People;
+import org.mandate.app.web.voice.Amounts;
+import org.mandate.app.web.voice.Messages;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -31,22 +33,22 @@ public class AuditText {
     /** A mandate's terms never change once granted (revocation ends it, it does not rewrite it). */
     private final Map<String, Optional<MandateView>> mandateTerms = new ConcurrentHashMap<>();
 
-    AuditText(DelegationsRegister mandates, People people, Clock clock) {
+    private final Messages messages;
+
+    AuditText(DelegationsRegister mandates, People people, Clock clock, Messages messages) {
         this.mandates = mandates;
         this.people = people;
         this.clock = clock;
+        this.messages = messages;
     }
 
-    /** "StepDecided" becomes "Step decided"; a comment reads "Commented", beside who did. */
+    /** "StepDecided" becomes "Step decided" (in the page's language); a comment reads "Commented", beside who did. */
     public String event(String typeName) {
         if (typeName == null || typeName.isBlank()) {
             return "";
         }
-        if (typeName.equals("RequestCommented")) {
-            return "Commented";
-        }
         String words = String.join(" ", StringUtils.splitByCharacterTypeCamelCase(typeName)).toLowerCase(Locale.ROOT);
-        return StringUtils.capitalize(words);
+        return messages.orDefault("event." + typeName, StringUtils.capitalize(words));
     }
 
     /** "approval:3:5f1c…" becomes "approval, version 3"; anything else is shown as recorded. */
@@ -55,7 +57,8 @@ public class AuditText {
             return "";
         }
         Matcher matcher = DEFINITION.matcher(processVersion);
-        return matcher.matches() ? matcher.group(1) + ", version " + matcher.group(2) : processVersion;
+        return matcher.matches() ? messages.text("audit.pathWords", matcher.group(1), matcher.group(2))
+                : processVersion;
     }
 
     /** "from Vera Lind: equipment, supplies up to 1000 EUR", or the id if the register does not know it. */
@@ -65,11 +68,10 @@ public class AuditText {
         }
         // only the terms are kept: names are looked up each time, so a renamed (or erased) person reads as they are now
         return mandateTerms.computeIfAbsent(mandateId, id -> mandates.view(id, clock.instant()))
-                .map(mandate -> "from " + people.name(mandate.from()) + ": "
-                        + (mandate.categories().contains("*") ? "every category"
-                        : String.join(", ", new TreeSet<>(mandate.categories())))
-                        + " up to " + mandate.maxAmount().stripTrailingZeros().toPlainString() + " "
-                        + mandate.currency())
+                .map(mandate -> messages.text("audit.mandateWords", people.name(mandate.from()),
+                        mandate.categories().contains("*") ? messages.text("audit.everyCategory")
+                        : String.join(", ", new TreeSet<>(mandate.categories())),
+                        Amounts.format(mandate.maxAmount(), mandate.currency(), Messages.locale())))
                 .orElse(mandateId);
     }
 }

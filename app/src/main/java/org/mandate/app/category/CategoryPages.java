@@ -1,5 +1,6 @@
 package org.mandate.app.category;
 
+import org.mandate.app.web.voice.Messages;
 import jakarta.servlet.http.HttpServletResponse;
 import org.mandate.app.problem.Refusal;
 import org.mandate.app.web.Page;
@@ -44,7 +45,7 @@ class CategoryPages {
         model.addAttribute("key", key);
         model.addAttribute("name", name);
         return change(() -> categories.add(key, name, PersonId.of(admin.getName())),
-                added -> "‘" + added.name() + "’ (" + added.key() + ") can be chosen from now on.",
+                added -> Messages.of("admin.done.categoryAdded", added.name(), added.key()),
                 model, response, redirect);
     }
 
@@ -52,16 +53,14 @@ class CategoryPages {
     String rename(@PathVariable String key, @RequestParam(defaultValue = "") String name, Authentication admin,
                   Model model, HttpServletResponse response, RedirectAttributes redirect) {
         return change(() -> categories.rename(key, name, PersonId.of(admin.getName())),
-                renamed -> "‘" + renamed.key() + "’ is now called ‘" + renamed.name() + "’; its requests, limits "
-                        + "and mandates keep it.", model, response, redirect);
+                renamed -> Messages.of("admin.done.categoryRenamed", renamed.key(), renamed.name()), model, response, redirect);
     }
 
     @PostMapping("/admin/categories/{key}/retirement")
     String retire(@PathVariable String key, Authentication admin, Model model, HttpServletResponse response,
                   RedirectAttributes redirect) {
         return change(() -> categories.retire(key, PersonId.of(admin.getName())),
-                retired -> "‘" + retired.name() + "’ is retired: requests already in it keep it, new ones cannot "
-                        + "choose it.", model, response, redirect);
+                retired -> Messages.of("admin.done.categoryRetired", retired.name()), model, response, redirect);
     }
 
     private String change(Supplier<Category> change, java.util.function.Function<Category, String> done, Model model,

@@ -3,6 +3,7 @@ package org.mandate.app.client;
 import jakarta.servlet.http.HttpServletResponse;
 import org.mandate.app.problem.Refusal;
 import org.mandate.app.web.Page;
+import org.mandate.app.web.voice.Messages;
 import org.mandate.domain.RuleViolation;
 import org.mandate.domain.client.ClientScopes;
 import org.mandate.domain.directory.Person;
@@ -33,8 +34,9 @@ import java.util.Map;
 @PreAuthorize("hasRole('ADMIN')")
 class SystemClientPages {
 
-    /** Each scope in a sentence, in the order the form offers them. */
-    static final Map<String, String> SCOPES = scopes();
+    /** Where the bundle keeps each scope's sentence, in the order the form offers them. */
+    private static final Map<String, String> SCOPE_KEYS = Map.of(ClientScopes.SUBMIT, "console.scope.submit",
+            ClientScopes.READ, "console.scope.read", ClientScopes.AUDIT, "console.scope.audit");
 
     private final SystemClientAdmin clients;
     private final DirectoryProjection directory;
@@ -46,13 +48,12 @@ class SystemClientPages {
         this.signIn = signIn;
     }
 
-    private static Map<String, String> scopes() {
+    /** Each scope in a sentence, in the page's language and the order the form offers them. */
+    static Map<String, String> scopes() {
         Map<String, String> scopes = new LinkedHashMap<>();
-        scopes.put(ClientScopes.SUBMIT, "Submit requests in the person's name: they are the requester, and the "
-                + "requests are routed as theirs.");
-        scopes.put(ClientScopes.READ, "Read the requests the person may see, with their steps and decisions.");
-        scopes.put(ClientScopes.AUDIT, "Read the audit trail, replays and the ledger; the person must be an auditor "
-                + "too.");
+        for (String scope : ClientScopes.ALL) {
+            scopes.put(scope, Messages.ofOr(SCOPE_KEYS.getOrDefault(scope, "-"), scope));
+        }
         return scopes;
     }
 
@@ -61,7 +62,7 @@ class SystemClientPages {
         model.addAttribute("clients", clients.all().stream()
                 .sorted(Comparator.comparing((SystemClients.Client client) -> !client.active())
                         .thenComparing(SystemClients.Client::clientId)).toList());
-        model.addAttribute("scopes", SCOPES);
+        model.addAttribute("scopes", scopes());
         model.addAttribute("people", directory.everyone().stream().filter(Person::active)
                 .sorted(Comparator.comparing(Person::name)).toList());
         model.addAttribute("signIn", signIn.setup());
@@ -90,9 +91,9 @@ class SystemClientPages {
             model.addAttribute("form", Map.of("clientId", clientId, "actsAs", actsAs, "scopes", chosen));
             return list(model);
         }
-        redirect.addFlashAttribute("confirmation", "‘" + registered.clientId() + "’ is registered: its tokens "
-                + "from the identity provider now act as " + directory.find(PersonId.of(registered.actsAs()))
-                .map(Person::name).orElse(registered.actsAs()) + ", within the scopes chosen.");
+        redirect.addFlashAttribute("confirmation", Messages.of("console.clients.done.registered",
+                registered.clientId(), directory.find(PersonId.of(registered.actsAs())).map(Person::name)
+                        .orElse(registered.actsAs())));
         return "redirect:/admin/clients";
     }
 
@@ -101,10 +102,10 @@ class SystemClientPages {
     String removal(@PathVariable String clientId, Model model) {
         SystemClients.Client client = clients.existing(clientId);
         if (!client.active()) {
-            throw RuleViolation.notFound("The client '" + clientId + "' is removed already; its tokens are refused.");
+            throw RuleViolation.notFound(Messages.of("console.clients.removedAlready", clientId));
         }
         model.addAttribute("client", client);
-        model.addAttribute("scopes", SCOPES);
+        model.addAttribute("scopes", scopes());
         return "admin/client-removal";
     }
 
@@ -119,8 +120,7 @@ class SystemClientPages {
             model.addAttribute("errors", Map.of("form", refusal.message()));
             return list(model);
         }
-        redirect.addFlashAttribute("confirmation", "‘" + clientId + "’ is removed: its next call is refused, on "
-                + "every node. What it did stays in the history.");
+        redirect.addFlashAttribute("confirmation", Messages.of("console.clients.done.removed", clientId));
         return "redirect:/admin/clients";
     }
 }

@@ -1,5 +1,7 @@
 package org.mandate.app.committee;
 
+import org.mandate.app.web.voice.Amounts;
+import org.mandate.app.web.voice.Messages;
 import jakarta.servlet.http.HttpServletResponse;
 import org.mandate.app.problem.Refusal;
 import org.mandate.app.web.Page;
@@ -64,8 +66,7 @@ class CommitteePages {
                 HttpServletResponse response, RedirectAttributes redirect) {
         try {
             CommitteeView formed = committees.form(null, name, admin.getName());
-            redirect.addFlashAttribute("confirmation", formed.name() + " is formed. Add its members, then give it "
-                    + "authority.");
+            redirect.addFlashAttribute("confirmation", Messages.of("admin.done.formed", formed.name()));
             return "redirect:/admin/committees/" + formed.id();
         } catch (RuntimeException refused) {
             refuse(refused, response, model);
@@ -79,7 +80,8 @@ class CommitteePages {
                Model model, HttpServletResponse response, RedirectAttributes redirect) {
         return change(id, () -> committees.add(id, personId, admin.getName()),
                 directory.find(PersonId.of(personId.isBlank() ? "-" : personId.strip()))
-                        .map(Person::name).orElse(personId) + " sits on the committee from now on.",
+                        .map(Person::name).map(name -> Messages.of("admin.done.memberAdded", name))
+                        .orElse(Messages.of("admin.done.memberAdded", personId)),
                 model, response, redirect);
     }
 
@@ -87,7 +89,8 @@ class CommitteePages {
     String remove(@PathVariable String id, @RequestParam(defaultValue = "") String personId, Authentication admin,
                   Model model, HttpServletResponse response, RedirectAttributes redirect) {
         return change(id, () -> committees.remove(id, personId, admin.getName()),
-                personId + " no longer sits on the committee.", model, response, redirect);
+                Messages.of("admin.done.memberRemoved", directory.find(PersonId.of(personId.isBlank() ? "-"
+                        : personId.strip())).map(Person::name).orElse(personId)), model, response, redirect);
     }
 
     /** The rows of the form, as on a person's page: an empty row is ignored, a half-filled or bad one refused. */
@@ -96,14 +99,14 @@ class CommitteePages {
                      Model model, HttpServletResponse response, RedirectAttributes redirect) {
         return change(id, () -> committees.authority(id, limits(form),
                         form.getFirst("currency"), admin.getName()),
-                "Saved what the committee may approve.", model, response, redirect);
+                Messages.of("admin.done.committeeLimits"), model, response, redirect);
     }
 
     @PostMapping("/admin/committees/{id}/dissolution")
     String dissolve(@PathVariable String id, Authentication admin, Model model, HttpServletResponse response,
                     RedirectAttributes redirect) {
         return change(id, () -> committees.dissolve(id, admin.getName()),
-                "The committee is dissolved; its history stays.", model, response, redirect);
+                Messages.of("admin.done.dissolved"), model, response, redirect);
     }
 
     private String change(String id, Supplier<CommitteeView> change, String done, Model model,
@@ -136,16 +139,16 @@ class CommitteePages {
                 continue;
             }
             if (category.isEmpty() || amount.isEmpty()) {
-                throw RuleViolation.invalid("Row " + (row + 1) + " needs both a category (or * for every category) "
-                        + "and an amount.");
+                throw RuleViolation.invalid(Messages.of("admin.limits.half", row + 1));
             }
-            if (!amount.matches("\\d{1,12}(\\.\\d{1,2})?")) {
-                throw RuleViolation.invalid("'" + amount + "' in row " + (row + 1) + " is not an amount; write it "
-                        + "like 100000 or 100000.50.");
+            BigDecimal limit;
+            try {
+                limit = Amounts.parse(amount);
+            } catch (Amounts.Unreadable notAnAmount) {
+                throw RuleViolation.invalid(Messages.of("admin.limits.notAmount", amount, row + 1));
             }
-            if (read.put(category, new BigDecimal(amount)) != null) {
-                throw RuleViolation.invalid("The category '" + category + "' appears twice; give each category "
-                        + "one limit.");
+            if (read.put(category, limit) != null) {
+                throw RuleViolation.invalid(Messages.of("admin.limits.twice", category));
             }
         }
         return read;

@@ -7,6 +7,7 @@ import org.mandate.domain.client.SystemClient;
 import org.mandate.domain.committee.Committee;
 import org.mandate.domain.directory.PersonAggregate;
 import org.mandate.domain.inbox.InboxFilters;
+import org.mandate.domain.preference.Preferences;
 import org.mandate.domain.mandate.MandateAggregate;
 import org.mandate.domain.process.ProcessPath;
 import org.mandate.domain.request.ApprovalRequest;
@@ -30,6 +31,7 @@ class AggregatesConfiguration {
                 .configureAggregate(SystemClient.class)
                 .configureAggregate(Committee.class)
                 .configureAggregate(InboxFilters.class)
+                .configureAggregate(Preferences.class)
                 .configureAggregate(Categories.class);
     }
 }

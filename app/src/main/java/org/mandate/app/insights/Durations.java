@@ -1,5 +1,6 @@
 package org.mandate.app.insights;
 
+import org.mandate.app.web.voice.Messages;
 import org.springframework.stereotype.Component;
 
 /** Seconds as a person reads them on the insights page: "2 d 3 h", "5 h 10 min", "12 min". */
@@ -14,11 +15,13 @@ public class Durations {
         long hours = minutes / 60;
         long days = hours / 24;
         if (days > 0) {
-            return days + " d" + (hours % 24 == 0 ? "" : " " + hours % 24 + " h");
+            return hours % 24 == 0 ? Messages.of("duration.days", days)
+                    : Messages.of("duration.daysHours", days, hours % 24);
         }
         if (hours > 0) {
-            return hours + " h" + (minutes % 60 == 0 ? "" : " " + minutes % 60 + " min");
+            return minutes % 60 == 0 ? Messages.of("duration.hours", hours)
+                    : Messages.of("duration.hoursMinutes", hours, minutes % 60);
         }
-        return minutes > 0 ? minutes + " min" : seconds + " s";
+        return minutes > 0 ? Messages.of("duration.minutes", minutes) : Messages.of("duration.seconds", seconds);
     }
 }

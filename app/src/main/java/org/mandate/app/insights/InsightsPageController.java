@@ -1,10 +1,14 @@
 package org.mandate.app.insights;
 
+import org.mandate.app.web.voice.Amounts;
+import org.mandate.app.web.voice.Messages;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.mandate.domain.RuleViolation;
 import org.mandate.projections.insights.Insights;
+import org.mandate.app.web.Moments;
 import org.mandate.app.web.Page;
+import org.mandate.app.web.People;
 import org.springframework.security.core.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -25,9 +29,11 @@ class InsightsPageController {
     private final InsightsAccess access;
     private final ObjectMapper json;
     private final MandateSuggestion suggestion;
+    private final People people;
 
     InsightsPageController(InsightsSource insights, InsightsAccess access, ObjectMapper json,
-                           MandateSuggestion suggestion) {
+                           MandateSuggestion suggestion, People people) {
+        this.people = people;
         this.insights = insights;
         this.access = access;
         this.json = json;
@@ -53,9 +59,9 @@ class InsightsPageController {
         access.require(user);
         try {
             MandateSuggestion.Granted granted = suggestion.grant(user.getName(), holder);
-            redirect.addFlashAttribute("granted", granted.holder() + " now holds a mandate from you for every category "
-                    + "up to " + granted.maxAmount().toPlainString() + " " + granted.currency() + ", until "
-                    + granted.until().toString().substring(0, 10) + ". They can decide your open steps within it.");
+            redirect.addFlashAttribute("granted", Messages.of("insights.granted", people.name(granted.holder()),
+                    Amounts.format(granted.maxAmount(), granted.currency(), Messages.locale()),
+                    Moments.when(granted.until())));
         } catch (RuleViolation refused) {
             redirect.addFlashAttribute("refused", refused.getMessage());
         }

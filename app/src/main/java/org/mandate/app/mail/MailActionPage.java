@@ -1,5 +1,7 @@
 package org.mandate.app.mail;
 
+import org.mandate.app.web.Moments;
+import org.mandate.app.web.voice.Messages;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -45,16 +47,14 @@ class MailActionPage {
     private final RequestReader requests;
     private final DirectoryProjection directory;
     private final People people;
-    private final MailTimes times;
     private final CommandGateway commands;
 
     MailActionPage(ActionLinks links, RequestReader requests, DirectoryProjection directory, People people,
-                   MailTimes times, CommandGateway commands) {
+                   CommandGateway commands) {
         this.links = links;
         this.requests = requests;
         this.directory = directory;
         this.people = people;
-        this.times = times;
         this.commands = commands;
     }
 
@@ -80,9 +80,9 @@ class MailActionPage {
         }
         String reason = rationale == null || rationale.isBlank() ? null : rationale.strip();
         String fieldError = reason == null && link.outcome() == Outcome.REJECTED
-                ? "Say why you reject it: the requester will read this."
+                ? Messages.of("mailact.why.missing")
                 : reason != null && reason.length() > RATIONALE_LENGTH
-                ? "Your reason is " + reason.length() + " characters long; keep it under " + RATIONALE_LENGTH + "."
+                ? Messages.of("mailact.why.long", String.valueOf(reason.length()), String.valueOf(RATIONALE_LENGTH))
                 : null;
         if (fieldError != null) {
             show(token, link, model);
@@ -100,21 +100,21 @@ class MailActionPage {
         } catch (RuntimeException refused) {
             if (links.usedAt(link) != null) {
                 // another click on the same link (another tab, another node) decided first
-                return new Stop(410, "Link already used", "This link was used " + times.at(links.usedAt(link))
-                        + "; a link decides once. Open the request from your inbox to see where it stands.")
-                        .page(model, response);
+                return new Stop(410, "mailact.used", Messages.of("mailact.used.text",
+                        Moments.when(links.usedAt(link)))).page(model, response);
             }
             // nothing was decided and the link was not used: it works again once the reason for refusing goes away
             Refusal refusal = Refusal.of(refused);
-            return new Stop(refusal.status().value(), "Not decided", refusal.message() + " This link was not used "
-                    + "up: it still works if the step is yours to decide again.").page(model, response);
+            return new Stop(refusal.status().value(), "mailact.notDecided", refusal.message() + " "
+                    + Messages.of("mailact.notDecided.text")).page(model, response);
         }
         // the request view is written in the decision's own transaction (inline): it is current already
         RequestView request = requests.find(link.requestId()).orElse(null);
-        model.addAttribute("heading", "Decided");
-        model.addAttribute("message", "You " + verb(link.outcome()) + " ‘" + (request == null ? "the request"
-                : request.title() + "’ from " + people.name(request.requester())) + (request == null ? "’" : "")
-                + ". It is recorded as decided from a mail, like any decision in your inbox.");
+        model.addAttribute("heading", Messages.of("mailact.decided"));
+        model.addAttribute("message", (request == null
+                ? Messages.of("mailact.decided.text." + link.outcome().name())
+                : Messages.of("page.decided." + link.outcome().name(), request.title(), people.name(request.requester())))
+                + " " + Messages.of("mailact.decided.fromMail"));
         return "mail/act-done";
     }
 
@@ -124,41 +124,36 @@ class MailActionPage {
         try {
             link = links.verify(token);
         } catch (ActionLinks.Refused refused) {
-            throw new Stop(400, "Link does not work", refused.getMessage());
+            throw new Stop(400, "mailact.broken", refused.getMessage());
         } catch (RuntimeException malformed) {
-            throw new Stop(400, "Link does not work", "This link is not one Mandate made. Open the request from "
-                    + "your inbox instead.");
+            throw new Stop(400, "mailact.broken", Messages.of("mailact.broken.text"));
         }
         if (links.usedAt(link) != null) {
-            throw new Stop(410, "Link already used", "This link was used " + times.at(links.usedAt(link))
-                    + "; a link decides once. Open the request from your inbox to see where it stands.");
+            throw new Stop(410, "mailact.used", Messages.of("mailact.used.text", Moments.when(links.usedAt(link))));
         }
         if (directory.find(PersonId.of(link.person())).filter(Person::active).isEmpty()) {
-            throw new Stop(403, "Link no longer works", "This link was sent to " + people.name(link.person())
-                    + ", who has left; their links stopped working when they left.");
+            throw new Stop(403, "mailact.gone", Messages.of("mailact.gone.text", people.name(link.person())));
         }
         if (user != null && !(user instanceof AnonymousAuthenticationToken) && !user.getName().equals(link.person())) {
-            throw new Stop(403, "Not your link", "This link was sent to " + people.name(link.person())
-                    + ", and you are logged in as " + people.name(user.getName()) + ". Only they can use it.");
+            throw new Stop(403, "mailact.notYours", Messages.of("mailact.notYours.text", people.name(link.person()),
+                    people.name(user.getName())));
         }
-        RequestView request = requests.find(link.requestId()).orElseThrow(() -> new Stop(404, "Request not found",
-                "The request this link is about cannot be shown yet. Try again in a moment."));
+        RequestView request = requests.find(link.requestId()).orElseThrow(() -> new Stop(404, "mailact.noRequest",
+                Messages.of("mailact.noRequest.text")));
         RequestView.StepView step = request.steps().stream().filter(s -> s.id().equals(link.stepId())).findFirst()
-                .orElseThrow(() -> new Stop(404, "Step not found", "The step this link is about is not part of "
-                        + "the request any more."));
+                .orElseThrow(() -> new Stop(404, "mailact.noStep",
+                        Messages.of("mailact.noStep.text")));
         if (step.decision() != null) {
-            throw new Stop(409, "Already decided", people.name(step.decision().decidedBy()) + " already "
-                    + step.decision().outcome().toLowerCase() + " this step (" + times.at(step.decision().at())
-                    + "). Nothing more to do.");
+            throw new Stop(409, "mailact.already", Messages.of("mailact.already.text." + step.decision().outcome(),
+                    people.name(step.decision().decidedBy()), Moments.when(step.decision().at())));
         }
         if (!"OPEN".equals(step.status()) || !"IN_REVIEW".equals(request.status())) {
-            throw new Stop(409, "Nothing to decide", "This request is " + request.status().toLowerCase()
-                    .replace('_', ' ') + "; there is nothing left to decide on this step.");
+            throw new Stop(409, "mailact.nothing", Messages.of("mailact.nothing.text",
+                    Messages.of("status." + request.status())));
         }
         if (!step.holders().contains(link.person())) {
-            throw new Stop(409, "Moved on", "This step is no longer with " + people.name(link.person())
-                    + ": it is with " + people.name(step.holders().isEmpty() ? step.assignee() : step.holders().get(0))
-                    + " now. Nothing was decided.");
+            throw new Stop(409, "mailact.moved", Messages.of("mailact.moved.text", people.name(link.person()),
+                    people.name(step.holders().isEmpty() ? step.assignee() : step.holders().get(0))));
         }
         return link;
     }
@@ -168,14 +163,15 @@ class MailActionPage {
         RequestView request = requests.find(link.requestId()).orElseThrow();
         model.addAttribute("request", request);
         model.addAttribute("requester", people.name(request.requester()));
-        model.addAttribute("amount", Amounts.text(request.amount(), request.currency()));
+        model.addAttribute("amount", org.mandate.app.web.voice.Amounts.format(request.amount(), request.currency(),
+                Messages.locale()));
         model.addAttribute("person", people.name(link.person()));
         model.addAttribute("approve", link.outcome() == Outcome.APPROVED);
-        model.addAttribute("expires", times.at(link.expires()));
+        model.addAttribute("expires", Moments.when(link.expires()));
         request.steps().stream().filter(s -> s.id().equals(link.stepId())).findFirst()
                 .ifPresent(step -> {
                     model.addAttribute("step", step.name());
-                    model.addAttribute("due", step.dueAt() == null ? null : times.at(step.dueAt()));
+                    model.addAttribute("due", step.dueAt() == null ? null : Moments.when(step.dueAt()));
                 });
     }
 
@@ -188,6 +184,7 @@ class MailActionPage {
         private final int status;
         private final String heading;
 
+        /** {@code heading} is a key of the bundles, {@code message} a sentence in the page's language. */
         Stop(int status, String heading, String message) {
             super(message, null, false, false);
             this.status = status;
@@ -196,7 +193,7 @@ class MailActionPage {
 
         String page(Model model, HttpServletResponse response) {
             response.setStatus(status);
-            model.addAttribute("heading", heading);
+            model.addAttribute("heading", Messages.of(heading));
             model.addAttribute("message", getMessage());
             return "mail/act-done";
         }

@@ -1,5 +1,7 @@
 package org.mandate.app.mail;
 
+import org.mandate.app.web.People;
+import org.mandate.app.web.voice.Messages;
 import org.mandate.app.web.Page;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,12 +27,14 @@ class MailAdminPages {
 
     private final MailNotices notices;
     private final ChatNotices chat;
+    private final People people;
     private final boolean mailOn;
     private final boolean chatOn;
     private final Clock clock = Clock.systemUTC();
 
     MailAdminPages(MailNotices notices, ChatNotices chat, @Value("${spring.mail.host:}") String mailHost,
-                   @Value("${mandate.chat.url:}") String chatUrl) {
+                   @Value("${mandate.chat.url:}") String chatUrl, People people) {
+        this.people = people;
         this.notices = notices;
         this.chat = chat;
         this.mailOn = !mailHost.isBlank();
@@ -46,12 +50,12 @@ class MailAdminPages {
         model.addAttribute("mailOn", mailOn);
         model.addAttribute("status", wanted);
         model.addAttribute("statuses", MailNotices.STATUSES);
-        model.addAttribute("counts", MailNotices.STATUSES.stream().map(each -> each.toLowerCase(Locale.ROOT) + " "
-                + notices.count(each)).toList());
+        model.addAttribute("counts", MailNotices.STATUSES.stream().map(each -> Messages.of("admin.mail.count."
+                + each, notices.count(each))).toList());
         model.addAttribute("notices", notices.inStatus(wanted, 200));
         model.addAttribute("chatOn", chatOn);
-        model.addAttribute("chatCounts", ChatNotices.STATUSES.stream().map(each -> each.toLowerCase(Locale.ROOT)
-                + " " + chat.count(each)).toList());
+        model.addAttribute("chatCounts", ChatNotices.STATUSES.stream().map(each -> Messages.of("admin.mail.count."
+                + each, chat.count(each))).toList());
         model.addAttribute("chatPosts", chat.inStatus(ChatNotices.FAILED, 200));
         return "admin/mail";
     }
@@ -61,8 +65,8 @@ class MailAdminPages {
         MailNotices.Notice notice = id.length() > 36 ? null : notices.find(id);
         boolean again = notice != null && notices.retry(id, clock.instant());
         redirect.addFlashAttribute("confirmation", again
-                ? "The notice to " + notice.recipient() + " will be sent again in a moment."
-                : "That notice is no longer failed (sent again already, or unknown): nothing to do.");
+                ? Messages.of("admin.done.mailAgain", people.name(notice.recipient()))
+                : Messages.of("admin.done.mailNothing"));
         return "redirect:/admin/mail";
     }
 
@@ -71,8 +75,8 @@ class MailAdminPages {
         ChatNotices.Notice post = id.length() > 36 ? null : chat.find(id);
         boolean again = post != null && chat.retry(id, clock.instant());
         redirect.addFlashAttribute("confirmation", again
-                ? "The chat post will be sent again in a moment."
-                : "That chat post is no longer failed (sent again already, or unknown): nothing to do.");
+                ? Messages.of("admin.done.chatAgain")
+                : Messages.of("admin.done.chatNothing"));
         return "redirect:/admin/mail";
     }
 }

@@ -1,5 +1,6 @@
 package org.mandate.app.mail;
 
+import org.springframework.context.MessageSource;
 import org.mandate.app.web.People;
 import org.mandate.domain.request.Outcome;
 import org.thymeleaf.TemplateEngine;
@@ -38,7 +39,7 @@ class MailComposer {
     private final Clock clock;
 
     MailComposer(MailNotices notices, ActionLinks links, People people, MailTimes times, MailSettings settings,
-                 String publicUrl, Clock clock) {
+                 String publicUrl, Clock clock, MessageSource messages) {
         this.notices = notices;
         this.links = links;
         this.people = people;
@@ -47,6 +48,8 @@ class MailComposer {
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         this.clock = clock;
         SpringTemplateEngine engine = new SpringTemplateEngine();
+        // the templates' words come from the mail bundle; a mail is written in English (docs/pages.md)
+        engine.setTemplateEngineMessageSource(messages);
         engine.addTemplateResolver(resolver(".txt", TemplateMode.TEXT, 1));
         engine.addTemplateResolver(resolver(".html", TemplateMode.HTML, 2));
         this.templates = engine;

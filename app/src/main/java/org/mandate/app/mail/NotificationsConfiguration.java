@@ -1,5 +1,6 @@
 package org.mandate.app.mail;
 
+import org.springframework.context.MessageSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -145,9 +146,9 @@ class NotificationsConfiguration {
 
         @Bean
         MailComposer mailComposer(MailNotices notices, ActionLinks links, People people, MailTimes times,
-                                  MailSettings settings, MandateSettings mandate) {
+                                  MailSettings settings, MandateSettings mandate, MessageSource messages) {
             return new MailComposer(notices, links, people, times, settings, mandate.publicUrl(),
-                    Clock.systemUTC());
+                    Clock.systemUTC(), messages);
         }
 
         @Bean

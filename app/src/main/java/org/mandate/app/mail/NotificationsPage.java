@@ -1,5 +1,6 @@
 package org.mandate.app.mail;
 
+import org.mandate.app.web.voice.Messages;
 import jakarta.servlet.http.HttpServletResponse;
 import org.mandate.domain.notification.Delivery;
 import org.mandate.domain.notification.NoticeKind;
@@ -64,7 +65,7 @@ class NotificationsPage {
                     hour = Integer.valueOf(hourText);
                 } catch (NumberFormatException notANumber) {
                     badKind = badKind == null ? kind.name() : badKind;
-                    badMessage = badMessage == null ? "Give the hour as a number from 0 to 23." : badMessage;
+                    badMessage = badMessage == null ? Messages.of("page.notifications.hour") : badMessage;
                 }
             }
             wanted.add(new NotificationChoices.WantedNotification(kind.name(), delivery, hour));
@@ -73,8 +74,7 @@ class NotificationsPage {
         if (badKind == null) {
             try {
                 int changed = choices.record(user.getName(), wanted);
-                redirect.addFlashAttribute("confirmation", changed == 0 ? "Nothing changed."
-                        : "Saved: " + changed + (changed == 1 ? " choice" : " choices") + " changed.");
+                redirect.addFlashAttribute("confirmation", Messages.of("page.notifications.saved", changed));
                 return "redirect:/settings/notifications";
             } catch (NotificationChoices.Refused refused) {
                 badKind = refused.kind;

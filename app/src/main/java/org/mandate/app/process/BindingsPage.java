@@ -1,5 +1,7 @@
 package org.mandate.app.process;
 
+import org.mandate.app.web.voice.Amounts;
+import org.mandate.app.web.voice.Messages;
 import jakarta.servlet.http.HttpServletResponse;
 import org.mandate.app.problem.Refusal;
 import org.mandate.domain.directory.PersonId;
@@ -48,7 +50,7 @@ class BindingsPage {
         } catch (RuntimeException exception) {
             return refused(exception, model, response);
         }
-        redirect.addFlashAttribute("confirmation", "Bound '" + processKey.strip() + "'.");
+        redirect.addFlashAttribute("confirmation", Messages.of("proc.bound", processKey.strip()));
         return "redirect:/processes/bindings";
     }
 
@@ -62,7 +64,7 @@ class BindingsPage {
         } catch (RuntimeException exception) {
             return refused(exception, model, response);
         }
-        redirect.addFlashAttribute("confirmation", "Unbound.");
+        redirect.addFlashAttribute("confirmation", Messages.of("proc.unbound"));
         return "redirect:/processes/bindings";
     }
 
@@ -78,10 +80,10 @@ class BindingsPage {
             return null;
         }
         try {
-            return new BigDecimal(text.strip());
-        } catch (NumberFormatException e) {
-            throw org.mandate.domain.RuleViolation.invalid(field + " '" + text.strip() + "' is not a number; "
-                    + "write it like 5000 or 5000.50, or leave it empty for an open band.");
+            return Amounts.parse(text);
+        } catch (Amounts.Unreadable unreadable) {
+            throw org.mandate.domain.RuleViolation.invalid(Messages.of("proc.bind.amount",
+                    Messages.of("proc.field." + field), text.strip()));
         }
     }
 }

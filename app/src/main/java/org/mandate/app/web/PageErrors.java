@@ -1,5 +1,6 @@
 package org.mandate.app.web;
 
+import org.mandate.app.web.voice.Messages;
 import jakarta.servlet.http.HttpServletResponse;
 import org.mandate.app.problem.Refusal;
 import org.mandate.app.outage.OutageAnswers;
@@ -29,14 +30,13 @@ class PageErrors {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     String badAddress(MethodArgumentTypeMismatchException exception, Model model, HttpServletResponse response) {
-        return page(HttpStatus.NOT_FOUND, "'" + exception.getValue() + "' is not a valid " + exception.getName()
-                + ". Check the link, or go back to your inbox.", model, response);
+        return page(HttpStatus.NOT_FOUND, Messages.of("problem.badAddress",
+                String.valueOf(exception.getValue())), model, response);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     String denied(Model model, HttpServletResponse response) {
-        return page(HttpStatus.FORBIDDEN, "Your role does not allow this page. If your work needs it, ask an "
-                + "administrator to give you the role.", model, response);
+        return page(HttpStatus.FORBIDDEN, Messages.of("problem.role"), model, response);
     }
 
     private final OutageAnswers outages;
@@ -53,8 +53,8 @@ class PageErrors {
         }
         if (exception instanceof ErrorResponse error) {
             HttpStatus status = HttpStatus.valueOf(error.getStatusCode().value());
-            return page(status, "That did not work (" + status.getReasonPhrase().toLowerCase()
-                    + "). Go back to your inbox and try again.", model, response);
+            return page(status, Messages.of("problem.didNotWork",
+                    status.getReasonPhrase().toLowerCase()), model, response);
         }
         if (exception instanceof RuntimeException runtime) {
             try {
@@ -70,8 +70,7 @@ class PageErrors {
         }
         String reference = UUID.randomUUID().toString();
         log.error("Unexpected failure on a page, reference {}", reference, exception);
-        return page(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side and nothing was changed. "
-                + "Try again; if it keeps happening, give an administrator the reference " + reference + ".",
+        return page(HttpStatus.INTERNAL_SERVER_ERROR, Messages.of("problem.ourSide", reference),
                 model, response);
     }
 

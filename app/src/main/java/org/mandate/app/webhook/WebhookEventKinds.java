@@ -1,48 +1,63 @@
 package org.mandate.app.webhook;
 
 import org.apache.commons.lang3.StringUtils;
+import org.mandate.app.web.voice.Messages;
 import org.mandate.domain.webhook.SubscriptionPolicy;
 
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The event kinds the console offers as checkboxes, each in words: the ones subscribers ask for. The API takes any
- * event name (docs/events-out.md); a subscription made there with other names is shown with those names.
+ * The event kinds the console offers as checkboxes, each in words (the {@code console} bundle's
+ * {@code console.event.<name>} and {@code .words}): the ones subscribers ask for. The API takes any event name
+ * (docs/events-out.md); a subscription made there with other names is shown with those names.
  */
 final class WebhookEventKinds {
 
-    record Kind(String name, String words) {
+    /** Where the bundle keeps a kind's words; {@code *} is "all". */
+    static final String KEYS = "console.event.";
+
+    record Kind(String name) {
+
+        /** What the kind means, in the page's language: "A request was submitted". */
+        public String words() {
+            return Messages.ofOr(KEYS + key(name) + ".words", name);
+        }
     }
 
-    static final Kind ALL = new Kind(SubscriptionPolicy.ALL, "Everything Mandate publishes, including kinds added "
-            + "later");
+    static final Kind ALL = new Kind(SubscriptionPolicy.ALL);
 
     static final List<Kind> KINDS = List.of(
-            new Kind("RequestSubmitted", "A request was submitted"),
-            new Kind("StepOpened", "A step opened and waits for someone's decision"),
-            new Kind("StepDecided", "Someone approved or rejected a step"),
-            new Kind("StepDelegated", "A step was passed on to someone else"),
-            new Kind("StepEscalated", "A step was escalated, by a person or because it waited too long"),
-            new Kind("StepReassigned", "A step moved to someone else, e.g. after a departure"),
-            new Kind("RequestApproved", "A request was approved in full"),
-            new Kind("RequestRejected", "A request was rejected"),
-            new Kind("RequestWithdrawn", "The requester withdrew a request"),
-            new Kind("MandateGranted", "Someone granted a standing mandate"),
-            new Kind("MandateRevoked", "A mandate was revoked"),
-            new Kind("PersonJoined", "Someone joined the directory"),
-            new Kind("PersonLeft", "Someone's departure was recorded"),
-            new Kind("ProcessDeployed", "A new version of an approval path was deployed"));
+            new Kind("RequestSubmitted"),
+            new Kind("StepOpened"),
+            new Kind("StepDecided"),
+            new Kind("StepDelegated"),
+            new Kind("StepEscalated"),
+            new Kind("StepReassigned"),
+            new Kind("RequestApproved"),
+            new Kind("RequestRejected"),
+            new Kind("RequestWithdrawn"),
+            new Kind("MandateGranted"),
+            new Kind("MandateRevoked"),
+            new Kind("PersonJoined"),
+            new Kind("PersonLeft"),
+            new Kind("ProcessDeployed"));
 
     private WebhookEventKinds() {
     }
 
-    /** "StepDecided" reads "Step decided", {@code *} "Every event". */
+    /**
+     * "StepDecided" reads "Step decided" ("Schritt entschieden"), {@code *} "Every event"; a name the bundles do not
+     * know (subscribed to over the API) is split into English words.
+     */
     static String label(String name) {
-        if (SubscriptionPolicy.ALL.equals(name)) {
-            return "Every event";
-        }
-        return StringUtils.capitalize(String.join(" ", StringUtils.splitByCharacterTypeCamelCase(name))
+        String english = SubscriptionPolicy.ALL.equals(name) ? "Every event"
+                : StringUtils.capitalize(String.join(" ", StringUtils.splitByCharacterTypeCamelCase(name))
                 .toLowerCase(Locale.ROOT));
+        return Messages.ofOr(KEYS + key(name), english);
+    }
+
+    static String key(String name) {
+        return SubscriptionPolicy.ALL.equals(name) ? "all" : name;
     }
 }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.mandate.app.problem.Refusal;
 import org.mandate.app.web.Moments;
 import org.mandate.app.web.Page;
+import org.mandate.app.web.voice.Messages;
 import org.mandate.domain.RuleViolation;
 import org.mandate.domain.webhook.SubscriptionPolicy;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,7 +21,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -60,7 +60,7 @@ class WebhookPages {
                 .sorted(Comparator.comparing((WebhookSubscriptions.Subscription s) -> !s.active()))
                 .map(subscription -> new Row(subscription, kinds(subscription),
                         deliveries.of(subscription.id(), null, 1).stream().findFirst().map(this::outcome)
-                                .orElse("nothing sent yet")))
+                                .orElse(Messages.of("console.delivery.nothingYet"))))
                 .toList());
         model.addAttribute("kinds", WebhookEventKinds.KINDS);
         model.addAttribute("all", WebhookEventKinds.ALL);
@@ -91,8 +91,8 @@ class WebhookPages {
         }
         // through the session to the next page only, as a confirmation is: it is never shown again
         redirect.addFlashAttribute("secret", registered.secret());
-        redirect.addFlashAttribute("confirmation", "Subscribed: events are posted to "
-                + registered.subscription().url() + " from the next one on.");
+        redirect.addFlashAttribute("confirmation", Messages.of("console.webhooks.done.subscribed",
+                registered.subscription().url()));
         return "redirect:/admin/webhooks/" + registered.subscription().id();
     }
 
@@ -120,9 +120,8 @@ class WebhookPages {
             model.addAttribute("deliveryError", refusal.message());
             return one(id, model);
         }
-        redirect.addFlashAttribute("confirmation", "The " + WebhookEventKinds.label(
-                again.eventType().replace(SubscriptionPolicy.TYPE_PREFIX, ""))
-                .toLowerCase(Locale.ROOT) + " event is being delivered again, with a fresh retry period.");
+        redirect.addFlashAttribute("confirmation", Messages.of("console.webhooks.done.redelivered",
+                WebhookEventKinds.label(again.eventType().replace(SubscriptionPolicy.TYPE_PREFIX, ""))));
         return "redirect:/admin/webhooks/" + id;
     }
 
@@ -131,8 +130,7 @@ class WebhookPages {
     String removal(@PathVariable String id, Model model) {
         WebhookSubscriptions.Subscription subscription = existing(id);
         if (!subscription.active()) {
-            throw RuleViolation.notFound("This webhook subscription is cancelled already: nothing more is sent to "
-                    + subscription.url() + ".");
+            throw RuleViolation.notFound(Messages.of("console.webhooks.cancelledAlready", subscription.url()));
         }
         model.addAttribute("subscription", subscription);
         model.addAttribute("kinds", kinds(subscription));
@@ -152,8 +150,8 @@ class WebhookPages {
             model.addAttribute("errors", Map.of("form", refusal.message()));
             return list(model);
         }
-        redirect.addFlashAttribute("confirmation", "Cancelled: nothing more is sent to " + subscription.url()
-                + ". Its deliveries stay listed.");
+        redirect.addFlashAttribute("confirmation", Messages.of("console.webhooks.done.cancelled",
+                subscription.url()));
         return "redirect:/admin/webhooks";
     }
 
@@ -161,8 +159,7 @@ class WebhookPages {
         try {
             return webhooks.existing(id);
         } catch (RuleViolation unknown) {
-            throw RuleViolation.notFound("There is no webhook subscription '" + id + "'. Choose one from the list "
-                    + "of webhooks.");
+            throw RuleViolation.notFound(Messages.of("console.webhooks.unknown", id));
         }
     }
 
@@ -173,40 +170,48 @@ class WebhookPages {
     private DeliveryRow row(WebhookDeliveries.Delivery delivery) {
         boolean failed = WebhookDeliveries.PARKED.equals(delivery.status());
         String status = switch (delivery.status()) {
-            case WebhookDeliveries.DELIVERED -> "delivered";
-            case WebhookDeliveries.PARKED -> "given up";
-            default -> delivery.attempts() > 0 ? "failing, will retry" : "waiting to be sent";
+            case WebhookDeliveries.DELIVERED -> Messages.of("console.delivery.delivered");
+            case WebhookDeliveries.PARKED -> Messages.of("console.delivery.givenUp");
+            default -> Messages.of(delivery.attempts() > 0 ? "console.delivery.retrying" : "console.delivery.waiting");
         };
         return new DeliveryRow(delivery, WebhookEventKinds.label(delivery.eventType()
                 .replace(SubscriptionPolicy.TYPE_PREFIX, "")), status, outcome(delivery),
                 failed);
     }
 
-    /** How a delivery went, in words: "delivered 5 minutes ago", "gave up after 4 attempts: HTTP 503". */
+    /**
+     * How a delivery went, in words: "delivered 5 minutes ago (7 Dec 2026, 14:05 CET)", "gave up 1 hour ago (…) after
+     * 7 attempts: the receiver answered 503"; times in the person's zone and language.
+     */
     private String outcome(WebhookDeliveries.Delivery delivery) {
+        Instant now = clock.instant();
         return switch (delivery.status()) {
-            case WebhookDeliveries.DELIVERED -> "delivered " + ago(delivery.deliveredAt());
-            case WebhookDeliveries.PARKED -> "gave up " + ago(delivery.lastAttemptAt()) + " after "
-                    + attempts(delivery.attempts()) + why(delivery);
-            default -> delivery.attempts() == 0 ? "waiting to be sent"
-                    : "failing since " + ago(delivery.createdAt()) + ", " + attempts(delivery.attempts()) + " so far"
-                    + why(delivery) + "; next try " + Moments.when(delivery.nextAttemptAt());
+            case WebhookDeliveries.DELIVERED -> delivery.deliveredAt() == null ? Messages.of("console.delivery.delivered")
+                    : Messages.of("console.delivery.deliveredAgo", Moments.ago(delivery.deliveredAt(), now),
+                    Moments.when(delivery.deliveredAt()));
+            case WebhookDeliveries.PARKED -> {
+                Instant last = delivery.lastAttemptAt() == null ? delivery.createdAt() : delivery.lastAttemptAt();
+                yield Messages.of("console.delivery.gaveUp", Moments.ago(last, now), Moments.when(last),
+                        delivery.attempts(), why(delivery));
+            }
+            default -> delivery.attempts() == 0 ? Messages.of("console.delivery.waiting")
+                    : Messages.of("console.delivery.failing", Moments.spanSince(delivery.createdAt(), now),
+                    Moments.when(delivery.createdAt()), delivery.attempts(), why(delivery),
+                    Moments.when(delivery.nextAttemptAt()));
         };
     }
 
-    private String ago(Instant instant) {
-        return instant == null ? "" : Moments.span(instant, clock.instant()) + " ago ("
-                + Moments.when(instant) + ")";
-    }
-
-    private static String attempts(int count) {
-        return count + (count == 1 ? " attempt" : " attempts");
-    }
-
+    /**
+     * Why the last attempt failed: the receiver's answer in the page's language; else the dispatcher's own words
+     * (no answer, or the address refused), which stay as written, as the API shows them.
+     */
     private static String why(WebhookDeliveries.Delivery delivery) {
-        if (delivery.lastError() != null && !delivery.lastError().isBlank()) {
-            return ": " + delivery.lastError();
+        if (delivery.lastStatus() != null) {
+            return Messages.of("console.delivery.answered", String.valueOf(delivery.lastStatus()));
         }
-        return delivery.lastStatus() == null ? "" : ": the receiver answered " + delivery.lastStatus();
+        if (delivery.lastError() != null && !delivery.lastError().isBlank()) {
+            return Messages.of("console.delivery.error", delivery.lastError());
+        }
+        return "";
     }
 }

@@ -51,7 +51,7 @@ public class AccessibilityBrowserTest extends BrowserTest {
         Map<String, List<String>> pages = new LinkedHashMap<>();
         pages.put("vera", List.of("/?q=Telescope%20for%20axe", "/requests/" + vote));
         pages.put("ana", List.of("/", "/requests/new", "/requests/" + request, "/mandates", "/audit/decisions",
-                "/settings/notifications"));
+                "/settings/notifications", "/settings/language"));
         // the inbox filtered, with a saved filter listed, and with a value it refuses (docs/pages.md)
         assertThat(as("sofia").post("/api/inbox/filters", java.util.Map.of("name", "Lab", "query",
                 "q=microscope&sort=-amount")).status()).isEqualTo(200);

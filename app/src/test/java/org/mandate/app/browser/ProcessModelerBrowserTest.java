@@ -83,7 +83,7 @@ class ProcessModelerBrowserTest extends BrowserTest {
         browser.get(url("/processes/" + KEY));
         assertThat(browser.findElements(By.cssSelector("#versions tbody tr"))).hasSize(2);
         assertThat(browser.findElement(By.cssSelector("#versions tr[data-version='2']")).getText())
-                .contains("olu").contains("(latest)");
+                .contains("Olu Mensah").contains("(latest)");
         screenshot(browser, "modeler-versions");
 
         browser.get(url("/processes/" + KEY + "/changes?from=1&to=2"));

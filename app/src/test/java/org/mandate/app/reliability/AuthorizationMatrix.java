@@ -512,6 +512,12 @@ final class AuthorizationMatrix {
                         + "delivery-STEP_ARRIVED=AT_ONCE&delivery-REQUEST_DECIDED=AT_ONCE&delivery-REMINDER=AT_ONCE"
                         + "&delivery-MANDATE_GRANTED=AT_ONCE&delivery-MENTIONED=AT_ONCE"),
                 LOGIN_PAGE, DONE, DONE, DONE, DONE, DONE, DONE, DONE, DONE, DONE);
+        // the person's own language and time zone (docs/pages.md, "Languages and formats"): everyone signed in
+        row("GET /settings/language", f -> new Call("GET", "/settings/language", null),
+                LOGIN_PAGE, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+        // no choice at all, as before: saved, nothing recorded
+        row("POST /settings/language", f -> new Call("POST", "/settings/language", FORM + "language=&zone="),
+                LOGIN_PAGE, DONE, DONE, DONE, DONE, DONE, DONE, DONE, DONE, DONE);
         // failed mail and its retry: administrators only; a notice that is not there reaches its 404
         row("GET /api/admin/mail/notices", f -> new Call("GET", "/api/admin/mail/notices?status=FAILED", null),
                 401, 403, 403, 403, 403, 403, 403, 403, 403, 200);

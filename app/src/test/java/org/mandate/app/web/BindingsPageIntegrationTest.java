@@ -36,7 +36,7 @@ class BindingsPageIntegrationTest extends MandateIntegrationTest {
         assertThat(refused.body()).contains("has no finance check step");
         assertThat(as("ana").submit("Page request", "page", 100)).isNotBlank();
         assertThat(olu.get("/processes/page-path").body())
-                .contains("Requests go on this path for:", "page, below 5000");
+                .contains("Requests go on this path for:", "page, below 5,000.00");
         assertThat(olu.get("/processes/approval").body()).contains("any category");
     }
 }

@@ -23,8 +23,16 @@ public final class PageSession {
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
+    private String language;
+
     private PageSession(int port) {
         this.port = port;
+    }
+
+    /** From now on, asks for pages in this language (Accept-Language), as a browser set to it does. */
+    public PageSession speaking(String acceptLanguage) {
+        this.language = acceptLanguage;
+        return this;
     }
 
     /** Nobody logged in: a browser opening a link from a mail. */
@@ -99,6 +107,9 @@ public final class PageSession {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
+            if (language != null) {
+                request.header("Accept-Language", language);
+            }
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new AssertionError(e);

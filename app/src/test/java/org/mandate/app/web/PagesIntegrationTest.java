@@ -113,7 +113,7 @@ class PagesIntegrationTest extends MandateIntegrationTest {
         assertThat(ana.get("/requests/00000000-0000-0000-0000-000000000000").statusCode()).isEqualTo(404);
         HttpResponse<String> malformed = ana.get("/requests/not-a-uuid");
         assertThat(malformed.statusCode()).isEqualTo(404);
-        assertThat(malformed.body()).contains("is not a valid id");
+        assertThat(malformed.body()).contains("is not a valid address for a page");
     }
 
     @Test

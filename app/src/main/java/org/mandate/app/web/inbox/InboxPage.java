@@ -1,5 +1,6 @@
 package org.mandate.app.web.inbox;
 
+import org.mandate.app.web.voice.Messages;
 import jakarta.servlet.http.HttpServletResponse;
 import org.mandate.app.problem.Refusal;
 import org.mandate.app.request.BulkDecisions;
@@ -112,7 +113,7 @@ class InboxPage {
         String canonical = query == null ? "" : query;
         try {
             canonical = saved.save(user.getName(), name == null ? "" : name, canonical).query();
-            redirect.addFlashAttribute("confirmation", "Saved this filter as ‘" + name.strip() + "’.");
+            redirect.addFlashAttribute("confirmation", Messages.of("page.filter.saved", name.strip()));
         } catch (RuntimeException exception) {
             redirect.addFlashAttribute("filterError", Refusal.of(exception).message());
         }
@@ -123,7 +124,7 @@ class InboxPage {
     String remove(@RequestParam(name = "name") String name, Authentication user, RedirectAttributes redirect) {
         try {
             saved.remove(user.getName(), name);
-            redirect.addFlashAttribute("confirmation", "Removed the saved filter ‘" + name + "’.");
+            redirect.addFlashAttribute("confirmation", Messages.of("page.filter.removed", name));
         } catch (RuntimeException exception) {
             redirect.addFlashAttribute("filterError", Refusal.of(exception).message());
         }
@@ -143,8 +144,8 @@ class InboxPage {
                 : "REJECTED".equals(outcome) ? Outcome.REJECTED : null;
         if (selected == null || selected.isEmpty() || chosen == null) {
             redirect.addFlashAttribute("bulkError", selected == null || selected.isEmpty()
-                    ? "Select the steps to decide first: tick the box beside each."
-                    : "Choose Approve selected or Reject selected.");
+                    ? Messages.of("page.bulk.select")
+                    : Messages.of("page.bulk.choose"));
             return "redirect:/";
         }
         List<BulkDecisions.Item> items = selected.stream().map(key -> {
@@ -162,11 +163,11 @@ class InboxPage {
         }
         List<BulkLine> lines = results.stream().map(result -> line(result, user)).toList();
         long decided = results.stream().filter(BulkDecisions.ItemResult::decided).count();
-        String verb = chosen == Outcome.APPROVED ? "approved" : "rejected";
+        String verb = Messages.of("outcome." + chosen.name());
         model.addAttribute("lines", lines);
         model.addAttribute("outcome", verb);
-        model.addAttribute("summary", decided + " " + verb + (decided == results.size() ? "."
-                : ", " + (results.size() - decided) + " not decided; the reasons are below."));
+        model.addAttribute("summary", decided == results.size() ? Messages.of("page.bulk.all", decided, verb)
+                : Messages.of("page.bulk.some", decided, verb, results.size() - decided));
         return "inbox/decisions";
     }
 

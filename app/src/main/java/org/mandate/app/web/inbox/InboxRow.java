@@ -1,6 +1,7 @@
 package org.mandate.app.web.inbox;
 
 import org.mandate.app.web.Moments;
+import org.mandate.app.web.voice.Messages;
 import org.mandate.projections.inbox.InboxItem;
 
 import java.time.Instant;
@@ -17,10 +18,10 @@ public record InboxRow(InboxItem item, boolean overdue, String waiting, String d
 
     static InboxRow of(InboxItem item, Instant now, boolean fresh) {
         boolean overdue = item.overdueAt(now);
-        String due = item.waitingForAnswer() ? "paused until answered"
-                : item.dueAt() == null ? "no deadline"
-                : overdue ? "overdue by " + Moments.span(item.dueAt(), now)
-                : "due in " + Moments.span(now, item.dueAt());
+        String due = item.waitingForAnswer() ? Messages.of("inbox.due.paused")
+                : item.dueAt() == null ? Messages.of("inbox.due.none")
+                : overdue ? Moments.overdueBy(item.dueAt(), now)
+                : Moments.dueIn(now, item.dueAt());
         return new InboxRow(item, overdue, Moments.span(item.openedAt(), now), due, fresh);
     }
 

@@ -1,5 +1,8 @@
 package org.mandate.app.web.mandate;
 
+import org.mandate.app.web.Moments;
+import org.mandate.app.web.voice.Amounts;
+import org.mandate.app.web.voice.Messages;
 import org.mandate.app.problem.Refusal;
 import org.springframework.validation.Errors;
 
@@ -21,8 +24,8 @@ public class MandateForm {
                 LocalDate lastDay) {
 
         String describe() {
-            String what = categories.contains("*") ? "on any request" : "on " + String.join(", ", categories);
-            return what + " up to " + maxAmount.toPlainString() + ", until the end of " + lastDay;
+            return Messages.of(categories.contains("*") ? "page.mandate.scope.any" : "page.mandate.scope",
+                    String.join(", ", categories), Amounts.format(maxAmount, null, Messages.locale()), Moments.day(lastDay));
         }
     }
 
@@ -54,36 +57,33 @@ public class MandateForm {
 
     Read read(Errors errors, String currency) {
         if (to == null || to.isBlank()) {
-            errors.rejectValue("to", "required", "Choose who decides for you.");
+            errors.rejectValue("to", "required", Messages.of("page.mandate.to"));
         }
         Set<String> scope = categories == null ? Set.of() : Arrays.stream(categories.split(","))
                 .map(String::strip).filter(category -> !category.isEmpty())
                 .map(category -> category.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         if (scope.isEmpty()) {
-            errors.rejectValue("categories", "required", "Name the categories it covers, e.g. ‘equipment, trip’, "
-                    + "or ‘*’ for all.");
+            errors.rejectValue("categories", "required", Messages.of("page.mandate.categories"));
         } else if (scope.stream().anyMatch(category -> !category.matches("\\*|[\\p{L}\\p{N} _-]{1,64}"))) {
-            errors.rejectValue("categories", "pattern", "Use category names (letters, digits, spaces, ‘-’, ‘_’), "
-                    + "separated by commas, or ‘*’ for all.");
+            errors.rejectValue("categories", "pattern", Messages.of("page.mandate.categories.pattern"));
         }
         BigDecimal amount = null;
         try {
             amount = maxAmount == null || maxAmount.isBlank() ? null
-                    : new BigDecimal(maxAmount.strip().replace(",", ""));
-        } catch (NumberFormatException notANumber) {
+                    : org.mandate.app.web.voice.Amounts.parse(maxAmount);
+        } catch (org.mandate.app.web.voice.Amounts.Unreadable notAnAmount) {
             // reported below
         }
         if (amount == null || amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2) {
-            errors.rejectValue("maxAmount", "amount", "Enter the largest amount, in " + currency
-                    + ", they may approve for you, e.g. 2000.");
+            errors.rejectValue("maxAmount", "amount", Messages.of("page.mandate.maxAmount", currency));
         }
         LocalDate first = day(from, "from", errors);
         LocalDate last = day(until, "until", errors);
         if (first != null && last != null && last.isBefore(first)) {
-            errors.rejectValue("until", "order", "The last day comes before the first; check the dates.");
+            errors.rejectValue("until", "order", Messages.of("page.mandate.order"));
         }
         if (reason != null && reason.length() > 2_000) {
-            errors.rejectValue("reason", "length", "Keep the reason under 2,000 characters.");
+            errors.rejectValue("reason", "length", Messages.of("page.mandate.reason"));
         }
         if (errors.hasErrors()) {
             return null;
@@ -98,7 +98,7 @@ public class MandateForm {
         try {
             return LocalDate.parse(text == null ? "" : text.strip());
         } catch (DateTimeParseException notADay) {
-            errors.rejectValue(field, "day", "Enter a day, e.g. 2026-12-24.");
+            errors.rejectValue(field, "day", Messages.of("page.mandate.day"));
             return null;
         }
     }

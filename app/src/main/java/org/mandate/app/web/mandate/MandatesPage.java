@@ -1,5 +1,6 @@
 package org.mandate.app.web.mandate;
 
+import org.mandate.app.web.voice.Messages;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mandate.app.category.KnownCategories;
@@ -75,8 +76,8 @@ class MandatesPage {
             response.setStatus(refusal.status().value());
             return show(user, model, form, form.isAway());
         }
-        redirect.addFlashAttribute("confirmation", people.name(form.getTo()) + " may now decide for you "
-                + read.describe() + ". You can revoke it here at any time.");
+        redirect.addFlashAttribute("confirmation", Messages.of("page.mandate.given",
+                people.name(form.getTo()), read.describe()));
         return "redirect:/mandates";
     }
 
@@ -92,7 +93,7 @@ class MandatesPage {
             model.addAttribute("revokeError", refusal.message());
             return show(user, model, defaults.blank(user.getName()), false);
         }
-        redirect.addFlashAttribute("confirmation", "The mandate is revoked; it no longer lets anyone decide for you.");
+        redirect.addFlashAttribute("confirmation", Messages.of("page.mandate.revoked"));
         return "redirect:/mandates";
     }
 

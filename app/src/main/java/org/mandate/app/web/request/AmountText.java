@@ -1,10 +1,15 @@
 package org.mandate.app.web.request;
 
+import org.mandate.app.web.voice.Amounts;
+import org.mandate.app.web.voice.Messages;
 import org.springframework.validation.Errors;
 
 import java.math.BigDecimal;
 
-/** Reads the amount as people type it ("1500", "1,500.50"), or says in the form what is wrong with it. */
+/**
+ * Reads the amount as people type it in their page's language ("1,500.50", "1.500,50", "1500"), or says in the form
+ * what is wrong with it.
+ */
 final class AmountText {
 
     private static final BigDecimal LARGEST = new BigDecimal("1000000000");
@@ -18,19 +23,22 @@ final class AmountText {
         }
         BigDecimal amount;
         try {
-            amount = new BigDecimal(text.strip().replace(",", "").replace(" ", ""));
-        } catch (NumberFormatException notANumber) {
-            errors.rejectValue("amount", "number", "‘" + text.strip() + "’ is not an amount; write it as digits, "
-                    + "e.g. 1500 or 1500.50.");
+            amount = Amounts.parse(text);
+        } catch (Amounts.Unreadable unreadable) {
+            reject(errors, unreadable.key, unreadable.args);
             return null;
         }
         if (amount.signum() <= 0) {
-            errors.rejectValue("amount", "positive", "The amount must be greater than zero.");
+            reject(errors, "amount.positive");
         } else if (amount.stripTrailingZeros().scale() > 2) {
-            errors.rejectValue("amount", "cents", "Use at most two decimals, e.g. 1500.50.");
+            reject(errors, "amount.cents");
         } else if (amount.compareTo(LARGEST) > 0) {
-            errors.rejectValue("amount", "large", "That is more than Mandate accepts (1,000,000,000); check the figure.");
+            reject(errors, "amount.large");
         }
         return amount;
+    }
+
+    private static void reject(Errors errors, String key, Object... args) {
+        errors.rejectValue("amount", key, args, Messages.of(key, args));
     }
 }

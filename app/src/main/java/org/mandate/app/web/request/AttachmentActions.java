@@ -1,5 +1,6 @@
 package org.mandate.app.web.request;
 
+import org.mandate.app.web.voice.Messages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.mandate.app.attachment.Attachments;
@@ -49,7 +50,7 @@ class AttachmentActions {
             page.fill(id.toString(), user, model, Map.of("attachment", refused.message()));
             return "request/request";
         }
-        redirect.addFlashAttribute("confirmation", "'" + added.name() + "' is attached to the request.");
+        redirect.addFlashAttribute("confirmation", Messages.of("page.attached", added.name()));
         return "redirect:/requests/" + id + "#attachments";
     }
 

@@ -1,5 +1,6 @@
 package org.mandate.app.web.request;
 
+import org.mandate.app.web.voice.Messages;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mandate.app.problem.Refusal;
@@ -54,7 +55,7 @@ class CommentActions {
             page.fill(id.toString(), user, model, Map.of("comment", refusal.message()));
             return "request/request";
         }
-        redirect.addFlashAttribute("confirmation", "Your comment is added to the request's history."
+        redirect.addFlashAttribute("confirmation", Messages.of("page.commented")
                 + mentioned(id.toString(), commentId));
         return "redirect:/requests/" + id + "#timeline";
     }
@@ -63,8 +64,8 @@ class CommentActions {
         return reader.find(requestId).stream().flatMap(view -> view.comments().stream())
                 .filter(comment -> comment.id().equals(commentId) && !comment.mentions().isEmpty())
                 .map(RequestView.Comment::mentions).findFirst()
-                .map(mentions -> " It mentions " + mentions.stream().map(people::name)
-                        .collect(Collectors.joining(", ")) + ", who will hear of it as their notification settings say.")
+                .map(mentions -> " " + Messages.of("page.commented.mentions", mentions.stream().map(people::name)
+                        .collect(Collectors.joining(", "))))
                 .orElse("");
     }
 }

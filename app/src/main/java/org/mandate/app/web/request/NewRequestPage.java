@@ -1,5 +1,6 @@
 package org.mandate.app.web.request;
 
+import org.mandate.app.web.voice.Messages;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -77,9 +78,9 @@ class NewRequestPage {
             response.setStatus(refusal.status().value());
             return "request/new";
         }
-        redirect.addFlashAttribute("confirmation", "Your request ‘" + form.getTitle().strip() + "’ is sent. "
+        redirect.addFlashAttribute("confirmation", Messages.of("page.sent", form.getTitle().strip())
                 + reader.find(id.toString()).flatMap(view -> RequestPageModel.openSteps(view).findFirst())
-                .map(step -> people.name(step.assignee()) + " will decide on it.").orElse(""));
+                .map(step -> " " + Messages.of("page.sent.decider", people.name(step.assignee()))).orElse(""));
         return "redirect:/requests/" + id;
     }
 }

@@ -1,5 +1,6 @@
 package org.mandate.app.web.request;
 
+import org.mandate.app.web.voice.Messages;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mandate.app.request.RequestReader;
@@ -23,7 +24,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -55,7 +55,7 @@ class RequestActions {
                   Authentication user, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Outcome outcome = outcome(form.getOutcome());
         if (outcome == null) {
-            return again(id, user, model, response, 400, "outcome", "Choose whether you approve or reject.");
+            return again(id, user, model, response, 400, "outcome", Messages.of("page.outcome.choose"));
         }
         if (form.getRationale() != null && form.getRationale().length() > RATIONALE_LENGTH) {
             return again(id, user, model, response, 400, "rationale", "Your reason is "
@@ -78,9 +78,8 @@ class RequestActions {
         }
         RequestView request = reader.readableBy(id.toString(), user);
         boolean vote = request.steps().stream().anyMatch(step -> step.id().equals(stepId) && step.vote() != null);
-        redirect.addFlashAttribute("confirmation", "You " + (vote ? "voted to " + (outcome == Outcome.APPROVED
-                ? "approve" : "reject") : outcome.name().toLowerCase()) + " ‘" + request.title()
-                + "’ from " + people.name(request.requester()) + ". " + whatNext(request));
+        redirect.addFlashAttribute("confirmation", Messages.of((vote ? "page.voted." : "page.decided.") + outcome.name(),
+                request.title(), people.name(request.requester())) + " " + whatNext(request));
         return "redirect:/";
     }
 
@@ -95,7 +94,7 @@ class RequestActions {
             model.addAttribute("withdrawReason", reason);
             return again(id, user, model, response, refusal.status().value(), "withdrawal", refusal.message());
         }
-        redirect.addFlashAttribute("confirmation", "You withdrew this request. Nobody needs to decide on it any more.");
+        redirect.addFlashAttribute("confirmation", Messages.of("page.withdrawn"));
         return "redirect:/requests/" + id;
     }
 
@@ -105,16 +104,14 @@ class RequestActions {
                 .filter(step -> step.id().equals(stepId) && step.decision() != null)
                 .findFirst()
                 .map(step -> step.vote() != null
-                        ? "The committee vote is closed: its quorum was "
-                        + (step.decision().outcome().equals("APPROVED") ? "met" : "missed") + " ("
-                        + Moments.when(step.decision().at()) + "). Your vote was not recorded; what you wrote is "
-                        + "kept below."
-                        : people.name(step.decision().decidedBy()) + " already "
-                        + step.decision().outcome().toLowerCase(Locale.ROOT) + " this step ("
-                        + Moments.when(step.decision().at()) + ")"
-                        + (step.decision().rationale() == null || step.decision().rationale().isBlank() ? ""
-                        : ": “" + step.decision().rationale() + "”")
-                        + ". Your decision was not recorded; what you wrote is kept below.")
+                        ? Messages.of("page.elsewhere.vote." + step.decision().outcome(),
+                        Moments.when(step.decision().at()))
+                        : step.decision().rationale() == null || step.decision().rationale().isBlank()
+                        ? Messages.of("page.elsewhere." + step.decision().outcome(),
+                        people.name(step.decision().decidedBy()), Moments.when(step.decision().at()))
+                        : Messages.of("page.elsewhere.why." + step.decision().outcome(),
+                        people.name(step.decision().decidedBy()), Moments.when(step.decision().at()),
+                        step.decision().rationale()))
                 .orElse(null);
     }
 
@@ -127,15 +124,15 @@ class RequestActions {
 
     private String whatNext(RequestView request) {
         return switch (request.status()) {
-            case "APPROVED" -> "The request is approved; " + people.name(request.requester()) + " can see it.";
-            case "REJECTED" -> "The request is rejected; " + people.name(request.requester()) + " can see why.";
+            case "APPROVED" -> Messages.of("page.next.approved", people.name(request.requester()));
+            case "REJECTED" -> Messages.of("page.next.rejected", people.name(request.requester()));
             default -> RequestPageModel.openSteps(request).findFirst()
                     .map(step -> step.vote() != null
-                            ? "The committee vote has " + step.vote().approvals() + " of " + step.vote().needed()
-                            + " approvals it needs" + (step.vote().stillToVote().isEmpty() ? "." : "; still to vote: "
-                            + step.vote().stillToVote().stream().map(people::name).collect(Collectors.joining(", "))
-                            + ".")
-                            : "It now goes to " + people.name(step.assignee()) + " for ‘" + step.name() + "’.")
+                            ? (step.vote().stillToVote().isEmpty()
+                            ? Messages.of("page.next.vote", step.vote().approvals(), step.vote().needed())
+                            : Messages.of("page.next.vote.still", step.vote().approvals(), step.vote().needed(),
+                            step.vote().stillToVote().stream().map(people::name).collect(Collectors.joining(", "))))
+                            : Messages.of("page.next.step", people.name(step.assignee()), step.name()))
                     .orElse("");
         };
     }

@@ -1,5 +1,6 @@
 package org.mandate.app.web.request;
 
+import org.mandate.app.web.voice.Messages;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mandate.app.problem.Refusal;
@@ -48,8 +49,7 @@ class SendBackActions {
             page.fill(id.toString(), user, model, Map.of("question", refusal.message()));
             return "request/request";
         }
-        redirect.addFlashAttribute("confirmation", "The request went back to its requester with your question. The "
-                + "step stays yours; you can decide it once they answer.");
+        redirect.addFlashAttribute("confirmation", Messages.of("page.sentBack"));
         return "redirect:/requests/" + id + "#questions";
     }
 
@@ -70,7 +70,7 @@ class SendBackActions {
             page.fill(id.toString(), user, model, Map.of("answer", refusal.message()));
             return "request/request";
         }
-        redirect.addFlashAttribute("confirmation", "Your answer is sent; the step is back with whoever asked.");
+        redirect.addFlashAttribute("confirmation", Messages.of("page.answered"));
         return "redirect:/requests/" + id + "#questions";
     }
 }

@@ -1,5 +1,6 @@
 package org.mandate.app.web.request;
 
+import org.mandate.app.web.voice.Messages;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mandate.app.request.RequestReader;
@@ -52,12 +53,11 @@ class StepMoves {
         model.addAttribute("delegateTo", to);
         model.addAttribute("delegateNote", note);
         if (to == null || to.isBlank()) {
-            return again(id, user, model, response, 400, "to", "Choose the colleague who should decide instead.");
+            return again(id, user, model, response, 400, "to", Messages.of("page.delegate.choose"));
         }
         return send(id, user, model, response, redirect, "to", () -> new DelegateStep(new RequestId(id),
                         new StepId(stepId), PersonId.of(user.getName()), PersonId.of(to.strip()), blankless(note)),
-                "You lent this step to " + people.name(to.strip()) + ". It waits in their inbox now; you can take it "
-                        + "back from the request's page.", "/");
+                Messages.of("page.delegate.done", people.name(to.strip())), "/");
     }
 
     @PostMapping("/requests/{id}/steps/{stepId}/recall")
@@ -66,7 +66,7 @@ class StepMoves {
                   HttpServletResponse response, RedirectAttributes redirect) {
         return send(id, user, model, response, redirect, "recall", () -> new RecallDelegation(new RequestId(id),
                         new StepId(stepId), PersonId.of(user.getName()), blankless(reason)),
-                "You took the step back; it is in your inbox again.", "/requests/" + id);
+                Messages.of("page.recall.done"), "/requests/" + id);
     }
 
     @PostMapping("/requests/{id}/steps/{stepId}/escalation")
@@ -76,7 +76,7 @@ class StepMoves {
         model.addAttribute("escalateReason", reason);
         if (reason == null || reason.isBlank()) {
             return again(id, user, model, response, 400, "escalationReason",
-                    "Say why it should go up, so the next person knows what to look at.");
+                    Messages.of("page.escalate.why"));
         }
         return send(id, user, model, response, redirect, "escalationReason", () -> new EscalateStep(
                         new RequestId(id), new StepId(stepId), PersonId.of(user.getName()), reason.strip()),
@@ -98,8 +98,8 @@ class StepMoves {
 
     private String escalated(String id) {
         return reader.find(id).flatMap(view -> RequestPageModel.openSteps(view).findFirst())
-                .map(step -> "You escalated the step; " + people.name(step.assignee()) + " decides it now.")
-                .orElse("You escalated the step.");
+                .map(step -> Messages.of("page.escalate.done.to", people.name(step.assignee())))
+                .orElse(Messages.of("page.escalate.done"));
     }
 
     private String again(UUID id, Authentication user, Model model, HttpServletResponse response, int status,

@@ -4,6 +4,8 @@ import org.apache.commons.lang3.StringUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.mandate.app.web.People;
+import org.mandate.app.web.voice.Amounts;
+import org.mandate.app.web.voice.Messages;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.request.QuorumFailed;
 import org.mandate.domain.request.QuorumMet;
@@ -51,10 +53,12 @@ class Timeline {
 
     private final EventStore events;
     private final People people;
+    private final Messages messages;
 
-    Timeline(EventStore events, People people) {
+    Timeline(EventStore events, People people, Messages messages) {
         this.events = events;
         this.people = people;
+        this.messages = messages;
     }
 
     History of(String requestId) {
@@ -79,22 +83,22 @@ class Timeline {
         Object event = message.getPayload();
         if (event instanceof RequestSubmitted submitted) {
             return new TimelineEntry(submitted.submittedAt(), name(submitted.requester().value()),
-                    "asked for " + submitted.amount().toPlainString() + " " + submitted.currency()
-                            + " (" + submitted.category() + ")", submitted.description());
+                    say("history.submitted", Amounts.format(submitted.amount(), submitted.currency(), Messages.locale()),
+                            submitted.category()), submitted.description());
         }
         if (event instanceof StepOpened opened) {
-            return new TimelineEntry(opened.openedAt(), "Mandate", "asked " + name(opened.assignee().value())
-                    + " to decide step ‘" + opened.name() + "’", null);
+            return new TimelineEntry(opened.openedAt(), "Mandate", say("history.stepOpened",
+                    name(opened.assignee().value()), opened.name()), null);
         }
         if (event instanceof StepDecided decided) {
             String onBehalf = decided.onBehalfOf() == null ? ""
-                    : " on behalf of " + name(decided.onBehalfOf().value())
-                    + (decided.mandateId() == null ? "" : ", under a mandate");
+                    : say(decided.mandateId() == null ? "history.onBehalf" : "history.onBehalf.mandate",
+                    name(decided.onBehalfOf().value()));
             return new TimelineEntry(decided.decidedAt(), name(decided.decidedBy().value()),
-                    decided.outcome().name().toLowerCase() + " step ‘"
-                            + stepNames.getOrDefault(decided.stepId().value(), "?") + "’" + onBehalf
+                    say("history.decided." + decided.outcome().name(),
+                            stepNames.getOrDefault(decided.stepId().value(), "?")) + onBehalf
                             // set by the decide-from-the-mail page (docs/notifications.md)
-                            + ("mail".equals(message.getMetaData().get("decidedFrom")) ? ", from a mail" : ""),
+                            + ("mail".equals(message.getMetaData().get("decidedFrom")) ? say("history.fromMail") : ""),
                     decided.rationale());
         }
         TimelineEntry vote = voteEntry(event, stepNames);
@@ -102,111 +106,112 @@ class Timeline {
             return vote;
         }
         if (event instanceof StepDelegated delegated) {
-            return new TimelineEntry(delegated.delegatedAt(), name(delegated.from().value()), "lent the step ‘"
-                    + stepNames.getOrDefault(delegated.stepId().value(), "?") + "’ to " + name(delegated.to().value()),
+            return new TimelineEntry(delegated.delegatedAt(), name(delegated.from().value()), say("history.lent",
+                    stepNames.getOrDefault(delegated.stepId().value(), "?"), name(delegated.to().value())),
                     delegated.note());
         }
         if (event instanceof StepDelegationRecalled recalled) {
-            return new TimelineEntry(recalled.recalledAt(), name(recalled.by().value()), "took the step back from "
-                    + name(recalled.from().value()), recalled.reason());
+            return new TimelineEntry(recalled.recalledAt(), name(recalled.by().value()), say("history.recalled",
+                    name(recalled.from().value())), recalled.reason());
         }
         if (event instanceof StepEscalated escalated) {
             return new TimelineEntry(escalated.escalatedAt(),
                     escalated.by() == null ? "Mandate" : name(escalated.by().value()),
-                    (escalated.by() == null ? "escalated the step, its time limit passed," : "escalated the step")
-                            + " from " + name(escalated.from().value()) + " to " + name(escalated.to().value()),
+                    say(escalated.by() == null ? "history.escalated.timeout" : "history.escalated",
+                            name(escalated.from().value()), name(escalated.to().value())),
                     escalated.reason());
         }
         if (event instanceof StepReassigned reassigned) {
-            return new TimelineEntry(reassigned.reassignedAt(), "Mandate", "moved the step from "
-                    + name(reassigned.from().value()) + " to " + name(reassigned.to().value()), reassigned.reason());
+            return new TimelineEntry(reassigned.reassignedAt(), "Mandate", say("history.reassigned",
+                    name(reassigned.from().value()), name(reassigned.to().value())), reassigned.reason());
         }
         if (event instanceof RequestCommented commented) {
-            return new TimelineEntry(commented.commentedAt(), name(commented.by().value()), "commented"
-                    + (commented.mentions().isEmpty() ? "" : ", mentioning " + commented.mentions().stream()
+            return new TimelineEntry(commented.commentedAt(), name(commented.by().value()), commented.mentions().isEmpty()
+                    ? say("history.commented") : say("history.commented.mentioning", commented.mentions().stream()
                     .map(person -> name(person.value())).collect(Collectors.joining(", "))), commented.text());
         }
         if (event instanceof AttachmentAdded attached) {
-            return new TimelineEntry(attached.addedAt(), name(attached.by().value()), (attached.supersedes() == null
-                    ? "attached " : "attached a newer version, ") + attached.fileName() + " (SHA-256 "
-                    + attached.hash().substring(0, 12) + "…)", null);
+            return new TimelineEntry(attached.addedAt(), name(attached.by().value()), say(attached.supersedes() == null
+                    ? "history.attached" : "history.attached.newer", attached.fileName(),
+                    attached.hash().substring(0, 12)), null);
         }
         if (event instanceof MoreInformationRequested asked) {
-            return new TimelineEntry(asked.askedAt(), name(asked.askedBy().value()), "sent it back for more "
-                    + "information" + (asked.onBehalfOf() == null ? "" : " for " + name(asked.onBehalfOf().value()))
-                    + "; the step waits for the answer", asked.question());
+            return new TimelineEntry(asked.askedAt(), name(asked.askedBy().value()), asked.onBehalfOf() == null
+                    ? say("history.sentBack") : say("history.sentBack.for", name(asked.onBehalfOf().value())),
+                    asked.question());
         }
         if (event instanceof MoreInformationProvided answered) {
-            return new TimelineEntry(answered.answeredAt(), name(answered.by().value()), "answered"
-                    + (answered.title() != null || answered.description() != null ? " and amended the request" : "")
-                    + "; the step is back with its holder", answered.answer());
+            return new TimelineEntry(answered.answeredAt(), name(answered.by().value()), say(answered.title() != null
+                    || answered.description() != null ? "history.answered.amended" : "history.answered"),
+                    answered.answer());
         }
         if (event instanceof RequesterLeftBeforeAnswering left) {
-            return new TimelineEntry(left.leftAt(), name(left.requester().value()), "left before answering "
-                    + "(departure recorded by " + name(left.recordedBy().value()) + "); the step is back with its "
-                    + "holder, its time limit running again", null);
+            return new TimelineEntry(left.leftAt(), name(left.requester().value()), say("history.leftBeforeAnswering",
+                    name(left.recordedBy().value())), null);
         }
         if (event instanceof RequestWithdrawn withdrawn) {
-            return new TimelineEntry(withdrawn.withdrawnAt(), name(withdrawn.by().value()), "withdrew the request",
+            return new TimelineEntry(withdrawn.withdrawnAt(), name(withdrawn.by().value()), say("history.withdrawn"),
                     withdrawn.reason());
         }
         if (event instanceof RequestApproved approved) {
-            return new TimelineEntry(approved.approvedAt(), "Mandate", "closed the request: approved", null);
+            return new TimelineEntry(approved.approvedAt(), "Mandate", say("history.approved"), null);
         }
         if (event instanceof RequestRejected rejected) {
-            return new TimelineEntry(rejected.rejectedAt(), "Mandate", "closed the request: rejected", null);
+            return new TimelineEntry(rejected.rejectedAt(), "Mandate", say("history.rejected"), null);
         }
         if (event instanceof RequestDataShredded shredded) {
-            return new TimelineEntry(shredded.shreddedAt(), "Mandate", "shredded the request's texts: its "
-                    + "retention period (" + shredded.retention() + " after closing, category " + shredded.category()
-                    + ") had ended", null);
+            return new TimelineEntry(shredded.shreddedAt(), "Mandate", say("history.shredded",
+                    shredded.retention(), shredded.category()), null);
         }
-        return new TimelineEntry(message.getTimestamp(), "Mandate", plainWords(message.getPayloadType().getSimpleName()),
+        String type = message.getPayloadType().getSimpleName();
+        return new TimelineEntry(message.getTimestamp(), "Mandate", messages.orDefault("event." + type, plainWords(type)),
                 null);
     }
 
     /** A committee vote's events: the vote opening, each ballot (and each change), a leaver, the quorum. */
     private TimelineEntry voteEntry(Object event, Map<String, String> stepNames) {
         if (event instanceof QuorumStepOpened opened) {
-            return new TimelineEntry(opened.openedAt(), "Mandate", "asked " + (opened.committeeId() == null
-                    ? "the committees" : opened.committeeId().value()) + " to vote on step ‘" + opened.name() + "’ ("
-                    + opened.rule() + "): " + names(opened.voters()), opened.leftOut() == null ? null
-                    : name(opened.leftOut().value()) + " made the request and is left out of the vote.");
+            return new TimelineEntry(opened.openedAt(), "Mandate", say("history.voteOpened", opened.committeeId() == null
+                    ? say("history.theCommittees") : opened.committeeId().value(), opened.name(), opened.rule(),
+                    names(opened.voters())), opened.leftOut() == null ? null
+                    : say("history.leftOut", name(opened.leftOut().value())));
         }
         if (event instanceof VoteCast cast) {
             boolean forSomeone = !cast.voter().equals(cast.votedBy());
-            return new TimelineEntry(cast.castAt(), name(cast.votedBy().value()), "voted to "
-                    + (cast.outcome().name().equals("APPROVED") ? "approve" : "reject") + " step ‘"
-                    + stepNames.getOrDefault(cast.stepId().value(), "?") + "’"
-                    + (forSomeone ? " for " + name(cast.voter().value()) + ", under a mandate" : "")
-                    + (cast.replaces() == null ? "" : ", changing " + (forSomeone ? "that" : "their") + " vote"),
+            return new TimelineEntry(cast.castAt(), name(cast.votedBy().value()), say("history.voted." + cast.outcome().name(),
+                    stepNames.getOrDefault(cast.stepId().value(), "?"))
+                    + (forSomeone ? say("history.voted.for", name(cast.voter().value())) : "")
+                    + (cast.replaces() == null ? "" : say(forSomeone ? "history.voted.changingThat"
+                    : "history.voted.changingTheir")),
                     cast.rationale());
         }
         if (event instanceof VoterRemoved removed) {
-            return new TimelineEntry(removed.removedAt(), "Mandate", "took " + name(removed.voter().value())
-                    + " off the vote; it now needs " + removed.needed() + " approval(s)", removed.reason());
+            return new TimelineEntry(removed.removedAt(), "Mandate", say("history.voterRemoved",
+                    name(removed.voter().value()), removed.needed()), removed.reason());
         }
         if (event instanceof VoterReplaced replaced) {
-            return new TimelineEntry(replaced.replacedAt(), "Mandate", "gave " + name(replaced.voter().value())
-                    + "'s seat on the vote to " + name(replaced.successor().value()) + ", who sits on the committee; "
-                    + "their vote starts afresh", replaced.reason());
+            return new TimelineEntry(replaced.replacedAt(), "Mandate", say("history.voterReplaced",
+                    name(replaced.voter().value()), name(replaced.successor().value())), replaced.reason());
         }
         if (event instanceof VoteOverdue overdue) {
-            return new TimelineEntry(overdue.overdueAt(), "Mandate", "chased the vote on step ‘"
-                    + stepNames.getOrDefault(overdue.stepId().value(), "?") + "’, past its time limit: still to vote "
-                    + names(overdue.stillToVote()), overdue.reason());
+            return new TimelineEntry(overdue.overdueAt(), "Mandate", say("history.voteOverdue",
+                    stepNames.getOrDefault(overdue.stepId().value(), "?"), names(overdue.stillToVote())),
+                    overdue.reason());
         }
         if (event instanceof QuorumMet met) {
-            return new TimelineEntry(met.metAt(), "Mandate", "the quorum on step ‘" + stepNames.getOrDefault(
-                    met.stepId().value(), "?") + "’ was met (" + met.rule() + "): approved by "
-                    + names(met.approvedBy()), null);
+            return new TimelineEntry(met.metAt(), "Mandate", say("history.quorumMet", stepNames.getOrDefault(
+                    met.stepId().value(), "?"), met.rule(), names(met.approvedBy())), null);
         }
         if (event instanceof QuorumFailed failed) {
-            return new TimelineEntry(failed.failedAt(), "Mandate", "the quorum on step ‘" + stepNames.getOrDefault(
-                    failed.stepId().value(), "?") + "’ can no longer be met (" + failed.rule() + "): rejected",
-                    failed.reason());
+            return new TimelineEntry(failed.failedAt(), "Mandate", say("history.quorumFailed", stepNames.getOrDefault(
+                    failed.stepId().value(), "?"), failed.rule()), failed.reason());
         }
         return null;
+    }
+
+    /** A history line in the page's language. */
+    private String say(String key, Object... args) {
+        return messages.text(key, args);
     }
 
     private String names(List<PersonId> people) {

@@ -1,0 +1,51 @@
+package org.mandate.app.web.voice;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+import java.util.Locale;
+
+/**
+ * Sentences built in Java for a page, in the page's language. Outside a request (a mail, a job) that is English:
+ * never the server's own locale.
+ */
+@Component
+public class Messages {
+
+    private static MessageSource shared;
+
+    private final MessageSource source;
+
+    Messages(MessageSource source) {
+        this.source = source;
+        shared = source; // for the few static helpers (Moments) that templates and records call without a bean
+    }
+
+    public String text(String key, Object... args) {
+        return source.getMessage(key, args, locale());
+    }
+
+    /** The text under {@code key}, or {@code fallback} if the bundles have none (a name not translated yet). */
+    public String orDefault(String key, String fallback) {
+        return source.getMessage(key, null, fallback, locale());
+    }
+
+    /** The same, from code that has no bean at hand; falls back to the key if no context has started. */
+    public static String of(String key, Object... args) {
+        return shared == null ? key : shared.getMessage(key, args, locale());
+    }
+
+    /**
+     * The same, or {@code fallback} if the bundles have no {@code key} (a name not translated, e.g. an event kind
+     * subscribed to over the API) or no context has started.
+     */
+    public static String ofOr(String key, String fallback, Object... args) {
+        return shared == null ? fallback : shared.getMessage(key, args, fallback, locale());
+    }
+
+    /** The page's language; English outside a request. */
+    public static Locale locale() {
+        return LocaleContextHolder.getLocaleContext() == null ? Locale.ENGLISH : LocaleContextHolder.getLocale();
+    }
+}
