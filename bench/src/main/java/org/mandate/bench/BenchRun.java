@@ -2,6 +2,8 @@ package org.mandate.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.mandate.app.request.InboxQuery;
 import org.mandate.app.request.InboxReader;
 import org.mandate.bench.db.Database;
@@ -17,6 +19,7 @@ import org.mandate.bench.system.ApprovalSystem;
 import org.mandate.bench.system.CamundaSystem;
 import org.mandate.bench.system.MandateSystem;
 import org.mandate.projections.inbox.InboxProjection;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.File;
 import java.sql.Connection;
@@ -91,6 +94,9 @@ final class BenchRun {
                 long latency = System.nanoTime();
                 latency(mandate, full, none, numbers, Math.max(1, sizes.latencyShare() * slowest));
                 phase("latency", latency);
+                if (clear != null) {
+                    sealing(mandate);
+                }
             }
             replayAndInbox(mandate, full, raw);
         }
@@ -102,6 +108,44 @@ final class BenchRun {
         double seconds = (System.nanoTime() - since) / 1e9;
         phases.put(name, Math.round(seconds * 10) / 10.0);
         System.out.printf(Locale.ROOT, "  (%s: %.1f s)%n", name, seconds);
+    }
+
+    /**
+     * What sealing costs per event, apart from the database: the events the run stored, written and read again
+     * through the sealing event serializer and through the plain message serializer, in alternating rounds so that
+     * both meet the same machine. Throughput cells on a busy machine vary more than this cost.
+     */
+    private void sealing(MandateSystem mandate) {
+        var context = mandate.context();
+        var sealed = (Serializer) context.getBean("eventSerializer");
+        var plain = (Serializer) context.getBean("messageSerializer");
+        List<Object> events = context.getBean(JdbcTemplate.class).query(
+                "select payload, payload_type, payload_revision from domain_event_entry order by global_index desc "
+                        + "fetch first 2000 rows only",
+                (row, n) -> sealed.deserialize(new SimpleSerializedObject<>(
+                        row.getBytes("payload"), byte[].class, row.getString("payload_type"),
+                        row.getString("payload_revision"))));
+        long sealedNanos = 0;
+        long plainNanos = 0;
+        for (int round = 0; round < 20; round++) {
+            sealedNanos += roundTrips(sealed, events, round >= 5);
+            plainNanos += roundTrips(plain, events, round >= 5);
+        }
+        long measured = 15L * events.size();
+        double sealedMicros = sealedNanos / 1e3 / measured;
+        double plainMicros = plainNanos / 1e3 / measured;
+        section.add(Row.ratio("event written and read, personal data sealed (µs)", "µs", sealedMicros,
+                "the same in clear", plainMicros));
+    }
+
+    /** Nanoseconds to serialize and deserialize every event once (0 for a warm-up round). */
+    private static long roundTrips(Serializer serializer, List<Object> events,
+                                   boolean measured) {
+        long started = System.nanoTime();
+        for (Object event : events) {
+            serializer.deserialize(serializer.serialize(event, byte[].class));
+        }
+        return measured ? System.nanoTime() - started : 0;
     }
 
     /** Returns the slowest system's single-client approvals per second. */
