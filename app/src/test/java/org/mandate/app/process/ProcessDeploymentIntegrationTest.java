@@ -90,7 +90,20 @@ class ProcessDeploymentIntegrationTest extends MandateIntegrationTest {
             assertThat(change.path("elementId").asText()).isEqualTo("approval");
             assertThat(change.path("description").asText())
                     .contains("renamed from 'Approval' to 'Head of department approval'");
+            assertThat(change.path("type").asText()).isEqualTo("userTask");
+            assertThat(change.path("differences")).singleElement().satisfies(difference -> {
+                assertThat(difference.path("property").asText()).isEqualTo("name");
+                assertThat(difference.path("before").asText()).isEqualTo("Approval");
+                assertThat(difference.path("after").asText()).isEqualTo("Head of department approval");
+            });
         });
+        // the changes page says the same in the reader's language, from those facts
+        assertThat(PageSession.loggedIn(port, "olu").get("/processes/library/changes?from=1&to=2").body())
+                .contains("The user task &#39;Approval&#39; changed: renamed from &#39;Approval&#39; to "
+                        + "&#39;Head of department approval&#39;.");
+        assertThat(PageSession.loggedIn(port, "olu").speaking("de").get("/processes/library/changes?from=1&to=2")
+                .body()).contains("Benutzeraufgabe ‚Approval‘ geändert: umbenannt von ‚Approval‘ in "
+                + "‚Head of department approval‘.");
     }
 
     @Test

@@ -44,11 +44,18 @@ class PagesIntegrationTest extends MandateIntegrationTest {
         assertThat(as("vera").delete("/api/mandates/" + parent + "?reason=Back%20early").status()).isEqualTo(200);
 
         String page = omar.get("/mandates").body();
-        assertThat(page).contains("no longer in force: the mandate it was passed on from", "was revoked: Back early")
-                .doesNotContain("revoke-" + child);
+        assertThat(page).contains("no longer in force: the mandate it was passed on from (granted by Vera Lind) "
+                + "was revoked: Back early").doesNotContain("revoke-" + child);
+        assertThat(PageSession.loggedIn(port, "omar").speaking("de").get("/mandates").body())
+                .contains("nicht mehr in Kraft: das Mandat, aus dem es weitergegeben wurde (erteilt von Vera Lind), "
+                        + "wurde widerrufen: Back early");
         for (var mandate : as("fay").get("/api/mandates").json()) {
             if (mandate.path("id").asText().equals(child)) {
                 assertThat(mandate.path("status").asText()).isEqualTo("ENDED");
+                // the API keeps its English sentence with the link's id, and no second field for the page's words
+                assertThat(mandate.path("endedBecause").asText()).isEqualTo("no longer in force: the mandate it was "
+                        + "passed on from (" + parent + ", from vera) was revoked: Back early");
+                assertThat(mandate.has("ending")).isFalse();
             }
         }
     }

@@ -36,51 +36,64 @@ public final class VersionComparison {
         List<Change> changes = new ArrayList<>();
         for (String id : new TreeSet<>(before.keySet())) {
             if (!after.containsKey(id)) {
-                changes.add(new Change(id, Change.Kind.REMOVED, before.get(id).label() + " was removed."));
+                Described then = before.get(id);
+                changes.add(new Change(id, Change.Kind.REMOVED, then.label() + " was removed.", then.type(),
+                        then.name(), List.of()));
             }
         }
         for (String id : new TreeSet<>(after.keySet())) {
             Described now = after.get(id);
             Described then = before.get(id);
             if (then == null) {
-                changes.add(new Change(id, Change.Kind.ADDED, now.label() + " was added."));
+                changes.add(new Change(id, Change.Kind.ADDED, now.label() + " was added.", now.type(), now.name(),
+                        List.of()));
             } else if (!then.properties().equals(now.properties())) {
+                List<Change.Difference> differences = differences(then.properties(), now.properties());
                 changes.add(new Change(id, Change.Kind.CHANGED, then.label() + " changed: "
-                        + differences(then.properties(), now.properties()) + "."));
+                        + String.join("; ", differences.stream().map(VersionComparison::inEnglish).toList()) + ".",
+                        then.type(), then.name(), differences));
             }
         }
         return changes;
     }
 
-    private static String differences(Map<String, String> then, Map<String, String> now) {
+    private static List<Change.Difference> differences(Map<String, String> then, Map<String, String> now) {
         Set<String> names = new TreeSet<>(then.keySet());
         names.addAll(now.keySet());
-        List<String> parts = new ArrayList<>();
+        List<Change.Difference> differences = new ArrayList<>();
         for (String name : names) {
-            String old = then.get(name);
-            String current = now.get(name);
-            if (Objects.equals(old, current)) {
-                continue;
-            }
-            String what = name.equals("name") ? "renamed" : "its " + name;
-            if (old == null) {
-                parts.add(what + " set to '" + current + "'");
-            } else if (current == null) {
-                parts.add(what + " '" + old + "' removed");
-            } else {
-                parts.add(what + (name.equals("name") ? " from '" : " changed from '") + old + "' to '" + current
-                        + "'");
+            if (!Objects.equals(then.get(name), now.get(name))) {
+                differences.add(new Change.Difference(name, then.get(name), now.get(name)));
             }
         }
-        return String.join("; ", parts);
+        return differences;
+    }
+
+    private static String inEnglish(Change.Difference difference) {
+        if (difference.property().equals("name") && difference.before() != null && difference.after() != null) {
+            return "renamed from '" + difference.before() + "' to '" + difference.after() + "'";
+        }
+        String what = "its " + difference.property();
+        if (difference.before() == null) {
+            return what + " set to '" + difference.after() + "'";
+        }
+        if (difference.after() == null) {
+            return what + " '" + difference.before() + "' removed";
+        }
+        return what + " changed from '" + difference.before() + "' to '" + difference.after() + "'";
     }
 
     private record Described(String type, Map<String, String> properties) {
 
-        String label() {
+        /** Its name, or its id when it has none. */
+        String name() {
             String name = properties.get("name");
-            return "The " + String.join(" ", StringUtils.splitByCharacterTypeCamelCase(type)).toLowerCase(Locale.ROOT) + " '"
-                    + (name == null ? properties.get("id") : name) + "'";
+            return name == null ? properties.get("id") : name;
+        }
+
+        String label() {
+            return "The " + String.join(" ", StringUtils.splitByCharacterTypeCamelCase(type)).toLowerCase(Locale.ROOT)
+                    + " '" + name() + "'";
         }
     }
 

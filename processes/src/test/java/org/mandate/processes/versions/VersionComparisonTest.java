@@ -41,6 +41,18 @@ class VersionComparisonTest {
     }
 
     @Test
+    void givesTheFactsOfAChangeForAPageToWordInItsLanguage() {
+        String changed = shipped.replace("amount &gt;= 5000", "amount &gt;= 8000");
+
+        assertThat(VersionComparison.compare(bytes(shipped), bytes(changed))).singleElement().satisfies(change -> {
+            assertThat(change.type()).isEqualTo("sequenceFlow");
+            assertThat(change.name()).isEqualTo("approved, 5000 or more");
+            assertThat(change.differences()).containsExactly(new Change.Difference("conditionExpression",
+                    "${outcome == 'APPROVED' && amount >= 5000}", "${outcome == 'APPROVED' && amount >= 8000}"));
+        });
+    }
+
+    @Test
     void namesRemovedAndAddedElements() {
         String changed = shipped.replace("id=\"financeCheck\"", "id=\"budgetCheck\"")
                 .replace("targetRef=\"financeCheck\"", "targetRef=\"budgetCheck\"")

@@ -112,16 +112,14 @@ public class DelegationsRegister implements Mandates {
         MandateView parent = depth >= 32 ? null : ownTerms(view.passedOn(), now)
                 .map(found -> withItsChain(found, now, depth + 1)).orElse(null);
         if (parent == null) {
-            return view.ended("no longer in force: the mandate it was passed on from (" + view.passedOn()
-                    + ") cannot be found");
+            return view.ended(new MandateView.Ending(view.passedOn(), null, "MISSING", null, null));
         }
         return switch (parent.status()) {
-            case "REVOKED" -> view.ended("no longer in force: the mandate it was passed on from (" + parent.id()
-                    + ", from " + parent.from() + ") was revoked"
-                    + (parent.revokeReason() == null ? "" : ": " + parent.revokeReason()));
-            case "EXPIRED" -> view.ended("no longer in force: the mandate it was passed on from (" + parent.id()
-                    + ", from " + parent.from() + ") ended at " + parent.validUntil());
-            case MandateView.ENDED -> view.ended(parent.endedBecause());
+            case "REVOKED" -> view.ended(new MandateView.Ending(parent.id(), parent.from(), "REVOKED",
+                    parent.revokeReason(), null));
+            case "EXPIRED" -> view.ended(new MandateView.Ending(parent.id(), parent.from(), "EXPIRED", null,
+                    parent.validUntil()));
+            case MandateView.ENDED -> view.ended(parent.ending());
             default -> view;
         };
     }
@@ -144,7 +142,7 @@ public class DelegationsRegister implements Mandates {
                 terms.principal().value(), row.getString("parent_id"), terms.scope().categories(),
                 terms.scope().maxAmount(), terms.scope().currency(), terms.validFrom(), terms.validUntil(),
                 terms.mayRedelegate(), row.getString("reason"), Rows.instant(row, "granted_at"), status,
-                terms.revokedAt(), row.getString("revoked_by"), row.getString("revoke_reason"), null);
+                terms.revokedAt(), row.getString("revoked_by"), row.getString("revoke_reason"), null, null);
     }
 
     private static Set<String> categories(ResultSet row) throws SQLException {
