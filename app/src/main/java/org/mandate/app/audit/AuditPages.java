@@ -128,7 +128,8 @@ class AuditPages {
                 case "RequesterLeftBeforeAnswering" -> Messages.of("replay.leftBeforeAnswering",
                         people.name(AuditFields.text(event.path("payload").get("requester"))), actor);
                 case "VoteCast" -> voteInWords(event.path("payload"), actor);
-                case "QuorumMet", "QuorumFailed" -> event.path("words").asText(); // the rule, no actor
+                case "QuorumMet", "QuorumFailed" -> Messages.of(type.equals("QuorumMet") ? "replay.quorumMet"
+                        : "replay.quorumFailed", AuditFields.text(event.path("payload").get("rule"))); // no actor
                 default -> actor.isEmpty() ? words.event(type) : Messages.of("replay.by", words.event(type), actor);
             });
             event.put("when", Moments.when(instant(event.path("at"))));

@@ -63,14 +63,10 @@ class FirstSignIns {
         String id = (claimed.contains("@") ? claimed.substring(0, claimed.indexOf('@')) : claimed)
                 .toLowerCase(Locale.ROOT);
         if (!USER_NAME.matcher(id).matches()) {
-            throw new IdentityRefusedException(claimed, false, "The identity provider knows you as '" + claimed
-                    + "', which cannot be a user name in Mandate's directory (2 to 64 lower-case letters, digits, "
-                    + "dots, dashes or underscores), so you could not join it by signing in.");
+            throw IdentityRefusedException.worded(claimed, false, "signin.refused.badName", claimed);
         }
         if (directory.find(PersonId.of(id)).isPresent()) {
-            throw new IdentityRefusedException(claimed, false, "The identity provider knows you as '" + claimed
-                    + "', but the user name '" + id + "' is already someone else's in Mandate's directory, so you "
-                    + "could not join it by signing in.");
+            throw IdentityRefusedException.worded(claimed, false, "signin.refused.taken", claimed, id);
         }
         try {
             commands.sendAndWait(new JoinPerson(PersonId.of(id), name(claims, id), "", null, Set.of(),

@@ -84,10 +84,14 @@ final class PageSignIn {
 
     private static void remember(HttpServletRequest request, IdentityRefusedException refused) {
         request.getSession(true).setAttribute(REFUSAL, new Refusal(refused.claimed(), refused.departed(),
-                refused.getMessage()));
+                refused.getMessage(), refused.key(), refused.args()));
     }
 
-    /** What the refused page shows: who the provider said, whether they left, and why. */
-    public record Refusal(String claimed, boolean departed, String why) implements java.io.Serializable {
+    /**
+     * What the refused page shows: who the provider said, whether they left, and why: in the page's language from
+     * {@code key} and {@code args} when the refusal has them, else the English {@code why}.
+     */
+    public record Refusal(String claimed, boolean departed, String why, String key, String[] args)
+            implements java.io.Serializable {
     }
 }

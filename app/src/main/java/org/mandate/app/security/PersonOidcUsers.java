@@ -38,15 +38,13 @@ final class PersonOidcUsers implements OAuth2UserService<OidcUserRequest, OidcUs
         if (!who.known()) {
             log.info("Refused a sign-in as '{}' (subject {}): nobody in the directory is that identity",
                     who.claimed(), user.getSubject());
-            throw new IdentityRefusedException(who.claimed(), false, who.claimed() == null
-                    ? "The identity provider did not say who you are (no '" + identities.personClaim() + "' claim)."
-                    : "The identity provider knows you as '" + who.claimed() + "', but nobody in Mandate's "
-                    + "directory is that identity.");
+            throw who.claimed() == null
+                    ? IdentityRefusedException.worded(null, false, "signin.refused.noClaim", identities.personClaim())
+                    : IdentityRefusedException.worded(who.claimed(), false, "signin.refused.unknown", who.claimed());
         }
         if (!who.active()) {
             log.warn("Refused a sign-in as '{}': they have left", who.personId());
-            throw new IdentityRefusedException(who.claimed(), true, "'" + who.personId() + "' has left the "
-                    + "organisation in Mandate's directory and may no longer sign in.");
+            throw IdentityRefusedException.worded(who.claimed(), true, "signin.refused.departed", who.personId());
         }
         Set<String> roles = identities.tokenRoles(claims(user, request));
         return new PersonOidcUser(who.personId(), roles, PersonTokens.authorities(who, roles), user.getIdToken(),

@@ -61,7 +61,15 @@ public abstract class BrowserTest extends MandateIntegrationTest {
 
     /** A fresh browser with nobody logged in. */
     protected WebDriver browser() {
+        return browser(null);
+    }
+
+    /** The same, set to ask for pages in {@code language} (its Accept-Language), e.g. "de"; null for the default. */
+    protected WebDriver browser(String language) {
         ChromeOptions options = new ChromeOptions();
+        if (language != null) {
+            options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+        }
         options.setBinary(CHROMIUM);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",

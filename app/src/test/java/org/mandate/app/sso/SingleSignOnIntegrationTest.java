@@ -134,11 +134,24 @@ class SingleSignOnIntegrationTest extends SingleSignOnTest {
         signIn(browser, "zoe");
         waitUntil(browser, driver -> driver.getCurrentUrl().equals(url("/login/refused")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Mandate does not know you yet");
+        assertThat(browser.findElement(By.id("why")).getText())
+                .isEqualTo("The identity provider knows you as 'zoe', but nobody in Mandate's directory is that identity.");
         assertThat(browser.findElement(By.id("ask")).getText()).contains("Ivy Park", "as zoe");
         assertThat(AccessibilityBrowserTest.axe(browser)).as("the refused page").isEmpty();
         screenshot(browser, "sso-refused");
         browser.get(url("/"));
         assertThat(browser.getCurrentUrl()).as("not signed in to Mandate").isEqualTo(url("/login"));
+    }
+
+    @Test
+    void theRefusedPageSpeaksTheBrowsersLanguage() {
+        WebDriver browser = browser("de");
+        browser.get(url("/login"));
+        signIn(browser, "zoe");
+        waitUntil(browser, driver -> driver.getCurrentUrl().equals(url("/login/refused")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Mandate kennt Sie noch nicht");
+        assertThat(browser.findElement(By.id("why")).getText()).isEqualTo("Der Identitätsanbieter kennt Sie als "
+                + "‚zoe‘, aber im Verzeichnis von Mandate hat niemand diese Identität.");
     }
 
     @Test
@@ -187,7 +200,7 @@ class SingleSignOnIntegrationTest extends SingleSignOnTest {
 
     /** From Mandate's login page through the provider's own login form. */
     private void signIn(WebDriver browser, String user) {
-        browser.findElement(By.linkText("Sign in with School login")).click();
+        browser.findElement(By.cssSelector("a[href*='/oauth2/authorization/']")).click(); // "Sign in with School login"
         waitUntil(browser, driver -> driver.getCurrentUrl().startsWith(IDP.issuer() + "/login"));
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(TestIdentityProvider.PASSWORD);

@@ -44,6 +44,11 @@ public class Messages {
         return shared == null ? fallback : shared.getMessage(key, args, fallback, locale());
     }
 
+    /** The sentence in English whatever the page's language: for logs and the API, from code that has no bean. */
+    public static String inEnglish(String key, Object... args) {
+        return shared == null ? key : shared.getMessage(key, args, Locale.ENGLISH);
+    }
+
     /** The page's language; English outside a request. */
     public static Locale locale() {
         return LocaleContextHolder.getLocaleContext() == null ? Locale.ENGLISH : LocaleContextHolder.getLocale();
