@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.lang3.exception.ExceptionUtils;
+import org.mandate.app.web.voice.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -112,11 +113,10 @@ public class OutageAnswers {
         }
         response.setHeader(HttpHeaders.RETRY_AFTER, Unavailable.seconds(retryAfter));
         if (Unavailable.OUTCOME_UNKNOWN.equals(problem.getBody().getType())) {
-            return "The database failed while storing your change, so we cannot tell whether it was stored. Look at "
-                    + "the request (or your inbox) before you try again.";
+            return Messages.of("unavailable.outcomeUnknown");
         }
         if (Unavailable.DATABASE_UNREACHABLE.equals(problem.getBody().getType())) {
-            return "Mandate cannot reach its database right now. Nothing was changed. Try again in a few seconds.";
+            return Messages.of("unavailable.databaseUnreachable");
         }
         return problem.getBody().getDetail();
     }

@@ -3,6 +3,7 @@ package org.mandate.app.outage;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.mandate.app.web.voice.Messages;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * The answers given while something Mandate depends on is out of reach, or when a change may or may not have been
@@ -65,9 +67,7 @@ public final class Unavailable {
         response.setStatus(HttpStatus.INSUFFICIENT_STORAGE.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, seconds(retryAfter));
         if (wantsPage(request)) {
-            response.setContentType(MediaType.TEXT_HTML_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write(PAGE.replace(PAGE_MESSAGE, detail));
+            writePage(request, response, "unavailable.storageFull");
             return;
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INSUFFICIENT_STORAGE, detail);
@@ -83,10 +83,7 @@ public final class Unavailable {
         response.setHeader(HttpHeaders.RETRY_AFTER, seconds(retryAfter));
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         if (wantsPage(request)) {
-            response.setContentType(MediaType.TEXT_HTML_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write(PAGE.replace(PAGE_MESSAGE, "Mandate cannot reach its database right now. "
-                    + "Nothing was changed, and your password is fine. Try again in a few seconds."));
+            writePage(request, response, "unavailable.signIn");
             return;
         }
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -100,24 +97,35 @@ public final class Unavailable {
                 && accept.contains(MediaType.TEXT_HTML_VALUE);
     }
 
-    private static final String PAGE_MESSAGE = "MESSAGE";
+    /**
+     * Written without the template engine: the layout reads the directory, which is what is out of reach. In the
+     * browser's language, since a person's own choice lives in the database too. The bundles' words hold no markup.
+     */
+    private static void writePage(HttpServletRequest request, HttpServletResponse response, String messageKey)
+            throws IOException {
+        Locale language = Messages.fromBrowser(request);
+        String title = Messages.inLanguage(language, "unavailable.title");
+        response.setContentType(MediaType.TEXT_HTML_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(PAGE.formatted(language.getLanguage(), title, title,
+                Messages.inLanguage(language, messageKey), Messages.inLanguage(language, "unavailable.tryAgain")));
+    }
 
-    /** Written without the template engine: the layout reads the directory, which is what is out of reach. */
     private static final String PAGE = """
             <!DOCTYPE html>
-            <html lang="en">
+            <html lang="%s">
             <head>
                 <meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>Unavailable for a moment · Mandate</title>
+                <title>%s · Mandate</title>
                 <link rel="stylesheet" href="/css/mandate.css">
             </head>
             <body>
             <header><a class="brand" href="/">Mandate</a></header>
             <main id="main">
-                <h1>Unavailable for a moment</h1>
-                <p class="error" role="alert">MESSAGE</p>
-                <p><a href="">Try again</a></p>
+                <h1>%s</h1>
+                <p class="error" role="alert">%s</p>
+                <p><a href="">%s</a></p>
             </main>
             </body>
             </html>

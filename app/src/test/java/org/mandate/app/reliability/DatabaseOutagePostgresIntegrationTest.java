@@ -95,7 +95,13 @@ class DatabaseOutagePostgresIntegrationTest {
             Http.Reply page = Http.basic(app.port(), null).call("GET", "/login", null, null,
                     Map.of("Accept", "text/html"));
             assertThat(page.status()).isEqualTo(503);
-            assertThat(page.body()).contains("Unavailable for a moment");
+            assertThat(page.body()).contains("<html lang=\"en\">", "Unavailable for a moment",
+                    "Mandate cannot reach its database right now. Nothing was changed, and your password is fine.");
+            Http.Reply german = Http.basic(app.port(), null).call("GET", "/login", null, null,
+                    Map.of("Accept", "text/html", "Accept-Language", "de"));
+            assertThat(german.body()).contains("<html lang=\"de\">", "Für einen Moment nicht erreichbar",
+                    "Mandate erreicht seine Datenbank gerade nicht. Nichts wurde geändert, und Ihr Passwort ist in "
+                            + "Ordnung.");
 
             Thread.sleep(Math.max(0, OUTAGE.toMillis() - (System.nanoTime() - dropped) / 1_000_000));
             relay.restore();

@@ -1,5 +1,7 @@
 package org.mandate.app.web.voice;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.mandate.domain.preference.Preferences;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -44,6 +46,11 @@ public class Messages {
         return shared == null ? fallback : shared.getMessage(key, args, fallback, locale());
     }
 
+    /** The sentence in the given language, from code that has no bean (English, the key, if no context started). */
+    public static String inLanguage(Locale language, String key, Object... args) {
+        return shared == null ? key : shared.getMessage(key, args, language);
+    }
+
     /** The sentence in English whatever the page's language: for logs and the API, from code that has no bean. */
     public static String inEnglish(String key, Object... args) {
         return shared == null ? key : shared.getMessage(key, args, Locale.ENGLISH);
@@ -52,5 +59,23 @@ public class Messages {
     /** The page's language; English outside a request. */
     public static Locale locale() {
         return LocaleContextHolder.getLocaleContext() == null ? Locale.ENGLISH : LocaleContextHolder.getLocale();
+    }
+
+    /**
+     * The browser's languages in the order it prefers them (Accept-Language), the first Mandate speaks; also for
+     * answers given when a person's own choice cannot be read (the database out of reach).
+     */
+    public static Locale fromBrowser(HttpServletRequest request) {
+        if (request.getHeader("Accept-Language") == null) {
+            return Locale.ENGLISH; // not the server's own locale, which the servlet container would give
+        }
+        var wanted = request.getLocales();
+        while (wanted.hasMoreElements()) {
+            String language = wanted.nextElement().getLanguage();
+            if (Preferences.LANGUAGES.contains(language)) {
+                return Locale.forLanguageTag(language);
+            }
+        }
+        return Locale.ENGLISH;
     }
 }

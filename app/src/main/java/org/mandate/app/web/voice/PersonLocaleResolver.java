@@ -2,7 +2,6 @@ package org.mandate.app.web.voice;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.mandate.domain.preference.Preferences;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.SimpleTimeZoneAwareLocaleContext;
@@ -58,7 +57,8 @@ class PersonLocaleResolver implements LocaleContextResolver {
             return context;
         }
         VoiceChoices.Choice choice = person.map(choices::of).orElse(new VoiceChoices.Choice(null, null));
-        Locale locale = choice.language() != null ? Locale.forLanguageTag(choice.language()) : fromBrowser(request);
+        Locale locale = choice.language() != null ? Locale.forLanguageTag(choice.language())
+                : Messages.fromBrowser(request);
         ZoneId zone = choice.zone() != null ? ZoneId.of(choice.zone()) : organisationZone;
         TimeZoneAwareLocaleContext context = new SimpleTimeZoneAwareLocaleContext(locale, TimeZone.getTimeZone(zone));
         request.setAttribute(RESOLVED, context);
@@ -79,21 +79,6 @@ class PersonLocaleResolver implements LocaleContextResolver {
     @Override
     public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
         request.removeAttribute(RESOLVED);
-    }
-
-    /** The browser's languages in the order it prefers them (Accept-Language), the first Mandate speaks. */
-    static Locale fromBrowser(HttpServletRequest request) {
-        if (request.getHeader("Accept-Language") == null) {
-            return Locale.ENGLISH; // not the server's own locale, which the servlet container would give
-        }
-        var wanted = request.getLocales();
-        while (wanted.hasMoreElements()) {
-            String language = wanted.nextElement().getLanguage();
-            if (Preferences.LANGUAGES.contains(language)) {
-                return Locale.forLanguageTag(language);
-            }
-        }
-        return Locale.ENGLISH;
     }
 
     private static Optional<String> person() {
