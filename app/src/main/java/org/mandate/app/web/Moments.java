@@ -27,11 +27,16 @@ public final class Moments {
     }
 
     public static String when(Instant instant) {
+        return when(instant, Messages.locale(), zone());
+    }
+
+    /** The same for someone not on a page, e.g. a mail's recipient, in their language and zone. */
+    public static String when(Instant instant, Locale language, ZoneId zone) {
         if (instant == null) {
             return "";
         }
-        DateTimeFormatter format = "de".equals(Messages.locale().getLanguage()) ? GERMAN : ENGLISH;
-        return format.withZone(zone()).format(instant);
+        DateTimeFormatter format = "de".equals(language.getLanguage()) ? GERMAN : ENGLISH;
+        return format.withZone(zone).format(instant);
     }
 
     /** A calendar day, "14 Dec 2026" / "14. Dez. 2026". */
