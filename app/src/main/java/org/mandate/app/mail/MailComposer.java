@@ -14,8 +14,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Writes one mail (plain text and HTML, from templates/mail/notices.*) for one person's notices: a single notice
- * at once, or a digest. Decide links are made at this moment, for steps still with this person.
+ * Writes one mail (plain text and HTML, from templates/mail/notices.*) for one person's notices, in their language
+ * and zone ({@link MailVoice}): a single notice at once, or a digest. Decide links are made at this moment, for steps still with this person.
  */
 class MailComposer {
 

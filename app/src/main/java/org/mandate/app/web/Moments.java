@@ -13,7 +13,7 @@ import java.util.Locale;
 /**
  * Times as people say them, in the page's language and the person's time zone: "7 Dec 2026, 14:05 CET",
  * "7. Dez. 2026, 14:05 MEZ", "5 minutes", "due in 2 days"; templates reach it as {@code @moments}. Outside a
- * request (a mail, a job): English and the server's zone.
+ * request (a job): English and the server's zone; a mail passes its recipient's language and zone instead.
  */
 @Component("moments")
 public final class Moments {
