@@ -3,6 +3,7 @@ package org.mandate.app.mail;
 import org.mandate.app.PeriodicTask;
 import org.mandate.app.PeriodicWork;
 import org.mandate.app.web.People;
+import org.mandate.app.web.voice.Amounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -101,7 +103,8 @@ class ChatDispatcher extends PeriodicWork {
         MailNotices.RequestFacts request = notice.requestId() == null ? null : notices.request(notice.requestId());
         return new ChatMessages.Message(notice.headline(), request == null ? null : request.title(),
                 request == null ? null : people.name(request.requester()),
-                request == null ? null : Amounts.text(request.amount(), request.currency()), notice.reason(),
+                request == null ? null : Amounts.format(request.amount(), request.currency(), Locale.ENGLISH),
+                notice.reason(),
                 notice.dueAt() == null ? null : times.at(notice.dueAt()),
                 notice.requestId() == null ? null : publicUrl + "/requests/" + notice.requestId());
     }

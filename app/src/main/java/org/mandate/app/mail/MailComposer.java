@@ -12,11 +12,10 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * Writes one mail (plain text and HTML, from templates/mail/notices.*) for one person's notices: a single notice
- * at once, or a digest. Decide links are made at this moment, for steps still with this person.
+ * Writes one mail (plain text and HTML, from templates/mail/notices.*) for one person's notices, in their language
+ * and zone ({@link MailVoice}): a single notice at once, or a digest. Decide links are made at this moment, for steps still with this person.
  */
 class MailComposer {
 
@@ -33,22 +32,22 @@ class MailComposer {
     private final MailNotices notices;
     private final ActionLinks links;
     private final People people;
-    private final MailTimes times;
+    private final MailVoice voices;
     private final MailSettings settings;
     private final String publicUrl;
     private final Clock clock;
 
-    MailComposer(MailNotices notices, ActionLinks links, People people, MailTimes times, MailSettings settings,
+    MailComposer(MailNotices notices, ActionLinks links, People people, MailVoice voices, MailSettings settings,
                  String publicUrl, Clock clock, MessageSource messages) {
         this.notices = notices;
         this.links = links;
         this.people = people;
-        this.times = times;
+        this.voices = voices;
         this.settings = settings;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         this.clock = clock;
         SpringTemplateEngine engine = new SpringTemplateEngine();
-        // the templates' words come from the mail bundle; a mail is written in English (docs/pages.md)
+        // the templates' words come from the mail bundle, in the recipient's language (docs/pages.md)
         engine.setTemplateEngineMessageSource(messages);
         engine.addTemplateResolver(resolver(".txt", TemplateMode.TEXT, 1));
         engine.addTemplateResolver(resolver(".html", TemplateMode.HTML, 2));
@@ -56,20 +55,20 @@ class MailComposer {
     }
 
     Mail compose(String recipient, List<MailNotices.Notice> batch, boolean digest) {
-        List<Item> items = batch.stream().map(notice -> item(recipient, notice)).toList();
-        String subject = digest
-                ? "Mandate: your digest, " + batch.size() + (batch.size() == 1 ? " notice" : " notices")
-                : batch.get(0).headline();
-        Context context = new Context(Locale.ENGLISH);
+        MailVoice.Voice voice = voices.of(recipient);
+        List<Item> items = batch.stream().map(notice -> item(recipient, voice, notice)).toList();
+        // a notice's headline and reason were written in the recipient's language when it was queued
+        String subject = digest ? voice.text("mail.digest.subject", batch.size()) : batch.get(0).headline();
+        Context context = new Context(voice.locale());
         context.setVariable("subject", subject);
         context.setVariable("name", people.name(recipient));
-        context.setVariable("intro", digest ? "Here is what happened since your last digest." : intro(batch.get(0)));
+        context.setVariable("intro", voice.text(digest ? "mail.digest.intro" : intro(batch.get(0))));
         context.setVariable("items", items);
         context.setVariable("settingsUrl", publicUrl + "/settings/notifications");
         return new Mail(subject, templates.process("notices.txt", context), templates.process("notices.html", context));
     }
 
-    private Item item(String recipient, MailNotices.Notice notice) {
+    private Item item(String recipient, MailVoice.Voice voice, MailNotices.Notice notice) {
         MailNotices.RequestFacts request = notice.requestId() == null ? null : notices.request(notice.requestId());
         String openUrl = notice.requestId() == null ? publicUrl + "/mandates"
                 : publicUrl + "/requests/" + notice.requestId();
@@ -83,10 +82,10 @@ class MailComposer {
             approve = link(recipient, step, Outcome.APPROVED, expires);
             reject = link(recipient, step, Outcome.REJECTED, expires);
         }
-        String due = notice.dueAt() == null ? null : times.at(notice.dueAt());
+        String due = notice.dueAt() == null ? null : voice.at(notice.dueAt());
         return new Item(notice.headline(), request == null ? null : request.title(),
                 request == null ? null : people.name(request.requester()),
-                request == null ? null : Amounts.text(request.amount(), request.currency()), due, notice.reason(),
+                request == null ? null : voice.amount(request.amount(), request.currency()), due, notice.reason(),
                 openUrl, approve, reject);
     }
 
@@ -95,18 +94,15 @@ class MailComposer {
                 step.requestId(), step.stepId(), outcome, expires));
     }
 
+    /** The key of the intro to a single notice. */
     private static String intro(MailNotices.Notice notice) {
         return switch (notice.kind()) {
             // a step notice without a step: the request was withdrawn (an arriving step always names its step)
-            case STEP_ARRIVED -> notice.stepId() == null
-                    ? "A request that waited for your decision was withdrawn."
-                    : "A request is waiting for your decision.";
-            case REMINDER -> notice.overseeing()
-                    ? "A committee vote is waiting for someone who reports to you."
-                    : "A step of yours is waiting for your decision.";
-            case REQUEST_DECIDED -> "Your request has been decided.";
-            case MANDATE_GRANTED -> "You have been given a standing mandate.";
-            case MENTIONED -> "Someone mentioned you in a comment on a request.";
+            case STEP_ARRIVED -> notice.stepId() == null ? "mail.intro.withdrawn" : "mail.intro.arrived";
+            case REMINDER -> notice.overseeing() ? "mail.intro.overseeing" : "mail.intro.reminder";
+            case REQUEST_DECIDED -> "mail.intro.decided";
+            case MANDATE_GRANTED -> "mail.intro.mandate";
+            case MENTIONED -> "mail.intro.mentioned";
         };
     }
 

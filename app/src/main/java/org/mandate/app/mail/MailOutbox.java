@@ -10,7 +10,6 @@ import org.mandate.domain.mandate.MandateGranted;
 import org.mandate.domain.mandate.MandateRevoked;
 import org.mandate.domain.mandate.Scope;
 import org.mandate.domain.notification.NoticeKind;
-import org.mandate.domain.request.Outcome;
 import org.mandate.domain.request.MoreInformationProvided;
 import org.mandate.domain.request.MoreInformationRequested;
 import org.mandate.domain.request.RequesterLeftBeforeAnswering;
@@ -34,6 +33,7 @@ import org.mandate.domain.request.VoterRemoved;
 import org.mandate.domain.request.VoterReplaced;
 
 import java.time.Instant;
+import java.util.function.Function;
 import java.util.Set;
 
 /**
@@ -51,17 +51,17 @@ class MailOutbox {
     private final NoticeQueue queue;
     private final ChatQueue chat;
     private final People people;
-    private final MailTimes times;
+    private final MailVoice voices;
     private final MandateHolders mandateHolders;
     private final VoteNotices votes;
 
-    MailOutbox(MailNotices notices, NoticeQueue queue, ChatQueue chat, People people, MailTimes times,
+    MailOutbox(MailNotices notices, NoticeQueue queue, ChatQueue chat, People people, MailVoice voices,
                MandateHolders mandateHolders, VoteNotices votes) {
         this.notices = notices;
         this.queue = queue;
         this.chat = chat;
         this.people = people;
-        this.times = times;
+        this.voices = voices;
         this.mandateHolders = mandateHolders;
         this.votes = votes;
     }
@@ -77,7 +77,7 @@ class MailOutbox {
         notices.stepWith(event.stepId().value(), event.requestId().toString(), event.assignee().value(),
                 event.assignee().value(), event.dueAt(), event.openedAt());
         arrived(message, event.requestId().toString(), event.stepId().value(), event.assignee().value(),
-                "The approval path put its step ‘" + event.name() + "’ in front of you.",
+                voice -> voice.text("mail.why.opened", event.name()),
                 "The approval path put its step ‘" + event.name() + "’ in front of "
                         + people.name(event.assignee().value()) + ".", event.dueAt(), event.openedAt());
         mandateHolders.offer(message, event.requestId().toString(), event.stepId().value(), event.assignee().value(),
@@ -89,8 +89,8 @@ class MailOutbox {
         MailNotices.DueStep step = moved(event.stepId().value(), event.requestId().toString(), event.to().value(),
                 null, event.delegatedAt());
         arrived(message, event.requestId().toString(), event.stepId().value(), event.to().value(),
-                people.name(event.from().value()) + " lent you this step to decide in their place"
-                        + said(event.note()), people.name(event.from().value()) + " lent this step to "
+                voice -> voice.text("mail.why.lent", people.name(event.from().value()), voice.said(event.note())),
+                people.name(event.from().value()) + " lent this step to "
                         + people.name(event.to().value()) + " to decide in their place" + said(event.note()),
                 step == null ? null : step.dueAt(), event.delegatedAt());
     }
@@ -100,10 +100,10 @@ class MailOutbox {
         MailNotices.DueStep step = moved(event.stepId().value(), event.requestId().toString(), event.to().value(),
                 event.to().value(), event.escalatedAt());
         String to = people.name(event.to().value());
-        String why = event.by() == null
-                ? "It waited too long with " + people.name(event.from().value()) + ", so it moved up to you."
-                : people.name(event.by().value()) + " escalated it from " + people.name(event.from().value())
-                + " to you" + said(event.reason());
+        Function<MailVoice.Voice, String> why = voice -> event.by() == null
+                ? voice.text("mail.why.escalated.timeout", people.name(event.from().value()))
+                : voice.text("mail.why.escalated", people.name(event.by().value()), people.name(event.from().value()),
+                voice.said(event.reason()));
         String whyInChat = event.by() == null
                 ? "It waited too long with " + people.name(event.from().value()) + ", so it moved up to " + to + "."
                 : people.name(event.by().value()) + " escalated it from " + people.name(event.from().value())
@@ -119,7 +119,8 @@ class MailOutbox {
         MailNotices.DueStep step = moved(event.stepId().value(), event.requestId().toString(), event.to().value(),
                 event.to().value(), event.reassignedAt());
         arrived(message, event.requestId().toString(), event.stepId().value(), event.to().value(),
-                "It was handed over to you from " + people.name(event.from().value()) + said(event.reason()),
+                voice -> voice.text("mail.why.reassigned", people.name(event.from().value()),
+                        voice.said(event.reason())),
                 "It was handed over to " + people.name(event.to().value()) + " from "
                         + people.name(event.from().value()) + said(event.reason()),
                 step == null ? null : step.dueAt(), event.reassignedAt());
@@ -137,10 +138,10 @@ class MailOutbox {
     @EventHandler
     void on(StepDecided event) {
         notices.stepClosed(event.stepId().value());
-        notices.decided(event.requestId().toString(), (event.outcome() == Outcome.APPROVED ? "Approved" : "Rejected")
-                + " by " + people.name(event.decidedBy().value())
-                + (event.onBehalfOf() == null ? "" : " for " + people.name(event.onBehalfOf().value()))
-                + said(event.rationale()));
+        notices.decided(event.requestId().toString(), Decisions.stored(event.outcome().name(),
+                people.name(event.decidedBy().value()),
+                event.onBehalfOf() == null ? "" : people.name(event.onBehalfOf().value()),
+                event.rationale() == null ? "" : event.rationale()));
     }
 
     /** Every voter hears of the vote, and whoever may vote for one of them under a mandate. */
@@ -174,16 +175,15 @@ class MailOutbox {
     @EventHandler
     void on(QuorumMet event) {
         notices.stepClosed(event.stepId().value());
-        notices.decided(event.requestId().toString(), "Approved by the committee vote (" + event.rule() + "): "
-                + String.join(", ", event.approvedBy().stream().map(voter -> people.name(voter.value())).toList())
-                + ".");
+        notices.decided(event.requestId().toString(), Decisions.stored(Decisions.QUORUM_MET, event.rule(),
+                String.join(", ", event.approvedBy().stream().map(voter -> people.name(voter.value())).toList())));
     }
 
     @EventHandler
     void on(QuorumFailed event) {
         notices.stepClosed(event.stepId().value());
-        notices.decided(event.requestId().toString(), "Rejected by the committee vote: " + event.reason()
-                + (event.reason().endsWith(".") ? "" : "."));
+        notices.decided(event.requestId().toString(), Decisions.stored(Decisions.QUORUM_FAILED, event.reason()
+                + (event.reason().endsWith(".") ? "" : ".")));
     }
 
     @EventHandler
@@ -215,9 +215,13 @@ class MailOutbox {
         String headline = "Withdrawn: ‘" + request.title() + "’ from " + people.name(request.requester());
         for (String holder : holders) {
             if (!holder.equals(event.by().value())) {
+                MailVoice.Voice voice = voices.of(holder);
+                boolean why = event.reason() != null && !event.reason().isBlank();
                 queue.offer(new MailNotices.Queued(message.getIdentifier(), holder, NoticeKind.STEP_ARRIVED,
-                        requestId, null, headline, withdrew + " Nothing is left for you to decide on it.", null),
-                        event.withdrawnAt());
+                        requestId, null, voice.text("mail.withdrawn.headline",
+                        voice.about(request.title(), people.name(request.requester()))),
+                        why ? voice.text("mail.withdrawn.why", by, event.reason().strip())
+                                : voice.text("mail.withdrawn", by), null), event.withdrawnAt());
             }
         }
         String with = holders.isEmpty() ? "" : " It was with " + String.join(", ", holders.stream()
@@ -233,11 +237,12 @@ class MailOutbox {
         if (request == null) {
             return;
         }
+        String by = people.name(event.by().value());
         for (PersonId mentioned : event.mentions()) {
+            MailVoice.Voice voice = voices.of(mentioned.value());
             queue.offer(new MailNotices.Queued(message.getIdentifier(), mentioned.value(), NoticeKind.MENTIONED,
-                    event.requestId().toString(), null, people.name(event.by().value()) + " mentioned you on ‘"
-                    + request.title() + "’", people.name(event.by().value()) + " wrote" + said(event.text()), null),
-                    event.commentedAt());
+                    event.requestId().toString(), null, voice.text("mail.mentioned.headline", by, request.title()),
+                    voice.text("mail.mentioned", by, voice.said(event.text())), null), event.commentedAt());
         }
     }
 
@@ -253,11 +258,10 @@ class MailOutbox {
             return;
         }
         String asker = people.name(event.askedBy().value());
+        MailVoice.Voice voice = voices.of(request.requester());
         queue.offer(new MailNotices.Queued(message.getIdentifier(), request.requester(), NoticeKind.MENTIONED,
-                event.requestId().toString(), null, asker + " asks about ‘" + request.title() + "’",
-                asker + " sent your request back for more information and asks" + said(event.question())
-                        + " Answer on the request's page; the step waits, its time limit standing still, until you do.",
-                null), event.askedAt());
+                event.requestId().toString(), null, voice.text("mail.asked.headline", asker, request.title()),
+                voice.text("mail.asked", asker, voice.said(event.question())), null), event.askedAt());
         chat.offer(new ChatNotices.Post(message.getIdentifier(), ChatNotices.STEP_ARRIVED, event.requestId().toString(),
                 null, request.requester(), "Waiting for " + people.name(request.requester()) + "'s answer: ‘"
                 + request.title() + "’", asker + " asks" + said(event.question()), null), event.askedAt());
@@ -276,7 +280,7 @@ class MailOutbox {
             return;
         }
         arrived(message, requestId, event.stepId().value(), step.holder(),
-                people.name(event.by().value()) + " answered" + said(event.answer()) + " The step is back with you.",
+                voice -> voice.text("mail.why.answered", people.name(event.by().value()), voice.said(event.answer())),
                 people.name(event.by().value()) + " answered" + said(event.answer()), event.dueAt(),
                 event.answeredAt());
     }
@@ -289,10 +293,10 @@ class MailOutbox {
         if (step == null || step.holder() == null) {
             return;
         }
-        String said = people.name(event.requester().value()) + " left before answering your question.";
+        String requester = people.name(event.requester().value());
         arrived(message, event.requestId().toString(), event.stepId().value(), step.holder(),
-                said + " The step is back with you: decide it on what is there.", said, event.dueAt(),
-                event.leftAt());
+                voice -> voice.text("mail.why.requesterLeft", requester),
+                requester + " left before answering your question.", event.dueAt(), event.leftAt());
     }
 
     @EventHandler
@@ -300,15 +304,16 @@ class MailOutbox {
         notices.mandateGranted(event.mandateId().toString(), event.grantor().value(), event.holder().value(),
                 event.principal().value(), event.validUntil());
         Scope scope = event.scope();
-        String what = scope.categories().contains(Scope.ANY) ? "any category" : String.join(", ", scope.categories());
+        MailVoice.Voice voice = voices.of(event.holder().value());
+        String principal = people.name(event.principal().value());
+        String what = scope.categories().contains(Scope.ANY) ? voice.text("mail.mandate.anyCategory")
+                : String.join(", ", scope.categories());
         queue.offer(new MailNotices.Queued(message.getIdentifier(), event.holder().value(),
-                NoticeKind.MANDATE_GRANTED, null, null, "You may now decide for "
-                + people.name(event.principal().value()),
-                people.name(event.grantor().value()) + " granted you a mandate to decide for "
-                        + people.name(event.principal().value()) + ": " + what + ", up to "
-                        + Amounts.text(scope.maxAmount(), scope.currency()) + ", from "
-                        + times.at(event.validFrom()) + " until " + times.at(event.validUntil())
-                        + said(event.reason()), event.validUntil()), event.grantedAt());
+                NoticeKind.MANDATE_GRANTED, null, null, voice.text("mail.mandate.headline", principal),
+                voice.text("mail.mandate", people.name(event.grantor().value()), principal, what,
+                        voice.amount(scope.maxAmount(), scope.currency()), voice.at(event.validFrom()),
+                        voice.at(event.validUntil()), voice.said(event.reason())), event.validUntil()),
+                event.grantedAt());
     }
 
     /** A revoked mandate (by its grantor, or because someone in it left) is about to end no more. */
@@ -324,15 +329,17 @@ class MailOutbox {
     }
 
     /** The step's new holder hears why it reached them; the channel hears the same in the third person. */
-    private void arrived(EventMessage<?> message, String requestId, String stepId, String to, String why,
-                         String whyInChat, Instant dueAt, Instant at) {
+    private void arrived(EventMessage<?> message, String requestId, String stepId, String to,
+                         Function<MailVoice.Voice, String> why, String whyInChat, Instant dueAt, Instant at) {
         MailNotices.RequestFacts request = notices.request(requestId);
         if (request == null) {
             return;
         }
         String about = "‘" + request.title() + "’ from " + people.name(request.requester());
+        MailVoice.Voice voice = voices.of(to);
         queue.offer(new MailNotices.Queued(message.getIdentifier(), to, NoticeKind.STEP_ARRIVED, requestId, stepId,
-                "Your decision: " + about, why, dueAt), at);
+                voice.text("mail.arrived.headline", voice.about(request.title(), people.name(request.requester()))),
+                why.apply(voice), dueAt), at);
         chat.offer(new ChatNotices.Post(message.getIdentifier(), ChatNotices.STEP_ARRIVED, requestId, stepId, to,
                 "Waiting for " + people.name(to) + ": " + about, whyInChat, dueAt), at);
     }
@@ -344,12 +351,15 @@ class MailOutbox {
             return;
         }
         String last = notices.lastDecision(requestId);
+        MailVoice.Voice voice = voices.of(request.requester());
         queue.offer(new MailNotices.Queued(message.getIdentifier(), request.requester(), NoticeKind.REQUEST_DECIDED,
-                requestId, null, "Your request ‘" + request.title() + "’ was " + outcome,
-                "Your request was " + outcome + (last == null ? "." : ". " + last), null), at);
+                requestId, null, voice.text("mail.decided.headline." + outcome, request.title()),
+                voice.text("mail.decided." + outcome) + (last == null ? "" : " " + Decisions.text(last, voice)),
+                null), at);
         chat.offer(new ChatNotices.Post(message.getIdentifier(), ChatNotices.REQUEST_DECIDED, requestId, null,
                 request.requester(), "‘" + request.title() + "’ from " + people.name(request.requester()) + " was "
-                + outcome, last == null ? "It was " + outcome + "." : last, null), at);
+                + outcome, last == null ? "It was " + outcome + "." : Decisions.text(last, voices.organisation()),
+                null), at);
     }
 
     /** ": the words" when there are words, else ".". */

@@ -9,7 +9,8 @@ import java.time.ZoneId;
  * {@code mandate.mail.*}. Whether mail is sent at all is Spring Boot's {@code spring.mail.host}: set, it is on.
  *
  * @param from          the sender of every notice
- * @param zone          the time zone of digest hours and of times in a mail
+ * @param zone          the time zone of digest hours, of times in a chat post, and of times in a mail to someone
+ *                      who chose no zone of their own
  * @param dueSoon       a step this close to its due time brings a reminder (and another once overdue)
  * @param mandateEnding a standing mandate this close to its end tells its holder and its grantor
  * @param maxAge        events older than this are not mailed: turning mail on does not mail the history

@@ -1,15 +1,18 @@
 package org.mandate.app.mail;
 
+import org.mandate.app.web.Moments;
+
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Times in a mail, in the organisation's zone (mandate.mail.zone), e.g. "29 Nov 2026, 14:05 UTC". */
+/**
+ * Times in a chat post, which goes to a shared channel rather than to a person: in the organisation's zone
+ * (mandate.mail.zone) and English, e.g. "29 Nov 2026, 14:05 UTC". A mail speaks its recipient's ({@link MailVoice}).
+ */
 record MailTimes(ZoneId zone) {
 
     String at(Instant instant) {
-        return instant == null ? "" : DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z", Locale.ENGLISH)
-                .withZone(zone).format(instant);
+        return Moments.when(instant, Locale.ENGLISH, zone);
     }
 }

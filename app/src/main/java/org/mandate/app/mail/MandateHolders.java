@@ -23,14 +23,16 @@ class MandateHolders {
     private final People people;
     private final DelegationsRegister mandates;
     private final AuthorityChainPolicy chains;
+    private final MailVoice voices;
 
     MandateHolders(MailNotices notices, NoticeQueue queue, People people, DelegationsRegister mandates,
-                   Directory directory) {
+                   Directory directory, MailVoice voices) {
         this.notices = notices;
         this.queue = queue;
         this.people = people;
         this.mandates = mandates;
         this.chains = new AuthorityChainPolicy(directory);
+        this.voices = voices;
     }
 
     /** {@code holder} holds the step, or sits on the committee vote {@code stepId}, from {@code at}. */
@@ -50,12 +52,12 @@ class MandateHolders {
                     && mandate.covers(request.category(), request.amount(), request.currency())
                     && mandates.effectiveAt(mandate, at)
                     && chains.objectionToMandate(PersonId.of(request.requester()), mandate, mandates).isEmpty()) {
+                MailVoice.Voice voice = voices.of(recipient);
                 queue.offer(new MailNotices.Queued(message.getIdentifier(), recipient, holder,
-                        NoticeKind.STEP_ARRIVED, requestId, stepId, "For " + people.name(holder) + ": ‘"
-                        + request.title() + "’ from " + people.name(request.requester()), (vote
-                        ? people.name(holder) + " sits on its committee vote" : "It is with " + people.name(holder))
-                        + ", and the mandate " + people.name(mandate.grantor().value()) + " gave you covers it: you "
-                        + "may " + (vote ? "vote" : "decide it") + " for them.", dueAt), at);
+                        NoticeKind.STEP_ARRIVED, requestId, stepId, voice.text("mail.forHolder.headline",
+                        people.name(holder), voice.about(request.title(), people.name(request.requester()))),
+                        voice.text(vote ? "mail.forHolder.vote" : "mail.forHolder.step", people.name(holder),
+                                people.name(mandate.grantor().value())), dueAt), at);
             }
         }
     }

@@ -8,6 +8,7 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.mandate.app.MandateSettings;
 import org.mandate.app.web.People;
+import org.mandate.app.web.voice.VoiceChoices;
 import org.mandate.domain.directory.Directory;
 import org.mandate.projections.delegation.DelegationsRegister;
 import org.mandate.projections.directory.DirectoryProjection;
@@ -72,6 +73,11 @@ class NotificationsConfiguration {
         return new MailTimes(settings.zone());
     }
 
+    @Bean
+    MailVoice mailVoice(MessageSource messages, VoiceChoices choices, MailSettings settings) {
+        return new MailVoice(messages, choices, settings.zone());
+    }
+
     /** With mail off the table stays empty, and administrators' list of notices says so. */
     @Bean
     MailNotices mailNotices(JdbcTemplate jdbc) {
@@ -117,26 +123,27 @@ class NotificationsConfiguration {
 
         @Bean
         MandateHolders mandateHolders(MailNotices notices, NoticeQueue queue, People people,
-                                      DelegationsRegister mandates, Directory directory) {
-            return new MandateHolders(notices, queue, people, mandates, directory);
+                                      DelegationsRegister mandates, Directory directory, MailVoice voices) {
+            return new MandateHolders(notices, queue, people, mandates, directory, voices);
         }
 
         @Bean
         VoteNotices voteNotices(MailNotices notices, NoticeQueue queue, ChatQueue chat, People people,
-                                MailTimes times, Directory directory, MandateHolders mandateHolders) {
-            return new VoteNotices(notices, queue, chat, people, times, directory, mandateHolders);
+                                MailTimes times, Directory directory, MandateHolders mandateHolders,
+                                MailVoice voices) {
+            return new VoteNotices(notices, queue, chat, people, times, directory, mandateHolders, voices);
         }
 
         @Bean
         MailOutbox mailOutbox(MailNotices notices, NoticeQueue queue, ChatQueue chat, People people,
-                              MailTimes times, MandateHolders mandateHolders, VoteNotices votes) {
-            return new MailOutbox(notices, queue, chat, people, times, mandateHolders, votes);
+                              MailVoice voices, MandateHolders mandateHolders, VoteNotices votes) {
+            return new MailOutbox(notices, queue, chat, people, voices, mandateHolders, votes);
         }
 
         @Bean
         Reminders reminders(MailNotices notices, NoticeQueue queue, ChatQueue chat, MailSettings settings,
-                            People people, MailTimes times, VoteNotices votes) {
-            return new Reminders(notices, queue, chat, settings, people, times, votes, Clock.systemUTC());
+                            People people, MailTimes times, MailVoice voices, VoteNotices votes) {
+            return new Reminders(notices, queue, chat, settings, people, times, voices, votes, Clock.systemUTC());
         }
     }
 
@@ -145,9 +152,9 @@ class NotificationsConfiguration {
     static class Sending {
 
         @Bean
-        MailComposer mailComposer(MailNotices notices, ActionLinks links, People people, MailTimes times,
+        MailComposer mailComposer(MailNotices notices, ActionLinks links, People people, MailVoice voices,
                                   MailSettings settings, MandateSettings mandate, MessageSource messages) {
-            return new MailComposer(notices, links, people, times, settings, mandate.publicUrl(),
+            return new MailComposer(notices, links, people, voices, settings, mandate.publicUrl(),
                     Clock.systemUTC(), messages);
         }
 

@@ -28,11 +28,12 @@ class Reminders extends PeriodicWork {
     private final MailSettings settings;
     private final People people;
     private final MailTimes times;
+    private final MailVoice voices;
     private final VoteNotices votes;
     private final Clock clock;
 
     Reminders(MailNotices notices, NoticeQueue queue, ChatQueue chat, MailSettings settings, People people,
-              MailTimes times, VoteNotices votes, Clock clock) {
+              MailTimes times, MailVoice voices, VoteNotices votes, Clock clock) {
         this.votes = votes;
         this.notices = notices;
         this.queue = queue;
@@ -40,6 +41,7 @@ class Reminders extends PeriodicWork {
         this.settings = settings;
         this.people = people;
         this.times = times;
+        this.voices = voices;
         this.clock = clock;
     }
 
@@ -80,16 +82,18 @@ class Reminders extends PeriodicWork {
     /** The holder loses the right to decide, the grantor may want to renew it: both hear of it once. */
     private void ending(MailNotices.EndingMandate mandate, Instant now) {
         String eventId = "mandate-ending/" + mandate.id() + "/" + mandate.validUntil().getEpochSecond();
-        String until = times.at(mandate.validUntil());
+        String principal = people.name(mandate.principal());
+        MailVoice.Voice holder = voices.of(mandate.holder());
+        String until = holder.at(mandate.validUntil());
         queue.offer(new MailNotices.Queued(eventId, mandate.holder(), NoticeKind.MANDATE_GRANTED, null, null,
-                "Your mandate to decide for " + people.name(mandate.principal()) + " ends " + until,
-                "The mandate " + people.name(mandate.grantor()) + " gave you ends " + until + "; after that, "
-                        + people.name(mandate.principal()) + "'s steps are no longer yours to decide.",
+                holder.text("mail.ending.headline", principal, until),
+                holder.text("mail.ending", people.name(mandate.grantor()), until, principal),
                 mandate.validUntil()), now);
+        MailVoice.Voice grantor = voices.of(mandate.grantor());
+        until = grantor.at(mandate.validUntil());
         queue.offer(new MailNotices.Queued(eventId, mandate.grantor(), NoticeKind.MANDATE_GRANTED, null, null,
-                "The mandate you gave " + people.name(mandate.holder()) + " ends " + until,
-                "The mandate you gave " + people.name(mandate.holder()) + " to decide for "
-                        + people.name(mandate.principal()) + " ends " + until + ". Grant a new one if it should go on.",
+                grantor.text("mail.ending.grantor.headline", people.name(mandate.holder()), until),
+                grantor.text("mail.ending.grantor", people.name(mandate.holder()), principal, until),
                 mandate.validUntil()), now);
         notices.mandateReminded(mandate.id());
     }
@@ -105,12 +109,12 @@ class Reminders extends PeriodicWork {
                     ? "It was due " + times.at(step.dueAt()) + " and still waits for " + holder + "'s decision."
                     : "It is due " + times.at(step.dueAt()) + " and waits for " + holder + "'s decision.",
                     step.dueAt()), happenedAt);
+            MailVoice.Voice voice = voices.of(step.holder());
+            String when = overdue ? "overdue" : "dueSoon";
             queue.offer(new MailNotices.Queued(eventId, step.holder(), NoticeKind.REMINDER, step.requestId(),
-                    step.stepId(), (overdue ? "Overdue: " : "Due soon: ") + about, overdue
-                    ? "It was due " + times.at(step.dueAt()) + " and still waits for your decision; it may move "
-                    + "up to your manager."
-                    : "It is due " + times.at(step.dueAt()) + " and waits for your decision.", step.dueAt()),
-                    happenedAt);
+                    step.stepId(), voice.text("mail.reminder.headline." + when,
+                    voice.about(request.title(), people.name(request.requester()))),
+                    voice.text("mail.reminder." + when, voice.at(step.dueAt())), step.dueAt()), happenedAt);
         }
         notices.reminded(step.stepId(), overdue);
     }

@@ -28,18 +28,20 @@ class VoteNotices {
     private final ChatQueue chat;
     private final People people;
     private final MailTimes times;
+    private final MailVoice voices;
     private final Directory directory;
     /** Whoever may vote for a voter under a standing mandate hears of it as for a single step. */
     private final MandateHolders mandates;
 
     VoteNotices(MailNotices notices, NoticeQueue queue, ChatQueue chat, People people, MailTimes times,
-                Directory directory, MandateHolders mandates) {
+                Directory directory, MandateHolders mandates, MailVoice voices) {
         this.mandates = mandates;
         this.notices = notices;
         this.queue = queue;
         this.chat = chat;
         this.people = people;
         this.times = times;
+        this.voices = voices;
         this.directory = directory;
     }
 
@@ -57,10 +59,11 @@ class VoteNotices {
                 + " approval" + (event.needed() == 1 ? "" : "s") + " needed of " + voters.size() + " voter"
                 + (voters.size() == 1 ? "" : "s") + ")";
         for (String voter : voters) {
+            MailVoice.Voice voice = voices.of(voter);
             queue.offer(new MailNotices.Queued(message.getIdentifier(), voter, NoticeKind.STEP_ARRIVED, requestId,
-                    stepId, "Your vote: " + about, "The approval path opened " + vote + ", and you sit on it. "
-                    + "Approve or reject; you may change your vote while the vote is open.", event.dueAt()),
-                    event.openedAt());
+                    stepId, voice.text("mail.vote.headline", voice.about(request.title(),
+                    people.name(request.requester()))), voice.text("mail.vote.opened", event.name(), event.rule(),
+                    event.needed(), voters.size()), event.dueAt()), event.openedAt());
             mandates.offer(message, requestId, stepId, voter, event.dueAt(), event.openedAt());
         }
         chat.offer(new ChatNotices.Post(message.getIdentifier(), ChatNotices.STEP_ARRIVED, requestId, stepId,
@@ -84,11 +87,11 @@ class VoteNotices {
         if (request == null) {
             return;
         }
+        MailVoice.Voice voice = voices.of(event.successor().value());
         queue.offer(new MailNotices.Queued(message.getIdentifier(), event.successor().value(),
-                NoticeKind.STEP_ARRIVED, requestId, stepId, "Your vote: ‘" + request.title() + "’ from "
-                + people.name(request.requester()), people.name(event.voter().value()) + " left, and you take their "
-                + "seat on the committee vote; their vote, if they had cast one, no longer counts. Approve or "
-                + "reject; you may change your vote while the vote is open.", dueAt), event.replacedAt());
+                NoticeKind.STEP_ARRIVED, requestId, stepId, voice.text("mail.vote.headline",
+                voice.about(request.title(), people.name(request.requester()))),
+                voice.text("mail.vote.handedOn", people.name(event.voter().value())), dueAt), event.replacedAt());
         mandates.offer(message, requestId, stepId, event.successor().value(), dueAt, event.replacedAt());
     }
 
@@ -101,7 +104,8 @@ class VoteNotices {
             return;
         }
         String about = "‘" + request.title() + "’ from " + people.name(request.requester());
-        String limit = event.reason() == null || event.reason().isBlank() ? "its time limit passed"
+        boolean noReason = event.reason() == null || event.reason().isBlank();
+        String limit = noReason ? "its time limit passed"
                 : Character.toLowerCase(event.reason().strip().charAt(0)) + event.reason().strip().substring(1);
         Map<String, List<String>> byManager = new LinkedHashMap<>();
         List<String> late = new ArrayList<>();
@@ -111,10 +115,11 @@ class VoteNotices {
                 continue; // voted or taken off since the limit passed
             }
             late.add(voter.value());
+            MailVoice.Voice voice = voices.of(voter.value());
             queue.offer(new MailNotices.Queued(message.getIdentifier(), voter.value(), NoticeKind.REMINDER, requestId,
-                    stepId, "Vote overdue: " + about, "The committee vote is overdue: " + limit + ". Your vote is "
-                    + "still missing, and it moves to nobody else: the committee decides only when enough of its "
-                    + "members have voted.", seat.dueAt()), event.overdueAt());
+                    stepId, voice.text("mail.vote.headline.overdue", voice.about(request.title(),
+                    people.name(request.requester()))), voice.text("mail.vote.overdue",
+                    noReason ? voice.text("mail.vote.limitPassed") : limit), seat.dueAt()), event.overdueAt());
             directory.find(voter).map(Person::manager)
                     .flatMap(directory::find)
                     .filter(Person::active)
@@ -125,12 +130,14 @@ class VoteNotices {
         if (late.isEmpty()) {
             return;
         }
-        byManager.forEach((manager, reports) -> queue.offer(new MailNotices.Queued(message.getIdentifier(), manager,
-                reports.get(0), NoticeKind.REMINDER, requestId, stepId, "Vote overdue: " + names(reports)
-                + " on " + about, "The committee vote on it is overdue (" + limit + ") and " + names(reports)
-                + (reports.size() == 1 ? " has" : " have") + " not voted. A vote is not moved to anyone else: "
-                + "remind them, or they may grant a standing mandate to someone who can vote for them.", null),
-                event.overdueAt()));
+        byManager.forEach((manager, reports) -> {
+            MailVoice.Voice voice = voices.of(manager);
+            queue.offer(new MailNotices.Queued(message.getIdentifier(), manager, reports.get(0), NoticeKind.REMINDER,
+                    requestId, stepId, voice.text("mail.vote.headline.reports", names(reports),
+                    voice.about(request.title(), people.name(request.requester()))), voice.text("mail.vote.reports",
+                    noReason ? voice.text("mail.vote.limitPassed") : limit, names(reports), reports.size()), null),
+                    event.overdueAt());
+        });
         chat.offer(new ChatNotices.Post(message.getIdentifier(), ChatNotices.REMINDER, requestId, stepId,
                 names(late), "Vote overdue: " + about, "The committee vote is overdue (" + limit + "); still to vote: "
                 + names(late) + ".", null), event.overdueAt());
@@ -142,11 +149,12 @@ class VoteNotices {
         if (request != null) {
             String about = "‘" + request.title() + "’ from " + people.name(request.requester());
             String eventId = (overdue ? "overdue/" : "due-soon/") + seat.stepId() + "/" + seat.dueAt().getEpochSecond();
+            MailVoice.Voice voice = voices.of(seat.holder());
+            String when = overdue ? "overdue" : "dueSoon";
             queue.offer(new MailNotices.Queued(eventId, seat.holder(), NoticeKind.REMINDER, seat.requestId(),
-                    seat.stepId(), (overdue ? "Vote overdue: " : "Vote due soon: ") + about, overdue
-                    ? "The committee vote was due " + times.at(seat.dueAt()) + " and your vote is still missing."
-                    : "The committee vote is due " + times.at(seat.dueAt()) + " and your vote is still missing.",
-                    seat.dueAt()), happenedAt);
+                    seat.stepId(), voice.text("mail.vote.headline." + when, voice.about(request.title(),
+                    people.name(request.requester()))), voice.text("mail.vote.reminder." + when,
+                    voice.at(seat.dueAt())), seat.dueAt()), happenedAt);
             // one post for the vote, however many seats: the channel's key is the event and the channel
             chat.offer(new ChatNotices.Post(eventId, ChatNotices.REMINDER, seat.requestId(), seat.stepId(),
                     seat.holder(), (overdue ? "Vote overdue: " : "Vote due soon: ") + about, (overdue

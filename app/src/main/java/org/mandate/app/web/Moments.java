@@ -13,7 +13,7 @@ import java.util.Locale;
 /**
  * Times as people say them, in the page's language and the person's time zone: "7 Dec 2026, 14:05 CET",
  * "7. Dez. 2026, 14:05 MEZ", "5 minutes", "due in 2 days"; templates reach it as {@code @moments}. Outside a
- * request (a mail, a job): English and the server's zone.
+ * request (a job): English and the server's zone; a mail passes its recipient's language and zone instead.
  */
 @Component("moments")
 public final class Moments {
@@ -27,11 +27,16 @@ public final class Moments {
     }
 
     public static String when(Instant instant) {
+        return when(instant, Messages.locale(), zone());
+    }
+
+    /** The same for someone not on a page, e.g. a mail's recipient, in their language and zone. */
+    public static String when(Instant instant, Locale language, ZoneId zone) {
         if (instant == null) {
             return "";
         }
-        DateTimeFormatter format = "de".equals(Messages.locale().getLanguage()) ? GERMAN : ENGLISH;
-        return format.withZone(zone()).format(instant);
+        DateTimeFormatter format = "de".equals(language.getLanguage()) ? GERMAN : ENGLISH;
+        return format.withZone(zone).format(instant);
     }
 
     /** A calendar day, "14 Dec 2026" / "14. Dez. 2026". */

@@ -13,6 +13,7 @@ import org.mandate.app.Api;
 import org.mandate.app.MandateIntegrationTest;
 import org.mandate.app.security.Credentials;
 import org.mandate.app.web.PageSession;
+import org.mandate.app.web.voice.VoiceChoices;
 import org.mandate.domain.directory.Authority;
 import org.mandate.domain.directory.JoinPerson;
 import org.mandate.domain.directory.PersonId;
@@ -64,6 +65,8 @@ class MailIntegrationTest extends MandateIntegrationTest {
     TransactionManager transactions;
     @Autowired
     ActionLinks links;
+    @Autowired
+    VoiceChoices voices;
 
     private String head;
     private String teacher;
@@ -460,6 +463,85 @@ class MailIntegrationTest extends MandateIntegrationTest {
                 Integer.class, deputy, "Withdrawn%")).as("the deputy turned arriving steps off").isZero();
         assertThat(jdbc.queryForObject("select count(*) from mail_notice where headline like ?", Integer.class,
                 "Withdrawn: ‘" + title + "%")).isEqualTo(1);
+    }
+
+    @Test
+    void aPersonWhoChoseGermanGetsTheirMailInGermanAndTheirZone_whileTheEnglishRequesterAndTheChannelStayEnglish() {
+        voices.choose(head, "de", "Europe/Berlin");
+        String title = "Mikroskope " + teacher;
+        Api.Response submitted = as(teacher).post("/api/requests", Map.of("title", title, "category", "equipment",
+                "amount", new java.math.BigDecimal("1500.50"), "currency", "EUR", "description", "for the test"));
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+        String requestId = submitted.json().path("id").asText();
+        ReceivedMail arrived = awaitMail(head, title);
+        String step = openStep(as(teacher), requestId);
+        Instant due = jdbc.queryForObject("select due_at from mail_step where step_id = ?", java.sql.Timestamp.class,
+                step).toInstant();
+        assertThat(arrived.subject()).isEqualTo("Ihre Entscheidung: ‘" + title + "’ von " + teacher);
+        assertThat(arrived.text()).contains("Hallo " + head + ",", "Ein Antrag wartet auf Ihre Entscheidung.",
+                "Ihre Entscheidung: ‘" + title + "’ von " + teacher, "Betrag:     1.500,50 EUR",
+                "Fällig:     " + berlin(due),
+                "Warum Sie:  Der Genehmigungsweg hat Ihnen seinen Schritt ‘Approval’ vorgelegt.",
+                "Genehmigen: http://mandate.test/mail/act/", "Ablehnen:   http://mandate.test/mail/act/")
+                .doesNotContain("Your decision", "1,500.50", "Approve:");
+        assertThat(arrived.html()).contains("lang=\"de\"", "1.500,50 EUR", "Genehmigen …", berlin(due));
+
+        // a reminder too: the step's due time comes near (the test moves it rather than waiting days)
+        Instant soon = Instant.now().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        jdbc.update("update mail_step set due_at = ?, arrived_at = ? where step_id = ?", java.sql.Timestamp.from(soon),
+                java.sql.Timestamp.from(Instant.now().minus(Duration.ofHours(1))), step);
+        ReceivedMail reminder = awaitMail(head, "Bald fällig: ‘" + title + "’ von " + teacher);
+        assertThat(reminder.text()).contains("Ein Schritt wartet auf Ihre Entscheidung.",
+                "Der Schritt ist am " + berlin(soon) + " fällig und wartet auf Ihre Entscheidung.");
+
+        Api.Response rejected = as(head).post("/api/requests/" + requestId + "/steps/" + step + "/decision",
+                Map.of("outcome", "REJECTED", "rationale", "Das Budget ist aufgebraucht"));
+        assertThat(rejected.status()).as(rejected.toString()).isEqualTo(200);
+        ReceivedMail decided = awaitMail(teacher, "‘" + title + "’ was rejected");
+        assertThat(decided.subject()).isEqualTo("Your request ‘" + title + "’ was rejected");
+        assertThat(decided.text()).contains("Hello " + teacher + ",", "Your request has been decided.",
+                "Your request was rejected. Rejected by " + head + ": “Das Budget ist aufgebraucht”",
+                "Amount:     1,500.50 EUR");
+        var post = await("the channel hears of it").atMost(Duration.ofSeconds(30)).until(() -> CHAT.posts().stream()
+                .map(ChatIntegrationTest::json).filter(each -> each.path("text").asText()
+                        .startsWith("‘" + title + "’ from " + teacher + " was rejected")).toList(),
+                posts -> !posts.isEmpty());
+        assertThat(post.get(0).path("blocks").get(0).path("text").path("text").asText())
+                .contains("Rejected by " + head + ": “Das Budget ist aufgebraucht”");
+    }
+
+    @Test
+    void aGermanRequesterHearsTheDecisionInGerman_andAGermanDigestCountsInGerman() {
+        voices.choose(teacher, "de", null);
+        voices.choose(head, "de", null);
+        assertThat(as(head).put("/api/me/notifications", Map.of("choices", List.of(Map.of("kind", "STEP_ARRIVED",
+                "delivery", "DAILY_DIGEST", "digestHour", 7)))).status()).isEqualTo(200);
+        String title = "Pinsel " + teacher;
+        String requestId = as(teacher).submit(title, "equipment", 90);
+        as(teacher).submit("Farben " + teacher, "equipment", 80);
+        await("both queued for the digest").atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select count(*) from mail_notice where recipient = ? and digest = true and status = 'PENDING'",
+                Integer.class, head) == 2);
+        jdbc.update("update mail_notice set send_after = ? where recipient = ? and digest = true",
+                java.sql.Timestamp.from(Instant.now().minusSeconds(1)), head);
+        ReceivedMail digest = awaitMail(head, "Zusammenfassung");
+        assertThat(digest.subject()).isEqualTo("Mandate: Ihre Zusammenfassung, 2 Nachrichten");
+        assertThat(digest.text()).contains("Das ist seit Ihrer letzten Zusammenfassung geschehen.", title,
+                "Farben " + teacher, "Betrag:     90,00 EUR");
+
+        String step = openStep(as(teacher), requestId);
+        assertThat(as(head).post("/api/requests/" + requestId + "/steps/" + step + "/decision",
+                Map.of("outcome", "APPROVED", "rationale", "Gute Idee")).status()).isEqualTo(200);
+        ReceivedMail decided = awaitMail(teacher, "‘" + title + "’ wurde genehmigt");
+        assertThat(decided.subject()).isEqualTo("Ihr Antrag ‘" + title + "’ wurde genehmigt");
+        assertThat(decided.text()).contains("Über Ihren Antrag wurde entschieden.",
+                "Ihr Antrag wurde genehmigt. Genehmigt von " + head + ": „Gute Idee“");
+    }
+
+    /** A time as a German reader in Berlin is shown it, e.g. "7. Dez. 2026, 15:05 MEZ". */
+    private static String berlin(Instant instant) {
+        return java.time.format.DateTimeFormatter.ofPattern("d. MMM yyyy, HH:mm z", java.util.Locale.GERMAN)
+                .withZone(java.time.ZoneId.of("Europe/Berlin")).format(instant);
     }
 
     @Test

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import java.util.Locale;
 
 /**
- * Sentences built in Java for a page, in the page's language. Outside a request (a mail, a job) that is English:
+ * Sentences built in Java for a page, in the page's language. Outside a request (a job) that is English:
  * never the server's own locale.
  */
 @Component

@@ -68,7 +68,7 @@ class BundlesTest {
             known.addAll(load(basename + ".properties").stringPropertyNames());
         }
         // Messages.of("key", ...), messages.text("key", ...): a literal key; a key ending in a dot is completed at run time
-        Pattern named = Pattern.compile("(?:Messages\\.of|messages\\.text|messages\\.orDefault)\\(\\s*\"([\\w.-]+)\"[,)]");
+        Pattern named = Pattern.compile("(?:Messages\\.of|messages\\.text|messages\\.orDefault|voice\\.text)\\(\\s*\"([\\w.-]+)\"[,)]");
         Set<String> missing = new TreeSet<>();
         try (Stream<Path> sources = Files.walk(Path.of("src", "main", "java"))) {
             for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
