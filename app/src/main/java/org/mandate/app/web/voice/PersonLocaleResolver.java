@@ -2,7 +2,7 @@ package org.mandate.app.web.voice;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
+import org.mandate.app.MandateSettings;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.SimpleTimeZoneAwareLocaleContext;
 import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
@@ -30,9 +30,9 @@ class PersonLocaleResolver implements LocaleContextResolver {
     private final VoiceChoices choices;
     private final ZoneId organisationZone;
 
-    PersonLocaleResolver(VoiceChoices choices, @Value("${mandate.zone:UTC}") ZoneId organisationZone) {
+    PersonLocaleResolver(VoiceChoices choices, MandateSettings settings) {
         this.choices = choices;
-        this.organisationZone = organisationZone;
+        this.organisationZone = settings.zone();
     }
 
     @Override

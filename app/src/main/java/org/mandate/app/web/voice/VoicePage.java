@@ -1,9 +1,9 @@
 package org.mandate.app.web.voice;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.mandate.app.MandateSettings;
 import org.mandate.domain.RuleViolation;
 import org.mandate.domain.preference.Preferences;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,10 +30,10 @@ class VoicePage {
     private final Messages messages;
     private final ZoneId organisationZone;
 
-    VoicePage(VoiceChoices choices, Messages messages, @Value("${mandate.zone:UTC}") ZoneId organisationZone) {
+    VoicePage(VoiceChoices choices, Messages messages, MandateSettings settings) {
         this.choices = choices;
         this.messages = messages;
-        this.organisationZone = organisationZone;
+        this.organisationZone = settings.zone();
     }
 
     @GetMapping
