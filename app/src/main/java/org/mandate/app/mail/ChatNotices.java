@@ -124,9 +124,10 @@ class ChatNotices {
     }
 
     Instant oldestPending(Instant now) {
-        return jdbc.query("select min(created_at) as oldest from chat_notice where status = ? and send_after <= ?",
-                (row, n) -> Rows.instant(row, "oldest"), PENDING, Rows.timestamp(now)).stream().findFirst()
-                .orElse(null);
+        // min() over no rows is one row holding null, and findFirst() refuses a null element
+        List<Instant> oldest = jdbc.query("select min(created_at) as oldest from chat_notice where status = ? "
+                        + "and send_after <= ?", (row, n) -> Rows.instant(row, "oldest"), PENDING, Rows.timestamp(now));
+        return oldest.isEmpty() ? null : oldest.get(0);
     }
 
     private static Notice notice(ResultSet row) throws SQLException {

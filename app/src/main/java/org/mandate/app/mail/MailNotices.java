@@ -315,9 +315,10 @@ class MailNotices {
 
     /** When the oldest notice still waiting to go out at once was queued, or null. */
     Instant oldestPending(Instant now) {
-        return jdbc.query("select min(created_at) as oldest from mail_notice where status = ? and digest = ? "
-                + "and send_after <= ?", (row, n) -> Rows.instant(row, "oldest"), PENDING, false,
-                Rows.timestamp(now)).stream().findFirst().orElse(null);
+        // min() over no rows is one row holding null, and findFirst() refuses a null element
+        List<Instant> oldest = jdbc.query("select min(created_at) as oldest from mail_notice where status = ? "
+                + "and digest = ? and send_after <= ?", (row, n) -> Rows.instant(row, "oldest"), PENDING, false, Rows.timestamp(now));
+        return oldest.isEmpty() ? null : oldest.get(0);
     }
 
     private static DueStep dueStep(ResultSet row) throws SQLException {
