@@ -56,9 +56,12 @@ final class CamundaExtensions {
         String value = attribute.getValue();
         if (REFUSED_ATTRIBUTES.containsKey(name)) {
             String reason = REFUSED_ATTRIBUTES.get(name);
-            walker.refuse(element, Said.of("attribute." + name, reason + " (" + attribute.getName() + "=\"" + value
-                    + "\")" + (reason.contains(";") || reason.contains(". ") ? "" : NO_CODE), attribute.getName(),
-                    value));
+            String text = reason + " (" + attribute.getName() + "=\"" + value + "\")"
+                    + (reason.contains(";") || reason.contains(". ") ? "" : NO_CODE);
+            walker.refuse(element, name.startsWith("candidate")
+                    ? Said.of("attribute." + name, text, attribute.getName(), value,
+                            ExpressionPolicy.APPROVER_EXPRESSION)
+                    : Said.of("attribute." + name, text, attribute.getName(), value));
         } else if (name.startsWith("async")) {
             if (!"false".equals(value)) {
                 walker.refuse(element, Said.of("attribute.async", "runs in the background (" + attribute.getName()

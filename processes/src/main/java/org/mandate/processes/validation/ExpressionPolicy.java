@@ -12,7 +12,13 @@ import java.util.regex.Pattern;
 final class ExpressionPolicy {
 
     static final String FINANCE_CHECK = "routing.financeCheckerFor(execution)";
-    static final Set<String> ASSIGNMENTS = Set.of("routing.approverFor(execution)", FINANCE_CHECK);
+    static final String APPROVER = "routing.approverFor(execution)";
+    static final Set<String> ASSIGNMENTS = Set.of(APPROVER, FINANCE_CHECK);
+    /** Expressions the sentences quote; they are values to other languages, whose bundles cannot hold a brace. */
+    static final String APPROVER_EXPRESSION = "${" + APPROVER + "}";
+    static final String FINANCE_CHECK_EXPRESSION = "${" + FINANCE_CHECK + "}";
+    static final String DUE_AFTER_EXAMPLE = "${routing.dueAfter('P2D')}";
+    static final String CONDITION_EXAMPLE = "${category == 'trip' && amount >= 500}";
     static final Set<String> VARIABLES = Set.of("outcome", "amount", "category", "requester");
     private static final Set<String> WORDS = Set.of("and", "or", "not", "eq", "ne", "lt", "gt", "le", "ge", "empty",
             "true", "false", "null");
@@ -40,7 +46,8 @@ final class ExpressionPolicy {
         }
         return Said.of("assignee.notRouting", "has the assignee '" + text + "', which is not an assignment Mandate "
                 + "understands. Use ${routing.approverFor(execution)} (the lowest manager whose authority covers the "
-                + "request) or ${routing.financeCheckerFor(execution)} (the finance check)", text);
+                + "request) or ${routing.financeCheckerFor(execution)} (the finance check)", text, APPROVER_EXPRESSION,
+                FINANCE_CHECK_EXPRESSION);
     }
 
     /** Null if the text is {@code ${routing.dueAfter('<duration>')}} with a duration the routing bean can read. */
@@ -48,7 +55,7 @@ final class ExpressionPolicy {
         Matcher due = DUE_AFTER.matcher(text);
         if (!due.matches()) {
             return Said.of("dueAfter.unknown", "is '" + text + "', an expression Mandate does not understand. Use a "
-                    + "fixed ISO 8601 duration such as P2D, or ${routing.dueAfter('P2D')}", text);
+                    + "fixed ISO 8601 duration such as P2D, or ${routing.dueAfter('P2D')}", text, DUE_AFTER_EXAMPLE);
         }
         try {
             java.time.Duration.parse(due.group(1));
@@ -96,7 +103,7 @@ final class ExpressionPolicy {
                 String rest = body.substring(position).strip();
                 return Said.of("expression.notAllowed", "contains '" + rest + "', which is not allowed. Only compare "
                         + "outcome, amount, category or requester with numbers or quoted text, e.g. "
-                        + "${category == 'trip' && amount >= 500}", rest);
+                        + "${category == 'trip' && amount >= 500}", rest, CONDITION_EXAMPLE);
             }
             String word = token.group("word");
             if (word != null && !VARIABLES.contains(word) && !WORDS.contains(word)) {

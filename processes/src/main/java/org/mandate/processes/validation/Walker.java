@@ -140,7 +140,7 @@ final class Walker {
                 if (element.hasAttribute("language")) {
                     refuse(element, Said.of("condition.script", "has a script condition (language '"
                             + element.getAttribute("language") + "'). Write the condition as ${...} comparing "
-                            + "outcome, amount or category", element.getAttribute("language")));
+                            + "outcome, amount or category", element.getAttribute("language"), "${...}"));
                 } else {
                     String condition = element.getTextContent().strip();
                     Said why = ExpressionPolicy.checkCondition(condition);

@@ -58,7 +58,8 @@ class ExpressionAndTimerPolicyTest {
         assertThat(timers.check("timeDuration", "PT1M")).isEqualTo(new Said("the timer waits PT1M, less than the "
                 + "minimum of PT5M. Choose PT5M or longer", "timer.tooShort", List.of("PT1M", "PT5M")));
         assertThat(timers.check("timeDate", "tomorrow").code()).isEqualTo("timer.notDate");
-        assertThat(ExpressionPolicy.checkCondition("${amount[0]}").args()).containsExactly("[0]");
+        assertThat(ExpressionPolicy.checkCondition("${amount[0]}").args()).containsExactly("[0]",
+                ExpressionPolicy.CONDITION_EXAMPLE);
         assertThat(ExpressionPolicy.checkDueAfter("${routing.dueAfter('P1W')}").args()).containsExactly("P1W");
         assertThat(ExpressionPolicy.checkTemplate("Hi ${amount ${amount}}").code()).isEqualTo("expression.nested");
     }

@@ -189,11 +189,11 @@ class HostileBpmnTest {
             java-class-service-task    | work     | element.serviceTask         | serviceTask          | Pay out            | -                               | -
             no-user-task               | hostile  | process.noUserTask          | process              | Rubber stamp       | -                               | -
             literal-assignee           | work     | assignee.notRouting         | userTask             | Approval           | pat                             | -
-            candidate-groups           | work     | attribute.candidateGroups   | userTask             | Approval           | camunda:candidateGroups,management | -
+            candidate-groups           | work     | attribute.candidateGroups   | userTask             | Approval           | camunda:candidateGroups,management,${routing.approverFor(execution)} | -
             async-user-task            | work     | attribute.async             | userTask             | Approval           | camunda:asyncBefore             | -
             script-listener            | work     | extension.script            | userTask             | Approval           | camunda:script                  | -
             class-task-listener        | work     | listener.class              | userTask             | Approval           | com.example.Exfiltrate          | -
-            script-condition           | yes      | condition.script            | sequenceFlow         | approved           | groovy                          | -
+            script-condition           | yes      | condition.script            | sequenceFlow         | approved           | groovy,${...}                   | -
             unknown-variable-condition | yes      | condition.refused           | sequenceFlow         | approved           | ${budgetLeft > 0}               | expression.unknownWord:budgetLeft
             fast-timer-cycle           | nagTimer | timer.refused               | timerEventDefinition | nagTimer           | -                               | timer.repeatsTooOften:PT1S,PT5M
             cron-timer-cycle           | nagTimer | timer.refused               | timerEventDefinition | nagTimer           | -                               | timer.cron:0/1 * * * * ?
