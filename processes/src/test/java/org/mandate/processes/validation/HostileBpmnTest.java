@@ -188,7 +188,7 @@ class HostileBpmnTest {
             script-task                | work     | element.scriptTask          | scriptTask           | Approve everything | -                               | -
             java-class-service-task    | work     | element.serviceTask         | serviceTask          | Pay out            | -                               | -
             no-user-task               | hostile  | process.noUserTask          | process              | Rubber stamp       | -                               | -
-            literal-assignee           | work     | assignee.notRouting         | userTask             | Approval           | pat                             | -
+            literal-assignee           | work     | assignee.notRouting         | userTask             | Approval           | pat,${routing.approverFor(execution)},${routing.financeCheckerFor(execution)} | -
             candidate-groups           | work     | attribute.candidateGroups   | userTask             | Approval           | camunda:candidateGroups,management,${routing.approverFor(execution)} | -
             async-user-task            | work     | attribute.async             | userTask             | Approval           | camunda:asyncBefore             | -
             script-listener            | work     | extension.script            | userTask             | Approval           | camunda:script                  | -
