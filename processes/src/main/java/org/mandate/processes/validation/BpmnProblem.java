@@ -10,12 +10,12 @@ import java.util.List;
  * reason some sentences give (why a timer or an expression is refused), or null.
  */
 public record BpmnProblem(String elementId, String message, String code, String type, String name, List<String> args,
-                          Reason because) {
+                          BpmnReason because) {
 
     /** A nested reason: a code of its own and the values it quotes. */
-    public record Reason(String code, List<String> args) {
+    public record BpmnReason(String code, List<String> args) {
 
-        public Reason {
+        public BpmnReason {
             ProblemCodes.require(code);
             args = List.copyOf(args);
         }

@@ -14,7 +14,7 @@ record Said(String text, String code, List<String> args) {
         return new Said(text, code, List.of(args));
     }
 
-    BpmnProblem.Reason reason() {
-        return new BpmnProblem.Reason(code, args);
+    BpmnProblem.BpmnReason reason() {
+        return new BpmnProblem.BpmnReason(code, args);
     }
 }
