@@ -190,6 +190,26 @@ class ProcessDeploymentIntegrationTest extends MandateIntegrationTest {
         assertThat(timer.path("because").path("args")).extracting(JsonNode::asText).containsExactly("PT1M", "PT5M");
     }
 
+    /** Each hostile file's problems have German sentences with every argument filled in. */
+    @Test
+    void everyHostileFilesProblemsAreWordedInGerman() throws IOException {
+        try (Stream<Path> files = Files.list(HOSTILE)) {
+            for (Path file : files.sorted().toList()) {
+                String xml = Files.readString(file);
+                JsonNode english = as("olu").postXml("/api/processes/validation", xml).json().path("problems");
+                JsonNode german = as("olu").inLanguage("de").postXml("/api/processes/validation", xml).json()
+                        .path("problems");
+                assertThat(german).as(file.getFileName().toString()).hasSameSizeAs(english);
+                for (int i = 0; i < german.size(); i++) {
+                    String sentence = german.get(i).path("message").asText();
+                    assertThat(sentence).as("%s: %s", file.getFileName(), sentence)
+                            .isNotEqualTo(english.get(i).path("message").asText())
+                            .doesNotContainPattern("\\{\\d").endsWith(".");
+                }
+            }
+        }
+    }
+
     @Test
     void aRefusedDeploymentAnswersInTheCallersLanguage() {
         String xml = path("words-deploy", "Approval").replace("</bpmn:process>",
