@@ -45,8 +45,8 @@ public final class HardenedXml {
         } catch (SAXException e) {
             String message = String.valueOf(e.getMessage());
             if (message.contains("DOCTYPE")) {
-                throw new Refused("file.doctype", "The file declares a DOCTYPE. BPMN files never need one, and it is how entity "
-                        + "expansion and external entities get in; remove the <!DOCTYPE ...> line.");
+                throw new Refused("file.doctype", "The file declares a DOCTYPE. BPMN files never need one, and it is "
+                        + "how entity expansion and external entities get in; remove the <!DOCTYPE ...> line.");
             }
             throw new Refused("file.notWellFormed", "The file is not well-formed XML (" + message + "). Save it again "
                     + "from the modeler.", message);
