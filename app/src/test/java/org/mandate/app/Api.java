@@ -20,20 +20,27 @@ public final class Api {
 
     private final int port;
     private final String authorization;
+    private final String language;
 
     public Api(int port, String user, String password) {
-        this(port, user == null ? null : "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        this(user == null ? null : "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)), port, null);
     }
 
-    private Api(int port, String authorization) {
+    private Api(String authorization, int port, String language) {
         this.port = port;
         this.authorization = authorization;
+        this.language = language;
     }
 
     /** A client sending this bearer token (an access token from an identity provider) on every call. */
     public static Api bearer(int port, String token) {
-        return new Api(port, "Bearer " + token);
+        return new Api("Bearer " + token, port, null);
+    }
+
+    /** The same client asking for answers in {@code language} (Accept-Language), e.g. "de". */
+    public Api inLanguage(String language) {
+        return new Api(authorization, port, language);
     }
 
     public record Response(int status, String contentType, String body) {
@@ -102,6 +109,9 @@ public final class Api {
 
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (language != null) {
+            builder.header("Accept-Language", language);
+        }
         return authorization == null ? builder : builder.header("Authorization", authorization);
     }
 

@@ -25,11 +25,14 @@ import java.util.List;
 class ProcessController {
 
     private final BpmnValidator validator;
+    private final ProblemWords words;
     private final ProcessDeployer deployer;
     private final ProcessVersions versions;
 
-    ProcessController(BpmnValidator validator, ProcessDeployer deployer, ProcessVersions versions) {
+    ProcessController(BpmnValidator validator, ProcessDeployer deployer, ProcessVersions versions,
+                      ProblemWords words) {
         this.validator = validator;
+        this.words = words;
         this.deployer = deployer;
         this.versions = versions;
     }
@@ -43,7 +46,7 @@ class ProcessController {
     @PostMapping("/validation")
     @PreAuthorize("hasRole('PROCESS_OWNER')")
     ValidationAnswer validate(InputStream body) {
-        return ValidationAnswer.of(validator.validate(BpmnUpload.read(body, validator.maxBytes())));
+        return ValidationAnswer.of(validator.validate(BpmnUpload.read(body, validator.maxBytes())), words);
     }
 
     @PostMapping

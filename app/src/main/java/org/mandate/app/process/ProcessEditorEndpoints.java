@@ -34,9 +34,12 @@ class ProcessEditorEndpoints {
     private final BpmnValidator validator;
     private final ProcessDeployer deployer;
     private final ProcessVersions versions;
+    private final ProblemWords words;
 
-    ProcessEditorEndpoints(BpmnValidator validator, ProcessDeployer deployer, ProcessVersions versions) {
+    ProcessEditorEndpoints(BpmnValidator validator, ProcessDeployer deployer, ProcessVersions versions,
+                           ProblemWords words) {
         this.validator = validator;
+        this.words = words;
         this.deployer = deployer;
         this.versions = versions;
     }
@@ -59,7 +62,7 @@ class ProcessEditorEndpoints {
 
     @PostMapping(path = "/validation", produces = MediaType.APPLICATION_JSON_VALUE)
     ValidationAnswer validate(InputStream body) {
-        return ValidationAnswer.of(validator.validate(BpmnUpload.read(body, validator.maxBytes())));
+        return ValidationAnswer.of(validator.validate(BpmnUpload.read(body, validator.maxBytes())), words);
     }
 
     @PostMapping(path = "/deployments", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -14,11 +14,18 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ProcessProblemAdvice {
 
+    private final ProblemWords words;
+
+    ProcessProblemAdvice(ProblemWords words) {
+        this.words = words;
+    }
+
+    /** In the caller's language: the modeler sends the person's session, an API client its Accept-Language. */
     @ExceptionHandler(ProcessRefused.class)
     ResponseEntity<ProblemDetail> refused(ProcessRefused refused) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, refused.getMessage());
-        problem.setTitle("Process not deployed");
-        problem.setProperty("problems", refused.problems());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, words.refusal(refused));
+        problem.setTitle(words.refusalTitle());
+        problem.setProperty("problems", words.worded(refused.problems()));
         return ResponseEntity.badRequest().body(problem);
     }
 }

@@ -8,8 +8,9 @@ import java.util.List;
 /** What POST .../validation answers: whether the file could be deployed, and every problem if not. */
 record ValidationAnswer(boolean valid, String processKey, String processName, List<BpmnProblem> problems) {
 
-    static ValidationAnswer of(BpmnValidation validation) {
+    /** The problems' sentences in the caller's language (English for a client that names none). */
+    static ValidationAnswer of(BpmnValidation validation, ProblemWords words) {
         return new ValidationAnswer(validation.valid(), validation.processKey(), validation.processName(),
-                validation.problems());
+                words.worded(validation.problems()));
     }
 }

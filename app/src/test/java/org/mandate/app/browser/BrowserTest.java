@@ -50,7 +50,12 @@ public abstract class BrowserTest extends MandateIntegrationTest {
 
     /** A fresh browser (own profile, own cookies), logged in as a demo person. */
     protected WebDriver browserAs(String person) {
-        WebDriver browser = browser();
+        return browserAs(person, null);
+    }
+
+    /** The same, with a browser set to ask for pages in {@code language} (null for the default). */
+    protected WebDriver browserAs(String person, String language) {
+        WebDriver browser = browser(language);
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys(person);
         browser.findElement(By.id("password")).sendKeys("demo");

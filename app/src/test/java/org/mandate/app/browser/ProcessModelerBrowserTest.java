@@ -281,6 +281,28 @@ class ProcessModelerBrowserTest extends BrowserTest {
         screenshot(browser, "modeler-refused");
     }
 
+    /** The server words the problems in the reader's language; the modeler shows them as sent. */
+    @Test
+    void theModelerShowsProblemsInTheReadersLanguage() {
+        WebDriver browser = browserAs("olu", "de");
+        browser.get(url("/processes/new?key=browser-refused-de"));
+        WebElement canvas = browser.findElement(By.id("canvas"));
+        slowly(browser, driver -> "true".equals(canvas.getDomAttribute("data-loaded")));
+        ((JavascriptExecutor) browser).executeScript("const m = mandateModeler;"
+                + "const task = m.get('elementRegistry').get('approval');"
+                + "m.get('modeling').updateProperties(task, { 'camunda:assignee': 'pat' });");
+
+        browser.findElement(By.id("deploy")).click();
+
+        WebElement problem = slowly(browser, driver -> driver.findElement(
+                By.cssSelector("#problems li[data-element-id='approval']")));
+        assertThat(problem.getText()).startsWith("Benutzeraufgabe ‚Approval‘: Der Bearbeiter ‚pat‘ ist keine "
+                + "Zuweisung, die Mandate versteht.");
+        assertThat(browser.findElement(By.id("status")).getText())
+                .startsWith("Der Prozess wurde nicht veröffentlicht; beheben Sie zuerst ein Problem.");
+        assertThat(as("olu").get("/api/processes/browser-refused-de/versions").status()).isEqualTo(404);
+    }
+
     @Test
     void deployingAnUnchangedDiagramAsksFirstAndTheHeadingFollowsTheDeployedVersion() throws IOException {
         String key = "browser-unchanged";

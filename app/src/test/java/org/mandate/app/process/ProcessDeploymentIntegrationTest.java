@@ -160,6 +160,84 @@ class ProcessDeploymentIntegrationTest extends MandateIntegrationTest {
     }
 
     @Test
+    void validationAnswersInTheCallersLanguageAndInUnchangedEnglishWithoutOne() {
+        String xml = path("words", "Approval").replace("</bpmn:process>", """
+                <bpmn:scriptTask id="stamp" name="Stamp it" scriptFormat="groovy"><bpmn:script>1</bpmn:script>
+                </bpmn:scriptTask>
+                <bpmn:boundaryEvent id="late" name="Too late" attachedToRef="approval">
+                  <bpmn:timerEventDefinition><bpmn:timeDuration>PT1M</bpmn:timeDuration></bpmn:timerEventDefinition>
+                </bpmn:boundaryEvent>
+                </bpmn:process>""");
+
+        JsonNode english = as("olu").postXml("/api/processes/validation", xml).json().path("problems");
+        JsonNode german = as("olu").inLanguage("de").postXml("/api/processes/validation", xml).json()
+                .path("problems");
+
+        assertThat(messageOf(english, "stamp")).isEqualTo("The script task 'Stamp it' is a script task: it would run "
+                + "a script on the server. Use a user task.");
+        assertThat(messageOf(english, "late")).isEqualTo("The boundary event 'Too late' has a timer that is refused: "
+                + "the timer waits PT1M, less than the minimum of PT5M. Choose PT5M or longer.");
+        assertThat(messageOf(german, "stamp")).isEqualTo("Skriptaufgabe ‚Stamp it‘: Eine Skriptaufgabe würde ein "
+                + "Skript auf dem Server ausführen. Verwenden Sie eine Benutzeraufgabe.");
+        assertThat(messageOf(german, "late")).isEqualTo("Angeheftetes Ereignis ‚Too late‘: Der Zeitgeber ist so "
+                + "nicht zulässig. Die Wartezeit PT1M ist kürzer als das Minimum von PT5M. Wählen Sie PT5M oder "
+                + "länger.");
+        assertThat(german).hasSameSizeAs(english).allSatisfy(problem ->
+                assertThat(problem.path("message").asText()).doesNotContain("{", "refused"));
+        JsonNode timer = problemOf(german, "late");
+        assertThat(timer.path("code").asText()).isEqualTo("timer.refused");
+        assertThat(timer.path("because").path("code").asText()).isEqualTo("timer.tooShort");
+        assertThat(timer.path("because").path("args")).extracting(JsonNode::asText).containsExactly("PT1M", "PT5M");
+    }
+
+    /** Each hostile file's problems have German sentences with every argument filled in. */
+    @Test
+    void everyHostileFilesProblemsAreWordedInGerman() throws IOException {
+        try (Stream<Path> files = Files.list(HOSTILE)) {
+            for (Path file : files.sorted().toList()) {
+                String xml = Files.readString(file);
+                JsonNode english = as("olu").postXml("/api/processes/validation", xml).json().path("problems");
+                JsonNode german = as("olu").inLanguage("de").postXml("/api/processes/validation", xml).json()
+                        .path("problems");
+                assertThat(german).as(file.getFileName().toString()).hasSameSizeAs(english);
+                for (int i = 0; i < german.size(); i++) {
+                    String sentence = german.get(i).path("message").asText();
+                    assertThat(sentence).as("%s: %s", file.getFileName(), sentence)
+                            .isNotEqualTo(english.get(i).path("message").asText())
+                            .doesNotContainPattern("\\{\\d").endsWith(".");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aRefusedDeploymentAnswersInTheCallersLanguage() {
+        String xml = path("words-deploy", "Approval").replace("</bpmn:process>",
+                "<bpmn:scriptTask id=\"stamp\" name=\"Stamp it\"/></bpmn:process>");
+
+        Api.Response refused = as("olu").inLanguage("de").postXml("/api/processes", xml);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.detail()).startsWith("Der Prozess wurde nicht veröffentlicht; beheben Sie zuerst ein "
+                + "Problem. Skriptaufgabe ‚Stamp it‘:");
+        assertThat(refused.json().path("title").asText()).isEqualTo("Prozess nicht veröffentlicht");
+        assertThat(messageOf(refused.json().path("problems"), "stamp")).startsWith("Skriptaufgabe ‚Stamp it‘:");
+    }
+
+    private static JsonNode problemOf(JsonNode problems, String elementId) {
+        for (JsonNode problem : problems) {
+            if (problem.path("elementId").asText().equals(elementId)) {
+                return problem;
+            }
+        }
+        throw new AssertionError("no problem about " + elementId + " in " + problems);
+    }
+
+    private static String messageOf(JsonNode problems, String elementId) {
+        return problemOf(problems, elementId).path("message").asText();
+    }
+
+    @Test
     void theModelerOnThePageGetsRefusalsAsProblemsItCanPointAt() throws IOException {
         String invoice = Files.readString(Path.of("..", "processes", "src", "test", "resources", "bpmn", "examples",
                 "invoice-receipt.bpmn"));

@@ -123,11 +123,16 @@ public class ProcessDeployer {
             // the allowlist passed but the engine still found the file unusable; report it the same way
             List<BpmnProblem> problems = e.getResorceReports().stream()
                     .flatMap(report -> report.getErrors().stream())
-                    .map(problem -> new BpmnProblem(problem.getMainElementId(), "The engine cannot run this: "
-                            + problem.getMessage() + (problem.getMessage().endsWith(".") ? "" : ".")))
+                    .map(problem -> engineProblem(problem.getMainElementId(),
+                            problem.getMessage() + (problem.getMessage().endsWith(".") ? "" : ".")))
                     .toList();
-            throw new ProcessRefused(problems.isEmpty()
-                    ? List.of(new BpmnProblem(null, "The engine cannot run this: " + e.getMessage())) : problems);
+            throw new ProcessRefused(problems.isEmpty() ? List.of(engineProblem(null, e.getMessage())) : problems);
         }
+    }
+
+    /** The engine's own words stay English; the code lets a page say the rest in its language. */
+    private static BpmnProblem engineProblem(String elementId, String why) {
+        return new BpmnProblem(elementId, "The engine cannot run this: " + why, "engine.refused", null, null,
+                List.of(String.valueOf(why)), null);
     }
 }

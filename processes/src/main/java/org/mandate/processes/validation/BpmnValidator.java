@@ -68,22 +68,24 @@ public class BpmnValidator {
 
     public BpmnValidation validate(byte[] bpmn) {
         if (bpmn == null || bpmn.length == 0) {
-            return refused("The file is empty. Send the BPMN XML of the process.");
+            return refused(BpmnProblem.ofFile("The file is empty. Send the BPMN XML of the process.", "file.empty"));
         }
         if (bpmn.length > limits.maxBytes()) {
-            return refused("The file is larger than the limit of " + kilobytes(limits.maxBytes())
-                    + " KB. An approval path fits in far less; remove embedded images or unused elements.");
+            String limit = String.valueOf(kilobytes(limits.maxBytes()));
+            return refused(BpmnProblem.ofFile("The file is larger than the limit of " + limit + " KB. An approval "
+                    + "path fits in far less; remove embedded images or unused elements.", "file.tooLarge", limit));
         }
         Document document;
         try {
             document = HardenedXml.parse(bpmn);
         } catch (HardenedXml.Refused refused) {
-            return refused(refused.getMessage());
+            return refused(refused.problem());
         }
         Element root = document.getDocumentElement();
         if (!Namespaces.BPMN.equals(root.getNamespaceURI()) || !"definitions".equals(root.getLocalName())) {
-            return refused("This is not a BPMN 2.0 file: its root element is <" + root.getTagName()
-                    + ">, not <bpmn:definitions>. Export the diagram as BPMN 2.0 XML.");
+            return refused(BpmnProblem.ofFile("This is not a BPMN 2.0 file: its root element is <" + root.getTagName()
+                    + ">, not <bpmn:definitions>. Export the diagram as BPMN 2.0 XML.", "file.notBpmn",
+                    root.getTagName()));
         }
         Walker walker = new Walker(new TimerPolicy(limits.minimumTimer()));
         walker.walk(root);
@@ -126,14 +128,15 @@ public class BpmnValidator {
             }
         }
         if (executable.isEmpty()) {
-            problems.add(new BpmnProblem(null, "No process in the file is executable, so there is nothing to "
-                    + "deploy. Tick 'Executable' on the process."));
+            problems.add(BpmnProblem.ofFile("No process in the file is executable, so there is nothing to "
+                    + "deploy. Tick 'Executable' on the process.", "process.noneExecutable"));
             return null;
         }
         if (executable.size() > 1) {
-            problems.add(new BpmnProblem(null, "The file defines " + executable.size() + " executable processes ("
-                    + String.join(", ", executable.stream().map(process -> process.getAttribute("id")).toList())
-                    + "). Deploy one approval path per file."));
+            String ids = String.join(", ", executable.stream().map(process -> process.getAttribute("id")).toList());
+            problems.add(BpmnProblem.ofFile("The file defines " + executable.size() + " executable processes ("
+                    + ids + "). Deploy one approval path per file.", "process.several",
+                    String.valueOf(executable.size()), ids));
             return null;
         }
         return executable.get(0);
@@ -143,11 +146,13 @@ public class BpmnValidator {
         String key = process.getAttribute("id");
         if (!KEY.matcher(key).matches()) {
             problems.add(new BpmnProblem(key, "The process id '" + key + "' becomes the path's key; start it with "
-                    + "a letter and use at most 64 letters, digits, '-' or '_'."));
+                    + "a letter and use at most 64 letters, digits, '-' or '_'.", "process.badKey", "process",
+                    Walker.name(process), List.of(key), null));
         }
         if (process.getElementsByTagNameNS(Namespaces.BPMN, "userTask").getLength() == 0) {
             problems.add(new BpmnProblem(key, "The process has no user task, so every request on it would be "
-                    + "approved without anyone deciding. Add at least one approval step."));
+                    + "approved without anyone deciding. Add at least one approval step.", "process.noUserTask",
+                    "process", Walker.name(process), List.of(), null));
             return;
         }
         problems.addAll(DecisionRoutes.check(process));
@@ -158,8 +163,9 @@ public class BpmnValidator {
         try {
             Bpmn.validateModel(Bpmn.readModelFromStream(new ByteArrayInputStream(bpmn)));
         } catch (ModelException e) {
-            problems.add(new BpmnProblem(null, "The file is not valid BPMN 2.0: " + rootMessage(e)
-                    + " Open it in the modeler, fix the element named there and save again."));
+            String why = rootMessage(e); // the model API's own words, in English
+            problems.add(BpmnProblem.ofFile("The file is not valid BPMN 2.0: " + why + " Open it in the modeler, fix "
+                    + "the element named there and save again.", "file.invalidBpmn", why));
         }
     }
 
@@ -169,8 +175,8 @@ public class BpmnValidator {
         return message.endsWith(".") ? message : message + ".";
     }
 
-    private static BpmnValidation refused(String message) {
-        return new BpmnValidation(null, null, List.of(new BpmnProblem(null, message)));
+    private static BpmnValidation refused(BpmnProblem problem) {
+        return new BpmnValidation(null, null, List.of(problem));
     }
 
     private static long kilobytes(int bytes) {

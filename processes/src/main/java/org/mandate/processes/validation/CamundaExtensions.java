@@ -15,7 +15,8 @@ final class CamundaExtensions {
     private static final Set<String> METADATA = Set.of("historyTimeToLive", "versionTag", "isStartableInTasklist",
             "candidateStarterUsers", "candidateStarterGroups", "initiator", "exclusive", "priority");
     private static final String NO_CODE = ". Mandate runs no custom code in approval paths; remove it";
-    private static final Map<String, String> REFUSED_ATTRIBUTES = Map.ofEntries(
+    /** Refused attributes and why; each is also a problem code, {@code attribute.<name>}. */
+    static final Map<String, String> REFUSED_ATTRIBUTES = Map.ofEntries(
             Map.entry("class", "names a Java class to run"),
             Map.entry("delegateExpression", "runs a delegate expression"),
             Map.entry("expression", "runs an expression as its work"),
@@ -31,7 +32,8 @@ final class CamundaExtensions {
             Map.entry("decisionRef", "evaluates a decision table Mandate does not manage"),
             Map.entry("topic", "hands work to an external worker"),
             Map.entry("type", "hands work to an external worker or connector"));
-    private static final Map<String, String> REFUSED_ELEMENTS = Map.of(
+    /** Refused elements and why; each is also a problem code, {@code extension.<name>}. */
+    static final Map<String, String> REFUSED_ELEMENTS = Map.of(
             "script", "runs a script on the server",
             "connector", "calls an outside system through a connector",
             "field", "injects values into a Java class",
@@ -54,28 +56,34 @@ final class CamundaExtensions {
         String value = attribute.getValue();
         if (REFUSED_ATTRIBUTES.containsKey(name)) {
             String reason = REFUSED_ATTRIBUTES.get(name);
-            walker.refuse(element, reason + " (" + attribute.getName() + "=\"" + value + "\")"
-                    + (reason.contains(";") || reason.contains(". ") ? "" : NO_CODE));
+            String text = reason + " (" + attribute.getName() + "=\"" + value + "\")"
+                    + (reason.contains(";") || reason.contains(". ") ? "" : NO_CODE);
+            walker.refuse(element, name.startsWith("candidate")
+                    ? Said.of("attribute." + name, text, attribute.getName(), value,
+                            ExpressionPolicy.APPROVER_EXPRESSION)
+                    : Said.of("attribute." + name, text, attribute.getName(), value));
         } else if (name.startsWith("async")) {
             if (!"false".equals(value)) {
-                walker.refuse(element, "runs in the background (" + attribute.getName() + "), outside the "
-                        + "transaction of the decision that led to it; Mandate opens each step as part of that "
-                        + "decision. Remove it");
+                walker.refuse(element, Said.of("attribute.async", "runs in the background (" + attribute.getName()
+                        + "), outside the transaction of the decision that led to it; Mandate opens each step as part "
+                        + "of that decision. Remove it", attribute.getName()));
             }
         } else if ((name.equals("dueDate") || name.equals("followUpDate"))
                 && ExpressionPolicy.mentionsExpression(value)) {
-            String why = ExpressionPolicy.checkDueAfter(value);
+            Said why = ExpressionPolicy.checkDueAfter(value);
             if (why != null) {
-                walker.refuse(element, "has a " + Walker.words(name) + " that " + why);
+                walker.refuse(element, Said.of(name + ".expression", "has a " + Walker.words(name) + " that "
+                        + why.text()), why);
             }
         } else if (name.equals("dueDate") || name.equals("followUpDate")) {
-            String why = timers.check(value.startsWith("P") ? "timeDuration" : "timeDate", value);
+            Said why = timers.check(value.startsWith("P") ? "timeDuration" : "timeDate", value);
             if (why != null) {
-                walker.refuse(element, "has a " + Walker.words(name) + " that is refused: " + why);
+                walker.refuse(element, Said.of(name + ".timer", "has a " + Walker.words(name) + " that is refused: "
+                        + why.text()), why);
             }
         } else if (!name.equals("assignee") && !METADATA.contains(name)) {
-            walker.refuse(element, "uses " + attribute.getName() + ", which Mandate does not support in approval "
-                    + "paths. Remove it");
+            walker.refuse(element, Said.of("attribute.unsupported", "uses " + attribute.getName() + ", which Mandate "
+                    + "does not support in approval paths. Remove it", attribute.getName()));
         } else if (!name.equals("assignee") && ExpressionPolicy.mentionsExpression(value)) {
             walker.expressionInText(element, value);
         }
@@ -84,13 +92,14 @@ final class CamundaExtensions {
     void element(Element element) {
         String name = element.getLocalName();
         if (REFUSED_ELEMENTS.containsKey(name)) {
-            walker.refuse(element, REFUSED_ELEMENTS.get(name) + " (" + element.getTagName() + ")"
-                    + (name.equals("formData") ? ". Remove it" : NO_CODE));
+            walker.refuse(element, Said.of("extension." + name, REFUSED_ELEMENTS.get(name) + " ("
+                    + element.getTagName() + ")" + (name.equals("formData") ? ". Remove it" : NO_CODE),
+                    element.getTagName()));
             return;
         }
         if (!ACCEPTED_ELEMENTS.contains(name)) {
-            walker.refuse(element, "uses " + element.getTagName() + ", which Mandate does not support in approval "
-                    + "paths. Remove it");
+            walker.refuse(element, Said.of("extension.unsupported", "uses " + element.getTagName() + ", which "
+                    + "Mandate does not support in approval paths. Remove it", element.getTagName()));
             return;
         }
         if (name.endsWith("Listener")) {
@@ -102,17 +111,18 @@ final class CamundaExtensions {
     /** Mandate attaches its own listeners; a path's own may only call Mandate's beans. */
     private void listener(Element listener) {
         if (listener.hasAttribute("class")) {
-            walker.refuse(listener, "has a listener that runs the Java class '" + listener.getAttribute("class")
-                    + "'" + NO_CODE);
+            walker.refuse(listener, Said.of("listener.class", "has a listener that runs the Java class '"
+                    + listener.getAttribute("class") + "'" + NO_CODE, listener.getAttribute("class")));
         }
         if (listener.hasAttribute("delegateExpression")) {
-            walker.refuse(listener, "has a listener with the delegate expression '"
-                    + listener.getAttribute("delegateExpression") + "'" + NO_CODE);
+            walker.refuse(listener, Said.of("listener.delegateExpression", "has a listener with the delegate "
+                    + "expression '" + listener.getAttribute("delegateExpression") + "'" + NO_CODE,
+                    listener.getAttribute("delegateExpression")));
         }
         String expression = listener.getAttribute("expression");
         if (!expression.isEmpty() && ExpressionPolicy.checkAssignment(expression) != null) {
-            walker.refuse(listener, "has a listener with the expression '" + expression + "', which is not one of "
-                    + "Mandate's own beans" + NO_CODE);
+            walker.refuse(listener, Said.of("listener.expression", "has a listener with the expression '"
+                    + expression + "', which is not one of Mandate's own beans" + NO_CODE, expression));
         }
     }
 }

@@ -155,10 +155,11 @@ final class DecisionRoutes {
     }
 
     private static BpmnProblem problem(Element end, List<Element> route) {
-        List<String> steps = route.stream().map(DecisionRoutes::label).toList();
+        String steps = String.join(" → ", route.stream().map(DecisionRoutes::label).toList());
         return new BpmnProblem(end.getAttribute("id"), "The end event " + label(end) + " can be reached without "
                 + "anyone deciding, and a path that ends before a decision approves the request: "
-                + String.join(" → ", steps) + ". Put a user task on that route, or lead it to a user task.");
+                + steps + ". Put a user task on that route, or lead it to a user task.", "route.undecided",
+                "endEvent", Walker.name(end), List.of(steps), null);
     }
 
     private static String label(Element element) {

@@ -17,8 +17,17 @@ import java.io.IOException;
 public final class HardenedXml {
 
     public static final class Refused extends Exception {
-        Refused(String message) {
+
+        private final transient BpmnProblem problem;
+
+        Refused(String code, String message, String... args) {
             super(message);
+            this.problem = BpmnProblem.ofFile(message, code, args);
+        }
+
+        /** The refusal as a problem with the file, with its code for other languages. */
+        public BpmnProblem problem() {
+            return problem;
         }
     }
 
@@ -36,12 +45,14 @@ public final class HardenedXml {
         } catch (SAXException e) {
             String message = String.valueOf(e.getMessage());
             if (message.contains("DOCTYPE")) {
-                throw new Refused("The file declares a DOCTYPE. BPMN files never need one, and it is how entity "
-                        + "expansion and external entities get in; remove the <!DOCTYPE ...> line.");
+                throw new Refused("file.doctype", "The file declares a DOCTYPE. BPMN files never need one, and it is "
+                        + "how entity expansion and external entities get in; remove the <!DOCTYPE ...> line.");
             }
-            throw new Refused("The file is not well-formed XML (" + message + "). Save it again from the modeler.");
+            throw new Refused("file.notWellFormed", "The file is not well-formed XML (" + message + "). Save it again "
+                    + "from the modeler.", message);
         } catch (IOException | ParserConfigurationException e) {
-            throw new Refused("The file could not be read as XML (" + e.getMessage() + ").");
+            throw new Refused("file.unreadable", "The file could not be read as XML (" + e.getMessage() + ").",
+                    String.valueOf(e.getMessage()));
         }
     }
 

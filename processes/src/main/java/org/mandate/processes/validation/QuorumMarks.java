@@ -42,18 +42,20 @@ final class QuorumMarks {
     }
 
     /** Why the rule on this task cannot be used, if it cannot: it does not parse, or names nothing to vote. */
-    static Optional<String> ruleProblem(Map<String, String> marks) {
+    static Optional<Said> ruleProblem(Map<String, String> marks) {
         try {
             QuorumRule rule = QuorumRule.parse(marks.get(ApprovalPath.QUORUM_PROPERTY));
             String committee = marks.getOrDefault(ApprovalPath.COMMITTEE_PROPERTY, "").strip();
             if (committee.isEmpty() && rule.kind() != QuorumRule.Kind.ONE_FROM_EACH) {
-                return Optional.of("is a committee vote (" + ApprovalPath.QUORUM_PROPERTY + ") but names no "
-                        + "committee; add the extension property " + ApprovalPath.COMMITTEE_PROPERTY
-                        + " with the committee's id");
+                return Optional.of(Said.of("quorum.noCommittee", "is a committee vote (" + ApprovalPath.QUORUM_PROPERTY
+                        + ") but names no committee; add the extension property " + ApprovalPath.COMMITTEE_PROPERTY
+                        + " with the committee's id"));
             }
             return Optional.empty();
         } catch (RuleViolation refused) {
-            return Optional.of("has a quorum rule that is refused: " + refused.getMessage());
+            // the rule's own reason comes from the domain, in English
+            return Optional.of(Said.of("quorum.ruleRefused", "has a quorum rule that is refused: "
+                    + refused.getMessage(), refused.getMessage()));
         }
     }
 
@@ -68,37 +70,41 @@ final class QuorumMarks {
                 continue;
             }
             String id = task.getAttribute("id");
-            String label = "The user task '" + (task.getAttribute("name").isBlank() ? id : task.getAttribute("name"))
-                    + "' ";
+            String name = task.getAttribute("name").isBlank() ? id : task.getAttribute("name");
+            String label = "The user task '" + name + "' ";
             QuorumRule rule = QuorumRule.parse(marks.get(ApprovalPath.QUORUM_PROPERTY));
             String committee = marks.getOrDefault(ApprovalPath.COMMITTEE_PROPERTY, "").strip();
             if (!committee.isEmpty()) {
                 problem(committees, CommitteeId.of(committee), rule).ifPresent(why ->
-                        problems.add(new BpmnProblem(id, label + why + ".")));
+                        problems.add(new BpmnProblem(id, label + why.text() + ".", why.code(), "userTask", name,
+                                why.args(), null)));
             }
             for (CommitteeId group : rule.groups()) {
                 problem(committees, group, QuorumRule.parse("any")).ifPresent(why ->
-                        problems.add(new BpmnProblem(id, label + why + ".")));
+                        problems.add(new BpmnProblem(id, label + why.text() + ".", why.code(), "userTask", name,
+                                why.args(), null)));
             }
         }
         return problems;
     }
 
-    private static Optional<String> problem(Committees committees, CommitteeId id, QuorumRule rule) {
+    private static Optional<Said> problem(Committees committees, CommitteeId id, QuorumRule rule) {
         Optional<CommitteeFacts> found = committees.sitting(id);
         if (found.isEmpty()) {
-            return Optional.of("is a vote of committee '" + id + "', which does not exist or was dissolved. Name a "
-                    + "sitting committee by its id (Console, Committees)");
+            return Optional.of(Said.of("committee.unknown", "is a vote of committee '" + id + "', which does not exist "
+                    + "or was dissolved. Name a sitting committee by its id (Console, Committees)", id.toString()));
         }
         int members = found.get().members().size();
         if (members == 0 || (rule.kind() != QuorumRule.Kind.ONE_FROM_EACH && rule.needed(members) > members)) {
-            return Optional.of("needs " + rule.needed(members) + " approval(s) (" + rule.text() + "), but committee '"
-                    + id + "' has " + members + " member" + (members == 1 ? "" : "s") + ". Lower the rule or add "
-                    + "members first");
+            return Optional.of(Said.of("committee.tooSmall", "needs " + rule.needed(members) + " approval(s) ("
+                    + rule.text() + "), but committee '" + id + "' has " + members + " member"
+                    + (members == 1 ? "" : "s") + ". Lower the rule or add members first",
+                    String.valueOf(rule.needed(members)), rule.text(), id.toString(), String.valueOf(members)));
         }
         if (rule.kind() == QuorumRule.Kind.N_OF_M && rule.of() != members) {
-            return Optional.of("has the rule '" + rule.text() + "', but committee '" + id + "' has " + members
-                    + " members; write '" + rule.count() + " of " + members + "'");
+            return Optional.of(Said.of("committee.ruleMismatch", "has the rule '" + rule.text() + "', but committee '"
+                    + id + "' has " + members + " members; write '" + rule.count() + " of " + members + "'",
+                    rule.text(), id.toString(), String.valueOf(members), String.valueOf(rule.count())));
         }
         return Optional.empty();
     }

@@ -18,51 +18,56 @@ final class TimerPolicy {
     }
 
     /** Null if the timer is acceptable, else why it is not. {@code kind} is timeDuration, timeCycle or timeDate. */
-    String check(String kind, String value) {
+    Said check(String kind, String value) {
         String text = value == null ? "" : value.strip();
         if (text.isEmpty()) {
-            return "the timer has no value. Set a duration such as P2D (two days)";
+            return Said.of("timer.empty", "the timer has no value. Set a duration such as P2D (two days)");
         }
         if (ExpressionPolicy.mentionsExpression(text)) {
-            return "the timer '" + text + "' is an expression. Use a fixed ISO 8601 value such as P2D or PT4H";
+            return Said.of("timer.expression", "the timer '" + text + "' is an expression. Use a fixed ISO 8601 value "
+                    + "such as P2D or PT4H", text);
         }
         return switch (kind) {
-            case "timeDuration" -> checkDuration(text, "waits");
+            case "timeDuration" -> checkDuration(text, false);
             case "timeCycle" -> checkCycle(text);
             default -> checkDate(text);
         };
     }
 
-    private String checkCycle(String text) {
+    private Said checkCycle(String text) {
         if (!text.startsWith("R")) {
-            return "the cycle '" + text + "' is not an ISO 8601 repetition. Write it as R3/PT4H (three times, "
-                    + "every four hours); cron cycles are not accepted";
+            return Said.of("timer.cron", "the cycle '" + text + "' is not an ISO 8601 repetition. Write it as R3/PT4H "
+                    + "(three times, every four hours); cron cycles are not accepted", text);
         }
         String[] parts = text.split("/");
         if (parts.length < 2 || !parts[0].matches("R\\d*")) {
-            return "the cycle '" + text + "' is not an ISO 8601 repetition such as R3/PT4H";
+            return Said.of("timer.notRepetition", "the cycle '" + text + "' is not an ISO 8601 repetition such as "
+                    + "R3/PT4H", text);
         }
-        return checkDuration(parts[parts.length - 1], "repeats every");
+        return checkDuration(parts[parts.length - 1], true);
     }
 
-    private String checkDuration(String text, String verb) {
+    private Said checkDuration(String text, boolean repeats) {
         Duration duration = parse(text);
         if (duration == null) {
-            return "'" + text + "' is not an ISO 8601 duration. Write it like P2D (two days) or PT4H (four hours)";
+            return Said.of("timer.notDuration", "'" + text + "' is not an ISO 8601 duration. Write it like P2D (two "
+                    + "days) or PT4H (four hours)", text);
         }
         if (duration.compareTo(minimum) < 0) {
-            return "the timer " + verb + " " + text + ", less than the minimum of " + minimum
-                    + ". Choose " + minimum + " or longer";
+            return Said.of(repeats ? "timer.repeatsTooOften" : "timer.tooShort", "the timer "
+                    + (repeats ? "repeats every" : "waits") + " " + text + ", less than the minimum of " + minimum
+                    + ". Choose " + minimum + " or longer", text, minimum.toString());
         }
         return null;
     }
 
-    private static String checkDate(String text) {
+    private static Said checkDate(String text) {
         try {
             OffsetDateTime.parse(text);
             return null;
         } catch (DateTimeParseException e) {
-            return "'" + text + "' is not an ISO 8601 date and time with offset, such as 2027-01-31T17:00:00Z";
+            return Said.of("timer.notDate", "'" + text + "' is not an ISO 8601 date and time with offset, such as "
+                    + "2027-01-31T17:00:00Z", text);
         }
     }
 

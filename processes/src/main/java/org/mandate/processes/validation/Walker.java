@@ -28,7 +28,8 @@ final class Walker {
             "terminateEventDefinition", "documentation", "extensionElements", "textAnnotation", "text", "association",
             "group", "category", "categoryValue");
 
-    private static final Map<String, String> REFUSED = Map.ofEntries(
+    /** Refused kinds of element and why; each is also a problem code, {@code element.<kind>}. */
+    static final Map<String, String> REFUSED = Map.ofEntries(
             Map.entry("scriptTask", "is a script task: it would run a script on the server. Use a user task"),
             Map.entry("serviceTask", "is a service task: it would call code or an outside system. Use a user task"),
             Map.entry("sendTask", "is a send task: it would call code or an outside system. Use a user task"),
@@ -73,23 +74,24 @@ final class Walker {
             return;
         }
         if (Namespaces.ZEEBE.equals(namespace)) {
-            refuse(element, "carries zeebe:" + element.getLocalName() + ", which belongs to Camunda 8. This file was "
-                    + "made for another engine; model the path again in Mandate's modeler");
+            refuse(element, Said.of("zeebe.element", "carries zeebe:" + element.getLocalName() + ", which belongs "
+                    + "to Camunda 8. This file was made for another engine; model the path again in Mandate's modeler",
+                    element.getLocalName()));
             return;
         }
         if (!Namespaces.BPMN.equals(namespace)) {
-            refuse(element, "contains <" + element.getTagName() + "> from " + namespace
-                    + ", which Mandate does not know. Remove it");
+            refuse(element, Said.of("foreignElement", "contains <" + element.getTagName() + "> from " + namespace
+                    + ", which Mandate does not know. Remove it", element.getTagName(), String.valueOf(namespace)));
             return;
         }
         String type = element.getLocalName();
         if (REFUSED.containsKey(type)) {
-            refuse(element, REFUSED.get(type));
+            refuse(element, Said.of("element." + type, REFUSED.get(type)));
             return;
         }
         if (!ACCEPTED.contains(type)) {
-            refuse(element, "is a " + words(type) + ", which approval paths do not support. Use user tasks, "
-                    + "gateways and timers");
+            refuse(element, Said.of("unsupportedElement", "is a " + words(type) + ", which approval paths do not "
+                    + "support. Use user tasks, gateways and timers", type));
             return;
         }
         attributes(element);
@@ -115,18 +117,20 @@ final class Walker {
                 if (marks.containsKey(ApprovalPath.QUORUM_PROPERTY)) {
                     QuorumMarks.ruleProblem(marks).ifPresent(why -> refuse(element, why));
                     if (assignee != null) {
-                        refuse(element, "is a committee vote and has the assignee '" + assignee + "'; its voters "
-                                + "are the committee's members. Remove the assignee");
+                        refuse(element, Said.of("quorum.assignee", "is a committee vote and has the assignee '"
+                                + assignee + "'; its voters are the committee's members. Remove the assignee",
+                                assignee));
                     }
                 } else if (marks.containsKey(ApprovalPath.COMMITTEE_PROPERTY)) {
-                    refuse(element, "names a committee (" + ApprovalPath.COMMITTEE_PROPERTY + ") but no rule; add "
-                            + ApprovalPath.QUORUM_PROPERTY + " (e.g. '2 of 3') or remove the committee");
+                    refuse(element, Said.of("quorum.noRule", "names a committee (" + ApprovalPath.COMMITTEE_PROPERTY
+                            + ") but no rule; add " + ApprovalPath.QUORUM_PROPERTY + " (e.g. '2 of 3') or remove the "
+                            + "committee"));
                 } else if (assignee == null || assignee.isBlank()) {
-                    refuse(element, "has no assignee Mandate understands. Set its assignee to "
-                            + "${routing.approverFor(execution)} (the lowest manager whose authority covers the "
-                            + "request) or ${routing.financeCheckerFor(execution)} (the finance check)");
+                    refuse(element, Said.of("assignee.missing", "has no assignee Mandate understands. Set its "
+                            + "assignee to ${routing.approverFor(execution)} (the lowest manager whose authority "
+                            + "covers the request) or ${routing.financeCheckerFor(execution)} (the finance check)"));
                 } else {
-                    String why = ExpressionPolicy.checkAssignment(assignee);
+                    Said why = ExpressionPolicy.checkAssignment(assignee);
                     if (why != null) {
                         refuse(element, why);
                     }
@@ -134,26 +138,28 @@ final class Walker {
             }
             case "conditionExpression" -> {
                 if (element.hasAttribute("language")) {
-                    refuse(element, "has a script condition (language '" + element.getAttribute("language")
-                            + "'). Write the condition as ${...} comparing outcome, amount or category");
+                    refuse(element, Said.of("condition.script", "has a script condition (language '"
+                            + element.getAttribute("language") + "'). Write the condition as ${...} comparing "
+                            + "outcome, amount or category", element.getAttribute("language"), "${...}"));
                 } else {
                     String condition = element.getTextContent().strip();
-                    String why = ExpressionPolicy.checkCondition(condition);
+                    Said why = ExpressionPolicy.checkCondition(condition);
                     if (why != null) {
-                        refuse(element, "has the condition '" + condition + "' that " + why);
+                        refuse(element, Said.of("condition.refused", "has the condition '" + condition + "' that "
+                                + why.text(), condition), why);
                     }
                 }
             }
             case "timeDuration", "timeCycle", "timeDate" -> {
-                String why = timers.check(type, element.getTextContent());
+                Said why = timers.check(type, element.getTextContent());
                 if (why != null) {
-                    refuse(element, "has a timer that is refused: " + why);
+                    refuse(element, Said.of("timer.refused", "has a timer that is refused: " + why.text()), why);
                 }
             }
             case "timerEventDefinition" -> {
                 if (element.getParentNode() instanceof Element parent && "startEvent".equals(parent.getLocalName())) {
-                    refuse(element, "starts on a timer, which would start paths with no request behind them. "
-                            + "Use a plain start event");
+                    refuse(element, Said.of("timer.start", "starts on a timer, which would start paths with no "
+                            + "request behind them. Use a plain start event"));
                 }
             }
             default -> {
@@ -172,8 +178,9 @@ final class Walker {
             if (Namespaces.isEngineExtension(namespace)) {
                 extensions.attribute(element, attribute);
             } else if (Namespaces.ZEEBE.equals(namespace)) {
-                refuse(element, "carries " + attribute.getName() + ", which belongs to Camunda 8. This file was made "
-                        + "for another engine; model the path again in Mandate's modeler");
+                refuse(element, Said.of("zeebe.attribute", "carries " + attribute.getName() + ", which belongs to "
+                        + "Camunda 8. This file was made for another engine; model the path again in Mandate's "
+                        + "modeler", attribute.getName()));
             } else if (namespace == null && ExpressionPolicy.mentionsExpression(attribute.getValue())) {
                 expressionInText(element, attribute.getValue());
             }
@@ -189,9 +196,10 @@ final class Walker {
 
     /** Names and descriptions are evaluated by the engine too, so an expression in them is held to the same rule. */
     void expressionInText(Element element, String text) {
-        String why = ExpressionPolicy.checkTemplate(text);
+        Said why = ExpressionPolicy.checkTemplate(text);
         if (why != null) {
-            refuse(element, "contains the expression '" + text + "' that " + why);
+            refuse(element, Said.of("expression.refused", "contains the expression '" + text + "' that " + why.text(),
+                    text), why);
         }
     }
 
@@ -203,10 +211,16 @@ final class Walker {
         return value.isEmpty() ? null : value;
     }
 
-    void refuse(Element element, String reason) {
+    void refuse(Element element, Said reason) {
+        refuse(element, reason, null);
+    }
+
+    /** {@code reason}'s words already hold {@code because}'s; the problem carries both codes for other languages. */
+    void refuse(Element element, Said reason, Said because) {
         Element owner = owner(element);
-        String elementId = owner == null ? null : owner.getAttribute("id");
-        problems.add(new BpmnProblem(elementId, label(owner) + " " + reason + "."));
+        problems.add(new BpmnProblem(owner == null ? null : owner.getAttribute("id"),
+                label(owner) + " " + reason.text() + ".", reason.code(), owner == null ? null : owner.getLocalName(),
+                owner == null ? null : name(owner), reason.args(), because == null ? null : because.reason()));
     }
 
     /** The nearest element with an id: the one a process owner can find in the modeler. */
@@ -223,8 +237,13 @@ final class Walker {
         if (owner == null) {
             return "The file";
         }
+        return "The " + words(owner.getLocalName()) + " '" + name(owner) + "'";
+    }
+
+    /** The element's name as the modeler shows it, or its id if it has none. */
+    static String name(Element owner) {
         String name = owner.getAttribute("name").strip();
-        return "The " + words(owner.getLocalName()) + " '" + (name.isEmpty() ? owner.getAttribute("id") : name) + "'";
+        return name.isEmpty() ? owner.getAttribute("id") : name;
     }
 
     static String words(String camelCase) {

@@ -32,6 +32,10 @@ class DecisionRoutesTest {
         assertThat(validation.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.elementId()).isEqualTo("approved");
             assertThat(problem.message()).contains("'Submitted' (start) → 'Small?' (skip) → 'Approved' (approved)");
+            assertThat(problem.code()).isEqualTo("route.undecided");
+            assertThat(problem.type()).isEqualTo("endEvent");
+            assertThat(problem.name()).isEqualTo("Approved");
+            assertThat(problem.args()).containsExactly("'Submitted' (start) → 'Small?' (skip) → 'Approved' (approved)");
         });
     }
 

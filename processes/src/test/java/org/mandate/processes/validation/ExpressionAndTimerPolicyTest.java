@@ -3,6 +3,7 @@ package org.mandate.processes.validation;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,12 +20,13 @@ class ExpressionAndTimerPolicyTest {
 
     @Test
     void refusesBeansMethodsPropertiesAndConcatenatedExpressions() {
-        assertThat(ExpressionPolicy.checkCondition("${routing.approverFor(execution) == 'pat'}")).contains("'routing'");
-        assertThat(ExpressionPolicy.checkCondition("${amount.class}")).contains("'.class'", "not allowed");
-        assertThat(ExpressionPolicy.checkCondition("${amount > 5}${true}")).contains("not a single");
-        assertThat(ExpressionPolicy.checkCondition("${''.getClass().forName('java.lang.Runtime')}"))
+        assertThat(ExpressionPolicy.checkCondition("${routing.approverFor(execution) == 'pat'}").text())
+                .contains("'routing'");
+        assertThat(ExpressionPolicy.checkCondition("${amount.class}").text()).contains("'.class'", "not allowed");
+        assertThat(ExpressionPolicy.checkCondition("${amount > 5}${true}").text()).contains("not a single");
+        assertThat(ExpressionPolicy.checkCondition("${''.getClass().forName('java.lang.Runtime')}").text())
                 .contains("not allowed");
-        assertThat(ExpressionPolicy.checkCondition("${amount[0]}")).contains("not allowed");
+        assertThat(ExpressionPolicy.checkCondition("${amount[0]}").text()).contains("not allowed");
     }
 
     @Test
@@ -39,16 +41,27 @@ class ExpressionAndTimerPolicyTest {
     void dueDatesMayBeCountedByTheRoutingBean() {
         assertThat(ExpressionPolicy.checkDueAfter("${routing.dueAfter('P2D')}")).isNull();
         assertThat(ExpressionPolicy.checkDueAfter("${ routing.dueAfter( 'PT4H' ) }")).isNull();
-        assertThat(ExpressionPolicy.checkDueAfter("${routing.dueAfter('P1W')}")).contains("not a duration");
-        assertThat(ExpressionPolicy.checkDueAfter("${dateTime().plusWeeks(1).toDate()}"))
+        assertThat(ExpressionPolicy.checkDueAfter("${routing.dueAfter('P1W')}").text()).contains("not a duration");
+        assertThat(ExpressionPolicy.checkDueAfter("${dateTime().plusWeeks(1).toDate()}").text())
                 .contains("does not understand", "${routing.dueAfter('P2D')}");
     }
 
     @Test
     void namesMayQuoteVariablesButNothingElse() {
         assertThat(ExpressionPolicy.checkTemplate("Approve ${category} for ${amount}")).isNull();
-        assertThat(ExpressionPolicy.checkTemplate("Hi ${execution.id}")).contains("'execution'");
+        assertThat(ExpressionPolicy.checkTemplate("Hi ${execution.id}").text()).contains("'execution'");
         assertThat(ExpressionPolicy.checkTemplate("Hi ${amount ${x}}")).isNotNull();
+    }
+
+    @Test
+    void reasonsCarryTheirCodeAndTheValuesTheyQuote() {
+        assertThat(timers.check("timeDuration", "PT1M")).isEqualTo(new Said("the timer waits PT1M, less than the "
+                + "minimum of PT5M. Choose PT5M or longer", "timer.tooShort", List.of("PT1M", "PT5M")));
+        assertThat(timers.check("timeDate", "tomorrow").code()).isEqualTo("timer.notDate");
+        assertThat(ExpressionPolicy.checkCondition("${amount[0]}").args()).containsExactly("[0]",
+                ExpressionPolicy.CONDITION_EXAMPLE);
+        assertThat(ExpressionPolicy.checkDueAfter("${routing.dueAfter('P1W')}").args()).containsExactly("P1W");
+        assertThat(ExpressionPolicy.checkTemplate("Hi ${amount ${amount}}").code()).isEqualTo("expression.nested");
     }
 
     @Test
@@ -63,12 +76,12 @@ class ExpressionAndTimerPolicyTest {
 
     @Test
     void timersBelowTheMinimumOrWrittenAsCodeAreRefused() {
-        assertThat(timers.check("timeDuration", "PT4M59S")).contains("minimum of PT5M");
-        assertThat(timers.check("timeDuration", "-PT1H")).contains("minimum");
-        assertThat(timers.check("timeCycle", "R/PT1M")).contains("repeats every PT1M");
-        assertThat(timers.check("timeCycle", "0 0/1 * * * ?")).contains("cron");
-        assertThat(timers.check("timeDuration", "${sla}")).contains("expression");
-        assertThat(timers.check("timeDuration", "soon")).contains("not an ISO 8601 duration");
-        assertThat(timers.check("timeDate", "tomorrow")).contains("not an ISO 8601 date");
+        assertThat(timers.check("timeDuration", "PT4M59S").text()).contains("minimum of PT5M");
+        assertThat(timers.check("timeDuration", "-PT1H").text()).contains("minimum");
+        assertThat(timers.check("timeCycle", "R/PT1M").text()).contains("repeats every PT1M");
+        assertThat(timers.check("timeCycle", "0 0/1 * * * ?").text()).contains("cron");
+        assertThat(timers.check("timeDuration", "${sla}").text()).contains("expression");
+        assertThat(timers.check("timeDuration", "soon").text()).contains("not an ISO 8601 duration");
+        assertThat(timers.check("timeDate", "tomorrow").text()).contains("not an ISO 8601 date");
     }
 }

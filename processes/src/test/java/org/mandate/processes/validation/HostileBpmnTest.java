@@ -1,12 +1,17 @@
 package org.mandate.processes.validation;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The catalogue of hostile files under bpmn/hostile: each is refused, and the problem names the element and says
@@ -171,8 +176,55 @@ class HostileBpmnTest {
 
         BpmnValidation validation = validator.validate(huge);
 
-        assertThat(validation.problems()).singleElement().satisfies(problem ->
-                assertThat(problem.message()).contains("larger than the limit of 512 KB"));
+        assertThat(validation.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.message()).contains("larger than the limit of 512 KB");
+            assertThat(problem.code()).isEqualTo("file.tooLarge");
+            assertThat(problem.args()).containsExactly("512");
+        });
+    }
+
+    /** Besides its English sentence, each problem carries the facts to say it in another language. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            script-task | work | element.scriptTask | scriptTask | Approve everything | - | -
+            java-class-service-task | work | element.serviceTask | serviceTask | Pay out | - | -
+            no-user-task | hostile | process.noUserTask | process | Rubber stamp | - | -
+            literal-assignee | work | assignee.notRouting | userTask | Approval | pat,@approver,@finance | -
+            candidate-groups | work | attribute.candidateGroups | userTask | Approval | camunda:candidateGroups,management,@approver | -
+            async-user-task | work | attribute.async | userTask | Approval | camunda:asyncBefore | -
+            script-listener | work | extension.script | userTask | Approval | camunda:script | -
+            class-task-listener | work | listener.class | userTask | Approval | com.example.Exfiltrate | -
+            script-condition | yes | condition.script | sequenceFlow | approved | groovy,${...} | -
+            unknown-variable-condition | yes | condition.refused | sequenceFlow | approved | ${budgetLeft > 0} | expression.unknownWord:budgetLeft
+            fast-timer-cycle | nagTimer | timer.refused | timerEventDefinition | nagTimer | - | timer.repeatsTooOften:PT1S,PT5M
+            cron-timer-cycle | nagTimer | timer.refused | timerEventDefinition | nagTimer | - | timer.cron:0/1 * * * * ?
+            timer-start-event | everyMinute | timer.start | timerEventDefinition | everyMinute | - | -
+            camunda8-job-worker | work | zeebe.element | userTask | Approval | assignmentDefinition | -
+            xinclude | hostile | foreignElement | process | Hostile | xi:include,http://www.w3.org/2001/XInclude | -
+            external-import | defs | element.import | definitions | defs | - | -
+            not-bpmn | - | file.notBpmn | - | - | xsl:stylesheet | -
+            entity-expansion | - | file.doctype | - | - | - | -
+            """)
+    void eachProblemCarriesItsCodeAndFacts(String file, String elementId, String code, String type, String name,
+                                           String args, String because) {
+        assertThat(validate(file).problems()).filteredOn(problem -> problem.code().equals(code)).singleElement()
+                .satisfies(problem -> {
+                    assertThat(problem.elementId()).isEqualTo(elementId);
+                    assertThat(problem.type()).isEqualTo(type);
+                    assertThat(problem.name()).isEqualTo(name);
+                    assertThat(problem.args()).isEqualTo(args == null ? List.of() : Stream.of(args.split(","))
+                            .map(arg -> arg.replace("@approver", ExpressionPolicy.APPROVER_EXPRESSION)
+                                    .replace("@finance", ExpressionPolicy.FINANCE_CHECK_EXPRESSION)).toList());
+                    assertThat(problem.because() == null ? null : problem.because().code() + ":"
+                            + String.join(",", problem.because().args())).isEqualTo(because);
+                    assertThat(ProblemCodes.ALL).contains(problem.code());
+                });
+    }
+
+    @Test
+    void anUnlistedCodeIsRefusedSoTheListStaysComplete() {
+        assertThatThrownBy(() -> BpmnProblem.ofFile("Something.", "file.somethingNew"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ProblemCodes");
     }
 
     private void assertRefused(String file, String elementId, String... sentenceParts) {

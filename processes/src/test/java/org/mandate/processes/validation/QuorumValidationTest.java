@@ -89,6 +89,16 @@ class QuorumValidationTest {
         }
     }
 
+    @Test
+    void aCommitteeProblemCarriesItsCodeAndNumbers() {
+        assertThat(validator.validate(vote("3 of 3", "it", "").getBytes(StandardCharsets.UTF_8)).problems())
+                .singleElement().satisfies(problem -> {
+                    assertThat(problem.code()).isEqualTo("committee.tooSmall");
+                    assertThat(problem.type()).isEqualTo("userTask");
+                    assertThat(problem.args()).containsExactly("3", "3 of 3", "it", "2");
+                });
+    }
+
     private List<String> messages(String xml) {
         return validator.validate(xml.getBytes(StandardCharsets.UTF_8)).problems().stream()
                 .map(BpmnProblem::message).toList();
