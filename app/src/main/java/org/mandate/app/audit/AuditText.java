@@ -1,6 +1,7 @@
 package org.mandate.app.audit;
 
 import org.apache.commons.lang3.StringUtils;
+import org.mandate.processes.Words;
 import org.mandate.projections.delegation.DelegationsRegister;
 import org.mandate.projections.delegation.MandateView;
 import org.mandate.app.web.People;
@@ -9,7 +10,6 @@ import org.mandate.app.web.voice.Messages;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -47,8 +47,7 @@ public class AuditText {
         if (typeName == null || typeName.isBlank()) {
             return "";
         }
-        String words = String.join(" ", StringUtils.splitByCharacterTypeCamelCase(typeName)).toLowerCase(Locale.ROOT);
-        return messages.orDefault("event." + typeName, StringUtils.capitalize(words));
+        return messages.orDefault("event." + typeName, StringUtils.capitalize(Words.of(typeName)));
     }
 
     /** "approval:3:5f1c…" becomes "approval, version 3"; anything else is shown as recorded. */

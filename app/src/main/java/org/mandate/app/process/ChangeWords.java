@@ -1,11 +1,10 @@
 package org.mandate.app.process;
 
-import org.apache.commons.lang3.StringUtils;
 import org.mandate.app.web.voice.Messages;
+import org.mandate.processes.Words;
 import org.mandate.processes.versions.Change;
 import org.springframework.stereotype.Component;
 
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -23,7 +22,7 @@ public class ChangeWords {
     }
 
     public String sentence(Change change) {
-        String kind = messages.orDefault("bpmn.type." + change.type(), words(change.type()));
+        String kind = messages.orDefault("bpmn.type." + change.type(), Words.of(change.type()));
         return switch (change.kind()) {
             case ADDED -> messages.text("proc.change.ADDED", kind, change.name());
             case REMOVED -> messages.text("proc.change.REMOVED", kind, change.name());
@@ -46,7 +45,4 @@ public class ChangeWords {
         return messages.text("proc.change.changed", property, difference.before(), difference.after());
     }
 
-    private static String words(String camelCase) {
-        return String.join(" ", StringUtils.splitByCharacterTypeCamelCase(camelCase)).toLowerCase(Locale.ROOT);
-    }
 }

@@ -1,7 +1,7 @@
 package org.mandate.app.process;
 
-import org.apache.commons.lang3.StringUtils;
 import org.mandate.app.web.voice.Messages;
+import org.mandate.processes.Words;
 import org.mandate.processes.deployment.ProcessRefused;
 import org.mandate.processes.validation.BpmnProblem;
 import org.springframework.context.NoSuchMessageException;
@@ -46,7 +46,7 @@ class ProblemWords {
             if (problem.type() == null) {
                 return reason;
             }
-            String kind = messages.orDefault("bpmn.type." + problem.type(), words(problem.type()));
+            String kind = messages.orDefault("bpmn.type." + problem.type(), Words.of(problem.type()));
             return messages.text("bpmn.problem.label", kind, problem.name(), reason);
         } catch (NoSuchMessageException notWordedYet) {
             return problem.message();
@@ -70,7 +70,4 @@ class ProblemWords {
         return Locale.ENGLISH.getLanguage().equals(Messages.locale().getLanguage());
     }
 
-    private static String words(String camelCase) {
-        return String.join(" ", StringUtils.splitByCharacterTypeCamelCase(camelCase)).toLowerCase(Locale.ROOT);
-    }
 }

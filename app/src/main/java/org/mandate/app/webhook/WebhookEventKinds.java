@@ -3,9 +3,9 @@ package org.mandate.app.webhook;
 import org.apache.commons.lang3.StringUtils;
 import org.mandate.app.web.voice.Messages;
 import org.mandate.domain.webhook.SubscriptionPolicy;
+import org.mandate.processes.Words;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The event kinds the console offers as checkboxes, each in words (the {@code console} bundle's
@@ -52,8 +52,7 @@ final class WebhookEventKinds {
      */
     static String label(String name) {
         String english = SubscriptionPolicy.ALL.equals(name) ? "Every event"
-                : StringUtils.capitalize(String.join(" ", StringUtils.splitByCharacterTypeCamelCase(name))
-                .toLowerCase(Locale.ROOT));
+                : StringUtils.capitalize(Words.of(name));
         return Messages.ofOr(KEYS + key(name), english);
     }
 

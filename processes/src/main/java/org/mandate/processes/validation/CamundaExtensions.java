@@ -1,5 +1,6 @@
 package org.mandate.processes.validation;
 
+import org.mandate.processes.Words;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
 
@@ -72,13 +73,13 @@ final class CamundaExtensions {
                 && ExpressionPolicy.mentionsExpression(value)) {
             Said why = ExpressionPolicy.checkDueAfter(value);
             if (why != null) {
-                walker.refuse(element, Said.of(name + ".expression", "has a " + Walker.words(name) + " that "
+                walker.refuse(element, Said.of(name + ".expression", "has a " + Words.of(name) + " that "
                         + why.text()), why);
             }
         } else if (name.equals("dueDate") || name.equals("followUpDate")) {
             Said why = timers.check(value.startsWith("P") ? "timeDuration" : "timeDate", value);
             if (why != null) {
-                walker.refuse(element, Said.of(name + ".timer", "has a " + Walker.words(name) + " that is refused: "
+                walker.refuse(element, Said.of(name + ".timer", "has a " + Words.of(name) + " that is refused: "
                         + why.text()), why);
             }
         } else if (!name.equals("assignee") && !METADATA.contains(name)) {

@@ -1,6 +1,6 @@
 package org.mandate.processes.validation;
 
-import org.apache.commons.lang3.StringUtils;
+import org.mandate.processes.Words;
 import org.mandate.processes.approval.ApprovalPath;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
@@ -9,7 +9,6 @@ import org.w3c.dom.Node;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -90,7 +89,7 @@ final class Walker {
             return;
         }
         if (!ACCEPTED.contains(type)) {
-            refuse(element, Said.of("unsupportedElement", "is a " + words(type) + ", which approval paths do not "
+            refuse(element, Said.of("unsupportedElement", "is a " + Words.of(type) + ", which approval paths do not "
                     + "support. Use user tasks, gateways and timers", type));
             return;
         }
@@ -237,7 +236,7 @@ final class Walker {
         if (owner == null) {
             return "The file";
         }
-        return "The " + words(owner.getLocalName()) + " '" + name(owner) + "'";
+        return "The " + Words.of(owner.getLocalName()) + " '" + name(owner) + "'";
     }
 
     /** The element's name as the modeler shows it, or its id if it has none. */
@@ -246,7 +245,4 @@ final class Walker {
         return name.isEmpty() ? owner.getAttribute("id") : name;
     }
 
-    static String words(String camelCase) {
-        return String.join(" ", StringUtils.splitByCharacterTypeCamelCase(camelCase)).toLowerCase(Locale.ROOT);
-    }
 }

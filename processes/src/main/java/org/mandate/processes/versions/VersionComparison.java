@@ -1,6 +1,6 @@
 package org.mandate.processes.versions;
 
-import org.apache.commons.lang3.StringUtils;
+import org.mandate.processes.Words;
 import org.mandate.processes.validation.HardenedXml;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
@@ -11,7 +11,6 @@ import org.w3c.dom.NodeList;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -92,7 +91,7 @@ public final class VersionComparison {
         }
 
         String label() {
-            return "The " + String.join(" ", StringUtils.splitByCharacterTypeCamelCase(type)).toLowerCase(Locale.ROOT)
+            return "The " + Words.of(type)
                     + " '" + name() + "'";
         }
     }

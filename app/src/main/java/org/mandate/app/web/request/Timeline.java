@@ -1,6 +1,5 @@
 package org.mandate.app.web.request;
 
-import org.apache.commons.lang3.StringUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.mandate.app.web.People;
@@ -30,12 +29,12 @@ import org.mandate.domain.request.VoteOverdue;
 import org.mandate.domain.request.VoterRemoved;
 import org.mandate.domain.request.VoterReplaced;
 import org.mandate.domain.request.StepOpened;
+import org.mandate.processes.Words;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -224,6 +223,6 @@ class Timeline {
 
     /** "StepReassigned" becomes "step reassigned". */
     static String plainWords(String typeName) {
-        return String.join(" ", StringUtils.splitByCharacterTypeCamelCase(typeName)).toLowerCase(Locale.ROOT);
+        return Words.of(typeName);
     }
 }
