@@ -47,10 +47,8 @@ public final class FreeText {
             char c = text.charAt(i);
             String refused = refused(text, i, c, multiLine);
             if (refused != null) {
-                throw RuleViolation.invalid("The field '" + field + "' contains " + refused + " (U+"
-                        + String.format("%04X", (int) c) + ") at position " + (i + 1) + ". Remove it and send the "
-                        + "text again" + (multiLine ? "." : "; tabs and line breaks belong only in descriptions, "
-                        + "rationales, notes, reasons and comments."));
+                throw Refusals.invalid(multiLine ? "domain.freeText.character" : "domain.freeText.characterOnOneLine",
+                        field, refused, String.format("%04X", (int) c), i + 1);
             }
             if (Character.isHighSurrogate(c)) {
                 i++; // the pair was checked whole
