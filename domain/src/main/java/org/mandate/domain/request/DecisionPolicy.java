@@ -53,8 +53,8 @@ final class DecisionPolicy {
                                            AuthorityChainPolicy chains, Instant now) {
         if (step.delegate() != null) {
             if (decider.equals(step.delegate())) {
-                chains.objectionToLending(request.requester(), step.assignee(), decider).ifPresent(objection -> {
-                    throw RuleViolation.forbidden(objection);
+                chains.refusalOfLending(request.requester(), step.assignee(), decider).ifPresent(objection -> {
+                    throw objection;
                 });
                 return new Authorisation(step.assignee(), null);
             }
@@ -67,16 +67,16 @@ final class DecisionPolicy {
         }
         List<MandateTerms> usable = mandates.usableAll(decider, step.assignee(), request.category(),
                 request.amount(), request.currency(), now);
-        String objection = null;
+        RuleViolation objection = null;
         for (MandateTerms mandate : usable) {
-            Optional<String> against = chains.objectionToMandate(request.requester(), mandate, mandates);
+            Optional<RuleViolation> against = chains.refusalOfMandate(request.requester(), mandate, mandates);
             if (against.isEmpty()) {
                 return new Authorisation(step.assignee(), mandate.id());
             }
             objection = objection == null ? against.get() : objection;
         }
         if (objection != null) {
-            throw RuleViolation.forbidden(objection);
+            throw objection;
         }
         boolean holdsSome = mandates.heldBy(decider).stream()
                 .anyMatch(terms -> terms.principal().equals(step.assignee()));

@@ -105,11 +105,11 @@ final class QuorumPolicy {
     private static Seat underMandate(PersonId decider, RequestFacts request, QuorumVote vote, Mandates mandates,
                                      AuthorityChainPolicy chains, Instant now) {
         List<Seat> usable = new ArrayList<>();
-        String objection = null;
+        RuleViolation objection = null;
         for (PersonId voter : vote.voters()) {
             for (MandateTerms mandate : mandates.usableAll(decider, voter, request.category(), request.amount(),
                     request.currency(), now)) {
-                Optional<String> against = chains.objectionToMandate(request.requester(), mandate, mandates);
+                Optional<RuleViolation> against = chains.refusalOfMandate(request.requester(), mandate, mandates);
                 if (against.isEmpty()) {
                     usable.add(new Seat(voter, voter, mandate.id()));
                     break;
@@ -118,7 +118,7 @@ final class QuorumPolicy {
             }
         }
         if (usable.isEmpty()) {
-            throw objection != null ? RuleViolation.forbidden(objection)
+            throw objection != null ? objection
                     : Refusals.forbidden("request.quorumPolicy.onlyVoters",
                             String.join(", ", vote.voters().stream().map(PersonId::value).toList()),
                             request.category(), request.amount().toPlainString(), request.currency());
