@@ -44,6 +44,16 @@ public class Messages {
         return shared == null ? fallback : shared.getMessage(key, args, fallback, locale());
     }
 
+    /** The text under {@code key} in English whatever the page's language (for logs and code that reads it). */
+    public static String english(String key, Object... args) {
+        return shared == null ? key : shared.getMessage(key, args, Locale.ENGLISH);
+    }
+
+    /** The text under {@code key} in {@code locale}'s language. */
+    public static String in(Locale locale, String key, Object... args) {
+        return shared == null ? key : shared.getMessage(key, args, locale);
+    }
+
     /** The page's language; English outside a request. */
     public static Locale locale() {
         return LocaleContextHolder.getLocaleContext() == null ? Locale.ENGLISH : LocaleContextHolder.getLocale();

@@ -67,8 +67,10 @@ class BundlesTest {
         for (String basename : BASENAMES) {
             known.addAll(load(basename + ".properties").stringPropertyNames());
         }
-        // Messages.of("key", ...), messages.text("key", ...): a literal key; a key ending in a dot is completed at run time
-        Pattern named = Pattern.compile("(?:Messages\\.of|messages\\.text|messages\\.orDefault)\\(\\s*\"([\\w.-]+)\"[,)]");
+        // Messages.of("key", ...), messages.text("key", ...), AppRefusals.notFound("key", ...),
+        // Refused.of(status, "key", ...): a literal key; a key ending in a dot is completed at run time
+        Pattern named = Pattern.compile("(?:Messages\\.of|Messages\\.english|messages\\.text|messages\\.orDefault"
+                + "|AppRefusals\\.\\w+|Refused\\.of\\(\\s*HttpStatus\\.\\w+,)\\(?\\s*\"([\\w.-]+)\"[,)]");
         Set<String> missing = new TreeSet<>();
         try (Stream<Path> sources = Files.walk(Path.of("src", "main", "java"))) {
             for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
