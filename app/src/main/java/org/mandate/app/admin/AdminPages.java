@@ -252,7 +252,7 @@ class AdminPages {
             try {
                 categories.requireKnownOrAny(read.keySet());
             } catch (RuleViolation unknown) {
-                problem = unknown.getMessage();
+                problem = unknown.message(Messages.locale());
             }
         }
         if (problem == null) {
@@ -311,7 +311,7 @@ class AdminPages {
             model.addAttribute("preview", departures.preview(id, successor));
         } catch (RuleViolation refused) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("departureError", refused.getMessage());
+            model.addAttribute("departureError", refused.message(Messages.locale()));
             return person(id, model);
         }
         model.addAttribute("person", person);

@@ -69,7 +69,7 @@ class AuditPages {
             // the form again, the message next to the field it is about, and no rows that would look like an answer
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("invalidField", invalid.properties().getOrDefault("field", "from"));
-            model.addAttribute("invalid", invalid.getMessage());
+            model.addAttribute("invalid", invalid.message(Messages.locale()));
         }
         List<AuditEntry> page = entries.subList(0, Math.min(PAGE_ROWS, entries.size()));
         // the next page starts after this page's last event; a link, so the page stays shareable and bookmarkable
