@@ -40,7 +40,7 @@ class RefusalsLanguageIntegrationTest extends MandateIntegrationTest {
         Api.Response notOurs = as("ana").speaking("de").get("/api/requests/00000000-0000-0000-0000-000000000000");
         assertThat(notOurs.status()).isEqualTo(404);
         assertThat(notOurs.detail()).isEqualTo("Es gibt keinen Antrag 00000000-0000-0000-0000-000000000000. Prüfen "
-                + "Sie die ID, oder sehen Sie in Ihrem Posteingang nach.");
+                + "Sie die ID, oder sehen Sie in Ihrem Eingang nach.");
         assertThat(as("ana").get("/api/requests/00000000-0000-0000-0000-000000000000").detail())
                 .isEqualTo("There is no request 00000000-0000-0000-0000-000000000000. Check the id, or look in your "
                         + "inbox.");
@@ -72,6 +72,16 @@ class RefusalsLanguageIntegrationTest extends MandateIntegrationTest {
         assertThat(refused.statusCode()).isEqualTo(415);
         assertThat(refused.body()).contains("Die Datei ‘karte.png’ ist dem Namen nach ein PNG-Bild, ihr Inhalt ist "
                 + "aber ein PDF-Dokument.");
+    }
+
+    @Test
+    void aMailLinkThatIsNotOursIsRefusedInTheBrowsersLanguage() {
+        HttpResponse<String> german = PageSession.loggedIn(port, "sofia").speaking("de").get("/mail/act/abgeschnitten");
+        assertThat(german.statusCode()).isEqualTo(400);
+        assertThat(german.body()).contains("Diesen Link hat nicht Mandate erzeugt: Vielleicht hat ihn das "
+                + "Mailprogramm abgeschnitten.");
+        assertThat(PageSession.loggedIn(port, "sofia").get("/mail/act/abgeschnitten").body())
+                .contains("This link is not one Mandate made: it may have been cut short by the mail program.");
     }
 
     @Test
