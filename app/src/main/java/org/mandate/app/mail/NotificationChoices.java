@@ -65,8 +65,10 @@ class NotificationChoices {
             if (choice == null) {
                 throw new Refused(null, "refusal.notifications.empty");
             }
-            NoticeKind kind = parse(NoticeKind.class, choice.kind(), null, "Kind");
-            Delivery delivery = parse(Delivery.class, choice.delivery(), kind.name(), "Delivery");
+            NoticeKind kind = parse(NoticeKind.class, choice.kind(), null, "refusal.notifications.giveKind",
+                    "refusal.notifications.notAKind");
+            Delivery delivery = parse(Delivery.class, choice.delivery(), kind.name(),
+                    "refusal.notifications.giveDelivery", "refusal.notifications.notADelivery");
             Integer hour = choice.digestHour();
             if (delivery == Delivery.DAILY_DIGEST && (hour == null || hour < 0 || hour > 23)) {
                 // the kind of notice in the sentence's language too
@@ -94,16 +96,17 @@ class NotificationChoices {
         };
     }
 
-    /** {@code what}: "Kind" or "Delivery", completing the keys of the refusals. */
-    private static <E extends Enum<E>> E parse(Class<E> type, String name, String kind, String what) {
+    /** {@code missing}, {@code notAllowed}: the keys of the refusals of no name and of a name not allowed. */
+    private static <E extends Enum<E>> E parse(Class<E> type, String name, String kind, String missing,
+                                               String notAllowed) {
         String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
         if (name == null || name.isBlank()) {
-            throw new Refused(kind, "refusal.notifications.give" + what, allowed);
+            throw new Refused(kind, missing, allowed);
         }
         try {
             return Enum.valueOf(type, name.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new Refused(kind, "refusal.notifications.notA" + what, name, allowed);
+            throw new Refused(kind, notAllowed, name, allowed);
         }
     }
 

@@ -87,6 +87,30 @@ class BundlesTest {
     }
 
     @Test
+    void everyRefusalKeyTheJavaCodeNamesIsInTheBundles() throws IOException {
+        // refusals are often worded through a helper (InboxQuery.refused(..., "refusal.inbox.range", ...)): any
+        // literal that starts like a refusal's key must be one
+        Set<String> known = new TreeSet<>();
+        for (String basename : BASENAMES) {
+            known.addAll(load(basename + ".properties").stringPropertyNames());
+        }
+        Pattern literal = Pattern.compile("\"((?:refusal|attachment\\.refused|mailact\\.refused)\\.[\\w.-]+)\"");
+        Set<String> missing = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src", "main", "java"))) {
+            for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
+                Matcher matcher = literal.matcher(Files.readString(source));
+                while (matcher.find()) {
+                    String key = matcher.group(1);
+                    if (key.endsWith(".") ? known.stream().noneMatch(k -> k.startsWith(key)) : !known.contains(key)) {
+                        missing.add(source.getFileName() + ": " + key);
+                    }
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
     void noKeyIsTakenForAFieldErrorOfTheForms() throws IOException {
         // a refused field is looked up as "<code>.<field>" first: a key "refused.title" would replace every refusal
         // shown by a title field with its own text
