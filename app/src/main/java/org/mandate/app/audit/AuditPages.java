@@ -209,9 +209,7 @@ class AuditPages {
             } catch (RuleViolation malformed) {
                 // a mistyped digest is an input error, not evidence of tampering: say so, and check nothing against it
                 response.setStatus(HttpStatus.BAD_REQUEST.value());
-                model.addAttribute("invalid", "That is not a digest: a digest is the number of events, a colon and "
-                        + "64 hexadecimal characters, as shown above (e.g. 42:9f86d0…0a08). Paste the whole value you "
-                        + "kept.");
+                model.addAttribute("invalid", Messages.of("refusal.audit.notADigest"));
                 model.addAttribute("kept", digest);
                 return "audit/ledger";
             }
