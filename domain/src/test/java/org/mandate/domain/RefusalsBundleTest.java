@@ -120,6 +120,13 @@ class RefusalsBundleTest {
         assertThat(withdrawn.message(Locale.GERMANY))
                 .isEqualTo("Dieser Antrag ist bereits genehmigt und kann nicht mehr zurückgezogen werden.");
         assertThat(withdrawn.code()).isEqualTo("request.approvalRequest.thisRequestIsAlreadyAnd");
+        // a phrase fits its sentence in each language, spaces and commas included
+        assertThat(Refusals.invalid("request.quorumRule.theQuorumRuleNamesName", "one from each of fin, it", "fin",
+                Refusals.phrase("request.quorumRule.notACommitteeId")).message(Locale.GERMAN))
+                .startsWith("Die Quorumregel ‘one from each of fin, it’ nennt ‘fin’, was keine Ausschuss-ID ist; ");
+        assertThat(Refusals.invalid("request.quorumRule.theQuorumRuleNamesName", "one from each of it, it", "it",
+                Refusals.phrase("request.quorumRule.twice")).getMessage())
+                .startsWith("The quorum rule 'one from each of it, it' names 'it' twice; ");
         Locale before = Locale.getDefault();
         try {
             Locale.setDefault(Locale.GERMANY); // never the server's own language
