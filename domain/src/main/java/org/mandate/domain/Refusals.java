@@ -4,7 +4,6 @@ import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
@@ -49,19 +48,16 @@ public final class Refusals {
     }
 
     public static Phrase phrase(String code, Object... args) {
-        return new Phrase(code, texts(args));
+        return new Phrase(code, List.copyOf(texts(args)));
     }
 
-    /** The sentence under {@code code} in {@code locale}'s language; a missing code fails loudly (see the test). */
+    /**
+     * The sentence under {@code code} in {@code locale}'s language, else in English (the base bundle is the German
+     * one's parent); a code in neither fails loudly, which {@code RefusalsBundleTest} keeps from happening.
+     */
     static String text(String code, List<Object> args, Locale locale) {
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale, Refusals.class.getClassLoader(), NO_FALLBACK);
-        String pattern;
-        try {
-            pattern = bundle.getString(code);
-        } catch (MissingResourceException missing) {
-            pattern = ResourceBundle.getBundle(BUNDLE, Locale.ROOT, Refusals.class.getClassLoader(), NO_FALLBACK)
-                    .getString(code);
-        }
+        String pattern = ResourceBundle.getBundle(BUNDLE, locale, Refusals.class.getClassLoader(), NO_FALLBACK)
+                .getString(code);
         Object[] texts = args.stream()
                 .map(arg -> arg instanceof Phrase part ? text(part.code(), part.args(), locale) : arg)
                 .toArray();
