@@ -20,27 +20,27 @@ public final class Api {
 
     private final int port;
     private final String authorization;
-    private final String language;
+    private final String acceptLanguage;
 
     public Api(int port, String user, String password) {
         this(user == null ? null : "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)), port, null);
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)), null, port);
     }
 
-    private Api(String authorization, int port, String language) {
+    private Api(String authorization, String acceptLanguage, int port) {
         this.port = port;
         this.authorization = authorization;
-        this.language = language;
+        this.acceptLanguage = acceptLanguage;
     }
 
     /** A client sending this bearer token (an access token from an identity provider) on every call. */
     public static Api bearer(int port, String token) {
-        return new Api("Bearer " + token, port, null);
+        return new Api("Bearer " + token, null, port);
     }
 
-    /** The same client asking for answers in {@code language} (Accept-Language), e.g. "de". */
-    public Api inLanguage(String language) {
-        return new Api(authorization, port, language);
+    /** The same client sending {@code Accept-Language} with every call, as a browser or a localised client does. */
+    public Api speaking(String acceptLanguage) {
+        return new Api(authorization, acceptLanguage, port);
     }
 
     public record Response(int status, String contentType, String body) {
@@ -109,8 +109,8 @@ public final class Api {
 
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-        if (language != null) {
-            builder.header("Accept-Language", language);
+        if (acceptLanguage != null) {
+            builder.header("Accept-Language", acceptLanguage);
         }
         return authorization == null ? builder : builder.header("Authorization", authorization);
     }

@@ -45,12 +45,10 @@ public final class FreeText {
         boolean multiLine = MULTI_LINE.contains(field);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            String refused = refused(text, i, c, multiLine);
+            Refusals.Phrase refused = refused(text, i, c, multiLine);
             if (refused != null) {
-                throw RuleViolation.invalid("The field '" + field + "' contains " + refused + " (U+"
-                        + String.format("%04X", (int) c) + ") at position " + (i + 1) + ". Remove it and send the "
-                        + "text again" + (multiLine ? "." : "; tabs and line breaks belong only in descriptions, "
-                        + "rationales, notes, reasons and comments."));
+                throw Refusals.invalid(multiLine ? "domain.freeText.character" : "domain.freeText.characterOnOneLine",
+                        field, refused, String.format("%04X", (int) c), i + 1);
             }
             if (Character.isHighSurrogate(c)) {
                 i++; // the pair was checked whole
@@ -58,22 +56,23 @@ public final class FreeText {
         }
     }
 
-    private static String refused(String text, int i, char c, boolean multiLine) {
+    /** What the character at {@code i} is, in the refusal's words, or null if the text may hold it. */
+    private static Refusals.Phrase refused(String text, int i, char c, boolean multiLine) {
         if (c == '\t' || c == '\n' || c == '\r') {
-            return multiLine ? null : "a tab or line break";
+            return multiLine ? null : Refusals.phrase("domain.freeText.tabOrLineBreak");
         }
         if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
-            return "a control character";
+            return Refusals.phrase("domain.freeText.controlCharacter");
         }
         if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) {
-            return "a bidirectional override, which makes text display in another order than it is stored";
+            return Refusals.phrase("domain.freeText.bidirectionalOverride");
         }
         if (Character.isHighSurrogate(c)) {
             return i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1)) ? null
-                    : "a broken character (half of a UTF-16 surrogate pair)";
+                    : Refusals.phrase("domain.freeText.brokenCharacter");
         }
         if (Character.isLowSurrogate(c)) {
-            return "a broken character (half of a UTF-16 surrogate pair)";
+            return Refusals.phrase("domain.freeText.brokenCharacter");
         }
         return null;
     }

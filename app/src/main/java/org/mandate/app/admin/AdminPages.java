@@ -1,5 +1,6 @@
 package org.mandate.app.admin;
 
+import org.mandate.app.problem.AppRefusals;
 import org.mandate.app.web.voice.Amounts;
 import org.mandate.app.web.voice.Messages;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -180,7 +181,7 @@ class AdminPages {
             try {
                 roles.add(Role.valueOf(role));
             } catch (IllegalArgumentException unknown) {
-                throw RuleViolation.invalid("'" + role + "' is not a role; choose from the list.");
+                throw AppRefusals.invalid("refusal.admin.notARole", role);
             }
         }
         commands.sendAndWait(new SetRoles(existing(id).id(), roles, PersonId.of(user.getName())));
@@ -252,7 +253,7 @@ class AdminPages {
             try {
                 categories.requireKnownOrAny(read.keySet());
             } catch (RuleViolation unknown) {
-                problem = unknown.getMessage();
+                problem = unknown.message(Messages.locale());
             }
         }
         if (problem == null) {
@@ -311,7 +312,7 @@ class AdminPages {
             model.addAttribute("preview", departures.preview(id, successor));
         } catch (RuleViolation refused) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("departureError", refused.getMessage());
+            model.addAttribute("departureError", refused.message(Messages.locale()));
             return person(id, model);
         }
         model.addAttribute("person", person);
@@ -345,8 +346,7 @@ class AdminPages {
     }
 
     private Person existing(String id) {
-        return directory.find(PersonId.of(id)).orElseThrow(() -> RuleViolation.notFound(
-                "There is nobody with the id '" + id + "' in the directory. Search for them in the list of people."));
+        return directory.find(PersonId.of(id)).orElseThrow(() -> AppRefusals.notFound("refusal.admin.nobody", id));
     }
 
     /** A limit as typed in the page's language (1.500,50 in German), or null if it is none. */

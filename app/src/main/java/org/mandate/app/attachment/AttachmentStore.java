@@ -1,6 +1,6 @@
 package org.mandate.app.attachment;
 
-import org.mandate.domain.RuleViolation;
+import org.mandate.app.problem.AppRefusals;
 import org.mandate.projections.Rows;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,8 +36,7 @@ class AttachmentStore {
                     hash, (long) bytes.length, bytes, Rows.timestamp(clock.instant()));
         } catch (DuplicateKeyException raced) {
             // a concurrent upload of the same bytes committed first; on PostgreSQL this transaction is spoilt now
-            throw RuleViolation.conflict("The same file is being stored by another upload at this moment. Nothing "
-                    + "was attached; upload it again.");
+            throw AppRefusals.conflict("refusal.attachment.storedMeanwhile");
         }
     }
 

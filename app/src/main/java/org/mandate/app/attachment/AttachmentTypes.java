@@ -74,14 +74,34 @@ final class AttachmentTypes {
 
     /** A short description of what the bytes look like, for a refusal that says why they do not match the name. */
     static String lookOf(byte[] bytes) {
+        return switch (look(bytes)) {
+            case "html" -> "an HTML page";
+            case "text" -> "text";
+            case "other" -> "something else";
+            default -> byName("." + look(bytes)).orElseThrow().description();
+        };
+    }
+
+    /** The same in the person's language: the key of {@link #lookOf}'s words in the pages bundle. */
+    static String lookKey(byte[] bytes) {
+        return "attachment.kind." + look(bytes);
+    }
+
+    /** The key of a type's description in the pages bundle, named by its first extension. */
+    static String key(Type type) {
+        return "attachment.kind." + type.extensions().get(0);
+    }
+
+    /** "html", "text", "other", or the first extension of the type the bytes are. */
+    private static String look(byte[] bytes) {
         String start = new String(bytes, 0, Math.min(bytes.length, 512), StandardCharsets.ISO_8859_1)
                 .stripLeading().toLowerCase(Locale.ROOT);
         if (start.startsWith("<!doctype html") || start.startsWith("<html") || start.contains("<script")) {
-            return "an HTML page";
+            return "html";
         }
         return ALLOWED.stream().filter(type -> !type.mediaType().startsWith("text/"))
-                .filter(type -> type.bytesAgree().test(bytes)).map(Type::description).findFirst()
-                .orElse(isText(bytes) ? "text" : "something else");
+                .filter(type -> type.bytesAgree().test(bytes)).map(type -> type.extensions().get(0)).findFirst()
+                .orElse(isText(bytes) ? "text" : "other");
     }
 
     private static boolean isText(byte[] bytes) {

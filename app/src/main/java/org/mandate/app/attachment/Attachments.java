@@ -2,13 +2,15 @@ package org.mandate.app.attachment;
 
 import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mandate.app.problem.AppRefusals;
 import org.mandate.app.problem.Refused;
 import org.mandate.app.request.RequestReader;
-import org.mandate.domain.RuleViolation;
+import org.mandate.app.web.voice.Messages;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.request.AttachToRequest;
 import org.mandate.domain.request.RequestId;
 import org.mandate.projections.request.RequestView;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -96,25 +98,23 @@ public class Attachments {
     public RequestView.Attachment attach(UUID requestId, Upload upload, String supersedes, Authentication user) {
         reader.readableBy(requestId.toString(), user); // 404 and 403 as for reading the request
         if (upload == null || upload.bytes() == null) {
-            throw new Refused(HttpStatus.BAD_REQUEST, "Send the file as a multipart/form-data upload in the field "
-                    + "'file'.");
+            throw Refused.of(HttpStatus.BAD_REQUEST, "attachment.refused.noFile");
         }
         byte[] bytes = upload.bytes();
         if (bytes.length == 0) {
-            throw new Refused(HttpStatus.BAD_REQUEST, "The file '" + name(upload) + "' is empty. Choose the file "
-                    + "again; an attachment needs its content.");
+            throw Refused.of(HttpStatus.BAD_REQUEST, "attachment.refused.empty", name(upload));
         }
         if (bytes.length > maxSize.toBytes()) {
             throw tooLarge();
         }
         AttachmentTypes.Type type = AttachmentTypes.byName(upload.fileName()).orElseThrow(() ->
-                new Refused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "'" + name(upload) + "' is not a kind of file "
-                        + "Mandate keeps. Attach one of " + AttachmentTypes.ACCEPTED + " (for a web page, print it "
-                        + "to PDF)."));
+                Refused.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "attachment.refused.kind", name(upload),
+                        AttachmentTypes.ACCEPTED));
         if (!type.bytesAgree().test(bytes)) {
-            throw new Refused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "'" + name(upload) + "' is named as "
-                    + type.description() + ", but its content is " + AttachmentTypes.lookOf(bytes) + ". Attach the "
-                    + "file itself, saved in the format its name says.");
+            // the kinds are words of the bundle too, resolved in the sentence's language
+            throw Refused.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "attachment.refused.mismatch", name(upload),
+                    new DefaultMessageSourceResolvable(AttachmentTypes.key(type)),
+                    new DefaultMessageSourceResolvable(AttachmentTypes.lookKey(bytes)));
         }
         String hash = sha256(bytes);
         String wanted = supersedes == null || supersedes.isBlank() ? null : supersedes.strip();
@@ -133,26 +133,21 @@ public class Attachments {
         RequestView request = reader.readableBy(requestId.toString(), user);
         RequestView.Attachment attachment = request.attachments().stream()
                 .filter(each -> each.hash().equalsIgnoreCase(hash)).findFirst()
-                .orElseThrow(() -> RuleViolation.notFound("This request has no attachment " + hash + ". Open the "
-                        + "request to see its attachments and their hashes."));
+                .orElseThrow(() -> AppRefusals.notFound("refusal.attachment.none", hash));
         // bytes go only when the request's retention ended or whoever attached them was erased; the hash stays
-        byte[] bytes = store.bytes(attachment.hash()).orElseThrow(() -> RuleViolation.notFound("The file "
-                + attachment.hash() + " is no longer kept: its request's retention period ended, or the person who "
-                + "attached it was erased, and its bytes were deleted. Its hash stays in the history as proof of "
-                + "which file it was."));
+        byte[] bytes = store.bytes(attachment.hash()).orElseThrow(() -> AppRefusals.notFound(
+                "refusal.attachment.shredded", attachment.hash()));
         return new Download(attachment.name(), AttachmentTypes.served(attachment.mediaType()), bytes);
     }
 
     /** The refusal for a file over the limit, whether this class or the servlet container noticed. */
     public Refused tooLarge() {
-        return new Refused(HttpStatus.PAYLOAD_TOO_LARGE, tooLargeDetail(maxSize));
+        return Refused.of(HttpStatus.PAYLOAD_TOO_LARGE, "attachment.refused.tooLarge", inWords(maxSize));
     }
 
     /** The words of a 413 for an upload over {@code maxSize}, wherever it is noticed. */
     public static String tooLargeDetail(DataSize maxSize) {
-        return "The file is larger than " + inWords(maxSize) + ", the most an attachment may be. Nothing was "
-                + "attached. Attach a smaller file: scan at a lower resolution, compress the images, or split the "
-                + "document.";
+        return Messages.of("attachment.refused.tooLarge", inWords(maxSize));
     }
 
     /** True when the failure is the servlet container refusing an upload over its limit. */

@@ -2,7 +2,7 @@ package org.mandate.app.audit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletResponse;
-import org.mandate.domain.RuleViolation;
+import org.mandate.app.problem.AppRefusals;
 import org.mandate.projections.audit.AuditQuery;
 import org.mandate.projections.ledger.Digest;
 import org.mandate.projections.ledger.LedgerVerifier;
@@ -82,14 +82,13 @@ class AuditController {
 
     static AuditQuery query(String requestId, String actor, String from, String to, Integer limit) {
         if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
-            throw RuleViolation.invalid("'limit' must be between 1 and " + MAX_LIMIT + "; leave it out to get "
-                    + "every matching event.");
+            throw AppRefusals.invalid("refusal.audit.limit", String.valueOf(MAX_LIMIT));
         }
         AuditQuery query = new AuditQuery(blankToNull(requestId), blankToNull(actor), Instants.parse("from", from),
                 Instants.parse("to", to), limit);
         if (query.from() != null && query.to() != null && !query.from().isBefore(query.to())) {
-            throw RuleViolation.invalid("'from' (" + query.from() + ") must be before 'to' (" + query.to()
-                    + "); 'to' is exclusive.").with("field", "to");
+            throw AppRefusals.invalid("refusal.audit.fromTo", String.valueOf(query.from()), String.valueOf(query.to()))
+                    .with("field", "to");
         }
         return query;
     }

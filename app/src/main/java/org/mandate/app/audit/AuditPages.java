@@ -69,7 +69,7 @@ class AuditPages {
             // the form again, the message next to the field it is about, and no rows that would look like an answer
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("invalidField", invalid.properties().getOrDefault("field", "from"));
-            model.addAttribute("invalid", invalid.getMessage());
+            model.addAttribute("invalid", invalid.message(Messages.locale()));
         }
         List<AuditEntry> page = entries.subList(0, Math.min(PAGE_ROWS, entries.size()));
         // the next page starts after this page's last event; a link, so the page stays shareable and bookmarkable
@@ -210,9 +210,7 @@ class AuditPages {
             } catch (RuleViolation malformed) {
                 // a mistyped digest is an input error, not evidence of tampering: say so, and check nothing against it
                 response.setStatus(HttpStatus.BAD_REQUEST.value());
-                model.addAttribute("invalid", "That is not a digest: a digest is the number of events, a colon and "
-                        + "64 hexadecimal characters, as shown above (e.g. 42:9f86d0…0a08). Paste the whole value you "
-                        + "kept.");
+                model.addAttribute("invalid", Messages.of("refusal.audit.notADigest"));
                 model.addAttribute("kept", digest);
                 return "audit/ledger";
             }

@@ -1,6 +1,6 @@
 package org.mandate.app.audit;
 
-import org.mandate.domain.RuleViolation;
+import org.mandate.app.problem.AppRefusals;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,8 +32,7 @@ final class Instants {
                 try {
                     return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
                 } catch (DateTimeParseException notATime) {
-                    throw RuleViolation.invalid("'" + name + "' must be a day such as 2026-03-01 or a moment such "
-                            + "as 2026-03-01T09:30:00Z (UTC); '" + value + "' is neither.").with("field", name);
+                    throw AppRefusals.invalid("refusal.audit.instant", name, value).with("field", name);
                 }
             }
         }

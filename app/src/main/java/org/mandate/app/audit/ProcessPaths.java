@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.mandate.domain.RuleViolation;
+import org.mandate.app.problem.AppRefusals;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -35,8 +35,7 @@ class ProcessPaths {
         try (InputStream in = repository.getProcessModel(definitionId)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (NotFoundException | IOException e) {
-            throw RuleViolation.notFound("There is no deployed path version '" + definitionId + "'. Use the "
-                    + "pathVersion of a step in the replay.");
+            throw AppRefusals.notFound("refusal.audit.pathVersion", String.valueOf(definitionId));
         }
     }
 

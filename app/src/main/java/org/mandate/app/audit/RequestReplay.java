@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.mandate.domain.RuleViolation;
+import org.mandate.app.problem.AppRefusals;
 import org.mandate.projections.audit.AuditFields;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -43,12 +43,11 @@ class RequestReplay {
         List<DomainEventMessage<?>> history = new ArrayList<>();
         events.readEvents(id).asStream().forEach(history::add);
         if (history.isEmpty()) {
-            throw RuleViolation.notFound("There is no request " + id + ". Check the id; the audit trail "
-                    + "(GET /api/audit/events) lists every request's events.");
+            throw AppRefusals.notFound("refusal.audit.noRequest", String.valueOf(id));
         }
         if (asOf != null && history.get(0).getTimestamp().isAfter(asOf)) {
-            throw RuleViolation.notFound("Request " + id + " did not exist yet at " + asOf + "; it was submitted at "
-                    + history.get(0).getTimestamp() + ". Choose a later asOf.");
+            throw AppRefusals.notFound("refusal.audit.notYet", String.valueOf(id), String.valueOf(asOf),
+                    String.valueOf(history.get(0).getTimestamp()));
         }
         RequestFold fold = new RequestFold(id, paths);
         ObjectNode result = JsonNodeFactory.instance.objectNode();

@@ -1,7 +1,7 @@
 package org.mandate.app.client;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.mandate.domain.RuleViolation;
+import org.mandate.app.problem.AppRefusals;
 import org.mandate.domain.client.ClientScopes;
 import org.mandate.domain.client.RegisterSystemClient;
 import org.mandate.domain.client.RemoveSystemClient;
@@ -39,15 +39,13 @@ class SystemClientAdmin {
     SystemClients.Client register(String clientId, String actsAs, Collection<String> scopes, String admin) {
         String personId = actsAs == null ? "" : actsAs.strip();
         if (personId.isEmpty()) {
-            throw RuleViolation.invalid("Choose the person the system submits and reads as.")
-                    .with("field", ClientScopes.ACTS_AS_FIELD);
+            throw AppRefusals.invalid("refusal.client.actsAs").with("field", ClientScopes.ACTS_AS_FIELD);
         }
-        Person person = directory.find(PersonId.of(personId)).orElseThrow(() -> RuleViolation.invalid(
-                "Nobody in the directory is '" + actsAs + "'; name the person the system submits "
-                        + "and reads as (add them to the directory first).").with("field", ClientScopes.ACTS_AS_FIELD));
+        Person person = directory.find(PersonId.of(personId)).orElseThrow(() -> AppRefusals.invalid(
+                "refusal.client.actsAsNobody", actsAs).with("field", ClientScopes.ACTS_AS_FIELD));
         if (!person.active()) {
-            throw RuleViolation.invalid("'" + person.id().value() + "' has left; name someone who still "
-                    + "works here.").with("field", ClientScopes.ACTS_AS_FIELD);
+            throw AppRefusals.invalid("refusal.client.actsAsLeft", person.id().value())
+                    .with("field", ClientScopes.ACTS_AS_FIELD);
         }
         String id = clientId == null ? "" : clientId.strip();
         commands.sendAndWait(new RegisterSystemClient(id, person.id(),
@@ -59,7 +57,7 @@ class SystemClientAdmin {
     SystemClients.Client existing(String clientId) {
         SystemClients.Client client = clients.find(clientId);
         if (client == null) {
-            throw RuleViolation.notFound("No system client '" + clientId + "' is registered.");
+            throw AppRefusals.notFound("refusal.client.none", String.valueOf(clientId));
         }
         return client;
     }

@@ -3,7 +3,7 @@ package org.mandate.app.committee;
 import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mandate.app.category.KnownCategories;
-import org.mandate.domain.RuleViolation;
+import org.mandate.app.problem.AppRefusals;
 import org.mandate.domain.committee.AddCommitteeMember;
 import org.mandate.domain.committee.CommitteeId;
 import org.mandate.domain.committee.DissolveCommittee;
@@ -43,16 +43,15 @@ public class CommitteeAdmin {
     }
 
     public CommitteeView existing(String id) {
-        return committees.find(id == null ? "" : id.strip()).orElseThrow(() -> RuleViolation.notFound(
-                "There is no committee '" + id + "'; GET /api/committees lists them."));
+        return committees.find(id == null ? "" : id.strip()).orElseThrow(() -> AppRefusals.notFound(
+                "refusal.committee.none", String.valueOf(id)));
     }
 
     /** Forms the committee under {@code id}, or under the id its name suggests when none is given. */
     public CommitteeView form(String id, String name, String by) {
         CommitteeId committee = id == null || id.isBlank() ? CommitteeId.from(name) : CommitteeId.of(id.strip());
         if (committee.value().isEmpty()) {
-            throw RuleViolation.invalid("A committee needs a name with at least one letter or digit, such as "
-                    + "'Budget committee'.");
+            throw AppRefusals.invalid("refusal.committee.name");
         }
         try {
             commands.sendAndWait(new FormCommittee(committee, name, PersonId.of(by)));
@@ -62,8 +61,7 @@ public class CommitteeAdmin {
             if (ExceptionUtils.throwableOfType(failure, DuplicateKeyException.class) == null) {
                 throw failure;
             }
-            throw RuleViolation.conflict("Another committee was just given the name '" + name.strip() + "'; "
-                    + "choose another name.");
+            throw AppRefusals.conflict("refusal.committee.nameTaken", name.strip());
         }
         return existing(committee.value());
     }
@@ -71,7 +69,7 @@ public class CommitteeAdmin {
     public CommitteeView add(String id, String person, String by) {
         CommitteeView committee = existing(id);
         if (person == null || person.isBlank()) {
-            throw RuleViolation.invalid("Name the person to add, by their id (e.g. vera).");
+            throw AppRefusals.invalid("refusal.committee.noMember");
         }
         commands.sendAndWait(new AddCommitteeMember(CommitteeId.of(committee.id()), PersonId.of(person.strip()),
                 PersonId.of(by)));
@@ -92,12 +90,10 @@ public class CommitteeAdmin {
         (limits == null ? Map.<String, BigDecimal>of() : limits).forEach((category, amount) -> {
             String key = category == null ? "" : category.strip().toLowerCase(Locale.ROOT);
             if (key.isEmpty() || key.length() > 64 || amount == null) {
-                throw RuleViolation.invalid("Each limit needs a category of 1 to 64 characters (or * for every "
-                        + "category) and an amount.");
+                throw AppRefusals.invalid("refusal.committee.limit");
             }
             if (read.put(key, amount) != null) {
-                throw RuleViolation.invalid("The category '" + key + "' appears twice; give each category one "
-                        + "limit.");
+                throw AppRefusals.invalid("refusal.committee.limitTwice", key);
             }
         });
         categories.requireKnownOrAny(read.keySet());

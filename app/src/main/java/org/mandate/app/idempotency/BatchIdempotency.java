@@ -1,6 +1,6 @@
 package org.mandate.app.idempotency;
 
-import org.mandate.domain.RuleViolation;
+import org.mandate.app.problem.AppRefusals;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
@@ -28,8 +28,7 @@ public class BatchIdempotency {
         try {
             store.recordCommand(call, null);
         } catch (DuplicateKeyException alreadyUsed) {
-            throw RuleViolation.conflict("Another call with the Idempotency-Key '" + call.key()
-                    + "' was handled at the same moment. Send this call again with the same key to get its answer.");
+            throw AppRefusals.conflict("refusal.idempotency.meanwhile", call.key());
         }
     }
 }

@@ -6,7 +6,7 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
-import org.mandate.domain.RuleViolation;
+import org.mandate.app.problem.AppRefusals;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
@@ -34,8 +34,7 @@ class IdempotencyCommandInterceptor implements MessageHandlerInterceptor<Command
             try {
                 store.recordCommand(call, target(unitOfWork.getMessage()));
             } catch (DuplicateKeyException alreadyUsed) {
-                throw RuleViolation.conflict("Another call with the Idempotency-Key '" + call.key()
-                        + "' was handled at the same moment. Send this call again with the same key to get its answer.");
+                throw AppRefusals.conflict("refusal.idempotency.meanwhile", call.key());
             }
         }
         return chain.proceed();

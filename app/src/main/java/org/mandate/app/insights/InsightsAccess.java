@@ -1,6 +1,6 @@
 package org.mandate.app.insights;
 
-import org.mandate.domain.RuleViolation;
+import org.mandate.app.problem.AppRefusals;
 import org.mandate.projections.directory.DirectoryProjection;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -25,8 +25,7 @@ public class InsightsAccess {
 
     void require(Authentication user) {
         if (!allows(user)) {
-            throw RuleViolation.forbidden("Insights are for managers (people with someone reporting to them), "
-                    + "auditors and administrators. Ask your manager or an auditor for the figures.");
+            throw AppRefusals.forbidden("refusal.insights.notForYou");
         }
     }
 

@@ -63,7 +63,7 @@ class InsightsPageController {
                     Amounts.format(granted.maxAmount(), granted.currency(), Messages.locale()),
                     Moments.when(granted.until())));
         } catch (RuleViolation refused) {
-            redirect.addFlashAttribute("refused", refused.getMessage());
+            redirect.addFlashAttribute("refused", refused.message(Messages.locale()));
         }
         return "redirect:/insights";
     }

@@ -1,6 +1,6 @@
 package org.mandate.app.insights;
 
-import org.mandate.domain.RuleViolation;
+import org.mandate.app.problem.AppRefusals;
 import org.mandate.projections.insights.Insights;
 import org.mandate.projections.insights.InsightsReader;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,8 +37,7 @@ class InsightsSource {
             return now();
         }
         if (weeks < 1 || weeks > MAX_WEEKS) {
-            throw RuleViolation.invalid("'weeks' must be between 1 and " + MAX_WEEKS + " (the number of weeks, "
-                    + "this one included, that the decision figures cover); it was " + weeks + ".");
+            throw AppRefusals.invalid("refusal.insights.weeks", String.valueOf(MAX_WEEKS), String.valueOf(weeks));
         }
         return reader.read(clock.instant(),
                 new Insights.Settings(settings.bottleneckShare(), settings.bottleneckMinOpen(), weeks));

@@ -2,7 +2,7 @@ package org.mandate.app.insights;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mandate.app.MandateSettings;
-import org.mandate.domain.RuleViolation;
+import org.mandate.app.problem.AppRefusals;
 import org.mandate.domain.directory.Authority;
 import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.Person;
@@ -47,19 +47,19 @@ class MandateSuggestion {
 
     Granted grant(String grantorId, String holderId) {
         if (holderId == null || holderId.isBlank()) {
-            throw RuleViolation.invalid("Name the person who should hold the mandate.");
+            throw AppRefusals.invalid("refusal.suggestion.noHolder");
         }
-        Person grantor = directory.find(PersonId.of(grantorId)).orElseThrow(() -> RuleViolation.forbidden(
-                "You are not in the directory, so you cannot grant mandates."));
-        Person holder = directory.find(PersonId.of(holderId.strip())).orElseThrow(() -> RuleViolation.notFound(
-                "There is nobody with the id '" + holderId.strip() + "' in the directory."));
+        Person grantor = directory.find(PersonId.of(grantorId)).orElseThrow(() -> AppRefusals.forbidden(
+                "refusal.suggestion.notInDirectory"));
+        Person holder = directory.find(PersonId.of(holderId.strip())).orElseThrow(() -> AppRefusals.notFound(
+                "refusal.suggestion.nobody", holderId.strip()));
         // 'every category' must stay within the grantor's smallest limit, whichever category it is for
         BigDecimal own = grantor.authority().limits().values().stream().min(BigDecimal::compareTo)
                 .orElse(BigDecimal.ZERO);
         BigDecimal theirs = holder.authority().limitFor(Authority.ANY);
         BigDecimal max = theirs.signum() > 0 && theirs.compareTo(own) < 0 ? theirs : own;
         if (max.signum() <= 0) {
-            throw RuleViolation.invalid("You have no approval authority of your own to pass on as a mandate.");
+            throw AppRefusals.invalid("refusal.suggestion.noAuthority");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant until = now.plus(Duration.ofDays(DAYS)).truncatedTo(ChronoUnit.DAYS);

@@ -1,6 +1,6 @@
 package org.mandate.app.knowledge;
 
-import org.mandate.domain.RuleViolation;
+import org.mandate.app.problem.AppRefusals;
 import org.mandate.projections.knowledge.DecisionKnowledgeProjection;
 import org.mandate.projections.knowledge.DecisionSearch;
 import org.mandate.projections.knowledge.PastDecision;
@@ -42,8 +42,8 @@ class PastDecisions {
     private static void checkAmount(String name, BigDecimal amount) {
         if (amount != null && (amount.signum() < 0 || amount.compareTo(LARGEST_AMOUNT) > 0
                 || amount.stripTrailingZeros().scale() > 2)) {
-            throw RuleViolation.invalid("'" + name + "' must be an amount between 0 and " + LARGEST_AMOUNT
-                    .toPlainString() + " with at most two decimals; it was " + amount + ".");
+            throw AppRefusals.invalid("refusal.knowledge.amount", name, LARGEST_AMOUNT.toPlainString(),
+                    String.valueOf(amount));
         }
     }
 

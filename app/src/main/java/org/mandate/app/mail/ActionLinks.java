@@ -1,5 +1,6 @@
 package org.mandate.app.mail;
 
+import org.mandate.app.web.voice.Messages;
 import org.mandate.domain.request.Outcome;
 import org.mandate.projections.Rows;
 import org.springframework.dao.DuplicateKeyException;
@@ -31,10 +32,20 @@ class ActionLinks {
     record Link(String id, String person, String requestId, String stepId, Outcome outcome, Instant expires) {
     }
 
-    /** Why a link does nothing, in words for the page. */
+    /** Why a link does nothing, in words for the page: under {@code key} in the mail bundle, the message in English. */
     static final class Refused extends RuntimeException {
-        Refused(String message) {
-            super(message);
+        private final String key;
+        private final Object[] args;
+
+        Refused(String key, Object... args) {
+            super(Messages.english(key, args));
+            this.key = key;
+            this.args = args;
+        }
+
+        /** The sentence in the page's language. */
+        String message() {
+            return Messages.of(key, args);
         }
     }
 
@@ -66,22 +77,19 @@ class ActionLinks {
             body = DECODE.decode(parts[0]);
             signature = DECODE.decode(parts[1]);
         } catch (IllegalArgumentException notOurs) {
-            throw new Refused("This link is not one Mandate made: it may have been cut short by the mail program. "
-                    + "Open the request from your inbox instead.");
+            throw new Refused("mailact.refused.notOurs");
         }
         if (!MessageDigest.isEqual(mac(body), signature)) {
-            throw new Refused("This link has been changed since Mandate sent it, so it does nothing. Open the "
-                    + "request from your inbox instead.");
+            throw new Refused("mailact.refused.changed");
         }
         String[] terms = new String(body, StandardCharsets.UTF_8).split("\\|");
         if (terms.length != 7 || !terms[0].equals("v1")) {
-            throw new Refused("This link is from another version of Mandate. Open the request from your inbox.");
+            throw new Refused("mailact.refused.version");
         }
         Link link = new Link(terms[1], terms[2], terms[3], terms[4], Outcome.valueOf(terms[5]),
                 Instant.ofEpochSecond(Long.parseLong(terms[6])));
         if (!clock.instant().isBefore(link.expires())) {
-            throw new Refused("This link expired on " + link.expires() + ". Open the request from your inbox "
-                    + "to decide it there.");
+            throw new Refused("mailact.refused.expired", String.valueOf(link.expires()));
         }
         return link;
     }

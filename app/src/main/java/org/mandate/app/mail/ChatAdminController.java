@@ -1,6 +1,6 @@
 package org.mandate.app.mail;
 
-import org.mandate.domain.RuleViolation;
+import org.mandate.app.problem.AppRefusals;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -35,10 +35,10 @@ class ChatAdminController {
                                      @RequestParam(defaultValue = "100") int limit) {
         String wanted = status == null || status.isBlank() ? null : status.strip().toUpperCase(Locale.ROOT);
         if (wanted != null && !ChatNotices.STATUSES.contains(wanted)) {
-            throw RuleViolation.invalid("status must be one of " + ChatNotices.STATUSES + "; got '" + status + "'.");
+            throw AppRefusals.invalid("refusal.list.status", String.valueOf(ChatNotices.STATUSES), status);
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw RuleViolation.invalid("limit must be between 1 and " + MAX_LIMIT + "; got " + limit + ".");
+            throw AppRefusals.invalid("refusal.list.limit", String.valueOf(MAX_LIMIT), String.valueOf(limit));
         }
         return notices.inStatus(wanted, limit);
     }
@@ -48,12 +48,10 @@ class ChatAdminController {
     ResponseEntity<ChatNotices.Notice> retry(@PathVariable String id) {
         ChatNotices.Notice notice = id.length() > 36 ? null : notices.find(id);
         if (notice == null) {
-            throw RuleViolation.notFound("There is no chat post '" + id + "'; list the failed ones with GET "
-                    + "/api/admin/chat/notices?status=FAILED.");
+            throw AppRefusals.notFound("refusal.chat.none", String.valueOf(id));
         }
         if (!notices.retry(id, clock.instant())) {
-            throw RuleViolation.conflict("This chat post is " + notice.status().toLowerCase(Locale.ROOT)
-                    + ", not failed: only a failed post is sent again.");
+            throw AppRefusals.conflict("refusal.chat.notFailed", notice.status().toLowerCase(Locale.ROOT));
         }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(notices.find(id));
     }

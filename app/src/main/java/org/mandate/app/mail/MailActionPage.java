@@ -124,7 +124,7 @@ class MailActionPage {
         try {
             link = links.verify(token);
         } catch (ActionLinks.Refused refused) {
-            throw new Stop(400, "mailact.broken", refused.getMessage());
+            throw new Stop(400, "mailact.broken", refused.message());
         } catch (RuntimeException malformed) {
             throw new Stop(400, "mailact.broken", Messages.of("mailact.broken.text"));
         }

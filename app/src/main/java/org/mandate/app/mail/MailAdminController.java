@@ -1,6 +1,6 @@
 package org.mandate.app.mail;
 
-import org.mandate.domain.RuleViolation;
+import org.mandate.app.problem.AppRefusals;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -35,10 +35,10 @@ class MailAdminController {
                                      @RequestParam(defaultValue = "100") int limit) {
         String wanted = status == null || status.isBlank() ? null : status.strip().toUpperCase(Locale.ROOT);
         if (wanted != null && !MailNotices.STATUSES.contains(wanted)) {
-            throw RuleViolation.invalid("status must be one of " + MailNotices.STATUSES + "; got '" + status + "'.");
+            throw AppRefusals.invalid("refusal.list.status", String.valueOf(MailNotices.STATUSES), status);
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw RuleViolation.invalid("limit must be between 1 and " + MAX_LIMIT + "; got " + limit + ".");
+            throw AppRefusals.invalid("refusal.list.limit", String.valueOf(MAX_LIMIT), String.valueOf(limit));
         }
         return notices.inStatus(wanted, limit);
     }
@@ -48,12 +48,10 @@ class MailAdminController {
     ResponseEntity<MailNotices.Notice> retry(@PathVariable String id) {
         MailNotices.Notice notice = id.length() > 36 ? null : notices.find(id);
         if (notice == null) {
-            throw RuleViolation.notFound("There is no notice '" + id + "'; list the failed ones with GET "
-                    + "/api/admin/mail/notices?status=FAILED.");
+            throw AppRefusals.notFound("refusal.mail.none", String.valueOf(id));
         }
         if (!notices.retry(id, clock.instant())) {
-            throw RuleViolation.conflict("This notice is " + notice.status().toLowerCase(Locale.ROOT)
-                    + ", not failed: only a failed notice is sent again.");
+            throw AppRefusals.conflict("refusal.mail.notFailed", notice.status().toLowerCase(Locale.ROOT));
         }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(notices.find(id));
     }

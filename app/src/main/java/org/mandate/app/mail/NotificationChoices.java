@@ -1,11 +1,15 @@
 package org.mandate.app.mail;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mandate.app.problem.AppRefusals;
+import org.mandate.app.web.voice.Messages;
 import org.mandate.domain.RuleViolation;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.notification.Delivery;
 import org.mandate.domain.notification.NoticeKind;
 import org.mandate.domain.notification.SetNotificationPreference;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -23,13 +27,25 @@ class NotificationChoices {
     record WantedNotification(String kind, String delivery, Integer digestHour) {
     }
 
-    /** A choice that cannot be recorded, with the kind it concerns (null if none). */
+    /**
+     * A choice that cannot be recorded, with the kind it concerns (null if none): its words are under {@code key} in
+     * the pages bundle, the message in English.
+     */
     static final class Refused extends RuntimeException {
         final String kind;
+        private final String key;
+        private final Object[] args;
 
-        Refused(String kind, String message) {
-            super(message, null, false, false);
+        Refused(String kind, String key, Object... args) {
+            super(Messages.english(key, args), null, false, false);
             this.kind = kind;
+            this.key = key;
+            this.args = args;
+        }
+
+        /** The sentence in the page's or the API caller's language. */
+        String message() {
+            return Messages.of(key, args);
         }
     }
 
@@ -47,14 +63,18 @@ class NotificationChoices {
         Map<NoticeKind, MailPeople.Choice> current = people.choices(personId);
         for (WantedNotification choice : wanted) {
             if (choice == null) {
-                throw new Refused(null, "A choice is empty; give each as {\"kind\": ..., \"delivery\": ...}.");
+                throw new Refused(null, "refusal.notifications.empty");
             }
-            NoticeKind kind = parse(NoticeKind.class, choice.kind(), null, "kind of notice");
-            Delivery delivery = parse(Delivery.class, choice.delivery(), kind.name(), "delivery");
+            NoticeKind kind = parse(NoticeKind.class, choice.kind(), null, "refusal.notifications.giveKind",
+                    "refusal.notifications.notAKind");
+            Delivery delivery = parse(Delivery.class, choice.delivery(), kind.name(),
+                    "refusal.notifications.giveDelivery", "refusal.notifications.notADelivery");
             Integer hour = choice.digestHour();
             if (delivery == Delivery.DAILY_DIGEST && (hour == null || hour < 0 || hour > 23)) {
-                throw new Refused(kind.name(), "A daily digest of " + words(kind) + " needs the hour it arrives, "
-                        + "from 0 to 23" + (hour == null ? "" : "; " + hour + " is not one") + ".");
+                // the kind of notice in the sentence's language too
+                MessageSourceResolvable words = new DefaultMessageSourceResolvable("notice." + kind.name());
+                throw hour == null ? new Refused(kind.name(), "refusal.notifications.hour", words)
+                        : new Refused(kind.name(), "refusal.notifications.hourOutOfRange", words, String.valueOf(hour));
             }
             MailPeople.Choice next = new MailPeople.Choice(delivery, delivery == Delivery.DAILY_DIGEST ? hour : null);
             if (!next.equals(current.get(kind))) {
@@ -76,19 +96,21 @@ class NotificationChoices {
         };
     }
 
-    private static <E extends Enum<E>> E parse(Class<E> type, String name, String kind, String what) {
+    /** {@code missing}, {@code notAllowed}: the keys of the refusals of no name and of a name not allowed. */
+    private static <E extends Enum<E>> E parse(Class<E> type, String name, String kind, String missing,
+                                               String notAllowed) {
         String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
         if (name == null || name.isBlank()) {
-            throw new Refused(kind, "Give the " + what + ": one of " + allowed + ".");
+            throw new Refused(kind, missing, allowed);
         }
         try {
             return Enum.valueOf(type, name.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new Refused(kind, "‘" + name + "’ is not a " + what + "; use one of " + allowed + ".");
+            throw new Refused(kind, notAllowed, name, allowed);
         }
     }
 
     static RuleViolation asViolation(Refused refused) {
-        return RuleViolation.invalid(refused.getMessage());
+        return AppRefusals.invalid(refused.key, refused.args);
     }
 }

@@ -78,7 +78,7 @@ class NotificationsPage {
                 return "redirect:/settings/notifications";
             } catch (NotificationChoices.Refused refused) {
                 badKind = refused.kind;
-                badMessage = refused.getMessage();
+                badMessage = refused.message();
             }
         }
         String kind = badKind;

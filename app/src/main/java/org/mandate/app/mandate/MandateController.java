@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mandate.app.MandateSettings;
 import org.mandate.app.category.KnownCategories;
-import org.mandate.domain.RuleViolation;
+import org.mandate.app.problem.AppRefusals;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.mandate.GrantMandate;
 import org.mandate.domain.mandate.MandateId;
@@ -84,8 +84,7 @@ class MandateController {
     @PostMapping
     ResponseEntity<MandateView> grant(@Valid @RequestBody GrantBody body, Authentication user) {
         if (!currency.equals(body.currency())) {
-            throw RuleViolation.invalid("Authority here is set in " + currency + "; give the mandate's maxAmount in "
-                    + currency + " rather than " + body.currency() + ".");
+            throw AppRefusals.invalid("refusal.mandate.currency", currency, body.currency());
         }
         Set<String> categories = knownCategories.requireActiveOrAny(body.categories());
         MandateId id = MandateId.create();
@@ -101,7 +100,7 @@ class MandateController {
     MandateView revoke(@PathVariable UUID id, @RequestParam(required = false) String reason, Authentication user) {
         read(id.toString());
         if (reason != null && reason.length() > 2_000) {
-            throw RuleViolation.invalid("The reason is longer than 2000 characters; shorten it.");
+            throw AppRefusals.invalid("refusal.mandate.reason");
         }
         commands.sendAndWait(new RevokeMandate(new MandateId(id), PersonId.of(user.getName()), reason));
         return read(id.toString());
@@ -113,7 +112,6 @@ class MandateController {
     }
 
     private MandateView read(String id) {
-        return register.view(id, clock.instant()).orElseThrow(() -> RuleViolation.notFound(
-                "There is no mandate " + id + ". GET /api/mandates lists yours."));
+        return register.view(id, clock.instant()).orElseThrow(() -> AppRefusals.notFound("refusal.mandate.none", id));
     }
 }

@@ -104,11 +104,11 @@ public final class Unavailable {
     private static void writePage(HttpServletRequest request, HttpServletResponse response, String messageKey)
             throws IOException {
         Locale language = Messages.fromBrowser(request);
-        String title = Messages.inLanguage(language, "unavailable.title");
+        String title = Messages.in(language, "unavailable.title");
         response.setContentType(MediaType.TEXT_HTML_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write(PAGE.formatted(language.getLanguage(), title, title,
-                Messages.inLanguage(language, messageKey), Messages.inLanguage(language, "unavailable.tryAgain")));
+                Messages.in(language, messageKey), Messages.in(language, "unavailable.tryAgain")));
     }
 
     private static final String PAGE = """

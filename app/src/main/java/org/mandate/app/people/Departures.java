@@ -1,7 +1,7 @@
 package org.mandate.app.people;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.mandate.domain.RuleViolation;
+import org.mandate.app.problem.AppRefusals;
 import org.mandate.domain.committee.CommitteeId;
 import org.mandate.domain.directory.DeparturePlan;
 import org.mandate.domain.directory.Directory;
@@ -108,7 +108,7 @@ public class Departures {
 
     private PersonId existing(String id) {
         if (id == null || id.isBlank() || directory.find(PersonId.of(id.strip())).isEmpty()) {
-            throw RuleViolation.notFound("There is nobody with the id '" + id + "' in the directory; check the id.");
+            throw AppRefusals.notFound("refusal.people.nobody", id);
         }
         return PersonId.of(id.strip());
     }

@@ -4,7 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.mandate.domain.RuleViolation;
+import org.mandate.app.problem.AppRefusals;
 import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.directory.Role;
@@ -45,7 +45,7 @@ class RolesController {
     @PreAuthorize("hasRole('ADMIN')")
     Map<String, Object> setRoles(@PathVariable String id, @Valid @RequestBody RolesBody body, Authentication user) {
         if (directory.find(PersonId.of(id)).isEmpty()) {
-            throw RuleViolation.notFound("There is nobody with the id '" + id + "' in the directory; check the id.");
+            throw AppRefusals.notFound("refusal.people.nobody", id);
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String role : body.roles()) {
@@ -59,8 +59,7 @@ class RolesController {
         try {
             return Role.valueOf(name == null ? "" : name.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw RuleViolation.invalid("'" + name + "' is not a role. Roles are " + Arrays.toString(Role.values())
-                    + "; everyone is staff without one, so send [] to leave someone staff only.");
+            throw AppRefusals.invalid("refusal.people.notARole", name, Arrays.toString(Role.values()));
         }
     }
 }

@@ -7,8 +7,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.mandate.app.outage.ReadModelBehind;
+import org.mandate.app.problem.AppRefusals;
 import org.mandate.app.projection.ProjectionProgress;
-import org.mandate.domain.RuleViolation;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.directory.RecordDataExport;
 import org.mandate.projections.audit.AuditTrailProjection;
@@ -50,8 +50,7 @@ public class DataExport {
         List<Map<String, Object>> entry = jdbc.queryForList("select id, name, title, manager_id, roles, active "
                 + "from directory_person where id = ?", person);
         if (entry.isEmpty()) {
-            throw RuleViolation.notFound("There is nobody with the id '" + person + "' in the directory; check "
-                    + "the id.");
+            throw AppRefusals.notFound("refusal.people.nobody", person);
         }
         ObjectNode export = json.createObjectNode();
         export.put("personId", person);

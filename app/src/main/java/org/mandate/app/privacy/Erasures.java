@@ -2,7 +2,7 @@ package org.mandate.app.privacy;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.mandate.domain.RuleViolation;
+import org.mandate.app.problem.AppRefusals;
 import org.mandate.domain.directory.ApproveErasure;
 import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.ErasureRequested;
@@ -76,7 +76,7 @@ public class Erasures {
 
     private PersonId existing(String id) {
         if (id == null || id.isBlank() || directory.find(PersonId.of(id.strip())).isEmpty()) {
-            throw RuleViolation.notFound("There is nobody with the id '" + id + "' in the directory; check the id.");
+            throw AppRefusals.notFound("refusal.people.nobody", id);
         }
         return PersonId.of(id.strip());
     }

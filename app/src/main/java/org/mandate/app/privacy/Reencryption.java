@@ -8,8 +8,8 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.mandate.app.admin.ProjectionRebuilds;
+import org.mandate.app.problem.AppRefusals;
 import org.mandate.domain.Personal;
-import org.mandate.domain.RuleViolation;
 import org.mandate.projections.Rows;
 import org.mandate.projections.audit.AuditTrailProjection;
 import org.mandate.projections.ledger.LedgerChain;
@@ -127,10 +127,7 @@ public class Reencryption {
         List<String> others = jdbc.queryForList("select distinct owner from token_entry where owner is not null "
                 + "and owner <> ?", String.class, self);
         if (!others.isEmpty()) {
-            throw RuleViolation.conflict("Another node is processing events (" + String.join(", ", others)
-                    + "). Re-encryption recomputes the ledger's chain, so it runs only while one node is up: stop "
-                    + "the others and try again. A node that stopped without saying so holds its claims for a "
-                    + "minute at most.");
+            throw AppRefusals.conflict("refusal.reencryption.otherNodes", String.join(", ", others));
         }
     }
 

@@ -1,6 +1,6 @@
 package org.mandate.app.privacy;
 
-import org.mandate.domain.RuleViolation;
+import org.mandate.app.problem.AppRefusals;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,8 +33,7 @@ class ReencryptionController {
         // checked here, after the role: who may not re-encrypt learns nothing about the body
         String reason = body.reason() == null ? "" : body.reason().strip();
         if (reason.isEmpty() || reason.length() > 500) {
-            throw RuleViolation.invalid("Give the reason for the re-encryption (1 to 500 characters): it is kept "
-                    + "with the record, and auditors read it when a digest from before is verified.");
+            throw AppRefusals.invalid("refusal.reencryption.reason");
         }
         return reencryption.run(user.getName(), reason);
     }

@@ -2,9 +2,9 @@ package org.mandate.app.process;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.mandate.app.problem.AppRefusals;
 import org.mandate.projections.committee.CommitteesProjection;
 
-import org.mandate.domain.RuleViolation;
 import org.mandate.app.web.Page;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -91,7 +91,7 @@ class ProcessPagesController {
     @GetMapping("/new")
     String create(@RequestParam String key, Model model) {
         if (versions.isDeployed(ProcessVersions.checkedKey(key))) {
-            throw RuleViolation.conflict("A path '" + key + "' already exists; open it from the list to edit it.");
+            throw AppRefusals.conflict("refusal.process.exists", key);
         }
         model.addAttribute("key", key);
         model.addAttribute("source", "/processes/template.bpmn?key=" + key);

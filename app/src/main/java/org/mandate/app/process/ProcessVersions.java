@@ -1,5 +1,6 @@
 package org.mandate.app.process;
 
+import org.mandate.app.problem.AppRefusals;
 import org.mandate.domain.RuleViolation;
 import org.mandate.processes.deployment.PathVersion;
 import org.mandate.processes.deployment.ProcessCatalogue;
@@ -68,13 +69,12 @@ class ProcessVersions {
     byte[] xml(String key, int version) {
         if (version < 1) {
             // the engine refuses a version below 1 with an exception of its own, which would answer 500
-            throw catalogue.isDeployed(key) ? RuleViolation.notFound("'" + key + "' has no version " + version
-                    + ": versions are numbered from 1. See its versions at /api/processes/" + key + "/versions.")
+            throw catalogue.isDeployed(key)
+                    ? AppRefusals.notFound("refusal.process.versionFromOne", key, String.valueOf(version))
                     : unknown(key);
         }
         return catalogue.xml(key, version).orElseThrow(() -> catalogue.isDeployed(key)
-                ? RuleViolation.notFound("'" + key + "' has no version " + version + ". See its versions at "
-                + "/api/processes/" + key + "/versions.")
+                ? AppRefusals.notFound("refusal.process.noVersion", key, String.valueOf(version))
                 : unknown(key));
     }
 
@@ -96,14 +96,12 @@ class ProcessVersions {
 
     static String checkedKey(String key) {
         if (key == null || !key.matches("[A-Za-z][A-Za-z0-9_-]{0,63}")) {
-            throw RuleViolation.invalid("'" + key + "' is not a process key: start with a letter and use at most "
-                    + "64 letters, digits, '-' or '_'.");
+            throw AppRefusals.invalid("refusal.process.notAKey", key);
         }
         return key;
     }
 
     private static RuleViolation unknown(String key) {
-        return RuleViolation.notFound("There is no approval path '" + key + "'. See the deployed ones at "
-                + "/api/processes.");
+        return AppRefusals.notFound("refusal.process.unknown", key);
     }
 }

@@ -3,8 +3,8 @@ package org.mandate.app.request;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mandate.app.idempotency.BatchIdempotency;
+import org.mandate.app.problem.AppRefusals;
 import org.mandate.app.problem.Refusal;
-import org.mandate.domain.RuleViolation;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.request.DecideStep;
 import org.mandate.domain.request.Outcome;
@@ -59,19 +59,18 @@ public class BulkDecisions {
     /** Refuses the whole batch, deciding nothing, only when the batch itself is malformed. */
     public List<ItemResult> decide(String me, List<Item> items, Outcome outcome, String rationale) {
         if (items == null || items.isEmpty()) {
-            throw RuleViolation.invalid("Name at least one step to decide in 'items', each with its requestId and "
-                    + "stepId.").with("parameter", "items");
+            throw AppRefusals.invalid("refusal.bulk.noItems").with("parameter", "items");
         }
         if (items.size() > MAX_ITEMS) {
-            throw RuleViolation.invalid("At most " + MAX_ITEMS + " steps can be decided in one call; this one names "
-                    + items.size() + ". Split them into several calls.").with("parameter", "items");
+            throw AppRefusals.invalid("refusal.bulk.tooMany", String.valueOf(MAX_ITEMS), String.valueOf(items.size()))
+                    .with("parameter", "items");
         }
         if (outcome == null) {
-            throw RuleViolation.invalid("'outcome' must be APPROVED or REJECTED.").with("parameter", "outcome");
+            throw AppRefusals.invalid("refusal.bulk.outcome").with("parameter", "outcome");
         }
         if (rationale != null && rationale.length() > MAX_RATIONALE) {
-            throw RuleViolation.invalid("The rationale is " + rationale.length() + " characters long; keep it under "
-                    + MAX_RATIONALE + ".").with("parameter", "rationale");
+            throw AppRefusals.invalid("refusal.bulk.rationale", String.valueOf(rationale.length()),
+                    String.valueOf(MAX_RATIONALE)).with("parameter", "rationale");
         }
         idempotency.claimForBatch();
         List<ItemResult> results = new ArrayList<>();

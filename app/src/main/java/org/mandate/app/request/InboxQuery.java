@@ -1,5 +1,6 @@
 package org.mandate.app.request;
 
+import org.mandate.app.problem.AppRefusals;
 import org.mandate.app.request.InboxReader.ForWhom;
 import org.mandate.domain.RuleViolation;
 import org.mandate.projections.inbox.InboxFilter;
@@ -49,8 +50,7 @@ public record InboxQuery(String category, String requester, BigDecimal minAmount
         BigDecimal max = amount(value.apply("maxAmount"), "maxAmount");
         if (min != null && max != null && min.compareTo(max) > 0) {
             throw refused("maxAmount", "a number not below minAmount (" + min.toPlainString() + ")",
-                    "The amount range is empty: maxAmount " + max.toPlainString() + " is below minAmount "
-                            + min.toPlainString() + ".");
+                    "refusal.inbox.range", max.toPlainString(), min.toPlainString());
         }
         Boolean overdue = null;
         String overdueText = value.apply("overdue");
@@ -58,8 +58,7 @@ public record InboxQuery(String category, String requester, BigDecimal minAmount
             overdue = switch (overdueText.toLowerCase(Locale.ROOT)) {
                 case "true" -> true;
                 case "false" -> false;
-                default -> throw refused("overdue", "true, false", "overdue must be true or false, not '"
-                        + overdueText + "'.");
+                default -> throw refused("overdue", "true, false", "refusal.inbox.overdue", overdueText);
             };
         }
         Instant dueBefore = null;
@@ -70,8 +69,7 @@ public record InboxQuery(String category, String requester, BigDecimal minAmount
                         .atStartOfDay(java.time.ZoneOffset.UTC).toInstant() : Instant.parse(dueText);
             } catch (DateTimeParseException e) {
                 throw refused("dueBefore", "an instant such as 2026-12-31T17:00:00Z, or a day such as 2026-12-31",
-                        "dueBefore must be an instant in UTC such as 2026-12-31T17:00:00Z, or a day such as "
-                                + "2026-12-31 (its start, UTC), not '" + dueText + "'.");
+                        "refusal.inbox.dueBefore", dueText);
             }
         }
         ForWhom forWhom = oneOf(value.apply("for"), "for", ForWhom.values(), ForWhom::parameter);
@@ -85,7 +83,7 @@ public record InboxQuery(String category, String requester, BigDecimal minAmount
             sort = oneOf(key, "sort", InboxFilter.Sort.values(), InboxFilter.Sort::parameter);
             if (sort == null) {
                 throw refused("sort", "due, age, amount, each with a leading - for the other direction",
-                        "sort needs a key after the '-'.");
+                        "refusal.inbox.sortKey");
             }
         }
         String pageText = value.apply("page");
@@ -106,8 +104,8 @@ public record InboxQuery(String category, String requester, BigDecimal minAmount
         Map<String, String> parameters = new LinkedHashMap<>();
         UriComponentsBuilder.newInstance().query(queryString).build().getQueryParams().forEach((name, values) -> {
             if (!PARAMETERS.contains(name)) {
-                throw refused("query", String.join(", ", PARAMETERS), "A saved filter holds only the inbox's "
-                        + "parameters (" + String.join(", ", PARAMETERS) + "); '" + name + "' is not one of them.");
+                throw refused("query", String.join(", ", PARAMETERS), "refusal.inbox.query",
+                        String.join(", ", PARAMETERS), name);
             }
             String raw = values.isEmpty() || values.get(0) == null ? "" : values.get(0);
             parameters.put(name, java.net.URLDecoder.decode(raw, java.nio.charset.StandardCharsets.UTF_8));
@@ -167,8 +165,7 @@ public record InboxQuery(String category, String requester, BigDecimal minAmount
 
     private static String limited(String value, String name, int max) {
         if (value != null && value.length() > max) {
-            throw refused(name, "at most " + max + " characters", name + " may be at most " + max
-                    + " characters long.");
+            throw refused(name, "at most " + max + " characters", "refusal.inbox.length", name, String.valueOf(max));
         }
         return value;
     }
@@ -184,8 +181,7 @@ public record InboxQuery(String category, String requester, BigDecimal minAmount
             }
             return amount;
         } catch (NumberFormatException e) {
-            throw refused(name, "a number of 0 or more, such as 1500 or 99.50", name
-                    + " must be a number of 0 or more, such as 1500 or 99.50, not '" + value + "'.");
+            throw refused(name, "a number of 0 or more, such as 1500 or 99.50", "refusal.inbox.amount", name, value);
         }
     }
 
@@ -200,7 +196,10 @@ public record InboxQuery(String category, String requester, BigDecimal minAmount
         }
         String accepted = max == Integer.MAX_VALUE ? "a whole number from " + min : "a whole number from " + min
                 + " to " + max;
-        throw refused(name, accepted, name + " must be " + accepted + ", not '" + value + "'.");
+        throw max == Integer.MAX_VALUE
+                ? refused(name, accepted, "refusal.inbox.numberFrom", name, String.valueOf(min), value)
+                : refused(name, accepted, "refusal.inbox.numberBetween", name, String.valueOf(min), String.valueOf(max),
+                        value);
     }
 
     private static <T> T oneOf(String value, String name, T[] choices, Function<T, String> parameter) {
@@ -213,10 +212,14 @@ public record InboxQuery(String category, String requester, BigDecimal minAmount
             }
         }
         String accepted = Arrays.stream(choices).map(parameter).collect(Collectors.joining(", "));
-        throw refused(name, accepted, name + " must be one of " + accepted + ", not '" + value + "'.");
+        throw refused(name, accepted, "refusal.inbox.oneOf", name, accepted, value);
     }
 
-    static RuleViolation refused(String parameter, String accepted, String detail) {
-        return RuleViolation.invalid(detail).with("parameter", parameter).with("accepted", accepted);
+    /**
+     * The refusal of a parameter: its sentence under {@code key} in the pages bundle, in the caller's language; what
+     * is accepted goes along as the API's {@code accepted} property, in the API's own English.
+     */
+    static RuleViolation refused(String parameter, String accepted, String key, Object... args) {
+        return AppRefusals.invalid(key, args).with("parameter", parameter).with("accepted", accepted);
     }
 }

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mandate.app.MandateSettings;
 import org.mandate.app.category.KnownCategories;
-import org.mandate.domain.RuleViolation;
+import org.mandate.app.problem.AppRefusals;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.request.CommentOnRequest;
 import org.mandate.domain.request.DecideStep;
@@ -77,8 +77,7 @@ class RequestController {
     @PostMapping
     ResponseEntity<Map<String, String>> submit(@Valid @RequestBody SubmitBody body, Authentication user) {
         if (!currency.equals(body.currency())) {
-            throw RuleViolation.invalid("Authority here is set in " + currency + "; enter the amount in " + currency
-                    + " rather than " + body.currency() + ".");
+            throw AppRefusals.invalid("refusal.request.currency", currency, body.currency());
         }
         String category = categories.requireActive(body.category());
         RequestId id = RequestId.create();

@@ -1,5 +1,6 @@
 package org.mandate.app.request;
 
+import org.mandate.app.problem.AppRefusals;
 import org.mandate.domain.RuleViolation;
 import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.Person;
@@ -44,8 +45,7 @@ public class RequestReader {
     public RequestView readableBy(String id, Authentication user) {
         RequestView view = find(id).orElseThrow(() -> notRecorded(id));
         if (!mayRead(view, user)) {
-            throw RuleViolation.forbidden("You are not part of this request, and it was not made by someone who "
-                    + "reports to you.");
+            throw AppRefusals.forbidden("refusal.request.notYours");
         }
         return view;
     }
@@ -55,7 +55,7 @@ public class RequestReader {
      * and a rebuild replaces its rows in one transaction: a request it does not show was never recorded.
      */
     private static RuleViolation notRecorded(String id) {
-        return RuleViolation.notFound("There is no request " + id + ". Check the id, or look in your inbox.");
+        return AppRefusals.notFound("refusal.request.none", id);
     }
 
     /**

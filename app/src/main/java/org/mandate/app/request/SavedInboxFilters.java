@@ -2,6 +2,7 @@ package org.mandate.app.request;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.mandate.app.problem.AppRefusals;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.inbox.InboxFilterRemoved;
 import org.mandate.domain.inbox.InboxFilterSaved;
@@ -55,7 +56,7 @@ public class SavedInboxFilters {
 
     public void remove(String person, String name) {
         if (of(person).stream().noneMatch(filter -> filter.name().equals(name))) {
-            throw org.mandate.domain.RuleViolation.notFound("You have no saved filter named '" + name + "'.");
+            throw AppRefusals.notFound("refusal.filter.none", name);
         }
         commands.sendAndWait(new RemoveInboxFilter(PersonId.of(person), name));
     }

@@ -32,7 +32,7 @@ final class IdentityRefusedException extends AuthenticationException {
      * pages bundle; the detail (logs, the API) is its English sentence.
      */
     static IdentityRefusedException worded(String claimed, boolean departed, String key, String... args) {
-        return new IdentityRefusedException(claimed, departed, Messages.inEnglish(key, (Object[]) args), key, args);
+        return new IdentityRefusedException(claimed, departed, Messages.english(key, (Object[]) args), key, args);
     }
 
     /** The bundle key the page words the refusal with, or null when there is only the English detail. */

@@ -1,6 +1,6 @@
 package org.mandate.app.webhook;
 
-import org.mandate.domain.RuleViolation;
+import org.mandate.app.problem.AppRefusals;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -34,25 +34,22 @@ class OutgoingUrlGuard {
         try {
             uri = new URI(url.strip());
         } catch (URISyntaxException | NullPointerException notAUrl) {
-            throw RuleViolation.invalid("'" + url + "' is not a URL; give one such as https://hooks.example.org/mandate.");
+            throw AppRefusals.invalid("refusal.url.notAUrl", url);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !(scheme.equals("http") && !requireHttps)) {
-            throw RuleViolation.invalid("Webhook URLs must start with https:// (events and their signatures must not "
-                    + "travel in clear text); got '" + url + "'.");
+            throw AppRefusals.invalid("refusal.url.https", url);
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) {
-            throw RuleViolation.invalid("'" + url + "' names no host; give one such as https://hooks.example.org/mandate.");
+            throw AppRefusals.invalid("refusal.url.noHost", url);
         }
         if (uri.getRawUserInfo() != null) {
-            throw RuleViolation.invalid("Put no user name or password into the webhook URL: deliveries are signed "
-                    + "with the subscription's secret instead.");
+            throw AppRefusals.invalid("refusal.url.userInfo");
         }
         if (!allowPrivateAddresses) {
             for (InetAddress address : resolve(uri.getHost())) {
                 if (internal(address)) {
-                    throw RuleViolation.invalid("The host '" + uri.getHost() + "' resolves to " + address.getHostAddress()
-                            + ", an internal address; webhooks may only reach public hosts.");
+                    throw AppRefusals.invalid("refusal.url.internal", uri.getHost(), address.getHostAddress());
                 }
             }
         }
@@ -63,7 +60,7 @@ class OutgoingUrlGuard {
         try {
             return InetAddress.getAllByName(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
         } catch (UnknownHostException unknown) {
-            throw RuleViolation.invalid("The host '" + host + "' cannot be resolved; check the URL's spelling.");
+            throw AppRefusals.invalid("refusal.url.unresolved", host);
         }
     }
 

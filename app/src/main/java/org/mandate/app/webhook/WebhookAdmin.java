@@ -1,6 +1,7 @@
 package org.mandate.app.webhook;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mandate.app.problem.AppRefusals;
 import org.mandate.domain.RuleViolation;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.webhook.CancelWebhookSubscription;
@@ -63,8 +64,7 @@ class WebhookAdmin {
     WebhookSubscriptions.Subscription existing(String id) {
         WebhookSubscriptions.Subscription subscription = id.length() > 36 ? null : subscriptions.find(id);
         if (subscription == null) {
-            throw RuleViolation.notFound("There is no webhook subscription '" + id + "'; list them with GET "
-                    + "/api/admin/webhooks.");
+            throw AppRefusals.notFound("refusal.webhook.none", String.valueOf(id));
         }
         return subscription;
     }
@@ -79,11 +79,10 @@ class WebhookAdmin {
     WebhookDeliveries.Delivery redeliver(String id, String deliveryId) {
         existing(id);
         if (deliveries.find(id, deliveryId) == null) {
-            throw RuleViolation.notFound("This subscription has no delivery '" + deliveryId + "'; list them with GET "
-                    + "/api/admin/webhooks/" + id + "/deliveries.");
+            throw AppRefusals.notFound("refusal.webhook.noDelivery", String.valueOf(deliveryId), String.valueOf(id));
         }
         if (!deliveries.redeliver(id, deliveryId, clock.instant())) {
-            throw RuleViolation.conflict("This delivery is still pending: it is being retried already.");
+            throw AppRefusals.conflict("refusal.webhook.pending");
         }
         return deliveries.find(id, deliveryId);
     }

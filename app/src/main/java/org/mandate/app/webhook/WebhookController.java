@@ -4,7 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
-import org.mandate.domain.RuleViolation;
+import org.mandate.app.problem.AppRefusals;
 import org.mandate.domain.webhook.SubscriptionPolicy;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -88,11 +88,10 @@ class WebhookController {
         webhooks.existing(id);
         String wanted = status == null || status.isBlank() ? null : status.strip().toUpperCase(Locale.ROOT);
         if (wanted != null && !WebhookDeliveries.STATUSES.contains(wanted)) {
-            throw RuleViolation.invalid("status must be one of " + WebhookDeliveries.STATUSES + "; got '" + status
-                    + "'.");
+            throw AppRefusals.invalid("refusal.list.status", String.valueOf(WebhookDeliveries.STATUSES), status);
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw RuleViolation.invalid("limit must be between 1 and " + MAX_LIMIT + "; got " + limit + ".");
+            throw AppRefusals.invalid("refusal.list.limit", String.valueOf(MAX_LIMIT), String.valueOf(limit));
         }
         return deliveries.of(id, wanted, limit);
     }

@@ -2,7 +2,13 @@ package org.mandate.app.attachment;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +35,27 @@ class AttachmentTypesTest {
         assertThat(AttachmentTypes.lookOf("%PDF-1.7".getBytes(StandardCharsets.US_ASCII))).isEqualTo("a PDF document");
         assertThat(AttachmentTypes.byName("a.txt").orElseThrow().bytesAgree().test(new byte[]{'a', 0, 'b'}))
                 .as("a NUL byte is not text").isFalse();
+    }
+
+    @Test
+    void everyKindARefusalNamesHasItsWordsInEnglishAndGerman() throws IOException {
+        for (String file : List.of("pages.properties", "pages_de.properties")) {
+            Properties bundle = new Properties();
+            try (Reader reader = Files.newBufferedReader(Path.of("src/main/resources/messages", file),
+                    StandardCharsets.UTF_8)) {
+                bundle.load(reader);
+            }
+            for (AttachmentTypes.Type type : AttachmentTypes.ALLOWED) {
+                assertThat(bundle.getProperty(AttachmentTypes.key(type))).as("%s in %s", type.mediaType(), file)
+                        .isNotBlank();
+            }
+            for (byte[] bytes : List.of("<html>".getBytes(StandardCharsets.US_ASCII), new byte[]{'a'},
+                    new byte[]{0, 1})) {
+                assertThat(bundle.getProperty(AttachmentTypes.lookKey(bytes))).as(file).isNotBlank();
+            }
+        }
+        assertThat(AttachmentTypes.lookKey("%PDF-1.7".getBytes(StandardCharsets.US_ASCII)))
+                .isEqualTo("attachment.kind.pdf");
     }
 
     @Test

@@ -170,7 +170,7 @@ class ProcessDeploymentIntegrationTest extends MandateIntegrationTest {
                 </bpmn:process>""");
 
         JsonNode english = as("olu").postXml("/api/processes/validation", xml).json().path("problems");
-        JsonNode german = as("olu").inLanguage("de").postXml("/api/processes/validation", xml).json()
+        JsonNode german = as("olu").speaking("de").postXml("/api/processes/validation", xml).json()
                 .path("problems");
 
         assertThat(messageOf(english, "stamp")).isEqualTo("The script task 'Stamp it' is a script task: it would run "
@@ -197,7 +197,7 @@ class ProcessDeploymentIntegrationTest extends MandateIntegrationTest {
             for (Path file : files.sorted().toList()) {
                 String xml = Files.readString(file);
                 JsonNode english = as("olu").postXml("/api/processes/validation", xml).json().path("problems");
-                JsonNode german = as("olu").inLanguage("de").postXml("/api/processes/validation", xml).json()
+                JsonNode german = as("olu").speaking("de").postXml("/api/processes/validation", xml).json()
                         .path("problems");
                 assertThat(german).as(file.getFileName().toString()).hasSameSizeAs(english);
                 for (int i = 0; i < german.size(); i++) {
@@ -215,7 +215,7 @@ class ProcessDeploymentIntegrationTest extends MandateIntegrationTest {
         String xml = path("words-deploy", "Approval").replace("</bpmn:process>",
                 "<bpmn:scriptTask id=\"stamp\" name=\"Stamp it\"/></bpmn:process>");
 
-        Api.Response refused = as("olu").inLanguage("de").postXml("/api/processes", xml);
+        Api.Response refused = as("olu").speaking("de").postXml("/api/processes", xml);
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.detail()).startsWith("Der Prozess wurde nicht veröffentlicht; beheben Sie zuerst ein "

@@ -1,6 +1,6 @@
 package org.mandate.domain.binding;
 
-import org.mandate.domain.RuleViolation;
+import org.mandate.domain.Refusals;
 
 import java.math.BigDecimal;
 import java.util.Collection;
@@ -19,29 +19,26 @@ final class BindingPolicy {
 
     static void check(BindPath command, Collection<PathBinding> current) {
         if (command.processKey() == null || !KEY.matcher(command.processKey()).matches()) {
-            throw RuleViolation.invalid("'" + command.processKey() + "' is not a process key: name a deployed path "
-                    + "(see GET /api/processes).");
+            throw Refusals.invalid("binding.bindingPolicy.isNotAProcessKey", command.processKey());
         }
         checkSlot(command.category(), command.minAmount(), command.maxAmount());
         PathBinding wanted = new PathBinding(command.processKey(), command.category(), command.minAmount(),
                 command.maxAmount());
         current.stream().filter(wanted::overlapsPartly).findFirst().ifPresent(clash -> {
-            throw RuleViolation.conflict("This band overlaps the binding of " + clash.describe() + " (path '"
-                    + clash.processKey() + "') without containing it or lying inside it, so it would be unclear "
-                    + "which path a request takes. Choose a band inside that one, around it, or apart from it.");
+            throw Refusals.conflict("binding.bindingPolicy.thisBandOverlapsTheBinding",
+                    clash.phrase(), clash.processKey());
         });
     }
 
     static void checkSlot(String category, BigDecimal min, BigDecimal max) {
         if (category != null && !CATEGORY.matcher(category).matches()) {
-            throw RuleViolation.invalid("'" + category + "' is not a category: use lower-case letters, digits, "
-                    + "spaces, '-' and '_' (at most 64), or leave it out to bind any category.");
+            throw Refusals.invalid("binding.bindingPolicy.isNotACategoryUse", category);
         }
         checkAmount("minAmount", min);
         checkAmount("maxAmount", max);
         if (min != null && max != null && max.compareTo(min) <= 0) {
-            throw RuleViolation.invalid("maxAmount " + max.toPlainString() + " must be greater than minAmount "
-                    + min.toPlainString() + " (the band is minAmount up to, not including, maxAmount).");
+            throw Refusals.invalid("binding.bindingPolicy.maxamountMustBeGreaterThan",
+                    max.toPlainString(), min.toPlainString());
         }
     }
 
@@ -50,8 +47,8 @@ final class BindingPolicy {
             return;
         }
         if (amount.signum() < 0 || amount.compareTo(LARGEST) > 0 || amount.stripTrailingZeros().scale() > 2) {
-            throw RuleViolation.invalid(name + " " + amount.toPlainString() + " is not an amount: use 0 to "
-                    + LARGEST.toPlainString() + " with at most two decimals, or leave it out for an open band.");
+            throw Refusals.invalid("binding.bindingPolicy.isNotAnAmountUse",
+                    name, amount.toPlainString(), LARGEST.toPlainString());
         }
     }
 }

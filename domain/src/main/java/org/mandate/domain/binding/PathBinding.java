@@ -1,5 +1,7 @@
 package org.mandate.domain.binding;
 
+import org.mandate.domain.Refusals;
+
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Comparator;
@@ -57,6 +59,15 @@ public record PathBinding(String processKey, String category, BigDecimal minAmou
                 : maxAmount == null ? "from " + minAmount.toPlainString()
                 : "from " + lower().toPlainString() + " up to (not including) " + maxAmount.toPlainString();
         return (category == null ? "any category" : "category '" + category + "'") + ", " + band;
+    }
+
+    /** The same words as {@link #describe()}, for a refusal that names the slot in the person's language. */
+    Refusals.Phrase phrase() {
+        Refusals.Phrase band = minAmount == null && maxAmount == null ? Refusals.phrase("binding.slot.anyAmount")
+                : maxAmount == null ? Refusals.phrase("binding.slot.from", minAmount.toPlainString())
+                : Refusals.phrase("binding.slot.band", lower().toPlainString(), maxAmount.toPlainString());
+        return Refusals.phrase("binding.slot", category == null ? Refusals.phrase("binding.slot.anyCategory")
+                : Refusals.phrase("binding.slot.category", category), band);
     }
 
     private boolean contains(PathBinding other) {

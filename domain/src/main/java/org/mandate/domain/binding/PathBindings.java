@@ -6,7 +6,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
-import org.mandate.domain.RuleViolation;
+import org.mandate.domain.Refusals;
 
 import java.time.Clock;
 
@@ -53,9 +53,8 @@ public class PathBindings {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(UnbindPath command, Clock clock) {
         PathBinding bound = bindings.inSlot(command.category(), command.minAmount(), command.maxAmount())
-                .orElseThrow(() -> RuleViolation.notFound("Nothing is bound to " + new PathBinding(null,
-                        command.category(), command.minAmount(), command.maxAmount()).describe()
-                        + "; see GET /api/processes/bindings for what is."));
+                .orElseThrow(() -> Refusals.notFound("binding.pathBindings.nothingIsBoundToSee", new PathBinding(
+                        null, command.category(), command.minAmount(), command.maxAmount()).phrase()));
         apply(new PathUnbound(bound.processKey(), bound.category(), bound.minAmount(), bound.maxAmount(),
                 command.unboundBy(), clock.instant()));
     }

@@ -6,7 +6,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
-import org.mandate.domain.RuleViolation;
+import org.mandate.domain.Refusals;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -38,8 +38,7 @@ public class Categories {
         CategoryPolicy.checkKey(key);
         String name = CategoryPolicy.checkName(command.name());
         list.find(key).filter(Category::active).ifPresent(existing -> {
-            throw RuleViolation.conflict("Category '" + key + "' exists already (named '" + existing.name()
-                    + "'); rename it instead (PUT /api/categories/" + key + ").");
+            throw Refusals.conflict("category.categories.categoryExistsAlreadyNamedRename", key, existing.name());
         });
         requireNameFree(key, name);
         apply(new CategoryAdded(key, name, command.by(), clock.instant()));
@@ -62,8 +61,7 @@ public class Categories {
     void handle(RetireCategory command, Clock clock) {
         Category category = existing(command.key());
         if (!category.active()) {
-            throw RuleViolation.conflict("Category '" + category.key() + "' was retired already; add it again "
-                    + "(POST /api/categories) to bring it back.");
+            throw Refusals.conflict("category.categories.categoryWasRetiredAlreadyAdd", category.key());
         }
         apply(new CategoryRetired(category.key(), command.by(), clock.instant()));
     }
@@ -81,16 +79,15 @@ public class Categories {
     }
 
     private Category existing(String key) {
-        return list.find(key).orElseThrow(() -> RuleViolation.notFound("There is no category '" + key
-                + "'; see GET /api/categories for the list."));
+        return list.find(key).orElseThrow(() -> Refusals.notFound("category.categories.thereIsNoCategorySee", key));
     }
 
     private void requireNameFree(String key, String name) {
         list.active().stream()
                 .filter(other -> !other.key().equals(key) && other.name().equalsIgnoreCase(name))
                 .findFirst().ifPresent(other -> {
-                    throw RuleViolation.conflict("Category '" + other.key() + "' is already named '" + other.name()
-                            + "'; two categories with one name could not be told apart. Choose another name.");
+                    throw Refusals.conflict("category.categories.categoryIsAlreadyNamedTwo",
+                            other.key(), other.name());
                 });
     }
 

@@ -1,6 +1,6 @@
 package org.mandate.domain.category;
 
-import org.mandate.domain.RuleViolation;
+import org.mandate.domain.Refusals;
 
 import java.util.Collection;
 import java.util.List;
@@ -57,8 +57,8 @@ public final class CategoryList {
     public void requireActive(String key) {
         Category category = requireKnown(key);
         if (!category.active()) {
-            throw RuleViolation.invalid("Category '" + key + "' was retired; nothing new can be started in it. "
-                    + "Choose one of: " + activeKeys() + ".").with("known", activeKeyList());
+            throw Refusals.invalid("category.categoryList.categoryWasRetiredNothingNew", key, activeKeys())
+                    .with("known", activeKeyList());
         }
     }
 
@@ -69,13 +69,12 @@ public final class CategoryList {
             return category;
         }
         if (byKey.values().stream().noneMatch(Category::active)) {
-            throw RuleViolation.invalid("Unknown category '" + key + "': no category is set up yet. An admin adds "
-                    + "them under Admin → Categories (or POST /api/categories).");
+            throw Refusals.invalid("category.categoryList.unknownCategoryNoCategoryIs", key);
         }
-        String suggestion = Spelling.closest(key, activeKeyList())
-                .map(closest -> " Did you mean '" + closest + "'?").orElse("");
-        throw RuleViolation.invalid("Unknown category '" + key + "'; known: " + activeKeys() + "." + suggestion
-                + " An admin can add categories under Admin → Categories.").with("known", activeKeyList());
+        Object suggestion = Spelling.closest(key, activeKeyList())
+                .<Object>map(closest -> Refusals.phrase("category.categoryList.didYouMean", closest)).orElse("");
+        throw Refusals.invalid("category.categoryList.unknownCategoryKnownAnAdmin", key, activeKeys(), suggestion)
+                .with("known", activeKeyList());
     }
 
     private List<String> activeKeyList() {

@@ -1,6 +1,6 @@
 package org.mandate.domain.category;
 
-import org.mandate.domain.RuleViolation;
+import org.mandate.domain.Refusals;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -22,17 +22,14 @@ public final class CategoryPolicy {
 
     static void checkKey(String key) {
         if (key == null || !KEY.matcher(key).matches()) {
-            throw RuleViolation.invalid("'" + key + "' cannot be a category key: use 1 to 64 lower-case letters, "
-                    + "digits, spaces, '-' and '_', such as 'field-trip'. '*' is not a category: it means every "
-                    + "category where a limit or scope allows it.");
+            throw Refusals.invalid("category.categoryPolicy.cannotBeACategoryKey", key);
         }
     }
 
     static String checkName(String name) {
         String stripped = name == null ? "" : name.strip();
         if (stripped.isEmpty() || stripped.length() > MAX_NAME) {
-            throw RuleViolation.invalid("A category needs a name of 1 to " + MAX_NAME
-                    + " characters, the words people see when they choose it, such as 'Field trips'.");
+            throw Refusals.invalid("category.categoryPolicy.aCategoryNeedsAName", MAX_NAME);
         }
         return stripped;
     }

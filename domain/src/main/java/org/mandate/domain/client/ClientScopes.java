@@ -1,6 +1,6 @@
 package org.mandate.domain.client;
 
-import org.mandate.domain.RuleViolation;
+import org.mandate.domain.Refusals;
 
 import java.util.List;
 import java.util.Set;
@@ -29,20 +29,18 @@ public final class ClientScopes {
 
     static void check(RegisterSystemClient command) {
         if (command.clientId() == null || !CLIENT_ID.matcher(command.clientId()).matches()) {
-            throw RuleViolation.invalid("The client id must be the one the identity provider gave the system: 1 to "
-                    + "128 letters, digits or . _ : @ -, starting with a letter or digit; got '" + command.clientId()
-                    + "'.")
+            throw Refusals.invalid("client.clientScopes.theClientIdMustBe", command.clientId())
                     .with("field", CLIENT_ID_FIELD);
         }
         if (command.actsAs() == null) {
-            throw RuleViolation.invalid("Name the person the client acts as.").with("field", ACTS_AS_FIELD);
+            throw Refusals.invalid("client.clientScopes.nameThePersonTheClient").with("field", ACTS_AS_FIELD);
         }
         if (command.scopes() == null || command.scopes().isEmpty()) {
-            throw RuleViolation.invalid("Choose at least one scope of " + ALL + ".").with("field", SCOPES_FIELD);
+            throw Refusals.invalid("client.clientScopes.chooseAtLeastOneScope", ALL).with("field", SCOPES_FIELD);
         }
         for (String scope : command.scopes()) {
             if (!ALL.contains(scope)) {
-                throw RuleViolation.invalid("'" + scope + "' is not a scope; use " + ALL + ".")
+                throw Refusals.invalid("client.clientScopes.isNotAScopeUse", scope, ALL)
                         .with("field", SCOPES_FIELD);
             }
         }

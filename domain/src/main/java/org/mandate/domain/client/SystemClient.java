@@ -6,7 +6,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
-import org.mandate.domain.RuleViolation;
+import org.mandate.domain.Refusals;
 
 import java.time.Clock;
 
@@ -29,8 +29,8 @@ public class SystemClient {
     void handle(RegisterSystemClient command, Clock clock) {
         ClientScopes.check(command);
         if (registered) {
-            throw RuleViolation.conflict("The client '" + command.clientId() + "' is already registered; remove it "
-                    + "first to register it again with other terms.").with("field", ClientScopes.CLIENT_ID_FIELD);
+            throw Refusals.conflict("client.systemClient.theClientIsAlreadyRegistered", command.clientId())
+                    .with("field", ClientScopes.CLIENT_ID_FIELD);
         }
         apply(new SystemClientRegistered(command.clientId(), command.actsAs(),
                 command.scopes().stream().sorted().toList(), command.registeredBy(), clock.instant()));
@@ -39,7 +39,7 @@ public class SystemClient {
     @CommandHandler
     void handle(RemoveSystemClient command, Clock clock) {
         if (!registered) {
-            throw RuleViolation.conflict("The client '" + command.clientId() + "' is already removed.");
+            throw Refusals.conflict("client.systemClient.theClientIsAlreadyRemoved", command.clientId());
         }
         apply(new SystemClientRemoved(command.clientId(), command.removedBy(), clock.instant()));
     }

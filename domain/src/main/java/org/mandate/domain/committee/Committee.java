@@ -7,7 +7,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.mandate.domain.FreeText;
-import org.mandate.domain.RuleViolation;
+import org.mandate.domain.Refusals;
 import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.PersonId;
 
@@ -42,22 +42,19 @@ public class Committee {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(FormCommittee command, Committees committees, Clock clock) {
         if (!command.committeeId().wellFormed()) {
-            throw RuleViolation.invalid("A committee id is 1 to 64 lower-case letters, digits or dashes, starting "
-                    + "with a letter or digit, like budget-committee; got '" + command.committeeId() + "'.");
+            throw Refusals.invalid("committee.committee.aCommitteeIdIs1", command.committeeId());
         }
         String wanted = command.name() == null ? "" : command.name().strip();
         if (wanted.isEmpty() || wanted.length() > LONGEST_NAME) {
-            throw RuleViolation.invalid("A committee needs a name of 1 to " + LONGEST_NAME + " characters, such as "
-                    + "'Budget committee'.");
+            throw Refusals.invalid("committee.committee.aCommitteeNeedsAName", LONGEST_NAME);
         }
         FreeText.check("name", wanted);
         committees.named(wanted).ifPresent(other -> {
-            throw RuleViolation.conflict("The committee '" + other + "' is already called '" + wanted + "'; choose "
-                    + "another name, or dissolve that committee first.");
+            throw Refusals.conflict("committee.committee.theCommitteeIsAlreadyCalled", other, wanted);
         });
         if (formed) {
-            throw RuleViolation.conflict("A committee with the id '" + command.committeeId() + "' exists already"
-                    + (dissolved ? " (dissolved)" : "") + "; choose another id.");
+            throw Refusals.conflict(dissolved ? "committee.committee.idTakenByDissolved"
+                    : "committee.committee.idTaken", command.committeeId());
         }
         apply(new CommitteeFormed(command.committeeId(), wanted, command.formedBy(), clock.instant()));
     }
@@ -73,8 +70,8 @@ public class Committee {
     void handle(RemoveCommitteeMember command, Clock clock) {
         stillSitting();
         if (!members.contains(command.personId())) {
-            throw RuleViolation.conflict(command.personId() + " does not sit on " + name + "; its members are "
-                    + members.stream().map(PersonId::value).sorted().toList() + ".");
+            throw Refusals.conflict("committee.committee.doesNotSitOnIts",
+                    command.personId(), name, members.stream().map(PersonId::value).sorted().toList());
         }
         apply(new CommitteeMemberRemoved(committeeId, command.personId(), command.removedBy(), false,
                 clock.instant()));
@@ -105,8 +102,7 @@ public class Committee {
 
     private void stillSitting() {
         if (dissolved) {
-            throw RuleViolation.conflict(name + " is dissolved; its history can be read but it can no longer "
-                    + "change. Form a new committee instead.");
+            throw Refusals.conflict("committee.committee.isDissolvedItsHistoryCan", name);
         }
     }
 

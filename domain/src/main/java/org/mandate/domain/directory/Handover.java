@@ -1,6 +1,6 @@
 package org.mandate.domain.directory;
 
-import org.mandate.domain.RuleViolation;
+import org.mandate.domain.Refusals;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,12 +39,9 @@ public final class Handover {
                     .append(step.stepId()).append(" '").append(step.title()).append("': ").append(why);
         }
         if (!stuck.isEmpty()) {
-            throw RuleViolation.conflict(leaver + "'s departure would leave " + stuck.size() + " open step"
-                    + (stuck.size() == 1 ? "" : "s") + " with nobody who may decide "
-                    + (stuck.size() == 1 ? "it" : "them") + ", and nobody active above " + successor + " may take "
-                    + (stuck.size() == 1 ? "it" : "them") + " either: " + list + ". Name a successor who may decide "
-                    + (stuck.size() == 1 ? "it" : "them") + ", or have " + (stuck.size() == 1 ? "it" : "them")
-                    + " decided or withdrawn first.").with("steps", List.copyOf(stuck));
+            throw Refusals.conflict(stuck.size() == 1 ? "directory.handover.oneStepLeftOpen"
+                    : "directory.handover.stepsLeftOpen", leaver, stuck.size(), successor, list)
+                    .with("steps", List.copyOf(stuck));
         }
     }
 

@@ -4,7 +4,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
-import org.mandate.domain.RuleViolation;
+import org.mandate.domain.Refusals;
 import org.mandate.domain.notification.Delivery;
 import org.mandate.domain.notification.NotificationPreferenceSet;
 import org.mandate.domain.notification.SetNotificationPreference;
@@ -37,11 +37,10 @@ public class PersonAggregate {
     @CommandHandler
     public PersonAggregate(JoinPerson command, Directory directory) {
         if (command.name() == null || command.name().isBlank()) {
-            throw RuleViolation.invalid("A person needs a name.");
+            throw Refusals.invalid("directory.personAggregate.aPersonNeedsAName");
         }
         if (command.manager() != null && directory.find(command.manager()).isEmpty()) {
-            throw RuleViolation.invalid(
-                    "Manager '" + command.manager() + "' is not in the directory; add them first.");
+            throw Refusals.invalid("directory.personAggregate.managerIsNotInThe", command.manager());
         }
         apply(new PersonJoined(command.personId(), command.name(), command.title(), command.manager(),
                 command.roles(), command.authority()));
@@ -52,7 +51,7 @@ public class PersonAggregate {
         stillHere();
         if (command.authority() == null
                 || command.authority().limits().values().stream().anyMatch(limit -> limit.compareTo(BigDecimal.ZERO) < 0)) {
-            throw RuleViolation.invalid("An authority is a limit of zero or more per category.");
+            throw Refusals.invalid("committee.membershipPolicy.anAuthorityIsALimit");
         }
         apply(new AuthoritySet(id, command.authority()));
     }
@@ -61,8 +60,7 @@ public class PersonAggregate {
     void handle(SetRoles command) {
         stillHere();
         if (command.roles() == null || command.roles().stream().anyMatch(Objects::isNull)) {
-            throw RuleViolation.invalid("Roles are a list of FINANCE, AUDITOR, PROCESS_OWNER and ADMIN; "
-                    + "send an empty list to leave someone staff only.");
+            throw Refusals.invalid("directory.personAggregate.rolesAreAListOf");
         }
         apply(new RolesSet(id, Set.copyOf(command.roles()), command.recordedBy()));
     }
@@ -71,8 +69,7 @@ public class PersonAggregate {
     void handle(SetEmail command) {
         stillHere();
         if (command.email() == null || command.email().length() > 254 || !EMAIL.matcher(command.email()).matches()) {
-            throw RuleViolation.invalid("'" + command.email() + "' is not a mail address; give one like "
-                    + "name@example.org.");
+            throw Refusals.invalid("directory.personAggregate.isNotAMailAddress", command.email());
         }
         apply(new EmailSet(id, command.email(), command.recordedBy()));
     }
@@ -81,13 +78,12 @@ public class PersonAggregate {
     void handle(SetNotificationPreference command) {
         stillHere();
         if (command.kind() == null || command.delivery() == null) {
-            throw RuleViolation.invalid("Say which kind of notice (STEP_ARRIVED, REQUEST_DECIDED, REMINDER, "
-                    + "MANDATE_GRANTED, MENTIONED) and how it reaches you (AT_ONCE, DAILY_DIGEST or OFF).");
+            throw Refusals.invalid("directory.personAggregate.sayWhichKindOfNotice");
         }
         Integer hour = command.digestHour();
         if (command.delivery() == Delivery.DAILY_DIGEST && (hour == null || hour < 0 || hour > 23)) {
-            throw RuleViolation.invalid("A daily digest needs the hour it arrives, from 0 to 23"
-                    + (hour == null ? "" : "; " + hour + " is not one") + ".");
+            throw hour == null ? Refusals.invalid("directory.personAggregate.digestNeedsAnHour")
+                    : Refusals.invalid("directory.personAggregate.digestHourOutOfRange", hour);
         }
         apply(new NotificationPreferenceSet(id, command.kind(), command.delivery(),
                 command.delivery() == Delivery.DAILY_DIGEST ? hour : null));
@@ -129,7 +125,7 @@ public class PersonAggregate {
 
     private void stillHere() {
         if (left) {
-            throw RuleViolation.conflict(id + " has already left; their record can be read but no longer changed.");
+            throw Refusals.conflict("directory.personAggregate.hasAlreadyLeftTheirRecord", id);
         }
     }
 

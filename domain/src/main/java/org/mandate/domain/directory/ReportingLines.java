@@ -1,6 +1,6 @@
 package org.mandate.domain.directory;
 
-import org.mandate.domain.RuleViolation;
+import org.mandate.domain.Refusals;
 
 /** Who reports to whom stays a tree, and who takes over when someone leaves. */
 final class ReportingLines {
@@ -16,12 +16,11 @@ final class ReportingLines {
             return;
         }
         if (manager.equals(person)) {
-            throw RuleViolation.invalid("Nobody is their own manager; choose someone else.");
+            throw Refusals.invalid("directory.reportingLines.nobodyIsTheirOwnManager");
         }
-        activePerson(manager, "manager");
+        activePerson(manager, "directory.reportingLines.theManager");
         if (directory.managementChainAbove(manager).stream().anyMatch(above -> above.id().equals(person))) {
-            throw RuleViolation.conflict(manager + " already reports to " + person + " (directly or through others); "
-                    + "making them " + person + "'s manager would close a loop.");
+            throw Refusals.conflict("directory.reportingLines.alreadyReportsToDirectlyOr", manager, person);
         }
     }
 
@@ -29,19 +28,18 @@ final class ReportingLines {
     PersonId successorOf(PersonId leaver, PersonId named) {
         if (named != null) {
             if (named.equals(leaver)) {
-                throw RuleViolation.invalid("A leaver cannot succeed themselves; name a colleague, or no one so that "
-                        + "their manager takes over.");
+                throw Refusals.invalid("directory.reportingLines.aLeaverCannotSucceedThemselves");
             }
-            return activePerson(named, "successor").id();
+            return activePerson(named, "directory.reportingLines.theSuccessor").id();
         }
         return directory.managementChainAbove(leaver).stream().filter(Person::active).findFirst()
-                .orElseThrow(() -> RuleViolation.invalid(leaver + " has no active manager to take over their work; "
-                        + "name a successor."))
+                .orElseThrow(() -> Refusals.invalid("directory.reportingLines.hasNoActiveManagerTo", leaver))
                 .id();
     }
 
+    /** {@code role}: the code of the words that name the person's part, such as "the manager". */
     private Person activePerson(PersonId id, String role) {
-        return directory.find(id).filter(Person::active).orElseThrow(() -> RuleViolation.invalid(
-                "The " + role + " '" + id + "' is not an active person in the directory; choose someone who is."));
+        return directory.find(id).filter(Person::active).orElseThrow(() -> Refusals.invalid(
+                "directory.reportingLines.notActive", Refusals.phrase(role), id));
     }
 }

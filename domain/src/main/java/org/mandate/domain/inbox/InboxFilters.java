@@ -6,7 +6,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
-import org.mandate.domain.RuleViolation;
+import org.mandate.domain.Refusals;
 import org.mandate.domain.directory.PersonId;
 
 import java.time.Clock;
@@ -36,15 +36,14 @@ public class InboxFilters {
     void handle(SaveInboxFilter command, Clock clock) {
         String name = command.name() == null ? "" : command.name().strip();
         if (name.isEmpty() || name.length() > MAX_NAME) {
-            throw RuleViolation.invalid("A saved filter needs a name of 1 to " + MAX_NAME + " characters.");
+            throw Refusals.invalid("inbox.inboxFilters.aSavedFilterNeedsA", MAX_NAME);
         }
         if (command.query() == null || command.query().length() > MAX_QUERY) {
-            throw RuleViolation.invalid("A saved filter's query may be at most " + MAX_QUERY + " characters long.");
+            throw Refusals.invalid("inbox.inboxFilters.aSavedFilterSQuery", MAX_QUERY);
         }
         boolean replaced = filters.containsKey(name);
         if (!replaced && filters.size() >= MAX_FILTERS) {
-            throw RuleViolation.conflict("You already keep " + MAX_FILTERS + " saved filters; remove one before "
-                    + "saving '" + name + "', or save under the name of one to replace it.");
+            throw Refusals.conflict("inbox.inboxFilters.youAlreadyKeepSavedFilters", MAX_FILTERS, name);
         }
         if (replaced && filters.get(name).equals(command.query())) {
             return; // saved already, exactly so
@@ -55,7 +54,7 @@ public class InboxFilters {
     @CommandHandler
     void handle(RemoveInboxFilter command, Clock clock) {
         if (!filters.containsKey(command.name())) {
-            throw RuleViolation.notFound("You have no saved filter named '" + command.name() + "'.");
+            throw Refusals.notFound("inbox.inboxFilters.youHaveNoSavedFilter", command.name());
         }
         apply(new InboxFilterRemoved(command.person(), command.name(), clock.instant()));
     }

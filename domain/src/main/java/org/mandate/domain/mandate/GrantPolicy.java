@@ -1,5 +1,6 @@
 package org.mandate.domain.mandate;
 
+import org.mandate.domain.Refusals;
 import org.mandate.domain.RuleViolation;
 import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.Person;
@@ -34,14 +35,13 @@ final class GrantPolicy {
     PersonId check(GrantMandate command, Instant now) {
         checkShape(command, now);
         if (command.holder().equals(command.grantor())) {
-            throw RuleViolation.invalid("You cannot give a mandate to yourself; name the colleague who decides for you.");
+            throw Refusals.invalid("mandate.grantPolicy.youCannotGiveAMandate");
         }
-        active(command.grantor(), "You are");
-        active(command.holder(), "'" + command.holder() + "' is");
+        active(command.grantor(), Refusals.invalid("mandate.grantPolicy.youAreNotActive"));
+        active(command.holder(), Refusals.invalid("mandate.grantPolicy.holderNotActive", command.holder()));
         PersonId principal = command.passedOn() == null ? withinOwnAuthority(command) : withinPassedOn(command, now);
         if (command.holder().equals(principal)) {
-            throw RuleViolation.conflict("This mandate carries " + principal + "'s own authority; it cannot go back "
-                    + "to them. Choose someone else.");
+            throw Refusals.conflict("mandate.grantPolicy.thisMandateCarriesSOwn", principal);
         }
         new MandateCycles(mandates).refuseCycle(command.grantor(), command.holder(), now);
         return principal;
@@ -50,26 +50,24 @@ final class GrantPolicy {
     private void checkShape(GrantMandate command, Instant now) {
         Scope scope = command.scope();
         if (scope == null || scope.categories().isEmpty() || scope.categories().stream().anyMatch(String::isBlank)) {
-            throw RuleViolation.invalid("Name at least one category the mandate covers, or '*' for all.");
+            throw Refusals.invalid("mandate.grantPolicy.nameAtLeastOneCategory");
         }
         if (scope.maxAmount() == null || scope.maxAmount().signum() <= 0) {
-            throw RuleViolation.invalid("The mandate's maxAmount must be greater than zero.");
+            throw Refusals.invalid("mandate.grantPolicy.theMandateSMaxAmountMust");
         }
         if (scope.currency() == null || !scope.currency().matches("[A-Z]{3}")) {
-            throw RuleViolation.invalid("The currency must be a three-letter ISO code such as EUR.");
+            throw Refusals.invalid("request.submissionPolicy.theCurrencyMustBeA");
         }
         if (command.validFrom() == null || command.validUntil() == null
                 || !command.validFrom().isBefore(command.validUntil())) {
-            throw RuleViolation.invalid("A mandate needs validFrom before validUntil, e.g. the first and the day "
-                    + "after the last day of your leave.");
+            throw Refusals.invalid("mandate.grantPolicy.aMandateNeedsValidFromBefore");
         }
         if (!command.validUntil().isAfter(now)) {
-            throw RuleViolation.invalid("validUntil " + command.validUntil() + " is already past; choose an end in "
-                    + "the future.");
+            throw Refusals.invalid("mandate.grantPolicy.validuntilIsAlreadyPastChoose", command.validUntil());
         }
         checkLength(command, now);
         if (command.reason() != null && command.reason().length() > REASON_LENGTH) {
-            throw RuleViolation.invalid("The reason is longer than " + REASON_LENGTH + " characters; shorten it.");
+            throw Refusals.invalid("request.delegationPolicy.theReasonIsLongerThan", REASON_LENGTH);
         }
     }
 
@@ -78,22 +76,19 @@ final class GrantPolicy {
         Period max = limits.maxLength();
         Instant latestStart = limits.latestEnd(now).orElseThrow();
         if (command.validFrom().isAfter(latestStart)) {
-            throw RuleViolation.invalid("validFrom " + command.validFrom() + " is too far ahead: a mandate starts "
-                    + "within " + max + " (mandate.mandates.max-length) from now, by " + latestStart + " at the "
-                    + "latest.");
+            throw Refusals.invalid("mandate.grantPolicy.validfromIsTooFarAhead",
+                    command.validFrom(), max, latestStart);
         }
         Instant latestEnd = limits.latestEnd(command.validFrom()).orElse(null);
         if (latestEnd == null || command.validUntil().isAfter(latestEnd)) {
-            throw RuleViolation.invalid("A mandate may run for at most " + max + " (mandate.mandates.max-length); "
-                    + (latestEnd == null ? "this window is beyond any calendar"
-                    : "one starting " + command.validFrom() + " ends by " + latestEnd + " at the latest")
-                    + ". Choose an earlier validUntil, and grant a new mandate when this one ends.");
+            throw latestEnd == null ? Refusals.invalid("mandate.grantPolicy.tooLongBeyondAnyCalendar", max)
+                    : Refusals.invalid("mandate.grantPolicy.tooLong", max, command.validFrom(), latestEnd);
         }
     }
 
-    private void active(PersonId id, String who) {
+    private void active(PersonId id, RuleViolation refusal) {
         if (directory.find(id).filter(Person::active).isEmpty()) {
-            throw RuleViolation.invalid(who + " not an active person in the directory; choose someone who is.");
+            throw refusal;
         }
     }
 
@@ -107,32 +102,30 @@ final class GrantPolicy {
         for (String category : categories) {
             BigDecimal own = grantor.authority().limitFor(category);
             if (own.compareTo(command.scope().maxAmount()) < 0) {
-                throw RuleViolation.forbidden("Your own authority for '" + category + "' is " + own.toPlainString()
-                        + "; a mandate cannot give more. Lower maxAmount to " + own.toPlainString() + " or less.");
+                throw Refusals.forbidden("mandate.grantPolicy.yourOwnAuthorityForIs", category, own.toPlainString());
             }
         }
         return command.grantor();
     }
 
     private PersonId withinPassedOn(GrantMandate command, Instant now) {
-        MandateTerms parent = mandates.find(command.passedOn()).orElseThrow(() -> RuleViolation.notFound(
-                "There is no mandate " + command.passedOn() + " to pass on; check its id in GET /api/mandates."));
+        MandateTerms parent = mandates.find(command.passedOn()).orElseThrow(() -> Refusals.notFound(
+                "mandate.grantPolicy.thereIsNoMandateTo", command.passedOn()));
         if (!parent.holder().equals(command.grantor())) {
-            throw RuleViolation.forbidden("Mandate " + parent.id() + " is not yours to pass on.");
+            throw Refusals.forbidden("mandate.grantPolicy.mandateIsNotYoursTo", parent.id());
         }
         if (!parent.mayRedelegate()) {
-            throw RuleViolation.forbidden("Mandate " + parent.id() + " from " + parent.principal() + " does not allow "
-                    + "passing it on; ask " + parent.grantor() + " to grant the mandate directly.");
+            throw Refusals.forbidden("mandate.grantPolicy.mandateFromDoesNotAllow",
+                    parent.id(), parent.principal(), parent.grantor());
         }
         if (!parent.liveAt(now)) {
-            throw RuleViolation.conflict("Mandate " + parent.id() + " has ended, so there is nothing to pass on.");
+            throw Refusals.conflict("mandate.grantPolicy.mandateHasEndedSoThere", parent.id());
         }
         if (!command.scope().within(parent.scope()) || command.validFrom().isBefore(parent.validFrom())
                 || command.validUntil().isAfter(parent.validUntil())) {
-            throw RuleViolation.forbidden("A mandate passed on cannot be wider than the one you hold: at most "
-                    + parent.scope().categories() + " up to " + parent.scope().maxAmount().toPlainString() + " "
-                    + parent.scope().currency() + ", from " + parent.validFrom() + " until " + parent.validUntil()
-                    + ".");
+            throw Refusals.forbidden("mandate.grantPolicy.aMandatePassedOnCannot",
+                    parent.scope().categories(), parent.scope().maxAmount().toPlainString(), parent.scope().currency(),
+                    parent.validFrom(), parent.validUntil());
         }
         return parent.principal();
     }

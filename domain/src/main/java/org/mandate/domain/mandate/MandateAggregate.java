@@ -4,7 +4,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
-import org.mandate.domain.RuleViolation;
+import org.mandate.domain.Refusals;
 import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.PersonId;
 
@@ -42,8 +42,7 @@ public class MandateAggregate {
     @CommandHandler
     void handle(RevokeMandate command, Clock clock) {
         if (!command.by().equals(grantor) && !command.by().equals(holder)) {
-            throw RuleViolation.forbidden("Only " + grantor + ", who granted this mandate, or " + holder
-                    + ", who holds it, can revoke it.");
+            throw Refusals.forbidden("mandate.mandateAggregate.onlyWhoGrantedThisMandate", grantor, holder);
         }
         stillLive(clock.instant());
         apply(new MandateRevoked(id, command.by(), command.reason() == null ? null : command.reason().strip(),
@@ -56,7 +55,7 @@ public class MandateAggregate {
             return; // already over: a departure changes nothing
         }
         if (!command.leaver().equals(grantor) && !command.leaver().equals(holder)) {
-            throw RuleViolation.conflict(command.leaver() + " neither granted nor holds mandate " + id + ".");
+            throw Refusals.conflict("mandate.mandateAggregate.neitherGrantedNorHoldsMandate", command.leaver(), id);
         }
         apply(new MandateRevoked(id, command.recordedBy(), command.leaver() + " left the organisation",
                 clock.instant()));
@@ -64,11 +63,10 @@ public class MandateAggregate {
 
     private void stillLive(Instant now) {
         if (revoked) {
-            throw RuleViolation.conflict("Mandate " + id + " was already revoked.");
+            throw Refusals.conflict("mandate.mandateAggregate.mandateWasAlreadyRevoked", id);
         }
         if (!now.isBefore(validUntil)) {
-            throw RuleViolation.conflict("Mandate " + id + " already ended at " + validUntil + "; there is nothing "
-                    + "to revoke.");
+            throw Refusals.conflict("mandate.mandateAggregate.mandateAlreadyEndedAtThere", id, validUntil);
         }
     }
 

@@ -1,6 +1,6 @@
 package org.mandate.domain.mandate;
 
-import org.mandate.domain.RuleViolation;
+import org.mandate.domain.Refusals;
 import org.mandate.domain.directory.PersonId;
 
 import java.time.Instant;
@@ -34,9 +34,8 @@ final class MandateCycles {
                 }
                 cameFrom.put(mandate.holder(), next);
                 if (mandate.holder().equals(grantor)) {
-                    throw RuleViolation.conflict("Mandates already run " + path(cameFrom, grantor) + ", so a mandate "
-                            + "from " + grantor + " to " + holder + " would make a cycle. Revoke one of those "
-                            + "first, or choose someone else.");
+                    throw Refusals.conflict("mandate.mandateCycles.mandatesAlreadyRunSoA",
+                            path(cameFrom, grantor), grantor, holder);
                 }
                 queue.add(mandate.holder());
             }

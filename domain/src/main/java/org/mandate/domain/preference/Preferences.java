@@ -6,7 +6,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
-import org.mandate.domain.RuleViolation;
+import org.mandate.domain.Refusals;
 import org.mandate.domain.directory.PersonId;
 
 import java.time.Clock;
@@ -38,12 +38,11 @@ public class Preferences {
         String wantedLanguage = blankToNull(command.language());
         String wantedZone = blankToNull(command.zone());
         if (wantedLanguage != null && !LANGUAGES.contains(wantedLanguage)) {
-            throw RuleViolation.invalid("Mandate speaks " + String.join(" and ", LANGUAGES) + "; choose one of them, "
-                    + "or none to follow your browser.");
+            throw Refusals.invalid("preference.preferences.mandateSpeaksChooseOneOf", LANGUAGES.get(0),
+                    LANGUAGES.get(1));
         }
         if (wantedZone != null && !ZoneId.getAvailableZoneIds().contains(wantedZone)) {
-            throw RuleViolation.invalid("‘" + wantedZone + "’ is not a time zone; choose one such as Europe/Berlin, "
-                    + "or none for the organisation's zone.");
+            throw Refusals.invalid("preference.preferences.isNotATimeZone", wantedZone);
         }
         if (id != null && Objects.equals(language, wantedLanguage) && Objects.equals(zone, wantedZone)) {
             return; // chosen already, exactly so

@@ -1,6 +1,6 @@
 package org.mandate.domain.process;
 
-import org.mandate.domain.RuleViolation;
+import org.mandate.domain.Refusals;
 
 import java.util.regex.Pattern;
 
@@ -16,17 +16,16 @@ final class DeploymentPolicy {
 
     static void check(DeployProcess command) {
         if (command.processKey() == null || !KEY.matcher(command.processKey()).matches()) {
-            throw RuleViolation.invalid("'" + command.processKey() + "' is not a usable process key: start with a "
-                    + "letter and use at most 64 letters, digits, '-' or '_'.");
+            throw Refusals.invalid("process.deploymentPolicy.isNotAUsableProcess", command.processKey());
         }
         if (command.version() < 1) {
-            throw RuleViolation.invalid("Versions start at 1; " + command.version() + " is not a version.");
+            throw Refusals.invalid("process.deploymentPolicy.versionsStartAt1Is", command.version());
         }
         if (command.engineDefinitionId() == null || command.engineDefinitionId().isBlank()) {
-            throw RuleViolation.invalid("A deployment must name the engine definition it created.");
+            throw Refusals.invalid("process.deploymentPolicy.aDeploymentMustNameThe");
         }
         if (command.checksum() == null || !SHA_256.matcher(command.checksum()).matches()) {
-            throw RuleViolation.invalid("A deployment must carry the SHA-256 of its BPMN file as 64 hex digits.");
+            throw Refusals.invalid("process.deploymentPolicy.aDeploymentMustCarryThe");
         }
     }
 }

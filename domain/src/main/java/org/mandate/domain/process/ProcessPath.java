@@ -6,7 +6,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
-import org.mandate.domain.RuleViolation;
+import org.mandate.domain.Refusals;
 
 import java.time.Clock;
 import java.util.HashMap;
@@ -39,12 +39,12 @@ public class ProcessPath {
             if (recorded.equals(command.engineDefinitionId())) {
                 return;
             }
-            throw RuleViolation.conflict("Version " + command.version() + " of '" + command.processKey()
-                    + "' is already recorded for another engine definition; reload the versions and deploy again.");
+            throw Refusals.conflict("process.processPath.versionOfIsAlreadyRecorded",
+                    command.version(), command.processKey());
         }
         if (command.version() != latest + 1) {
-            throw RuleViolation.conflict("The next version of '" + command.processKey() + "' is " + (latest + 1)
-                    + ", not " + command.version() + "; someone else deployed at the same time. Reload and retry.");
+            throw Refusals.conflict("process.processPath.theNextVersionOfIs",
+                    command.processKey(), (latest + 1), command.version());
         }
         apply(new ProcessDeployed(command.processKey(), command.version(), command.engineDefinitionId(),
                 command.deployedBy(), clock.instant(), command.checksum()));

@@ -4,7 +4,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
-import org.mandate.domain.RuleViolation;
+import org.mandate.domain.Refusals;
 import org.mandate.domain.binding.BoundPaths;
 import org.mandate.domain.committee.Committees;
 import org.mandate.domain.directory.Directory;
@@ -68,7 +68,7 @@ public class ApprovalRequest {
                            Clock clock) {
         SubmissionPolicy.check(command);
         if (directory.find(command.requester()).isEmpty()) {
-            throw RuleViolation.forbidden("You are not in the directory, so you cannot submit requests.");
+            throw Refusals.forbidden("request.approvalRequest.youAreNotInThe");
         }
         // above everyone in the chain, a committee may still decide it: the bound path routes it there
         boolean committeeCovers = committees.sitting().stream().anyMatch(committee -> !committee.members().isEmpty()
@@ -88,12 +88,12 @@ public class ApprovalRequest {
             return; // the engine may repeat itself after a retry; a step opens once
         }
         if (status != RequestStatus.IN_REVIEW) {
-            throw RuleViolation.conflict("Request " + id + " is " + status + "; no new step can open.");
+            throw Refusals.conflict("request.approvalRequest.requestIsNoNewStep", id, status);
         }
         if (command.assignee() == null || command.assignee().equals(requester)) {
-            throw RuleViolation.conflict("The approval path routed step '" + command.name()
-                    + "' to " + (command.assignee() == null ? "nobody" : "the requester")
-                    + "; fix the process so that someone else decides it.");
+            throw Refusals.conflict("request.approvalRequest.theApprovalPathRoutedStep",
+                    command.name(), Refusals.phrase(command.assignee() == null ? "request.approvalRequest.nobody"
+                            : "request.approvalRequest.theRequester"));
         }
         apply(new StepOpened(id, command.stepId(), command.name(), command.assignee(), command.dueAt(),
                 clock.instant(), command.pathVersion()));
@@ -105,7 +105,7 @@ public class ApprovalRequest {
             return; // the engine may repeat itself after a retry; a step opens once
         }
         if (status != RequestStatus.IN_REVIEW) {
-            throw RuleViolation.conflict("Request " + id + " is " + status + "; no new step can open.");
+            throw Refusals.conflict("request.approvalRequest.requestIsNoNewStep", id, status);
         }
         QuorumPolicy.Snapshot snapshot = QuorumPolicy.open(command, facts(), committees);
         apply(new QuorumStepOpened(id, command.stepId(), command.name(), command.committee(),
@@ -147,7 +147,7 @@ public class ApprovalRequest {
         }
         DecisionPolicy.Authorisation authorisation = DecisionPolicy.check(command, facts(),
                 steps.get(command.stepId()), mandates, directory, now);
-        refuseWhilePaused(command.stepId(), "decided");
+        refuseWhilePaused(command.stepId(), Refusals.phrase("request.word.decided"));
         String rationale = command.rationale() == null ? null : command.rationale().strip();
         apply(new StepDecided(id, command.stepId(), command.outcome(), command.decider(),
                 authorisation.onBehalfOf(), authorisation.mandate() == null ? null : authorisation.mandate().toString(),
@@ -156,15 +156,14 @@ public class ApprovalRequest {
 
     private void vote(DecideStep command, QuorumVote vote, Mandates mandates, Directory directory, Instant now) {
         if (status != RequestStatus.IN_REVIEW) {
-            throw RuleViolation.conflict("This request is already " + status.name().toLowerCase()
-                    + "; there is nothing left to vote on.");
+            throw Refusals.conflict("request.approvalRequest.thisRequestIsAlreadyThere", status(status));
         }
         QuorumPolicy.Seat seat = QuorumPolicy.seat(command, facts(), vote, mandates, directory, now);
         Outcome before = vote.voteOf(seat.voter()).map(QuorumVote.Vote::outcome).orElse(null);
         if (before == command.outcome()) {
-            throw RuleViolation.conflict((seat.onBehalfOf() == null ? "You" : seat.voter().value()) + " already "
-                    + (before == Outcome.APPROVED ? "approved" : "rejected") + "; a vote can only change to the "
-                    + "other outcome while the vote is open.");
+            throw Refusals.conflict(seat.onBehalfOf() == null ? "request.approvalRequest.youAlreadyVoted"
+                    : "request.approvalRequest.alreadyVoted", seat.voter().value(),
+                    Refusals.phrase(before == Outcome.APPROVED ? "request.word.approved" : "request.word.rejected"));
         }
         apply(new VoteCast(id, command.stepId(), seat.voter(), command.outcome(), command.decider(),
                 seat.mandate() == null ? null : seat.mandate().toString(), strip(command.rationale()), before, now));
@@ -183,16 +182,16 @@ public class ApprovalRequest {
 
     @CommandHandler
     void handle(DelegateStep command, Directory directory, Clock clock) {
-        refuseForCommittee(command.stepId(), "lent to a colleague; vote, or grant a mandate that covers it");
+        refuseForCommittee(command.stepId(), "request.approvalRequest.committeeVoteNotLent");
         DelegationPolicy.checkDelegation(command, facts(), steps.get(command.stepId()), directory);
-        refuseWhilePaused(command.stepId(), "lent");
+        refuseWhilePaused(command.stepId(), Refusals.phrase("request.word.lent"));
         apply(new StepDelegated(id, command.stepId(), command.by(), command.to(), strip(command.note()),
                 clock.instant()));
     }
 
     @CommandHandler
     void handle(RecallDelegation command, Clock clock) {
-        refuseForCommittee(command.stepId(), "lent, so there is nothing to recall");
+        refuseForCommittee(command.stepId(), "request.approvalRequest.committeeVoteNothingToRecall");
         Step step = steps.get(command.stepId());
         DelegationPolicy.checkRecall(command, facts(), step);
         apply(new StepDelegationRecalled(id, command.stepId(), command.by(), step.delegate(),
@@ -205,7 +204,7 @@ public class ApprovalRequest {
             overdueVote(quorums.get(command.stepId()), command.reason(), clock.instant());
             return;
         }
-        refuseForCommittee(command.stepId(), "escalated: it has no single holder; its voters decide it");
+        refuseForCommittee(command.stepId(), "request.approvalRequest.committeeVoteNotEscalated");
         Step step = steps.get(command.stepId());
         if (command.automatic() && (status != RequestStatus.IN_REVIEW || step == null || step.decided()
                 || paused(command.stepId()))) {
@@ -213,7 +212,7 @@ public class ApprovalRequest {
         }
         facts().openStep(command.stepId(), step);
         EscalationPolicy.checkWho(command, facts(), step, clock.instant());
-        refuseWhilePaused(command.stepId(), "escalated");
+        refuseWhilePaused(command.stepId(), Refusals.phrase("request.word.escalated"));
         Person target = EscalationPolicy.target(facts(), step, directory).orElse(null);
         if (target == null) {
             if (command.automatic()) {
@@ -250,8 +249,8 @@ public class ApprovalRequest {
         HeldStep held = new HeldStep(id.toString(), step.id().value(), null, requester, step.assignee(),
                 step.delegate());
         PersonId taker = new Handover(directory).takerOf(command.from(), command.to(), held)
-                .orElseThrow(() -> RuleViolation.conflict("Nobody active may take step " + step.id() + " of request "
-                        + id + " from " + command.from() + "; name another successor."));
+                .orElseThrow(() -> Refusals.conflict("request.approvalRequest.nobodyActiveMayTakeStep",
+                        step.id(), id, command.from()));
         if (command.from().equals(step.assignee()) && step.delegate() != null) {
             apply(new StepDelegationRecalled(id, command.stepId(), command.from(), step.delegate(),
                     command.from() + " left, so the step they lent comes back and goes to " + taker,
@@ -263,11 +262,10 @@ public class ApprovalRequest {
     @CommandHandler
     void handle(WithdrawRequest command, Clock clock) {
         if (!command.by().equals(requester)) {
-            throw RuleViolation.forbidden("Only the requester can withdraw a request.");
+            throw Refusals.forbidden("request.approvalRequest.onlyTheRequesterCanWithdraw");
         }
         if (status != RequestStatus.IN_REVIEW) {
-            throw RuleViolation.conflict("This request is already " + status.name().toLowerCase()
-                    + " and can no longer be withdrawn.");
+            throw Refusals.conflict("request.approvalRequest.thisRequestIsAlreadyAnd", status(status));
         }
         apply(new RequestWithdrawn(id, command.by(), command.reason(), clock.instant()));
     }
@@ -302,7 +300,7 @@ public class ApprovalRequest {
     @CommandHandler
     void handle(ReturnStep command, Mandates mandates, Directory directory, Clock clock) {
         Instant now = clock.instant();
-        refuseForCommittee(command.stepId(), "sent back: ask the requester with a comment that mentions them");
+        refuseForCommittee(command.stepId(), "request.approvalRequest.committeeVoteNotSentBack");
         DecisionPolicy.Authorisation authorisation = SendBackPolicy.checkReturn(command, facts(),
                 steps.get(command.stepId()), waiting, mandates, directory, now);
         apply(new MoreInformationRequested(id, command.stepId(), command.by(), authorisation.onBehalfOf(),
@@ -520,15 +518,21 @@ public class ApprovalRequest {
         return waiting != null && waiting.stepId().equals(stepId);
     }
 
-    private void refuseWhilePaused(StepId stepId, String what) {
+    private void refuseWhilePaused(StepId stepId, Refusals.Phrase what) {
         if (paused(stepId)) {
             throw SendBackPolicy.paused(waiting, what, facts());
         }
     }
 
-    private void refuseForCommittee(StepId stepId, String what) {
+    /** A request's status as a refusal names it ("already approved"), in the refusal's language. */
+    static Refusals.Phrase status(RequestStatus status) {
+        return Refusals.phrase("request.status." + status.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** {@code code}: the refusal's sentence, "Step {0} is a committee vote and cannot be ..." */
+    private void refuseForCommittee(StepId stepId, String code) {
         if (quorums.containsKey(stepId)) {
-            throw RuleViolation.conflict("Step " + stepId + " is a committee vote and cannot be " + what + ".");
+            throw Refusals.conflict(code, stepId);
         }
     }
 

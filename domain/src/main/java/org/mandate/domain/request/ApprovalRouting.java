@@ -1,5 +1,6 @@
 package org.mandate.domain.request;
 
+import org.mandate.domain.Refusals;
 import org.mandate.domain.RuleViolation;
 import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.Person;
@@ -35,28 +36,23 @@ public final class ApprovalRouting {
         Person officer = directory.withRole(Role.FINANCE).stream()
                 .filter(Person::active)
                 .min(Comparator.comparing(person -> person.id().value()))
-                .orElseThrow(() -> RuleViolation.invalid(
-                        "Nobody holds the finance role, so requests that need a finance check cannot be routed. "
-                                + "Ask an administrator to give someone the FINANCE role."));
+                .orElseThrow(() -> Refusals.invalid("request.approvalRouting.nobodyHoldsTheFinanceRole"));
         if (!officer.id().equals(requester)) {
             return officer;
         }
         return directory.managementChainAbove(requester).stream().filter(Person::active).findFirst()
-                .orElseThrow(() -> RuleViolation.invalid(
-                        "You are the finance officer and have no manager to check your own request."));
+                .orElseThrow(() -> Refusals.invalid("request.approvalRouting.youAreTheFinanceOfficer"));
     }
 
     private static RuleViolation nobodyMayApprove(List<Person> chain, String category, BigDecimal amount) {
         if (chain.isEmpty()) {
-            return RuleViolation.invalid("You have no manager in the directory, so nobody can approve your request. "
-                    + "Ask an administrator to set your manager.");
+            return Refusals.invalid("request.approvalRouting.youHaveNoManagerIn");
         }
         BigDecimal largest = chain.stream()
                 .map(manager -> manager.authority().limitFor(category))
                 .max(BigDecimal::compareTo)
                 .orElse(BigDecimal.ZERO);
-        return RuleViolation.invalid("Nobody in your management chain may approve " + amount.toPlainString()
-                + " for category '" + category + "': the largest amount your chain can approve is "
-                + largest.toPlainString() + ". Split the request or lower the amount.");
+        return Refusals.invalid("request.approvalRouting.nobodyInYourManagementChain",
+                amount.toPlainString(), category, largest.toPlainString());
     }
 }

@@ -1,6 +1,6 @@
 package org.mandate.domain.request;
 
-import org.mandate.domain.RuleViolation;
+import org.mandate.domain.Refusals;
 import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.Person;
 import org.mandate.domain.directory.PersonId;
@@ -44,46 +44,39 @@ final class AttachmentPolicy {
                       Mandates mandates, Directory directory, Instant now) {
         Person author = command.by() == null ? null : directory.find(command.by()).orElse(null);
         if (author == null || !author.active()) {
-            throw RuleViolation.forbidden("You are not an active member of the directory, so you cannot attach files.");
+            throw Refusals.forbidden("request.attachmentPolicy.youAreNotAnActive");
         }
         if (!CommentPolicy.takesPart(author.id(), request, participants, steps, mandates, directory, now)) {
-            throw RuleViolation.forbidden("Only the people taking part in a request attach files to it: its "
-                    + "requester, whoever holds, held, lent, borrowed or decided one of its steps, and whoever may "
-                    + "decide an open step under a mandate from its holder. Send the file to one of them.");
+            throw Refusals.forbidden("request.attachmentPolicy.onlyThePeopleTakingPart");
         }
         if (command.hash() == null || !SHA_256.matcher(command.hash()).matches()) {
-            throw RuleViolation.invalid("An attachment is named by the SHA-256 of its bytes, 64 lower-case hex digits.");
+            throw Refusals.invalid("request.attachmentPolicy.anAttachmentIsNamedBy");
         }
         String name = baseName(command.fileName());
         if (name.isEmpty()) {
-            throw RuleViolation.invalid("The file has no name. Give it one (e.g. quote.pdf) and upload it again.");
+            throw Refusals.invalid("request.attachmentPolicy.theFileHasNoName");
         }
         if (name.length() > NAME_LENGTH) {
-            throw RuleViolation.invalid("The file name is " + name.length() + " characters "
-                    + "long; rename the file to at most " + NAME_LENGTH + " characters and upload it again.");
+            throw Refusals.invalid("request.attachmentPolicy.theFileNameIsCharacters", name.length(), NAME_LENGTH);
         }
         if (command.mediaType() == null || command.mediaType().isBlank() || command.size() <= 0) {
-            throw RuleViolation.invalid("The file is empty. Choose the file again; an attachment needs its bytes.");
+            throw Refusals.invalid("request.attachmentPolicy.theFileIsEmptyChoose");
         }
         if (attached.containsKey(command.hash())) {
-            throw RuleViolation.conflict("This file is already attached to the request as '"
-                    + names.get(command.hash()) + "'. Nothing was added; to replace a file, upload a different one "
-                    + "that supersedes it.");
+            throw Refusals.conflict("request.attachmentPolicy.thisFileIsAlreadyAttached", names.get(command.hash()));
         }
         if (command.supersedes() != null) {
             if (!attached.containsKey(command.supersedes())) {
-                throw RuleViolation.notFound("This request has no attachment " + command.supersedes()
-                        + " to supersede. Open the request to see its attachments and their hashes.");
+                throw Refusals.notFound("request.attachmentPolicy.thisRequestHasNoAttachment", command.supersedes());
             }
             String newer = attached.get(command.supersedes());
             if (newer != null) {
-                throw RuleViolation.conflict("'" + names.get(command.supersedes()) + "' is already superseded by '"
-                        + names.get(newer) + "' (" + newer + "). Supersede that one instead.");
+                throw Refusals.conflict("request.attachmentPolicy.isAlreadySupersededBySupersede",
+                        names.get(command.supersedes()), names.get(newer), newer);
             }
         }
         if (attached.size() >= MOST_ATTACHMENTS) {
-            throw RuleViolation.conflict("This request has " + attached.size() + " attachments, the most it may "
-                    + "have. Put several pages in one file (a PDF), or comment with where to find the rest.");
+            throw Refusals.conflict("request.attachmentPolicy.thisRequestHasAttachmentsThe", attached.size());
         }
     }
 

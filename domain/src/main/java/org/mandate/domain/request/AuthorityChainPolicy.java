@@ -1,5 +1,7 @@
 package org.mandate.domain.request;
 
+import org.mandate.domain.Refusals;
+import org.mandate.domain.RuleViolation;
 import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.mandate.MandateTerms;
@@ -21,7 +23,7 @@ public final class AuthorityChainPolicy {
     static final int MAX_DEPTH = 32;
 
     /** One hand-over of authority: {@code from} let {@code to} decide, as {@code how} says. */
-    record Link(PersonId from, PersonId to, String how) {
+    record Link(PersonId from, PersonId to, Refusals.Phrase how) {
     }
 
     private final Directory directory;
@@ -32,50 +34,60 @@ public final class AuthorityChainPolicy {
 
     /** Why a decision by the colleague a step is lent to would not count on this request, if it would not. */
     public Optional<String> objectionToLending(PersonId requester, PersonId holder, PersonId borrower) {
-        return objection(requester, List.of(new Link(holder, borrower, holder + " lent the step to " + borrower)));
+        return refusalOfLending(requester, holder, borrower).map(RuleViolation::getMessage);
+    }
+
+    /** The same as the refusal of such a decision, to be given in the decider's language. */
+    public Optional<RuleViolation> refusalOfLending(PersonId requester, PersonId holder, PersonId borrower) {
+        return objection(requester, List.of(new Link(holder, borrower,
+                Refusals.phrase("request.authorityChain.lent", holder, borrower))));
     }
 
     /** Why a decision under this mandate (and every mandate it was passed on from) would not count, if it would not. */
     public Optional<String> objectionToMandate(PersonId requester, MandateTerms used, Mandates mandates) {
+        return refusalOfMandate(requester, used, mandates).map(RuleViolation::getMessage);
+    }
+
+    /** The same as the refusal of such a decision, to be given in the decider's language. */
+    public Optional<RuleViolation> refusalOfMandate(PersonId requester, MandateTerms used, Mandates mandates) {
         List<Link> links = new ArrayList<>();
         MandateTerms current = used;
         for (int depth = 0; current != null; depth++) {
             if (depth == MAX_DEPTH) {
-                return Optional.of("Mandate " + used.id() + " was passed on more than " + MAX_DEPTH + " times; its "
-                        + "chain of authority cannot be checked, so it does not count.");
+                return Optional.of(Refusals.forbidden("request.authorityChain.tooLong", used.id(), MAX_DEPTH));
             }
             links.add(0, new Link(current.grantor(), current.holder(), current.parent() == null
-                    ? current.grantor() + " granted mandate " + current.id() + " to " + current.holder()
-                    : current.grantor() + " passed mandate " + current.id() + " on to " + current.holder()));
+                    ? Refusals.phrase("request.authorityChain.granted", current.grantor(), current.id(),
+                            current.holder())
+                    : Refusals.phrase("request.authorityChain.passedOn", current.grantor(), current.id(),
+                            current.holder())));
             current = current.parent() == null ? null : mandates.find(current.parent()).orElse(null);
         }
         return objection(requester, links);
     }
 
     /** Names what the requester did themselves first (granting, passing on, lending), else where they come in. */
-    private Optional<String> objection(PersonId requester, List<Link> chain) {
+    private Optional<RuleViolation> objection(PersonId requester, List<Link> chain) {
         for (Link link : chain) {
             if (link.from().equals(requester)) {
-                return Optional.of(refusal(chain, link, requester + " made this request"));
+                return Optional.of(refusal(chain, link, Refusals.phrase("request.authorityChain.madeIt", requester)));
             }
         }
         for (Link link : chain) {
             if (link.to().equals(requester)) {
-                return Optional.of(refusal(chain, link, requester + " made this request"));
+                return Optional.of(refusal(chain, link, Refusals.phrase("request.authorityChain.madeIt", requester)));
             }
             if (reportsTo(link.to(), requester)) {
-                return Optional.of(refusal(chain, link, link.to() + " reports to " + requester
-                        + ", who made this request"));
+                return Optional.of(refusal(chain, link, Refusals.phrase("request.authorityChain.reportsTo",
+                        link.to(), requester)));
             }
         }
         return Optional.empty();
     }
 
-    private static String refusal(List<Link> chain, Link link, String why) {
-        return "This decision would not count: its authority runs through " + path(chain) + " (" + link.how()
-                + "), and " + why + ". A decision counts only if nobody in its chain of authority made the request "
-                + "or reports to whoever did; " + chain.get(0).from() + " or someone they trust outside that chain "
-                + "must decide it.";
+    private static RuleViolation refusal(List<Link> chain, Link link, Refusals.Phrase why) {
+        return Refusals.forbidden("request.authorityChain.wouldNotCount", path(chain), link.how(), why,
+                chain.get(0).from());
     }
 
     /** {@code person} answers to {@code manager}, directly or through others. */

@@ -1,6 +1,6 @@
 package org.mandate.domain.request;
 
-import org.mandate.domain.RuleViolation;
+import org.mandate.domain.Refusals;
 import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.Person;
 import org.mandate.domain.directory.PersonId;
@@ -47,24 +47,21 @@ final class CommentPolicy {
                                 Collection<Step> steps, Mandates mandates, Directory directory, Instant now) {
         Person author = command.by() == null ? null : directory.find(command.by()).orElse(null);
         if (author == null || !author.active()) {
-            throw RuleViolation.forbidden("You are not an active member of the directory, so you cannot comment.");
+            throw Refusals.forbidden("request.commentPolicy.youAreNotAnActive");
         }
         if (!takesPart(author.id(), request, participants, steps, mandates, directory, now)) {
-            throw RuleViolation.forbidden("Only the people taking part in a request comment on it: its requester, "
-                    + "whoever holds, held, lent, borrowed or decided one of its steps, and whoever may decide an open "
-                    + "step under a mandate from its holder." + (readsOnly(author)
-                    ? " You may read it; to add something, ask one of them to mention you or to comment."
-                    : " Ask one of them to add what you want to say."));
+            throw Refusals.forbidden(readsOnly(author) ? "request.commentPolicy.onlyThoseTakingPartReader"
+                    : "request.commentPolicy.onlyThoseTakingPart");
         }
         if (command.commentId() == null || command.commentId().isBlank() || command.commentId().length() > 36) {
-            throw RuleViolation.invalid("A comment needs an id of at most 36 characters (a UUID).");
+            throw Refusals.invalid("request.commentPolicy.aCommentNeedsAnId");
         }
         if (command.text() == null || command.text().isBlank()) {
-            throw RuleViolation.invalid("Write your comment: the text is empty.");
+            throw Refusals.invalid("request.commentPolicy.writeYourCommentTheText");
         }
         if (command.text().strip().length() > TEXT_LENGTH) {
-            throw RuleViolation.invalid("Your comment is " + command.text().strip().length() + " characters long; keep "
-                    + "it to " + TEXT_LENGTH + ", or split it in two.");
+            throw Refusals.invalid("request.commentPolicy.yourCommentIsCharactersLong",
+                    command.text().strip().length(), TEXT_LENGTH);
         }
         return mentions(command.text(), author.id(), request, participants, steps, mandates, directory, now);
     }
@@ -106,8 +103,7 @@ final class CommentPolicy {
             }
             mentioned.add(person.id());
             if (mentioned.size() > MOST_MENTIONS) {
-                throw RuleViolation.invalid("Your comment mentions more than " + MOST_MENTIONS + " people; mention "
-                        + "those who need to act, and leave out the @ before the others' names.");
+                throw Refusals.invalid("request.commentPolicy.yourCommentMentionsMoreThan", MOST_MENTIONS);
             }
         }
         return List.copyOf(mentioned);

@@ -1,5 +1,6 @@
 package org.mandate.domain.request;
 
+import org.mandate.domain.Refusals;
 import org.mandate.domain.RuleViolation;
 import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.PersonId;
@@ -31,19 +32,19 @@ final class DecisionPolicy {
                                Directory directory, Instant now) {
         Step step = request.openStep(command.stepId(), found);
         if (command.decider().equals(request.requester())) {
-            throw RuleViolation.forbidden("You cannot decide on your own request, directly or through a mandate.");
+            throw Refusals.forbidden("request.decisionPolicy.youCannotDecideOnYour");
         }
         Authorisation authorisation = authorise(command.decider(), request, step, mandates,
                 new AuthorityChainPolicy(directory), now);
         if (command.outcome() == null) {
-            throw RuleViolation.invalid("Say whether you approve or reject: outcome is APPROVED or REJECTED.");
+            throw Refusals.invalid("request.decisionPolicy.sayWhetherYouApproveOr");
         }
         boolean silent = command.rationale() == null || command.rationale().isBlank();
         if (command.outcome() == Outcome.REJECTED && silent) {
-            throw RuleViolation.invalid("A rejection needs a rationale: tell the requester why, so they can act on it.");
+            throw Refusals.invalid("request.decisionPolicy.aRejectionNeedsARationale");
         }
         if (!silent && command.rationale().length() > RATIONALE_LENGTH) {
-            throw RuleViolation.invalid("The rationale is longer than " + RATIONALE_LENGTH + " characters; shorten it.");
+            throw Refusals.invalid("request.decisionPolicy.theRationaleIsLongerThan", RATIONALE_LENGTH);
         }
         return authorisation;
     }
@@ -52,39 +53,36 @@ final class DecisionPolicy {
                                            AuthorityChainPolicy chains, Instant now) {
         if (step.delegate() != null) {
             if (decider.equals(step.delegate())) {
-                chains.objectionToLending(request.requester(), step.assignee(), decider).ifPresent(objection -> {
-                    throw RuleViolation.forbidden(objection);
+                chains.refusalOfLending(request.requester(), step.assignee(), decider).ifPresent(objection -> {
+                    throw objection;
                 });
                 return new Authorisation(step.assignee(), null);
             }
-            throw RuleViolation.forbidden(decider.equals(step.assignee())
-                    ? "You lent this step to " + step.delegate() + "; recall it first if you want to decide it."
-                    : "This step is assigned to " + step.assignee() + " and lent to " + step.delegate()
-                    + "; only they can decide it.");
+            throw decider.equals(step.assignee())
+                    ? Refusals.forbidden("request.decisionPolicy.youLentThisStep", step.delegate())
+                    : Refusals.forbidden("request.decisionPolicy.assignedAndLent", step.assignee(), step.delegate());
         }
         if (decider.equals(step.assignee())) {
             return new Authorisation(null, null);
         }
         List<MandateTerms> usable = mandates.usableAll(decider, step.assignee(), request.category(),
                 request.amount(), request.currency(), now);
-        String objection = null;
+        RuleViolation objection = null;
         for (MandateTerms mandate : usable) {
-            Optional<String> against = chains.objectionToMandate(request.requester(), mandate, mandates);
+            Optional<RuleViolation> against = chains.refusalOfMandate(request.requester(), mandate, mandates);
             if (against.isEmpty()) {
                 return new Authorisation(step.assignee(), mandate.id());
             }
             objection = objection == null ? against.get() : objection;
         }
         if (objection != null) {
-            throw RuleViolation.forbidden(objection);
+            throw objection;
         }
         boolean holdsSome = mandates.heldBy(decider).stream()
                 .anyMatch(terms -> terms.principal().equals(step.assignee()));
-        throw RuleViolation.forbidden("This step is assigned to " + step.assignee() + ", not to you; only they can "
-                + "decide it" + (holdsSome
-                ? ". Your mandate from " + step.assignee() + " does not cover " + request.category() + " "
-                + request.amount().toPlainString() + " " + request.currency() + " now (out of scope, not yet "
-                + "valid, expired or revoked)."
-                : ", or someone holding a mandate from them that covers it."));
+        throw holdsSome
+                ? Refusals.forbidden("request.decisionPolicy.assignedMandateDoesNotCover", step.assignee(),
+                        request.category(), request.amount().toPlainString(), request.currency())
+                : Refusals.forbidden("request.decisionPolicy.assignedToSomeoneElse", step.assignee());
     }
 }

@@ -1,6 +1,6 @@
 package org.mandate.domain.request;
 
-import org.mandate.domain.RuleViolation;
+import org.mandate.domain.Refusals;
 import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.Person;
 
@@ -19,50 +19,45 @@ final class DelegationPolicy {
     static void checkDelegation(DelegateStep command, RequestFacts request, Step found, Directory directory) {
         Step step = request.openStep(command.stepId(), found);
         if (!command.by().equals(step.assignee())) {
-            throw RuleViolation.forbidden("Only " + step.assignee() + ", who holds this step, can hand it on.");
+            throw Refusals.forbidden("request.delegationPolicy.onlyWhoHoldsThisStep", step.assignee());
         }
         if (command.by().equals(request.requester())) {
-            throw RuleViolation.forbidden("You made this request, so you cannot hand its step to anyone; the "
-                    + "organisation, not the requester, chooses who decides it.");
+            throw Refusals.forbidden("request.delegationPolicy.youMadeThisRequestSo");
         }
         if (step.delegate() != null) {
-            throw RuleViolation.conflict("This step is already lent to " + step.delegate()
-                    + "; recall it first, then hand it to someone else.");
+            throw Refusals.conflict("request.delegationPolicy.thisStepIsAlreadyLent", step.delegate());
         }
         if (command.to() == null) {
-            throw RuleViolation.invalid("Say who should decide this step: 'to' is a colleague's user name.");
+            throw Refusals.invalid("request.delegationPolicy.sayWhoShouldDecideThis");
         }
         if (command.to().equals(command.by())) {
-            throw RuleViolation.invalid("You already hold this step; name a colleague to hand it to.");
+            throw Refusals.invalid("request.delegationPolicy.youAlreadyHoldThisStep");
         }
         if (command.to().equals(request.requester())) {
-            throw RuleViolation.forbidden(command.to() + " made this request and cannot decide it; choose someone "
-                    + "else.");
+            throw Refusals.forbidden("request.delegationPolicy.madeThisRequestAndCannot", command.to());
         }
         if (new AuthorityChainPolicy(directory).reportsTo(command.to(), request.requester())) {
-            throw RuleViolation.forbidden(command.to() + " reports to " + request.requester() + ", who made this "
-                    + "request, so their decision would not count; choose someone outside " + request.requester()
-                    + "'s team.");
+            throw Refusals.forbidden("request.delegationPolicy.reportsToWhoMadeThis",
+                    command.to(), request.requester());
         }
         if (directory.find(command.to()).filter(Person::active).isEmpty()) {
-            throw RuleViolation.invalid("'" + command.to() + "' is not an active person in the directory; check the "
-                    + "user name.");
+            throw Refusals.invalid("request.delegationPolicy.isNotAnActivePerson", command.to());
         }
         if (command.note() != null && command.note().length() > NOTE_LENGTH) {
-            throw RuleViolation.invalid("The note is longer than " + NOTE_LENGTH + " characters; shorten it.");
+            throw Refusals.invalid("request.delegationPolicy.theNoteIsLongerThan", NOTE_LENGTH);
         }
     }
 
     static void checkRecall(RecallDelegation command, RequestFacts request, Step found) {
         Step step = request.openStep(command.stepId(), found);
         if (!command.by().equals(step.assignee())) {
-            throw RuleViolation.forbidden("Only " + step.assignee() + ", who lent this step, can recall it.");
+            throw Refusals.forbidden("request.delegationPolicy.onlyWhoLentThisStep", step.assignee());
         }
         if (step.delegate() == null) {
-            throw RuleViolation.conflict("This step is not lent to anyone; there is nothing to recall.");
+            throw Refusals.conflict("request.delegationPolicy.thisStepIsNotLent");
         }
         if (command.reason() != null && command.reason().length() > NOTE_LENGTH) {
-            throw RuleViolation.invalid("The reason is longer than " + NOTE_LENGTH + " characters; shorten it.");
+            throw Refusals.invalid("request.delegationPolicy.theReasonIsLongerThan", NOTE_LENGTH);
         }
     }
 }

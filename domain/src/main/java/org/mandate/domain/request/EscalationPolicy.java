@@ -1,5 +1,6 @@
 package org.mandate.domain.request;
 
+import org.mandate.domain.Refusals;
 import org.mandate.domain.RuleViolation;
 import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.Person;
@@ -23,10 +24,10 @@ public final class EscalationPolicy {
 
     static void checkWho(EscalateStep command, RequestFacts request, Step step, Instant now) {
         if (command.reason() == null || command.reason().isBlank()) {
-            throw RuleViolation.invalid("Say why you escalate, so the person above knows what is needed.");
+            throw Refusals.invalid("request.escalationPolicy.sayWhyYouEscalateSo");
         }
         if (command.reason().length() > REASON_LENGTH) {
-            throw RuleViolation.invalid("The reason is longer than " + REASON_LENGTH + " characters; shorten it.");
+            throw Refusals.invalid("request.delegationPolicy.theReasonIsLongerThan", REASON_LENGTH);
         }
         if (command.automatic() || command.by().equals(step.assignee()) || command.by().equals(step.delegate())) {
             return;
@@ -35,12 +36,11 @@ public final class EscalationPolicy {
             if (step.dueAt() != null && !now.isBefore(step.dueAt())) {
                 return;
             }
-            throw RuleViolation.forbidden(step.dueAt() == null
-                    ? "This step has no due date, so only " + step.assignee() + " can escalate it."
-                    : "You can escalate your request once the step is overdue, from " + step.dueAt() + " on.");
+            throw step.dueAt() == null
+                    ? Refusals.forbidden("request.escalationPolicy.noDueDate", step.assignee())
+                    : Refusals.forbidden("request.escalationPolicy.notOverdueYet", step.dueAt());
         }
-        throw RuleViolation.forbidden("Only " + step.assignee() + ", who holds this step, or the requester once it "
-                + "is overdue, can escalate it.");
+        throw Refusals.forbidden("request.escalationPolicy.onlyWhoHoldsThisStep", step.assignee());
     }
 
     static Optional<Person> target(RequestFacts request, Step step, Directory directory) {
@@ -58,7 +58,6 @@ public final class EscalationPolicy {
     }
 
     static RuleViolation atTheTop(Step step) {
-        return RuleViolation.conflict("Nobody above " + step.assignee() + " may decide this request, so it cannot be "
-                + "escalated further; decide it, or delegate it to a colleague.");
+        return Refusals.conflict("request.escalationPolicy.nobodyAboveMayDecideThis", step.assignee());
     }
 }

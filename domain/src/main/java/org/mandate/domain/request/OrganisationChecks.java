@@ -1,5 +1,6 @@
 package org.mandate.domain.request;
 
+import org.mandate.domain.Refusals;
 import org.mandate.domain.RuleViolation;
 import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.Person;
@@ -26,15 +27,12 @@ public final class OrganisationChecks {
     static void checkApproval(RequestFacts request, Collection<Step> steps, boolean committeeApproved,
                               Directory directory) {
         if (!committeeApproved && steps.stream().noneMatch(Step::approved)) {
-            throw RuleViolation.conflict("The approval path ended as approved, but nobody approved this request. "
-                    + "A request is approved only by a person's decision; ask a process owner to fix the path.");
+            throw Refusals.conflict("request.organisationChecks.theApprovalPathEndedAs");
         }
         if (request.amount().compareTo(FINANCE_CHECK_FROM) >= 0
                 && steps.stream().noneMatch(step -> step.approved() && isFinanceCheck(step, request, directory))) {
-            throw RuleViolation.conflict("This request is for " + request.amount().toPlainString() + " and needs "
-                    + "the finance check (every request of " + FINANCE_CHECK_FROM.toPlainString() + " or more), "
-                    + "but its approval path would approve it without one. Reject it, or ask a process owner to "
-                    + "bind a path that routes it to the finance check.");
+            throw Refusals.conflict("request.organisationChecks.thisRequestIsForAnd",
+                    request.amount().toPlainString(), FINANCE_CHECK_FROM.toPlainString());
         }
     }
 

@@ -1,6 +1,6 @@
 package org.mandate.domain.request;
 
-import org.mandate.domain.RuleViolation;
+import org.mandate.domain.Refusals;
 import org.mandate.domain.binding.BoundPaths;
 import org.mandate.domain.binding.PathBinding;
 
@@ -16,14 +16,12 @@ final class PathChoice {
 
     static String pathFor(SubmitRequest command, BoundPaths paths) {
         PathBinding binding = paths.pathFor(command.category(), command.amount()).orElseThrow(() ->
-                RuleViolation.invalid("No approval path is bound to category '" + command.category() + "' for "
-                        + command.amount().toPlainString() + ". Ask a process owner to bind one "
-                        + "(Processes, Bindings)."));
+                Refusals.invalid("request.pathChoice.noApprovalPathIsBound",
+                        command.category(), command.amount().toPlainString()));
         String named = command.processKey();
         if (named != null && !named.isBlank() && !named.equals(binding.processKey())) {
-            throw RuleViolation.invalid("Requesters do not choose the approval path: requests in category '"
-                    + command.category() + "' for " + command.amount().toPlainString() + " go on '"
-                    + binding.processKey() + "', not '" + named + "'. Leave processKey out.");
+            throw Refusals.invalid("request.pathChoice.requestersDoNotChooseThe",
+                    command.category(), command.amount().toPlainString(), binding.processKey(), named);
         }
         return binding.processKey();
     }

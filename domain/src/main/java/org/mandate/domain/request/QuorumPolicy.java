@@ -1,5 +1,6 @@
 package org.mandate.domain.request;
 
+import org.mandate.domain.Refusals;
 import org.mandate.domain.RuleViolation;
 import org.mandate.domain.committee.CommitteeFacts;
 import org.mandate.domain.committee.CommitteeId;
@@ -50,8 +51,7 @@ final class QuorumPolicy {
             requesterSits = committee.members().contains(request.requester());
             voters.addAll(without(committee.members(), request.requester()));
         } else if (rule.kind() != QuorumRule.Kind.ONE_FROM_EACH) {
-            throw RuleViolation.conflict(step + " is a committee vote but names no committee; ask a process owner to "
-                    + "set mandate:committee on it.");
+            throw Refusals.conflict("request.quorumPolicy.isACommitteeVoteBut", step);
         }
         for (CommitteeId id : rule.groups()) {
             CommitteeFacts group = sitting(id, committees, step);
@@ -64,8 +64,7 @@ final class QuorumPolicy {
             if (command.committee() == null) {
                 voters.addAll(members);
             } else if (!voters.containsAll(members)) {
-                throw RuleViolation.conflict(step + ": the members of group " + id + " do not all sit on "
-                        + command.committee() + "; a group must be part of the committee that votes.");
+                throw Refusals.conflict("request.quorumPolicy.theMembersOfGroupDo", step, id, command.committee());
             }
         }
         Snapshot snapshot = new Snapshot(rule, List.copyOf(voters), groups,
@@ -77,25 +76,21 @@ final class QuorumPolicy {
     static Seat seat(DecideStep command, RequestFacts request, QuorumVote vote, Mandates mandates,
                      Directory directory, Instant now) {
         if (command.decider().equals(request.requester())) {
-            throw RuleViolation.forbidden("You made this request, so you cannot vote on it, directly or through a "
-                    + "mandate; the vote is counted over the other members.");
+            throw Refusals.forbidden("request.quorumPolicy.youMadeThisRequestSo");
         }
         if (vote.closed()) {
-            throw RuleViolation.conflict("This committee vote is closed: the quorum was "
-                    + (vote.outcome() == Outcome.APPROVED ? "met" : "missed") + "; votes can change only while it "
-                    + "is open.");
+            throw Refusals.conflict(vote.outcome() == Outcome.APPROVED ? "request.quorumPolicy.closedQuorumMet"
+                    : "request.quorumPolicy.closedQuorumMissed");
         }
         if (command.outcome() == null) {
-            throw RuleViolation.invalid("Say how you vote: outcome is APPROVED or REJECTED.");
+            throw Refusals.invalid("request.quorumPolicy.sayHowYouVoteOutcome");
         }
         boolean silent = command.rationale() == null || command.rationale().isBlank();
         if (command.outcome() == Outcome.REJECTED && silent) {
-            throw RuleViolation.invalid("A rejection needs a rationale: tell the requester and the other members "
-                    + "why, so they can act on it.");
+            throw Refusals.invalid("request.quorumPolicy.aRejectionNeedsARationale");
         }
         if (!silent && command.rationale().length() > DecisionPolicy.RATIONALE_LENGTH) {
-            throw RuleViolation.invalid("The rationale is longer than " + DecisionPolicy.RATIONALE_LENGTH
-                    + " characters; shorten it.");
+            throw Refusals.invalid("request.decisionPolicy.theRationaleIsLongerThan", DecisionPolicy.RATIONALE_LENGTH);
         }
         if (vote.voters().contains(command.decider())) {
             return new Seat(command.decider(), null, null);
@@ -110,11 +105,11 @@ final class QuorumPolicy {
     private static Seat underMandate(PersonId decider, RequestFacts request, QuorumVote vote, Mandates mandates,
                                      AuthorityChainPolicy chains, Instant now) {
         List<Seat> usable = new ArrayList<>();
-        String objection = null;
+        RuleViolation objection = null;
         for (PersonId voter : vote.voters()) {
             for (MandateTerms mandate : mandates.usableAll(decider, voter, request.category(), request.amount(),
                     request.currency(), now)) {
-                Optional<String> against = chains.objectionToMandate(request.requester(), mandate, mandates);
+                Optional<RuleViolation> against = chains.refusalOfMandate(request.requester(), mandate, mandates);
                 if (against.isEmpty()) {
                     usable.add(new Seat(voter, voter, mandate.id()));
                     break;
@@ -123,10 +118,10 @@ final class QuorumPolicy {
             }
         }
         if (usable.isEmpty()) {
-            throw RuleViolation.forbidden(objection != null ? objection : "This is a committee vote; only its voters ("
-                    + String.join(", ", vote.voters().stream().map(PersonId::value).toList()) + ") or someone "
-                    + "holding a mandate from one of them that covers " + request.category() + " "
-                    + request.amount().toPlainString() + " " + request.currency() + " can vote.");
+            throw objection != null ? objection
+                    : Refusals.forbidden("request.quorumPolicy.onlyVoters",
+                            String.join(", ", vote.voters().stream().map(PersonId::value).toList()),
+                            request.category(), request.amount().toPlainString(), request.currency());
         }
         return usable.stream()
                 .filter(seat -> vote.voteOf(seat.voter()).map(cast -> cast.votedBy().equals(decider)).orElse(false))
@@ -136,30 +131,27 @@ final class QuorumPolicy {
     }
 
     private static CommitteeFacts sitting(CommitteeId id, Committees committees, String step) {
-        return committees.sitting(id).orElseThrow(() -> RuleViolation.conflict(step + " is a vote of committee '"
-                + id + "', which does not exist or was dissolved; ask a process owner to name a sitting committee."));
+        return committees.sitting(id).orElseThrow(() -> Refusals.conflict("request.quorumPolicy.isAVoteOfCommittee",
+                step, id));
     }
 
     private static void requireAuthority(CommitteeFacts committee, RequestFacts request, String step) {
         if (!committee.covers(request.category(), request.amount(), request.currency())) {
-            throw RuleViolation.conflict(step + " goes to " + committee.name() + ", whose authority ("
-                    + (committee.currency() == null ? "none set" : committee.authority().limitFor(request.category())
-                    .toPlainString() + " " + committee.currency()) + " for " + request.category()
-                    + ") does not cover " + request.amount().toPlainString() + " " + request.currency()
-                    + "; ask an administrator to raise it, or a process owner to route the request elsewhere.");
+            Object authority = committee.currency() == null ? Refusals.phrase("request.quorumPolicy.noneSet")
+                    : committee.authority().limitFor(request.category()).toPlainString() + " " + committee.currency();
+            throw Refusals.conflict("request.quorumPolicy.goesToWhoseAuthorityFor", step, committee.name(),
+                    authority, request.category(), request.amount().toPlainString(), request.currency());
         }
     }
 
     private static void requireSatisfiable(Snapshot snapshot, String step) {
-        String leftOut = snapshot.leftOut() == null ? "" : " (" + snapshot.leftOut() + " made the request and sits "
-                + "on the committee, so they are left out of the vote)";
+        Object leftOut = snapshot.leftOut() == null ? ""
+                : Refusals.phrase("request.quorumPolicy.requesterLeftOut", snapshot.leftOut());
         if (snapshot.rule().kind() == QuorumRule.Kind.ONE_FROM_EACH) {
             snapshot.groups().forEach((group, members) -> {
                 if (members.isEmpty()) {
-                    throw RuleViolation.conflict(step + " needs one approval from each of "
-                            + String.join(", ", snapshot.groups().keySet()) + ", but nobody can vote for " + group
-                            + leftOut + ". Ask an administrator to add members, or a process owner to change the "
-                            + "rule.");
+                    throw Refusals.conflict("request.quorumPolicy.needsOneApprovalFromEach",
+                            step, String.join(", ", snapshot.groups().keySet()), group, leftOut);
                 }
             });
             return;
@@ -167,10 +159,11 @@ final class QuorumPolicy {
         int voters = snapshot.voters().size();
         int needed = snapshot.rule().needed(voters);
         if (voters == 0 || needed > voters) {
-            throw RuleViolation.conflict(step + " needs " + needed + " approval" + (needed == 1 ? "" : "s") + " ("
-                    + snapshot.rule().text() + "), but only " + voters + " member" + (voters == 1 ? "" : "s")
-                    + " can vote" + leftOut + ". Ask an administrator to add members, or a process owner to change "
-                    + "the rule.");
+            throw Refusals.conflict("request.quorumPolicy.tooFewVoters", step,
+                    Refusals.phrase(needed == 1 ? "request.quorumPolicy.oneApproval" : "request.quorumPolicy.approvals",
+                            needed), snapshot.rule().text(),
+                    Refusals.phrase(voters == 1 ? "request.quorumPolicy.oneMember" : "request.quorumPolicy.members",
+                            voters), leftOut);
         }
     }
 

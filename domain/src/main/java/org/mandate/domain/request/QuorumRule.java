@@ -1,6 +1,6 @@
 package org.mandate.domain.request;
 
-import org.mandate.domain.RuleViolation;
+import org.mandate.domain.Refusals;
 import org.mandate.domain.committee.CommitteeId;
 
 import java.util.ArrayList;
@@ -19,8 +19,6 @@ public record QuorumRule(Kind kind, int count, int of, List<CommitteeId> groups)
 
     public enum Kind { ALL, ANY, N_OF_M, MAJORITY, ONE_FROM_EACH }
 
-    static final String FORMS = "'all', 'any', 'majority', '2 of 3' or 'one from each of finance, it' "
-            + "(committee ids)";
     private static final Pattern N_OF_M = Pattern.compile("(\\d{1,3})\\s+of\\s+(\\d{1,3})");
     private static final Pattern ONE_FROM_EACH = Pattern.compile("one\\s+from\\s+each\\s+of\\s+(.+)");
 
@@ -45,8 +43,7 @@ public record QuorumRule(Kind kind, int count, int of, List<CommitteeId> groups)
             int count = Integer.parseInt(nOfM.group(1));
             int of = Integer.parseInt(nOfM.group(2));
             if (count < 1 || count > of) {
-                throw RuleViolation.invalid("The quorum rule '" + text.strip() + "' can never be met: the number "
-                        + "of approvals needed must be from 1 to the committee's size (e.g. '2 of 3').");
+                throw Refusals.invalid("request.quorumRule.theQuorumRuleCanNever", text.strip());
             }
             return new QuorumRule(Kind.N_OF_M, count, of, List.of());
         }
@@ -59,20 +56,18 @@ public record QuorumRule(Kind kind, int count, int of, List<CommitteeId> groups)
                     continue;
                 }
                 if (!group.wellFormed() || groups.contains(group)) {
-                    throw RuleViolation.invalid("The quorum rule '" + text.strip() + "' names '" + name.strip()
-                            + "' " + (group.wellFormed() ? "twice" : "which is not a committee id")
-                            + "; name each group by its committee id once, e.g. 'one from each of finance, it'.");
+                    throw Refusals.invalid("request.quorumRule.theQuorumRuleNamesName",
+                            text.strip(), name.strip(), Refusals.phrase(group.wellFormed() ? "request.quorumRule.twice"
+                                    : "request.quorumRule.notACommitteeId"));
                 }
                 groups.add(group);
             }
             if (groups.size() < 2) {
-                throw RuleViolation.invalid("The quorum rule '" + text.strip() + "' names fewer than two groups; "
-                        + "for one group write 'any'.");
+                throw Refusals.invalid("request.quorumRule.theQuorumRuleNamesFewer", text.strip());
             }
             return new QuorumRule(Kind.ONE_FROM_EACH, 0, 0, groups);
         }
-        throw RuleViolation.invalid("'" + (text == null ? "" : text.strip()) + "' is not a quorum rule; write "
-                + FORMS + ".");
+        throw Refusals.invalid("request.quorumRule.isNotAQuorumRule", text == null ? "" : text.strip());
     }
 
     /** Approvals needed from {@code voters} eligible voters; for one-from-each, one per group. */

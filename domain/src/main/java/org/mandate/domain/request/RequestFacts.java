@@ -1,5 +1,6 @@
 package org.mandate.domain.request;
 
+import org.mandate.domain.Refusals;
 import org.mandate.domain.directory.PersonId;
 
 import java.math.BigDecimal;
@@ -10,16 +11,15 @@ record RequestFacts(PersonId requester, RequestStatus status, String category, B
     /** The request is in review and the step exists and is undecided, or the caller learns why not. */
     Step openStep(StepId stepId, Step step) {
         if (status != RequestStatus.IN_REVIEW) {
-            throw org.mandate.domain.RuleViolation.conflict("This request is already "
-                    + status.name().toLowerCase().replace('_', ' ') + "; there is nothing left to decide.");
+            throw Refusals.conflict("request.requestFacts.thisRequestIsAlreadyThere",
+                    ApprovalRequest.status(status));
         }
         if (step == null) {
-            throw org.mandate.domain.RuleViolation.notFound("This request has no step '" + stepId
-                    + "'. Open the request to see its current step.");
+            throw Refusals.notFound("request.requestFacts.thisRequestHasNoStep", stepId);
         }
         if (step.decided()) {
-            throw org.mandate.domain.RuleViolation.conflict("This step was already decided by " + step.decidedBy()
-                    + "; a step is decided once.");
+            throw Refusals.conflict("request.requestFacts.thisStepWasAlreadyDecided",
+                    step.decidedBy());
         }
         return step;
     }

@@ -1,5 +1,6 @@
 package org.mandate.domain.request;
 
+import org.mandate.domain.Refusals;
 import org.mandate.domain.RuleViolation;
 import org.mandate.domain.directory.Directory;
 import org.mandate.domain.mandate.Mandates;
@@ -37,15 +38,13 @@ final class SendBackPolicy {
                                                     Instant now) {
         Step step = request.openStep(command.stepId(), found);
         if (command.by() == null || command.by().equals(request.requester())) {
-            throw RuleViolation.forbidden("You cannot send your own request back to yourself; add what is missing "
-                    + "with a comment or an attachment.");
+            throw Refusals.forbidden("request.sendBackPolicy.youCannotSendYourOwn");
         }
         DecisionPolicy.Authorisation authorisation = DecisionPolicy.authorise(command.by(), request, step, mandates,
                 new AuthorityChainPolicy(directory), now);
         if (waiting != null) {
-            throw RuleViolation.conflict("This request already waits for " + request.requester() + "'s answer to "
-                    + waiting.askedBy() + "'s question (asked at " + waiting.askedAt() + "); one question at a time. "
-                    + "Add to it with a comment, or wait for the answer.");
+            throw Refusals.conflict("request.sendBackPolicy.thisRequestAlreadyWaitsFor",
+                    request.requester(), waiting.askedBy(), waiting.askedAt());
         }
         checkText("question", command.question());
         return authorisation;
@@ -53,52 +52,46 @@ final class SendBackPolicy {
 
     static void checkAnswer(AnswerRequest command, RequestFacts request, Waiting waiting) {
         if (command.by() == null || !command.by().equals(request.requester())) {
-            throw RuleViolation.forbidden("Only the requester, " + request.requester() + ", answers the question a "
-                    + "step was sent back with. To add something, comment on the request.");
+            throw Refusals.forbidden("request.sendBackPolicy.onlyTheRequesterAnswersThe", request.requester());
         }
         if (request.status() != RequestStatus.IN_REVIEW) {
-            throw RuleViolation.conflict("This request is already " + request.status().name().toLowerCase()
-                    + "; there is no question left to answer.");
+            throw Refusals.conflict("request.sendBackPolicy.thisRequestIsAlreadyThere",
+                    ApprovalRequest.status(request.status()));
         }
         if (waiting == null) {
-            throw RuleViolation.conflict("Nobody sent this request back with a question, so there is nothing to "
-                    + "answer. To add something, comment on the request.");
+            throw Refusals.conflict("request.sendBackPolicy.nobodySentThisRequestBack");
         }
         checkText("answer", command.answer());
         BigDecimal amount = command.amount();
         if (amount != null && amount.compareTo(request.amount()) != 0) {
-            throw RuleViolation.invalid("An answer cannot change the amount (" + request.amount().toPlainString()
-                    + " " + request.currency() + "): a different amount needs a new routing to the person whose "
-                    + "authority covers it. Withdraw this request and submit a new one with the new amount, or "
-                    + "answer without changing it.");
+            throw Refusals.invalid("request.sendBackPolicy.anAnswerCannotChangeThe",
+                    request.amount().toPlainString(), request.currency());
         }
         if (command.title() != null && !command.title().isBlank()
                 && command.title().strip().length() > SubmissionPolicy.TITLE_LENGTH) {
-            throw RuleViolation.invalid("The title is " + command.title().strip().length() + " characters long; keep "
-                    + "it under " + SubmissionPolicy.TITLE_LENGTH + " and put the details in the description.");
+            throw Refusals.invalid("request.sendBackPolicy.theTitleIsCharactersLong",
+                    command.title().strip().length(), SubmissionPolicy.TITLE_LENGTH);
         }
         if (command.description() != null && command.description().length() > SubmissionPolicy.DESCRIPTION_LENGTH) {
-            throw RuleViolation.invalid("The description is longer than " + SubmissionPolicy.DESCRIPTION_LENGTH
-                    + " characters; attach a summary instead.");
+            throw Refusals.invalid("request.sendBackPolicy.theDescriptionIsLongerThan",
+                    SubmissionPolicy.DESCRIPTION_LENGTH);
         }
     }
 
     /** The refusal for deciding, lending or escalating a step that waits for the requester's answer. */
-    static RuleViolation paused(Waiting waiting, String what, RequestFacts request) {
-        return RuleViolation.conflict("This step was sent back to " + request.requester() + " with a question by "
-                + waiting.askedBy() + " at " + waiting.askedAt() + " and waits for the answer; it cannot be " + what
-                + " until they answer (or withdraw the request).");
+    static RuleViolation paused(Waiting waiting, Refusals.Phrase what, RequestFacts request) {
+        return Refusals.conflict("request.sendBackPolicy.thisStepWasSentBack",
+                request.requester(), waiting.askedBy(), waiting.askedAt(), what);
     }
 
     private static void checkText(String field, String text) {
         if (text == null || text.isBlank()) {
-            throw RuleViolation.invalid("question".equals(field)
-                    ? "Write your question: the requester needs to know what is missing."
-                    : "Write your answer: the text is empty.");
+            throw Refusals.invalid("question".equals(field) ? "request.sendBackPolicy.writeYourQuestion"
+                    : "request.sendBackPolicy.writeYourAnswer");
         }
         if (text.strip().length() > TEXT_LENGTH) {
-            throw RuleViolation.invalid("Your " + field + " is " + text.strip().length() + " characters long; keep it "
-                    + "to " + TEXT_LENGTH + ", or attach a file with the details.");
+            throw Refusals.invalid("request.sendBackPolicy.yourIsCharactersLongKeep",
+                    Refusals.phrase("request.word." + field), text.strip().length(), TEXT_LENGTH);
         }
     }
 }

@@ -1,6 +1,6 @@
 package org.mandate.domain.request;
 
-import org.mandate.domain.RuleViolation;
+import org.mandate.domain.Refusals;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -24,26 +24,22 @@ final class ShreddingPolicy {
         }
         Duration retention = command.retention();
         if (retention == null || retention.isNegative()) {
-            throw RuleViolation.invalid("A retention period must be zero or more (such as P365D); got " + retention
-                    + ".");
+            throw Refusals.invalid("request.shreddingPolicy.aRetentionPeriodMustBe", retention);
         }
         if (status == RequestStatus.IN_REVIEW || closedAt == null) {
-            throw RuleViolation.conflict("Request " + command.requestId() + " is still in review; its texts are kept "
-                    + "until its retention period has run from the moment it closes.");
+            throw Refusals.conflict("request.shreddingPolicy.requestIsStillInReview", command.requestId());
         }
         Instant due = closedAt.plus(retention);
         if (now.isBefore(due)) {
-            throw RuleViolation.conflict("Request " + command.requestId() + " closed at " + closedAt + "; with a "
-                    + "retention of " + retention + " its texts are kept until " + due + ".");
+            throw Refusals.conflict("request.shreddingPolicy.requestClosedAtWithA",
+                    command.requestId(), closedAt, retention, due);
         }
         return true;
     }
 
     static void checkNewText(Instant shreddedAt) {
         if (shreddedAt != null) {
-            throw RuleViolation.conflict("This request's texts were shredded at " + shreddedAt + " because its "
-                    + "retention period had ended; it takes no new comments or attachments. Start a new request if something is "
-                    + "still to be said.");
+            throw Refusals.conflict("request.shreddingPolicy.thisRequestSTextsWere", shreddedAt);
         }
     }
 }

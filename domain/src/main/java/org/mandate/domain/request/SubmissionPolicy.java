@@ -1,6 +1,6 @@
 package org.mandate.domain.request;
 
-import org.mandate.domain.RuleViolation;
+import org.mandate.domain.Refusals;
 
 import java.math.BigDecimal;
 
@@ -16,32 +16,31 @@ final class SubmissionPolicy {
 
     static void check(SubmitRequest command) {
         if (command.title() == null || command.title().isBlank()) {
-            throw RuleViolation.invalid("A request needs a title that says what it is for.");
+            throw Refusals.invalid("request.submissionPolicy.aRequestNeedsATitle");
         }
         if (command.title().length() > TITLE_LENGTH) {
-            throw RuleViolation.invalid("The title is " + command.title().length() + " characters long; keep it under "
-                    + TITLE_LENGTH + " and put the details in the description.");
+            throw Refusals.invalid("request.sendBackPolicy.theTitleIsCharactersLong",
+                    command.title().length(), TITLE_LENGTH);
         }
         if (command.description() != null && command.description().length() > DESCRIPTION_LENGTH) {
-            throw RuleViolation.invalid("The description is longer than " + DESCRIPTION_LENGTH
-                    + " characters; attach a summary instead.");
+            throw Refusals.invalid("request.sendBackPolicy.theDescriptionIsLongerThan", DESCRIPTION_LENGTH);
         }
         if (command.category() == null || command.category().isBlank()) {
-            throw RuleViolation.invalid("A request needs a category, such as 'trip' or 'equipment'.");
+            throw Refusals.invalid("request.submissionPolicy.aRequestNeedsACategory");
         }
         BigDecimal amount = command.amount();
         if (amount == null || amount.signum() <= 0) {
-            throw RuleViolation.invalid("The amount must be greater than zero.");
+            throw Refusals.invalid("request.submissionPolicy.theAmountMustBeGreater");
         }
         if (amount.compareTo(LARGEST_AMOUNT) > 0) {
-            throw RuleViolation.invalid("The amount " + amount.toPlainString() + " is larger than "
-                    + LARGEST_AMOUNT.toPlainString() + ", the most Mandate accepts; check the figure.");
+            throw Refusals.invalid("request.submissionPolicy.theAmountIsLargerThan",
+                    amount.toPlainString(), LARGEST_AMOUNT.toPlainString());
         }
         if (amount.stripTrailingZeros().scale() > 2) {
-            throw RuleViolation.invalid("The amount " + amount.toPlainString() + " has more than two decimals.");
+            throw Refusals.invalid("request.submissionPolicy.theAmountHasMoreThan", amount.toPlainString());
         }
         if (command.currency() == null || !command.currency().matches("[A-Z]{3}")) {
-            throw RuleViolation.invalid("The currency must be a three-letter ISO code such as EUR.");
+            throw Refusals.invalid("request.submissionPolicy.theCurrencyMustBeA");
         }
     }
 }

@@ -1,6 +1,6 @@
 package org.mandate.domain.webhook;
 
-import org.mandate.domain.RuleViolation;
+import org.mandate.domain.Refusals;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -26,26 +26,25 @@ public final class SubscriptionPolicy {
 
     static void check(SubscribeWebhook command) {
         if (command.url() == null || command.url().isBlank()) {
-            throw RuleViolation.invalid("Give the URL the events are posted to, e.g. https://hooks.example.org/mandate.")
+            throw Refusals.invalid("webhook.subscriptionPolicy.giveTheURLTheEvents")
                     .with("field", URL_FIELD);
         }
         if (command.url().length() > MAX_URL_LENGTH) {
-            throw RuleViolation.invalid("The URL is longer than " + MAX_URL_LENGTH + " characters; use a shorter one.")
+            throw Refusals.invalid("webhook.subscriptionPolicy.theURLIsLongerThan", MAX_URL_LENGTH)
                     .with("field", URL_FIELD);
         }
         List<String> types = command.eventTypes();
         if (types == null || types.isEmpty()) {
-            throw RuleViolation.invalid("Name the event types to receive (e.g. [\"StepDecided\"]) or [\"*\"] for all.")
+            throw Refusals.invalid("webhook.subscriptionPolicy.nameTheEventTypesTo")
                     .with("field", EVENT_TYPES_FIELD);
         }
         if (types.size() > MAX_EVENT_TYPES) {
-            throw RuleViolation.invalid("Name at most " + MAX_EVENT_TYPES + " event types, or [\"*\"] for all.")
+            throw Refusals.invalid("webhook.subscriptionPolicy.nameAtMostEventTypes", MAX_EVENT_TYPES)
                     .with("field", EVENT_TYPES_FIELD);
         }
         for (String type : types) {
             if (type == null || !(ALL.equals(type) || EVENT_NAME.matcher(eventName(type)).matches())) {
-                throw RuleViolation.invalid("'" + type + "' is not an event type: use an event name such as "
-                        + "StepDecided or RequestApproved (optionally prefixed org.mandate.), or * for all events.")
+                throw Refusals.invalid("webhook.subscriptionPolicy.isNotAnEventType", type)
                         .with("field", EVENT_TYPES_FIELD);
             }
         }

@@ -4,7 +4,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
-import org.mandate.domain.RuleViolation;
+import org.mandate.domain.Refusals;
 
 import java.time.Clock;
 import java.util.List;
@@ -34,7 +34,7 @@ public class WebhookSubscription {
     @CommandHandler
     void handle(CancelWebhookSubscription command, Clock clock) {
         if (cancelled) {
-            throw RuleViolation.conflict("This webhook subscription is already cancelled.");
+            throw Refusals.conflict("webhook.webhookSubscription.thisWebhookSubscriptionIsAlready");
         }
         apply(new WebhookSubscriptionCancelled(command.subscriptionId(), command.cancelledBy(), clock.instant()));
     }

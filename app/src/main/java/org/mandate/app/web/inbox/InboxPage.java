@@ -158,7 +158,7 @@ class InboxPage {
             results = bulk.decide(user.getName(), items, chosen,
                     rationale == null || rationale.isBlank() ? null : rationale.strip());
         } catch (RuleViolation refused) {
-            redirect.addFlashAttribute("bulkError", refused.getMessage());
+            redirect.addFlashAttribute("bulkError", refused.message(Messages.locale()));
             return "redirect:/";
         }
         List<BulkLine> lines = results.stream().map(result -> line(result, user)).toList();
@@ -192,7 +192,7 @@ class InboxPage {
             return InboxQuery.parse(withPage);
         } catch (RuleViolation refused) {
             response.setStatus(400);
-            model.addAttribute("filterError", refused.getMessage());
+            model.addAttribute("filterError", refused.message(Messages.locale()));
             model.addAttribute("filterErrorParameter", refused.properties().get("parameter"));
             return InboxQuery.parse(Map.of("page", "1"));
         }

@@ -24,7 +24,8 @@ final class RefusedField {
         if (!refusal.invalidInput()) {
             return null;
         }
-        String message = refusal.message().toLowerCase(Locale.ROOT);
+        // the rules' own words name the field, whatever the page's language
+        String message = refusal.english().toLowerCase(Locale.ROOT);
         Matcher named = NAMED.matcher(message);
         if (named.find() && FIELDS.contains(named.group(1))) {
             return named.group(1); // the text rule names its field: its message may mention others in passing

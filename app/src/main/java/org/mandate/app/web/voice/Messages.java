@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.mandate.domain.preference.Preferences;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
 
 import java.util.Locale;
@@ -46,14 +47,34 @@ public class Messages {
         return shared == null ? fallback : shared.getMessage(key, args, fallback, locale());
     }
 
-    /** The sentence in the given language, from code that has no bean (English, the key, if no context started). */
-    public static String inLanguage(Locale language, String key, Object... args) {
-        return shared == null ? key : shared.getMessage(key, args, language);
+    /** The text under {@code key} in English whatever the page's language (for logs and code that reads it). */
+    public static String english(String key, Object... args) {
+        return bundles().getMessage(key, args, Locale.ENGLISH);
     }
 
-    /** The sentence in English whatever the page's language: for logs and the API, from code that has no bean. */
-    public static String inEnglish(String key, Object... args) {
-        return shared == null ? key : shared.getMessage(key, args, Locale.ENGLISH);
+    /** The text under {@code key} in {@code locale}'s language. */
+    public static String in(Locale locale, String key, Object... args) {
+        return bundles().getMessage(key, args, locale);
+    }
+
+    /**
+     * The context's bundles, or before any context (a unit test of a check that refuses) the same bundles read
+     * directly, as {@code spring.messages} in application.yaml configures them: a refusal always has its words.
+     */
+    private static MessageSource bundles() {
+        return shared != null ? shared : Standalone.BUNDLES;
+    }
+
+    private static final class Standalone {
+        static final MessageSource BUNDLES = read();
+
+        private static MessageSource read() {
+            ResourceBundleMessageSource bundles = new ResourceBundleMessageSource();
+            bundles.setBasenames("messages/pages", "messages/admin", "messages/mail", "messages/console");
+            bundles.setDefaultEncoding("UTF-8");
+            bundles.setFallbackToSystemLocale(false);
+            return bundles;
+        }
     }
 
     /** The page's language; English outside a request. */

@@ -57,7 +57,7 @@ class VoicePage {
             choices.choose(user.getName(), language, zone);
         } catch (RuleViolation refused) {
             response.setStatus(400);
-            return page(model, language, zone, null, refused.getMessage());
+            return page(model, language, zone, null, refused.message(Messages.locale()));
         }
         // the redirect is answered in the new language: the resolver reads the choice on the next request
         redirect.addFlashAttribute("confirmationKey", "voice.saved");

@@ -67,12 +67,38 @@ class BundlesTest {
         for (String basename : BASENAMES) {
             known.addAll(load(basename + ".properties").stringPropertyNames());
         }
-        // Messages.of("key", ...), messages.text("key", ...): a literal key; a key ending in a dot is completed at run time
-        Pattern named = Pattern.compile("(?:Messages\\.of|messages\\.text|messages\\.orDefault|voice\\.text)\\(\\s*\"([\\w.-]+)\"[,)]");
+        // Messages.of("key", ...), messages.text("key", ...), voice.text("key", ...), AppRefusals.notFound("key", ...),
+        // Refused.of(status, "key", ...): a literal key; a key ending in a dot is completed at run time
+        Pattern named = Pattern.compile("(?:Messages\\.of|Messages\\.english|messages\\.text|messages\\.orDefault"
+                + "|voice\\.text|AppRefusals\\.\\w+|Refused\\.of\\(\\s*HttpStatus\\.\\w+,)\\(?\\s*\"([\\w.-]+)\"[,)]");
         Set<String> missing = new TreeSet<>();
         try (Stream<Path> sources = Files.walk(Path.of("src", "main", "java"))) {
             for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
                 Matcher matcher = named.matcher(Files.readString(source));
+                while (matcher.find()) {
+                    String key = matcher.group(1);
+                    if (key.endsWith(".") ? known.stream().noneMatch(k -> k.startsWith(key)) : !known.contains(key)) {
+                        missing.add(source.getFileName() + ": " + key);
+                    }
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void everyRefusalKeyTheJavaCodeNamesIsInTheBundles() throws IOException {
+        // refusals are often worded through a helper (InboxQuery.refused(..., "refusal.inbox.range", ...)): any
+        // literal that starts like a refusal's key must be one
+        Set<String> known = new TreeSet<>();
+        for (String basename : BASENAMES) {
+            known.addAll(load(basename + ".properties").stringPropertyNames());
+        }
+        Pattern literal = Pattern.compile("\"((?:refusal|attachment\\.refused|mailact\\.refused)\\.[\\w.-]+)\"");
+        Set<String> missing = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src", "main", "java"))) {
+            for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
+                Matcher matcher = literal.matcher(Files.readString(source));
                 while (matcher.find()) {
                     String key = matcher.group(1);
                     if (key.endsWith(".") ? known.stream().noneMatch(k -> k.startsWith(key)) : !known.contains(key)) {
