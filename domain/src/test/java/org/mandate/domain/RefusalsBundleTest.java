@@ -32,6 +32,10 @@ class RefusalsBundleTest {
 
     private static final Path BUNDLES = Path.of("src", "main", "resources", "org", "mandate", "domain");
     private static final Path SOURCES = Path.of("src", "main", "java");
+    private static final List<Path> USING_MODULES = List.of(Path.of("..", "projections", "src", "main", "java"),
+            Path.of("..", "processes", "src", "main", "java"));
+    private static final Pattern REFUSALS_CALL = Pattern.compile(
+            "Refusals\\.(?:invalid|forbidden|notFound|conflict|phrase)\\(\\s*\"([a-z]+\\.[A-Za-z0-9_.]+)\"");
     private static final Pattern LITERAL = Pattern.compile("\"([a-z]+\\.[A-Za-z0-9_.]+)\"");
     private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)");
 
@@ -59,6 +63,15 @@ class RefusalsBundleTest {
                         missing.add(source.getFileName() + ": " + code + (bundle == english ? " in English"
                                 : " in German"));
                     }
+                }
+            }
+        }
+        for (String code : codesOfUsingModules()) {
+            named.add(code);
+            for (Set<String> bundle : List.of(english, german)) {
+                if (!bundle.contains(code)) {
+                    missing.add("projections or processes: " + code + (bundle == english ? " in English"
+                            : " in German"));
                 }
             }
         }
@@ -183,6 +196,25 @@ class RefusalsBundleTest {
         try (Stream<Path> files = Files.walk(SOURCES)) {
             return files.filter(path -> path.toString().endsWith(".java")).toList();
         }
+    }
+
+    /**
+     * The codes the modules that refuse with the domain's codes (projections, processes) name: only the first
+     * argument of a {@code Refusals} call, since their other literals have codes of their own (BPMN problems).
+     */
+    private static Set<String> codesOfUsingModules() throws IOException {
+        Set<String> codes = new TreeSet<>();
+        for (Path module : USING_MODULES) {
+            try (Stream<Path> files = Files.walk(module)) {
+                for (Path source : files.filter(path -> path.toString().endsWith(".java")).toList()) {
+                    Matcher call = REFUSALS_CALL.matcher(Files.readString(source));
+                    while (call.find()) {
+                        codes.add(call.group(1));
+                    }
+                }
+            }
+        }
+        return codes;
     }
 
     private static Properties load(String file) throws IOException {

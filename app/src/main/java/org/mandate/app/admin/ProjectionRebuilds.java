@@ -3,9 +3,10 @@ package org.mandate.app.admin;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.mandate.app.problem.AppRefusals;
 import org.mandate.app.projection.InlineRebuilds;
 import org.mandate.app.projection.ProjectionProgress;
-import org.mandate.domain.RuleViolation;
+import org.mandate.app.web.voice.Messages;
 import org.mandate.projections.ledger.LedgerProjection;
 import org.springframework.stereotype.Component;
 
@@ -53,13 +54,13 @@ public class ProjectionRebuilds {
     public String rebuild(String name) {
         if (inline.isInline(name)) {
             inline.start(name);
-            return "The projection is replayed from event zero in one transaction; commands that change it wait "
-                    + "meanwhile, and readers see its old rows until the new ones are complete.";
+            return Messages.of("admin.rebuild.inline");
         }
-        String refusal = refusal(name, processing.eventProcessor(name).orElse(null));
+        Why refusal = refusal(name, processing.eventProcessor(name).orElse(null));
         if (refusal != null) {
             throw LedgerProjection.NAME.equals(name) || processing.eventProcessor(name).isPresent()
-                    ? RuleViolation.conflict(refusal) : RuleViolation.notFound(refusal);
+                    ? AppRefusals.conflict(refusal.key(), refusal.args())
+                    : AppRefusals.notFound(refusal.key(), refusal.args());
         }
         StreamingEventProcessor streaming = (StreamingEventProcessor) processing.eventProcessor(name).orElseThrow();
         synchronized (this) {
@@ -67,8 +68,7 @@ public class ProjectionRebuilds {
             streaming.resetTokens();
             streaming.start();
         }
-        return "The projection is refilling from event zero; its rows are complete once it has caught up with the "
-                + "event store.";
+        return Messages.of("admin.rebuild.background");
     }
 
     /** Every projection: the inline read models and each event processor, by name. */
@@ -83,30 +83,36 @@ public class ProjectionRebuilds {
             boolean streaming = processor instanceof StreamingEventProcessor;
             statuses.put(name, new Status(name, streaming ? "background" : "in each command",
                     streaming ? ProjectionProgress.lag(segments.getOrDefault(name, List.of()), head) : 0,
-                    refusal(name, processor), null));
+                    Why.words(refusal(name, processor)), null));
         });
         inline.names().forEach(name -> statuses.put(name, new Status(name, "inline", inline.lag(name), null,
                 inline.progress(name).orElse(null))));
         return List.copyOf(statuses.values());
     }
 
+    /** Why a projection may not be rebuilt: a sentence of the bundles and its arguments. */
+    private record Why(String key, Object... args) {
+
+        /** In the page's (or the API caller's) language; null when there is no refusal. */
+        static String words(Why why) {
+            return why == null ? null : Messages.of(why.key(), why.args());
+        }
+    }
+
     /** Why this projection may not be rebuilt, or null when it may. */
-    private String refusal(String name, EventProcessor processor) {
+    private Why refusal(String name, EventProcessor processor) {
         if (LedgerProjection.NAME.equals(name)) {
-            return "The ledger is evidence, not a view: rebuilding it would re-sign whatever the store holds now. "
-                    + "Check it with GET /api/audit/verification instead.";
+            return new Why("refusal.rebuild.ledger");
         }
         if (processor == null) {
-            return "There is no projection '" + name + "'. Rebuildable projections: " + rebuildable() + ".";
+            return new Why("refusal.rebuild.unknown", name, rebuildable());
         }
         if (!(processor instanceof StreamingEventProcessor streaming)) {
-            return "'" + name + "' runs inside each command's transaction and is never behind, so there is nothing "
-                    + "to rebuild. Rebuildable projections: " + rebuildable() + ".";
+            return new Why("refusal.rebuild.inEachCommand", name, rebuildable());
         }
         if (!streaming.supportsReset()) {
             // the publishers (docs/events-out.md) would send history to consumers again
-            return "'" + name + "' sends events out of Mandate and is never replayed. Rebuildable projections: "
-                    + rebuildable() + ".";
+            return new Why("refusal.rebuild.sendsOut", name, rebuildable());
         }
         return null;
     }

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.mandate.app.problem.AppRefusals;
 import org.mandate.domain.RuleViolation;
 import org.mandate.projections.inbox.InboxProjection;
 import org.mandate.projections.request.RequestViewProjection;
@@ -110,9 +111,8 @@ public class InlineRebuilds {
      */
     public synchronized void start(String name) {
         if (progress.values().stream().anyMatch(Progress::running)) {
-            throw RuleViolation.conflict("A rebuild of " + progress.values().stream().filter(Progress::running)
-                    .map(Progress::name).findFirst().orElseThrow() + " is running; start this one when it has "
-                    + "finished.");
+            throw AppRefusals.conflict("refusal.rebuild.running", progress.values().stream()
+                    .filter(Progress::running).map(Progress::name).findFirst().orElseThrow());
         }
         progress.put(name, new Progress(name, -1, -1, clock.instant(), null, null));
         CompletableFuture<Void> started = new CompletableFuture<>();
@@ -165,8 +165,7 @@ public class InlineRebuilds {
     /** Position, head and number of events replayed. */
     private long[] replay(String name, Instant started, CompletableFuture<Void> allowed) {
         if (!gate.startRebuild()) {
-            throw RuleViolation.conflict("Another node is rebuilding an inline read model; try again when it has "
-                    + "finished.");
+            throw AppRefusals.conflict("refusal.rebuild.otherNode");
         }
         allowed.complete(null);
         try {

@@ -3,6 +3,7 @@ package org.mandate.app.admin;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mandate.app.Api;
 import org.mandate.app.MandateIntegrationTest;
 import org.mandate.app.security.Credentials;
 import org.mandate.app.web.PageSession;
@@ -164,6 +165,13 @@ class AdminConsoleIntegrationTest extends MandateIntegrationTest {
         assertThat(page).contains("id=\"projection-inbox\"", "id=\"rebuild-inbox\"", "inline", "background")
                 .contains("The ledger is evidence, not a view");
         assertThat(page).doesNotContain("id=\"rebuild-ledger\"");
+        assertThat(PageSession.loggedIn(port, "ivy").speaking("de").get("/admin/projections").body())
+                .contains("Das Hauptbuch ist ein Beweis, keine Sicht");
+        Api.Response notTheLedger = as("ivy").speaking("de").post("/api/admin/projections/ledger/rebuild", Map.of());
+        assertThat(notTheLedger.status()).isEqualTo(409);
+        assertThat(notTheLedger.detail()).startsWith("Das Hauptbuch ist ein Beweis");
+        assertThat(as("ivy").post("/api/admin/projections/nothing-here/rebuild", Map.of()).detail())
+                .startsWith("There is no projection 'nothing-here'. Rebuildable projections: [");
 
         HttpResponse<String> started = ivy.postForm("/admin/projections/request-view/rebuild",
                 Map.of("_csrf", ivy.csrfFrom("/admin/projections")));

@@ -62,7 +62,7 @@ public record PathBinding(String processKey, String category, BigDecimal minAmou
     }
 
     /** The same words as {@link #describe()}, for a refusal that names the slot in the person's language. */
-    Refusals.Phrase phrase() {
+    public Refusals.Phrase phrase() {
         Refusals.Phrase band = minAmount == null && maxAmount == null ? Refusals.phrase("binding.slot.anyAmount")
                 : maxAmount == null ? Refusals.phrase("binding.slot.from", minAmount.toPlainString())
                 : Refusals.phrase("binding.slot.band", lower().toPlainString(), maxAmount.toPlainString());

@@ -1,7 +1,7 @@
 package org.mandate.processes.binding;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.mandate.domain.RuleViolation;
+import org.mandate.domain.Refusals;
 import org.mandate.domain.binding.BindPath;
 import org.mandate.domain.binding.PathBinding;
 import org.mandate.domain.directory.PersonId;
@@ -34,23 +34,19 @@ public class PathBinder {
 
     public void bind(String processKey, String category, BigDecimal minAmount, BigDecimal maxAmount,
                      PersonId boundBy) {
-        PathVersion latest = catalogue.latest(processKey).orElseThrow(() -> RuleViolation.invalid(
-                "There is no approval path '" + processKey + "'. Deploy it first, or name one listed by "
-                        + "GET /api/processes."));
+        PathVersion latest = catalogue.latest(processKey).orElseThrow(() -> Refusals.invalid(
+                "binding.pathBinder.noSuchPath", processKey));
         byte[] bpmn = catalogue.xml(processKey, latest.version()).orElseThrow();
         BpmnValidation validation = validator.validate(bpmn);
         if (!validation.valid()) {
-            throw RuleViolation.invalid("Version " + latest.version() + " of '" + processKey + "' does not pass "
-                    + "validation, so requests cannot be bound to it: " + validation.problems().stream()
-                    .map(BpmnProblem::message).collect(Collectors.joining(" ")) + " Fix it in the modeler and "
-                    + "deploy a new version.");
+            // the problems themselves are the validator's English sentences (the modeler words them per language)
+            throw Refusals.invalid("binding.pathBinder.notValid", String.valueOf(latest.version()), processKey,
+                    validation.problems().stream().map(BpmnProblem::message).collect(Collectors.joining(" ")));
         }
         PathBinding binding = new PathBinding(processKey, category, minAmount, maxAmount);
         if (binding.reaches(OrganisationChecks.FINANCE_CHECK_FROM) && !validator.hasFinanceCheck(bpmn)) {
-            throw RuleViolation.invalid("'" + processKey + "' has no finance check step, but " + binding.describe()
-                    + " includes requests of " + OrganisationChecks.FINANCE_CHECK_FROM.toPlainString() + " or more, "
-                    + "which always need one. Add a user task assigned to ${routing.financeCheckerFor(execution)}, "
-                    + "or bind it below " + OrganisationChecks.FINANCE_CHECK_FROM.toPlainString() + " (maxAmount).");
+            throw Refusals.invalid("binding.pathBinder.noFinanceCheck", processKey, binding.phrase(),
+                    OrganisationChecks.FINANCE_CHECK_FROM.toPlainString(), "${routing.financeCheckerFor(execution)}");
         }
         commands.sendAndWait(new BindPath(processKey, category, minAmount, maxAmount, boundBy));
     }

@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.mandate.domain.Refusals;
 import org.mandate.domain.RuleViolation;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.process.DeployProcess;
@@ -95,16 +96,14 @@ public class ProcessDeployer {
     }
 
     private static RuleViolation unchanged(String key) {
-        return RuleViolation.conflict("This file is exactly the latest version of '" + key + "', which is already "
-                + "deployed. Change something before deploying a new version.");
+        return Refusals.conflict("deployment.unchanged", key);
     }
 
     private void refuseUnchanged(String key, String checksum) {
         Optional<PathVersion> latest = catalogue.latest(key);
         if (latest.isPresent() && catalogue.xml(key, latest.get().version())
                 .map(Checksums::sha256).filter(checksum::equals).isPresent()) {
-            throw RuleViolation.conflict("This file is exactly version " + latest.get().version() + " of '" + key
-                    + "', which is already deployed. Change something before deploying a new version.");
+            throw Refusals.conflict("deployment.sameAsVersion", String.valueOf(latest.get().version()), key);
         }
     }
 

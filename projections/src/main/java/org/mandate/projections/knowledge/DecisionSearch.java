@@ -1,6 +1,6 @@
 package org.mandate.projections.knowledge;
 
-import org.mandate.domain.RuleViolation;
+import org.mandate.domain.Refusals;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -16,8 +16,8 @@ public record DecisionSearch(List<String> words, String category, BigDecimal min
 
     public DecisionSearch {
         if (minAmount != null && maxAmount != null && minAmount.compareTo(maxAmount) > 0) {
-            throw RuleViolation.invalid("The amount range is empty: minAmount " + minAmount.toPlainString()
-                    + " is above maxAmount " + maxAmount.toPlainString() + ". Swap them or widen the range.");
+            throw Refusals.invalid("knowledge.search.emptyAmountRange", minAmount.toPlainString(),
+                    maxAmount.toPlainString());
         }
         words = words == null ? List.of() : List.copyOf(words);
     }

@@ -1,6 +1,6 @@
 package org.mandate.projections.ledger;
 
-import org.mandate.domain.RuleViolation;
+import org.mandate.domain.Refusals;
 
 import java.time.Instant;
 import java.util.regex.Matcher;
@@ -24,8 +24,8 @@ public record Digest(String head, long events, Instant at) {
         public static Kept parse(String digest) {
             Matcher matcher = FORMAT.matcher(digest == null ? "" : digest.strip().toLowerCase());
             if (!matcher.matches()) {
-                throw RuleViolation.invalid("'" + digest + "' is not a digest. Pass the 'head' value that "
-                        + "GET /api/audit/digest returned, e.g. 42:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08.");
+                throw Refusals.invalid("ledger.digest.notADigest", digest,
+                        "42:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
             }
             return new Kept(Long.parseLong(matcher.group(1)), matcher.group(2));
         }
