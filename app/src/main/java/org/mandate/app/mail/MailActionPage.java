@@ -41,7 +41,7 @@ class MailActionPage {
 
     static final String CHANNEL = "decidedFrom";
     static final String LINK = "mailLink";
-    private static final int RATIONALE_LENGTH = 4000;
+    private static final int RATIONALE_LENGTH = DecideStep.MAX_RATIONALE;
 
     private final ActionLinks links;
     private final RequestReader requests;

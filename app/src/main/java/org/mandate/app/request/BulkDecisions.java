@@ -29,7 +29,7 @@ import java.util.UUID;
 public class BulkDecisions {
 
     public static final int MAX_ITEMS = 100;
-    public static final int MAX_RATIONALE = 4_000;
+    public static final int MAX_RATIONALE = DecideStep.MAX_RATIONALE;
 
     private static final Logger log = LoggerFactory.getLogger(BulkDecisions.class);
 

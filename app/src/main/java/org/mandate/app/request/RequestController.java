@@ -51,14 +51,14 @@ class RequestController {
     }
 
     record DecisionBody(@NotNull(message = "must be APPROVED or REJECTED") Outcome outcome,
-                        @Size(max = 4_000) String rationale) {
+                        @Size(max = DecideStep.MAX_RATIONALE) String rationale) {
     }
 
     /** The text is checked by the comment rule itself, whose refusal says what to change. */
     record CommentBody(String text) {
     }
 
-    record WithdrawalBody(@Size(max = 4_000) String reason) {
+    record WithdrawalBody(@Size(max = DecideStep.MAX_RATIONALE) String reason) {
     }
 
     private final CommandGateway commands;

@@ -276,4 +276,20 @@ class PagesIntegrationTest extends MandateIntegrationTest {
         assertThat(late.body()).contains("id=\"decided-elsewhere\"", "Sofia Reyes already approved this step",
                 "Fine for the lab", "Your decision was not recorded", "Too expensive this term");
     }
+
+    @Test
+    void aRationaleOverTheLimitIsSentBackInThePagesLanguageAndNothingIsDecided() {
+        String id = as("ana").submit("Long reason globe", "supplies", 120);
+        String step = openStep(as("sofia"), id);
+        PageSession sofia = PageSession.loggedIn(port, "sofia").speaking("de");
+        String csrf = sofia.csrfFrom("/requests/" + id);
+        long events = eventCount();
+
+        HttpResponse<String> refused = sofia.postForm("/requests/" + id + "/steps/" + step + "/decision",
+                Map.of("outcome", "APPROVED", "rationale", "x".repeat(4_001), "_csrf", csrf));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Ihre Begründung ist 4001 Zeichen lang; bleiben Sie unter 4000.");
+        assertThat(eventCount()).isEqualTo(events);
+    }
 }

@@ -19,7 +19,7 @@ import java.util.Optional;
  */
 final class DecisionPolicy {
 
-    static final int RATIONALE_LENGTH = 4_000;
+    static final int RATIONALE_LENGTH = DecideStep.MAX_RATIONALE;
 
     /** {@code onBehalfOf} is null when the decider holds the step; {@code mandate} is set for a standing mandate. */
     record Authorisation(PersonId onBehalfOf, MandateId mandate) {

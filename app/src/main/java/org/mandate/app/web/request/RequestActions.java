@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
 @Controller
 class RequestActions {
 
-    private static final int RATIONALE_LENGTH = 4_000;
+    private static final int RATIONALE_LENGTH = DecideStep.MAX_RATIONALE;
 
     private final CommandGateway commands;
     private final RequestReader reader;
@@ -58,8 +58,8 @@ class RequestActions {
             return again(id, user, model, response, 400, "outcome", Messages.of("page.outcome.choose"));
         }
         if (form.getRationale() != null && form.getRationale().length() > RATIONALE_LENGTH) {
-            return again(id, user, model, response, 400, "rationale", "Your reason is "
-                    + form.getRationale().length() + " characters long; keep it under " + RATIONALE_LENGTH + ".");
+            return again(id, user, model, response, 400, "rationale", Messages.of("page.rationale.long",
+                    String.valueOf(form.getRationale().length()), String.valueOf(RATIONALE_LENGTH)));
         }
         try {
             commands.sendAndWait(new DecideStep(new RequestId(id), new StepId(stepId), PersonId.of(user.getName()),
