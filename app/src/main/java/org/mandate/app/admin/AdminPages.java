@@ -198,15 +198,13 @@ class AdminPages {
         String id = userName.strip().toLowerCase(Locale.ROOT);
         String problem = null;
         if (!USER_NAME.matcher(id).matches()) {
-            problem = "A user name is 2 to 64 lower-case letters, digits, dots, dashes or underscores, starting with a "
-                    + "letter or digit, such as 'sam' or 'sam.lee'.";
+            problem = Messages.of("admin.join.badUserName");
         } else if (directory.find(PersonId.of(id)).isPresent()) {
-            problem = "There is already someone with the user name '" + id + "'; choose another.";
+            problem = Messages.of("admin.join.taken", id);
         } else if (name.isBlank()) {
-            problem = "Give the person's full name, as colleagues will see it.";
+            problem = Messages.of("admin.join.noName");
         } else if (password.length() < MIN_PASSWORD) {
-            problem = "The first password needs at least " + MIN_PASSWORD + " characters; the person can change it "
-                    + "later.";
+            problem = Messages.of("admin.join.shortPassword", String.valueOf(MIN_PASSWORD));
         }
         if (problem == null) {
             try {

@@ -132,6 +132,11 @@ class AdminConsoleIntegrationTest extends MandateIntegrationTest {
                 "manager", "sofia", "password", "long enough password", "_csrf", ivy.csrfFrom("/admin")));
         assertThat(taken.statusCode()).isEqualTo(400);
         assertThat(taken.body()).contains("already someone with the user name &#39;ana&#39;");
+        PageSession deIvy = PageSession.loggedIn(port, "ivy").speaking("de");
+        HttpResponse<String> shortPassword = deIvy.postForm("/admin/people", Map.of("userName", id, "name",
+                "Sam Lee", "manager", "sofia", "password", "short", "_csrf", deIvy.csrfFrom("/admin")));
+        assertThat(shortPassword.statusCode()).isEqualTo(400);
+        assertThat(shortPassword.body()).contains("Das erste Passwort braucht mindestens");
         assertThat(eventCount()).isEqualTo(events);
 
         HttpResponse<String> joined = ivy.postForm("/admin/people", Map.of("userName", id, "name", "Sam Lee",

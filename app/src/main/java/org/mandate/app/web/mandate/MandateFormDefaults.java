@@ -1,6 +1,7 @@
 package org.mandate.app.web.mandate;
 
 import org.mandate.app.MandateSettings;
+import org.mandate.app.web.voice.Messages;
 import org.mandate.domain.directory.Authority;
 import org.mandate.domain.directory.Person;
 import org.mandate.domain.directory.PersonId;
@@ -49,7 +50,7 @@ class MandateFormDefaults {
     MandateForm outOfOffice(String me) {
         MandateForm form = blank(me);
         form.setAway(true);
-        form.setReason("Out of office");
+        form.setReason(Messages.of("mandates.away.reason")); // their own words once sent: in their language
         Optional<Person> person = directory.find(PersonId.of(me));
         person.map(Person::manager).map(PersonId::value).ifPresent(form::setTo);
         person.map(Person::authority).ifPresent(authority -> {
