@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mandate.app.idempotency.BatchIdempotency;
 import org.mandate.app.problem.AppRefusals;
 import org.mandate.app.problem.Refusal;
+import org.mandate.app.web.voice.Messages;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.request.DecideStep;
 import org.mandate.domain.request.Outcome;
@@ -88,14 +89,13 @@ public class BulkDecisions {
         try {
             request = UUID.fromString(requestId);
         } catch (RuntimeException notAnId) {
-            return refused(requestId, stepId, 400, "'" + requestId + "' is not a request id.");
+            return refused(requestId, stepId, 400, Messages.of("bulk.item.notARequestId", requestId));
         }
         if (stepId == null || stepId.isBlank()) {
-            return refused(requestId, stepId, 400, "Name the step to decide in 'stepId'.");
+            return refused(requestId, stepId, 400, Messages.of("bulk.item.noStep"));
         }
         if (!seen.add(requestId + ":" + stepId)) {
-            return refused(requestId, stepId, 400, "This step is named twice in the batch; it was decided (or "
-                    + "refused) once, above.");
+            return refused(requestId, stepId, 400, Messages.of("bulk.item.twice"));
         }
         try {
             commands.sendAndWait(new DecideStep(new RequestId(request), new StepId(stepId), PersonId.of(me), outcome,
@@ -107,8 +107,7 @@ public class BulkDecisions {
                 refusal = Refusal.of(exception);
             } catch (RuntimeException failure) {
                 log.error("Deciding step {} of request {} in a batch failed", stepId, requestId, failure);
-                return refused(requestId, stepId, 500, "Something went wrong on our side and this step was not "
-                        + "decided. Try it again.");
+                return refused(requestId, stepId, 500, Messages.of("bulk.item.failed"));
             }
             return refused(requestId, stepId, refusal.status().value(), refusal.message());
         }
