@@ -1,16 +1,12 @@
 package org.mandate.app.request;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mandate.app.idempotency.BatchIdempotency;
 import org.mandate.app.problem.AppRefusals;
 import org.mandate.app.problem.Refusal;
 import org.mandate.app.web.voice.Messages;
-import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.request.DecideStep;
 import org.mandate.domain.request.Outcome;
-import org.mandate.domain.request.RequestId;
-import org.mandate.domain.request.StepId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -49,11 +45,11 @@ public class BulkDecisions {
         }
     }
 
-    private final CommandGateway commands;
+    private final Requests requests;
     private final BatchIdempotency idempotency;
 
-    BulkDecisions(CommandGateway commands, BatchIdempotency idempotency) {
-        this.commands = commands;
+    BulkDecisions(Requests requests, BatchIdempotency idempotency) {
+        this.requests = requests;
         this.idempotency = idempotency;
     }
 
@@ -98,8 +94,7 @@ public class BulkDecisions {
             return refused(requestId, stepId, 400, Messages.of("bulk.item.twice"));
         }
         try {
-            commands.sendAndWait(new DecideStep(new RequestId(request), new StepId(stepId), PersonId.of(me), outcome,
-                    rationale));
+            requests.decide(request, stepId, me, outcome, rationale);
             return new ItemResult(requestId, stepId, "decided", null, null);
         } catch (RuntimeException exception) {
             Refusal refusal;

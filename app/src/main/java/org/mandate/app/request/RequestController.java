@@ -8,17 +8,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.mandate.app.MandateSettings;
-import org.mandate.app.category.KnownCategories;
-import org.mandate.app.problem.AppRefusals;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.request.CommentOnRequest;
 import org.mandate.domain.request.DecideStep;
 import org.mandate.domain.request.Outcome;
 import org.mandate.domain.request.RequestId;
-import org.mandate.domain.request.StepId;
-import org.mandate.domain.request.SubmitRequest;
-import org.mandate.domain.request.WithdrawRequest;
 import org.mandate.projections.request.RequestView;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -62,27 +56,19 @@ class RequestController {
     }
 
     private final CommandGateway commands;
+    private final Requests requests;
     private final RequestReader reader;
-    private final String currency;
-    private final KnownCategories categories;
 
-    RequestController(CommandGateway commands, RequestReader reader,
-                      MandateSettings settings, KnownCategories categories) {
+    RequestController(CommandGateway commands, Requests requests, RequestReader reader) {
         this.commands = commands;
-        this.categories = categories;
+        this.requests = requests;
         this.reader = reader;
-        this.currency = settings.currency();
     }
 
     @PostMapping
     ResponseEntity<Map<String, String>> submit(@Valid @RequestBody SubmitBody body, Authentication user) {
-        if (!currency.equals(body.currency())) {
-            throw AppRefusals.invalid("refusal.request.currency", currency, body.currency());
-        }
-        String category = categories.requireActive(body.category());
-        RequestId id = RequestId.create();
-        commands.sendAndWait(new SubmitRequest(id, body.title(), category, body.amount(),
-                body.currency(), body.description(), PersonId.of(user.getName()), body.processKey()));
+        RequestId id = requests.submit(user.getName(), new Requests.Submission(body.title(), body.category(),
+                body.amount(), body.currency(), body.description(), body.processKey()));
         String status = reader.find(id.toString()).map(RequestView::status).orElse("IN_REVIEW");
         return ResponseEntity.created(URI.create("/api/requests/" + id))
                 .body(Map.of("id", id.toString(), "status", status));
@@ -110,16 +96,14 @@ class RequestController {
     @PostMapping("/{id}/withdrawal")
     RequestView withdraw(@PathVariable UUID id, @Valid @RequestBody(required = false) WithdrawalBody body,
                          Authentication user) {
-        commands.sendAndWait(new WithdrawRequest(new RequestId(id), PersonId.of(user.getName()),
-                body == null ? null : body.reason()));
+        requests.withdraw(id, user.getName(), body == null ? null : body.reason());
         return reader.readableBy(id.toString(), user);
     }
 
     @PostMapping("/{id}/steps/{stepId}/decision")
     RequestView decide(@PathVariable UUID id, @PathVariable String stepId, @Valid @RequestBody DecisionBody body,
                        Authentication user) {
-        commands.sendAndWait(new DecideStep(new RequestId(id), new StepId(stepId), PersonId.of(user.getName()),
-                body.outcome(), body.rationale()));
+        requests.decide(id, stepId, user.getName(), body.outcome(), body.rationale());
         return reader.readableBy(id.toString(), user);
     }
 }

@@ -3,16 +3,13 @@ package org.mandate.app.web.request;
 import org.mandate.app.web.voice.Messages;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.mandate.app.MandateSettings;
 import org.mandate.app.category.KnownCategories;
 import org.mandate.app.request.RequestReader;
+import org.mandate.app.request.Requests;
 import org.mandate.app.web.People;
 import org.mandate.app.problem.Refusal;
 import org.mandate.domain.category.Category;
-import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.request.RequestId;
-import org.mandate.domain.request.SubmitRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,19 +26,18 @@ import java.util.Comparator;
 @Controller
 class NewRequestPage {
 
-    private final CommandGateway commands;
+    private final Requests requests;
     private final RequestReader reader;
     private final People people;
     private final String currency;
     private final KnownCategories categories;
 
-    NewRequestPage(CommandGateway commands, RequestReader reader, People people,
-                   MandateSettings settings, KnownCategories categories) {
-        this.commands = commands;
+    NewRequestPage(Requests requests, RequestReader reader, People people, KnownCategories categories) {
+        this.requests = requests;
         this.categories = categories;
         this.reader = reader;
         this.people = people;
-        this.currency = settings.currency();
+        this.currency = requests.currency();
     }
 
     @ModelAttribute
@@ -66,12 +62,10 @@ class NewRequestPage {
             response.setStatus(400);
             return "request/new";
         }
-        RequestId id = RequestId.create();
+        RequestId id;
         try {
-            String category = categories.requireActive(form.getCategory());
-            commands.sendAndWait(new SubmitRequest(id, form.getTitle().strip(), category, amount, currency,
-                    form.getDescription() == null || form.getDescription().isBlank() ? null : form.getDescription(),
-                    PersonId.of(user.getName()), null));
+            id = requests.submit(user.getName(), new Requests.Submission(form.getTitle(), form.getCategory(), amount,
+                    currency, form.getDescription(), null));
         } catch (RuntimeException exception) {
             Refusal refusal = Refusal.of(exception);
             errors.rejectValue(RefusedField.of(refusal), "refused", refusal.message());

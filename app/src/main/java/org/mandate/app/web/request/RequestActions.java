@@ -2,17 +2,13 @@ package org.mandate.app.web.request;
 
 import org.mandate.app.web.voice.Messages;
 import jakarta.servlet.http.HttpServletResponse;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mandate.app.request.RequestReader;
+import org.mandate.app.request.Requests;
 import org.mandate.app.web.Moments;
 import org.mandate.app.web.People;
 import org.mandate.app.problem.Refusal;
-import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.request.DecideStep;
 import org.mandate.domain.request.Outcome;
-import org.mandate.domain.request.RequestId;
-import org.mandate.domain.request.StepId;
-import org.mandate.domain.request.WithdrawRequest;
 import org.mandate.projections.request.RequestView;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -37,14 +33,13 @@ class RequestActions {
 
     private static final int RATIONALE_LENGTH = DecideStep.MAX_RATIONALE;
 
-    private final CommandGateway commands;
+    private final Requests requests;
     private final RequestReader reader;
     private final RequestPageModel page;
     private final People people;
 
-    RequestActions(CommandGateway commands, RequestReader reader, RequestPageModel page,
-                   People people) {
-        this.commands = commands;
+    RequestActions(Requests requests, RequestReader reader, RequestPageModel page, People people) {
+        this.requests = requests;
         this.reader = reader;
         this.page = page;
         this.people = people;
@@ -62,8 +57,7 @@ class RequestActions {
                     String.valueOf(form.getRationale().length()), String.valueOf(RATIONALE_LENGTH)));
         }
         try {
-            commands.sendAndWait(new DecideStep(new RequestId(id), new StepId(stepId), PersonId.of(user.getName()),
-                    outcome, form.getRationale()));
+            requests.decide(id, stepId, user.getName(), outcome, form.getRationale());
         } catch (RuntimeException exception) {
             Refusal refusal = Refusal.of(exception);
             String decidedElsewhere = decidedElsewhere(id, stepId, user);
@@ -87,8 +81,7 @@ class RequestActions {
     String withdraw(@PathVariable UUID id, @RequestParam(name = "reason", required = false) String reason,
                     Authentication user, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
-            commands.sendAndWait(new WithdrawRequest(new RequestId(id), PersonId.of(user.getName()),
-                    reason == null || reason.isBlank() ? null : reason.strip()));
+            requests.withdraw(id, user.getName(), reason);
         } catch (RuntimeException exception) {
             Refusal refusal = Refusal.of(exception);
             model.addAttribute("withdrawReason", reason);

@@ -1,0 +1,76 @@
+package org.mandate.app.request;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mandate.app.MandateSettings;
+import org.mandate.app.category.KnownCategories;
+import org.mandate.app.problem.AppRefusals;
+import org.mandate.domain.directory.PersonId;
+import org.mandate.domain.request.DecideStep;
+import org.mandate.domain.request.Outcome;
+import org.mandate.domain.request.RequestId;
+import org.mandate.domain.request.StepId;
+import org.mandate.domain.request.SubmitRequest;
+import org.mandate.domain.request.WithdrawRequest;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+/**
+ * A request's use cases in one place for the JSON API and the pages: the input is read the same way whichever of
+ * them it came through (text stripped, blank optional text as none, the category by the managed list, the amount in
+ * the organisation's currency), then the command is sent. The rules themselves are the domain's; a refusal is a
+ * {@link org.mandate.domain.RuleViolation} either adapter words through {@link org.mandate.app.problem.Refusal}.
+ */
+@Component
+public class Requests {
+
+    /** What a person asks for; {@code processKey} names a path explicitly (the API only), else null. */
+    public record Submission(String title, String category, BigDecimal amount, String currency, String description,
+                             String processKey) {
+    }
+
+    private final CommandGateway commands;
+    private final KnownCategories categories;
+    private final String currency;
+
+    Requests(CommandGateway commands, KnownCategories categories, MandateSettings settings) {
+        this.commands = commands;
+        this.categories = categories;
+        this.currency = settings.currency();
+    }
+
+    /** The organisation's currency, in which every authority is set. */
+    public String currency() {
+        return currency;
+    }
+
+    public RequestId submit(String requester, Submission submission) {
+        if (!currency.equals(submission.currency())) {
+            throw AppRefusals.invalid("refusal.request.currency", currency, submission.currency());
+        }
+        String category = categories.requireActive(submission.category());
+        RequestId id = RequestId.create();
+        commands.sendAndWait(new SubmitRequest(id, stripped(submission.title()), category, submission.amount(),
+                currency, orNone(submission.description()), PersonId.of(requester), orNone(submission.processKey())));
+        return id;
+    }
+
+    public void decide(UUID request, String step, String decider, Outcome outcome, String rationale) {
+        commands.sendAndWait(new DecideStep(new RequestId(request), new StepId(step), PersonId.of(decider), outcome,
+                orNone(rationale)));
+    }
+
+    public void withdraw(UUID request, String requester, String reason) {
+        commands.sendAndWait(new WithdrawRequest(new RequestId(request), PersonId.of(requester), orNone(reason)));
+    }
+
+    private static String stripped(String text) {
+        return text == null ? null : text.strip();
+    }
+
+    /** Optional text: what was typed, stripped, or none when nothing but blanks was. */
+    private static String orNone(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}
