@@ -8,15 +8,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.mandate.app.MandateSettings;
-import org.mandate.app.category.KnownCategories;
 import org.mandate.app.problem.AppRefusals;
-import org.mandate.domain.directory.PersonId;
-import org.mandate.domain.mandate.GrantMandate;
 import org.mandate.domain.mandate.MandateId;
-import org.mandate.domain.mandate.RevokeMandate;
-import org.mandate.domain.mandate.Scope;
 import org.mandate.projections.delegation.DelegationsRegister;
 import org.mandate.projections.delegation.MandateView;
 import org.springframework.http.ResponseEntity;
@@ -34,9 +27,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /** Standing mandates of the caller: those they granted, hold, or whose authority they carry. */
@@ -56,24 +47,19 @@ class MandateController {
                      String currency,
                      @NotNull(message = "is needed, e.g. 2026-12-01T00:00:00Z") Instant validFrom,
                      @NotNull(message = "is needed, e.g. 2026-12-15T00:00:00Z") Instant validUntil,
-                     @Size(max = 2_000) String reason,
+                     @Size(max = StandingMandates.MAX_REASON) String reason,
                      Boolean mayRedelegate,
                      UUID passedOn) {
     }
 
-    private final CommandGateway commands;
+    private final StandingMandates mandates;
     private final DelegationsRegister register;
     private final Clock clock;
-    private final String currency;
-    private final KnownCategories knownCategories;
 
-    MandateController(CommandGateway commands, DelegationsRegister register, Clock clock,
-                      MandateSettings settings, KnownCategories knownCategories) {
-        this.commands = commands;
-        this.knownCategories = knownCategories;
+    MandateController(StandingMandates mandates, DelegationsRegister register, Clock clock) {
+        this.mandates = mandates;
         this.register = register;
         this.clock = clock;
-        this.currency = settings.currency();
     }
 
     @GetMapping
@@ -83,32 +69,17 @@ class MandateController {
 
     @PostMapping
     ResponseEntity<MandateView> grant(@Valid @RequestBody GrantBody body, Authentication user) {
-        if (!currency.equals(body.currency())) {
-            throw AppRefusals.invalid("refusal.mandate.currency", currency, body.currency());
-        }
-        Set<String> categories = knownCategories.requireActiveOrAny(body.categories());
-        MandateId id = MandateId.create();
-        commands.sendAndWait(new GrantMandate(id, PersonId.of(user.getName()), PersonId.of(body.to().strip()),
-                new Scope(categories, body.maxAmount(), body.currency()), toTheSecond(body.validFrom()),
-                toTheSecond(body.validUntil()),
-                body.reason(), Boolean.TRUE.equals(body.mayRedelegate()),
-                body.passedOn() == null ? null : new MandateId(body.passedOn())));
+        MandateId id = mandates.grant(user.getName(), new StandingMandates.Grant(body.to(), body.categories(),
+                body.maxAmount(), body.currency(), body.validFrom(), body.validUntil(), body.reason(),
+                Boolean.TRUE.equals(body.mayRedelegate()), body.passedOn()));
         return ResponseEntity.created(URI.create("/api/mandates/" + id)).body(read(id.toString()));
     }
 
     @DeleteMapping("/{id}")
     MandateView revoke(@PathVariable UUID id, @RequestParam(required = false) String reason, Authentication user) {
         read(id.toString());
-        if (reason != null && reason.length() > 2_000) {
-            throw AppRefusals.invalid("refusal.mandate.reason");
-        }
-        commands.sendAndWait(new RevokeMandate(new MandateId(id), PersonId.of(user.getName()), reason));
+        mandates.revoke(id, user.getName(), reason);
         return read(id.toString());
-    }
-
-    /** Windows are kept to the second, so every database stores them exactly and comparisons hold. */
-    private static Instant toTheSecond(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.SECONDS);
     }
 
     private MandateView read(String id) {

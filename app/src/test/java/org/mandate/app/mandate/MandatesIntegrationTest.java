@@ -6,8 +6,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mandate.app.Api;
 import org.mandate.app.MandateIntegrationTest;
+import org.mandate.app.web.PageSession;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -170,6 +172,28 @@ class MandatesIntegrationTest extends MandateIntegrationTest {
         assertThat(refused(this::eventCount, () -> as("vera").delete("/api/mandates/" + mandate), 409).detail())
                 .contains("already revoked");
         refused(this::eventCount, () -> as("vera").delete("/api/mandates/" + java.util.UUID.randomUUID()), 404);
+    }
+
+    @Test
+    void theApiAndThePageReadAMandatesReasonsTheSameWay() {
+        Map<String, Object> padded = body("omar", 3000, "*");
+        padded.put("reason", "  Parental leave  ");
+        Api.Response granted = as("vera").post("/api/mandates", padded);
+        assertThat(granted.status()).as(granted.toString()).isEqualTo(201);
+        assertThat(granted.json().path("reason").asText()).isEqualTo("Parental leave");
+        String mandate = granted.json().path("id").asText();
+
+        // the page once took a revocation reason of any length; both now refuse one over the limit, and change nothing
+        PageSession vera = PageSession.loggedIn(port, "vera");
+        long events = eventCount();
+        HttpResponse<String> tooLong = vera.postForm("/mandates/" + mandate + "/revocation",
+                Map.of("reason", "x".repeat(StandingMandates.MAX_REASON + 1), "_csrf", vera.csrfFrom("/mandates")));
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("The reason is longer than 2000 characters");
+        assertThat(eventCount()).isEqualTo(events);
+
+        assertThat(as("vera").delete("/api/mandates/" + mandate + "?reason=%20%20Back%20early%20").json()
+                .path("revokeReason").asText()).isEqualTo("Back early");
     }
 
     @Test

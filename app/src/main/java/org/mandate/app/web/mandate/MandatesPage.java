@@ -1,16 +1,10 @@
 package org.mandate.app.web.mandate;
 
+import org.mandate.app.mandate.StandingMandates;
 import org.mandate.app.web.voice.Messages;
 import jakarta.servlet.http.HttpServletResponse;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.mandate.app.category.KnownCategories;
 import org.mandate.app.web.People;
 import org.mandate.app.problem.Refusal;
-import org.mandate.domain.directory.PersonId;
-import org.mandate.domain.mandate.GrantMandate;
-import org.mandate.domain.mandate.MandateId;
-import org.mandate.domain.mandate.RevokeMandate;
-import org.mandate.domain.mandate.Scope;
 import org.mandate.projections.delegation.DelegationsRegister;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -33,18 +27,15 @@ import java.util.UUID;
 @Controller
 class MandatesPage {
 
-    private final CommandGateway commands;
+    private final StandingMandates mandates;
     private final DelegationsRegister register;
     private final MandateFormDefaults defaults;
     private final People people;
     private final Clock clock;
 
-    private final KnownCategories categories;
-
-    MandatesPage(CommandGateway commands, DelegationsRegister register, MandateFormDefaults defaults, People people,
-                 Clock clock, KnownCategories categories) {
-        this.commands = commands;
-        this.categories = categories;
+    MandatesPage(StandingMandates mandates, DelegationsRegister register, MandateFormDefaults defaults, People people,
+                 Clock clock) {
+        this.mandates = mandates;
         this.register = register;
         this.defaults = defaults;
         this.people = people;
@@ -66,10 +57,9 @@ class MandatesPage {
             return show(user, model, form, form.isAway());
         }
         try {
-            commands.sendAndWait(new GrantMandate(MandateId.create(), PersonId.of(user.getName()),
-                    PersonId.of(form.getTo()), new Scope(categories.requireActiveOrAny(read.categories()),
-                            read.maxAmount(), defaults.currency()),
-                    read.validFrom(), read.validUntil(), read.reason(), false, null));
+            mandates.grant(user.getName(), new StandingMandates.Grant(form.getTo(), read.categories(),
+                    read.maxAmount(), defaults.currency(), read.validFrom(), read.validUntil(), read.reason(), false,
+                    null));
         } catch (RuntimeException exception) {
             Refusal refusal = Refusal.of(exception);
             errors.rejectValue(MandateForm.fieldOf(refusal), "refused", refusal.message());
@@ -85,8 +75,7 @@ class MandatesPage {
     String revoke(@PathVariable UUID id, @RequestParam(name = "reason", required = false) String reason,
                   Authentication user, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
-            commands.sendAndWait(new RevokeMandate(new MandateId(id), PersonId.of(user.getName()),
-                    reason == null || reason.isBlank() ? null : reason.strip()));
+            mandates.revoke(id, user.getName(), reason);
         } catch (RuntimeException exception) {
             Refusal refusal = Refusal.of(exception);
             response.setStatus(refusal.status().value());
