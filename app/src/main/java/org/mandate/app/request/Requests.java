@@ -6,7 +6,10 @@ import org.mandate.app.category.KnownCategories;
 import org.mandate.app.problem.AppRefusals;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.request.DecideStep;
+import org.mandate.domain.request.DelegateStep;
+import org.mandate.domain.request.EscalateStep;
 import org.mandate.domain.request.Outcome;
+import org.mandate.domain.request.RecallDelegation;
 import org.mandate.domain.request.RequestId;
 import org.mandate.domain.request.StepId;
 import org.mandate.domain.request.SubmitRequest;
@@ -17,7 +20,8 @@ import java.math.BigDecimal;
 import java.util.UUID;
 
 /**
- * A request's use cases in one place for the JSON API and the pages: the input is read the same way whichever of
+ * A request's use cases (submit, decide, withdraw; lend, recall and escalate a step) in one place for the JSON API
+ * and the pages: the input is read the same way whichever of
  * them it came through (text stripped, blank optional text as none, the category by the managed list, the amount in
  * the organisation's currency), then the command is sent. The rules themselves are the domain's; a refusal is a
  * {@link org.mandate.domain.RuleViolation} either adapter words through {@link org.mandate.app.problem.Refusal}.
@@ -63,6 +67,22 @@ public class Requests {
 
     public void withdraw(UUID request, String requester, String reason) {
         commands.sendAndWait(new WithdrawRequest(new RequestId(request), PersonId.of(requester), orNone(reason)));
+    }
+
+    /** Lends the step to {@code to}, who decides it instead until it is recalled. */
+    public void lend(UUID request, String step, String by, String to, String note) {
+        commands.sendAndWait(new DelegateStep(new RequestId(request), new StepId(step), PersonId.of(by),
+                PersonId.of(to.strip()), orNone(note)));
+    }
+
+    public void recall(UUID request, String step, String by, String reason) {
+        commands.sendAndWait(new RecallDelegation(new RequestId(request), new StepId(step), PersonId.of(by),
+                orNone(reason)));
+    }
+
+    public void escalate(UUID request, String step, String by, String reason) {
+        commands.sendAndWait(new EscalateStep(new RequestId(request), new StepId(step), PersonId.of(by),
+                orNone(reason)));
     }
 
     private static String stripped(String text) {

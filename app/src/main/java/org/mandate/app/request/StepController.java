@@ -3,13 +3,6 @@ package org.mandate.app.request;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.mandate.domain.directory.PersonId;
-import org.mandate.domain.request.DelegateStep;
-import org.mandate.domain.request.EscalateStep;
-import org.mandate.domain.request.RecallDelegation;
-import org.mandate.domain.request.RequestId;
-import org.mandate.domain.request.StepId;
 import org.mandate.projections.request.RequestView;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -34,35 +27,32 @@ class StepController {
     record EscalationBody(@NotBlank(message = "must say why you escalate") @Size(max = 2_000) String reason) {
     }
 
-    private final CommandGateway commands;
+    private final Requests requests;
     private final RequestReader reader;
 
-    StepController(CommandGateway commands, RequestReader reader) {
-        this.commands = commands;
+    StepController(Requests requests, RequestReader reader) {
+        this.requests = requests;
         this.reader = reader;
     }
 
     @PostMapping("/delegation")
     RequestView delegate(@PathVariable UUID id, @PathVariable String stepId, @Valid @RequestBody DelegationBody body,
                          Authentication user) {
-        commands.sendAndWait(new DelegateStep(new RequestId(id), new StepId(stepId), PersonId.of(user.getName()),
-                PersonId.of(body.to().strip()), body.note()));
+        requests.lend(id, stepId, user.getName(), body.to(), body.note());
         return after(id, user);
     }
 
     @DeleteMapping("/delegation")
     RequestView recall(@PathVariable UUID id, @PathVariable String stepId,
                        @RequestParam(required = false) String reason, Authentication user) {
-        commands.sendAndWait(new RecallDelegation(new RequestId(id), new StepId(stepId), PersonId.of(user.getName()),
-                reason));
+        requests.recall(id, stepId, user.getName(), reason);
         return after(id, user);
     }
 
     @PostMapping("/escalation")
     RequestView escalate(@PathVariable UUID id, @PathVariable String stepId, @Valid @RequestBody EscalationBody body,
                          Authentication user) {
-        commands.sendAndWait(new EscalateStep(new RequestId(id), new StepId(stepId), PersonId.of(user.getName()),
-                body.reason()));
+        requests.escalate(id, stepId, user.getName(), body.reason());
         return after(id, user);
     }
 

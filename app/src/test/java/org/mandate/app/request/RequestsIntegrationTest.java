@@ -7,9 +7,12 @@ import org.mandate.app.Api;
 import org.mandate.app.MandateIntegrationTest;
 import org.mandate.app.web.PageSession;
 import org.mandate.domain.request.RequestWithdrawn;
+import org.mandate.domain.request.StepDelegated;
+import org.mandate.domain.request.StepEscalated;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,5 +54,28 @@ class RequestsIntegrationTest extends MandateIntegrationTest {
         assertThat(events.readEvents(id).asStream().map(message -> message.getPayload())
                 .filter(RequestWithdrawn.class::isInstance).map(RequestWithdrawn.class::cast))
                 .singleElement().satisfies(event -> assertThat(event.reason()).isNull());
+    }
+
+    @Test
+    void aStepMovedThroughTheApiKeepsItsNoteAndReasonAsThePageWould() {
+        String id = as("ana").submit("Moved globe", "supplies", 120);
+        String step = openStep(as("sofia"), id);
+        String moves = "/api/requests/" + id + "/steps/" + step;
+
+        assertThat(as("sofia").post(moves + "/delegation", Map.of("to", " liam ", "note", "   ")).status())
+                .isEqualTo(200);
+        assertThat(as("sofia").delete(moves + "/delegation").status()).isEqualTo(200);
+        assertThat(as("sofia").post(moves + "/escalation", Map.of("reason", "  Too big for me  ")).status())
+                .isEqualTo(200);
+
+        List<Object> payloads = events.readEvents(id).asStream().map(message -> (Object) message.getPayload())
+                .toList();
+        assertThat(payloads).filteredOn(StepDelegated.class::isInstance).map(StepDelegated.class::cast)
+                .singleElement().satisfies(lent -> {
+                    assertThat(lent.to().value()).isEqualTo("liam");
+                    assertThat(lent.note()).isNull();
+                });
+        assertThat(payloads).filteredOn(StepEscalated.class::isInstance).map(StepEscalated.class::cast)
+                .singleElement().satisfies(escalated -> assertThat(escalated.reason()).isEqualTo("Too big for me"));
     }
 }

@@ -2,16 +2,10 @@ package org.mandate.app.web.request;
 
 import org.mandate.app.web.voice.Messages;
 import jakarta.servlet.http.HttpServletResponse;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mandate.app.request.RequestReader;
+import org.mandate.app.request.Requests;
 import org.mandate.app.web.People;
 import org.mandate.app.problem.Refusal;
-import org.mandate.domain.directory.PersonId;
-import org.mandate.domain.request.DelegateStep;
-import org.mandate.domain.request.EscalateStep;
-import org.mandate.domain.request.RecallDelegation;
-import org.mandate.domain.request.RequestId;
-import org.mandate.domain.request.StepId;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,7 +16,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * Moving a step from the request page: lend it to a colleague, take it back, or escalate it one level up; the
@@ -32,14 +25,13 @@ import java.util.function.Supplier;
 @Controller
 class StepMoves {
 
-    private final CommandGateway commands;
+    private final Requests requests;
     private final RequestReader reader;
     private final RequestPageModel page;
     private final People people;
 
-    StepMoves(CommandGateway commands, RequestReader reader, RequestPageModel page,
-              People people) {
-        this.commands = commands;
+    StepMoves(Requests requests, RequestReader reader, RequestPageModel page, People people) {
+        this.requests = requests;
         this.reader = reader;
         this.page = page;
         this.people = people;
@@ -55,8 +47,8 @@ class StepMoves {
         if (to == null || to.isBlank()) {
             return again(id, user, model, response, 400, "to", Messages.of("page.delegate.choose"));
         }
-        return send(id, user, model, response, redirect, "to", () -> new DelegateStep(new RequestId(id),
-                        new StepId(stepId), PersonId.of(user.getName()), PersonId.of(to.strip()), blankless(note)),
+        return send(id, user, model, response, redirect, "to",
+                () -> requests.lend(id, stepId, user.getName(), to, note),
                 Messages.of("page.delegate.done", people.name(to.strip())), "/");
     }
 
@@ -64,8 +56,8 @@ class StepMoves {
     String recall(@PathVariable UUID id, @PathVariable String stepId,
                   @RequestParam(name = "reason", required = false) String reason, Authentication user, Model model,
                   HttpServletResponse response, RedirectAttributes redirect) {
-        return send(id, user, model, response, redirect, "recall", () -> new RecallDelegation(new RequestId(id),
-                        new StepId(stepId), PersonId.of(user.getName()), blankless(reason)),
+        return send(id, user, model, response, redirect, "recall",
+                () -> requests.recall(id, stepId, user.getName(), reason),
                 Messages.of("page.recall.done"), "/requests/" + id);
     }
 
@@ -78,16 +70,16 @@ class StepMoves {
             return again(id, user, model, response, 400, "escalationReason",
                     Messages.of("page.escalate.why"));
         }
-        return send(id, user, model, response, redirect, "escalationReason", () -> new EscalateStep(
-                        new RequestId(id), new StepId(stepId), PersonId.of(user.getName()), reason.strip()),
+        return send(id, user, model, response, redirect, "escalationReason",
+                () -> requests.escalate(id, stepId, user.getName(), reason),
                 null, "/");
     }
 
     private String send(UUID id, Authentication user, Model model, HttpServletResponse response,
-                        RedirectAttributes redirect, String field, Supplier<Object> command, String confirmation,
+                        RedirectAttributes redirect, String field, Runnable move, String confirmation,
                         String next) {
         try {
-            commands.sendAndWait(command.get());
+            move.run();
         } catch (RuntimeException exception) {
             Refusal refusal = Refusal.of(exception);
             return again(id, user, model, response, refusal.status().value(), field, refusal.message());
@@ -107,9 +99,5 @@ class StepMoves {
         response.setStatus(status);
         page.fill(id.toString(), user, model, Map.of(field, message));
         return "request/request";
-    }
-
-    private static String blankless(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }
