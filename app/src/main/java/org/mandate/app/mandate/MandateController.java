@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.mandate.app.problem.AppRefusals;
+import org.mandate.domain.mandate.GrantMandate;
 import org.mandate.domain.mandate.MandateId;
 import org.mandate.projections.delegation.DelegationsRegister;
 import org.mandate.projections.delegation.MandateView;
@@ -47,7 +48,7 @@ class MandateController {
                      String currency,
                      @NotNull(message = "is needed, e.g. 2026-12-01T00:00:00Z") Instant validFrom,
                      @NotNull(message = "is needed, e.g. 2026-12-15T00:00:00Z") Instant validUntil,
-                     @Size(max = StandingMandates.MAX_REASON) String reason,
+                     @Size(max = GrantMandate.MAX_REASON) String reason,
                      Boolean mayRedelegate,
                      UUID passedOn) {
     }

@@ -18,16 +18,14 @@ import java.util.Collection;
 import java.util.UUID;
 
 /**
- * Granting and revoking a standing mandate, in one place for the JSON API and the mandates page: the input is read
- * the same way whichever it came through (the categories by the managed list or '*', the amount in the
- * organisation's currency, the window to the second, text stripped and blank as none), then the command is sent.
- * The mandate rules themselves are the domain's.
+ * Granting and revoking a standing mandate, in one place for the JSON API and the mandates page: what the app
+ * itself decides about the input (the categories by the managed list or '*', the amount in the organisation's
+ * currency, the window to the second) is checked the same way whichever it came through, then the command is sent.
+ * The mandate rules, and how a reason is kept (stripped, blank as none, at most
+ * {@link GrantMandate#MAX_REASON} characters), are the aggregate's.
  */
 @Component
 public class StandingMandates {
-
-    /** The longest reason a mandate's grant or revocation takes. */
-    public static final int MAX_REASON = 2_000;
 
     /** A mandate to give: {@code passedOn} names the mandate it is passed on from (the API only), else null. */
     public record Grant(String to, Collection<String> categories, BigDecimal maxAmount, String currency,
@@ -51,27 +49,17 @@ public class StandingMandates {
         MandateId id = MandateId.create();
         commands.sendAndWait(new GrantMandate(id, PersonId.of(grantor), PersonId.of(grant.to().strip()),
                 new Scope(categories.requireActiveOrAny(grant.categories()), grant.maxAmount(), currency),
-                toTheSecond(grant.validFrom()), toTheSecond(grant.validUntil()), reason(grant.reason()),
+                toTheSecond(grant.validFrom()), toTheSecond(grant.validUntil()), grant.reason(),
                 grant.mayRedelegate(), grant.passedOn() == null ? null : new MandateId(grant.passedOn())));
         return id;
     }
 
     public void revoke(UUID mandate, String by, String reason) {
-        commands.sendAndWait(new RevokeMandate(new MandateId(mandate), PersonId.of(by), reason(reason)));
+        commands.sendAndWait(new RevokeMandate(new MandateId(mandate), PersonId.of(by), reason));
     }
 
     /** Windows are kept to the second, so every database stores them exactly and comparisons hold. */
     private static Instant toTheSecond(Instant instant) {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS);
-    }
-
-    private static String reason(String reason) {
-        if (reason == null || reason.isBlank()) {
-            return null;
-        }
-        if (reason.strip().length() > MAX_REASON) {
-            throw AppRefusals.invalid("refusal.mandate.reason");
-        }
-        return reason.strip();
     }
 }

@@ -21,9 +21,9 @@ import java.util.UUID;
 
 /**
  * A request's use cases (submit, decide, withdraw; lend, recall and escalate a step) in one place for the JSON API
- * and the pages: the input is read the same way whichever of
- * them it came through (text stripped, blank optional text as none, the category by the managed list, the amount in
- * the organisation's currency), then the command is sent. The rules themselves are the domain's; a refusal is a
+ * and the pages: what the app itself decides about the input (the category by the managed list, the amount in the
+ * organisation's currency) is checked the same way whichever of them it came through, then the command is sent.
+ * The rules, and how text a person typed is kept (stripped, blank as none), are the aggregate's; a refusal is a
  * {@link org.mandate.domain.RuleViolation} either adapter words through {@link org.mandate.app.problem.Refusal}.
  */
 @Component
@@ -55,42 +55,31 @@ public class Requests {
         }
         String category = categories.requireActive(submission.category());
         RequestId id = RequestId.create();
-        commands.sendAndWait(new SubmitRequest(id, stripped(submission.title()), category, submission.amount(),
-                currency, orNone(submission.description()), PersonId.of(requester), orNone(submission.processKey())));
+        commands.sendAndWait(new SubmitRequest(id, submission.title(), category, submission.amount(), currency,
+                submission.description(), PersonId.of(requester), submission.processKey()));
         return id;
     }
 
     public void decide(UUID request, String step, String decider, Outcome outcome, String rationale) {
         commands.sendAndWait(new DecideStep(new RequestId(request), new StepId(step), PersonId.of(decider), outcome,
-                orNone(rationale)));
+                rationale));
     }
 
     public void withdraw(UUID request, String requester, String reason) {
-        commands.sendAndWait(new WithdrawRequest(new RequestId(request), PersonId.of(requester), orNone(reason)));
+        commands.sendAndWait(new WithdrawRequest(new RequestId(request), PersonId.of(requester), reason));
     }
 
     /** Lends the step to {@code to}, who decides it instead until it is recalled. */
     public void lend(UUID request, String step, String by, String to, String note) {
         commands.sendAndWait(new DelegateStep(new RequestId(request), new StepId(step), PersonId.of(by),
-                PersonId.of(to.strip()), orNone(note)));
+                PersonId.of(to.strip()), note));
     }
 
     public void recall(UUID request, String step, String by, String reason) {
-        commands.sendAndWait(new RecallDelegation(new RequestId(request), new StepId(step), PersonId.of(by),
-                orNone(reason)));
+        commands.sendAndWait(new RecallDelegation(new RequestId(request), new StepId(step), PersonId.of(by), reason));
     }
 
     public void escalate(UUID request, String step, String by, String reason) {
-        commands.sendAndWait(new EscalateStep(new RequestId(request), new StepId(step), PersonId.of(by),
-                orNone(reason)));
-    }
-
-    private static String stripped(String text) {
-        return text == null ? null : text.strip();
-    }
-
-    /** Optional text: what was typed, stripped, or none when nothing but blanks was. */
-    private static String orNone(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+        commands.sendAndWait(new EscalateStep(new RequestId(request), new StepId(step), PersonId.of(by), reason));
     }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.mandate.app.Api;
 import org.mandate.app.MandateIntegrationTest;
 import org.mandate.app.web.PageSession;
+import org.mandate.domain.mandate.GrantMandate;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.net.http.HttpResponse;
@@ -187,7 +188,7 @@ class MandatesIntegrationTest extends MandateIntegrationTest {
         PageSession vera = PageSession.loggedIn(port, "vera");
         long events = eventCount();
         HttpResponse<String> tooLong = vera.postForm("/mandates/" + mandate + "/revocation",
-                Map.of("reason", "x".repeat(StandingMandates.MAX_REASON + 1), "_csrf", vera.csrfFrom("/mandates")));
+                Map.of("reason", "x".repeat(GrantMandate.MAX_REASON + 1), "_csrf", vera.csrfFrom("/mandates")));
         assertThat(tooLong.statusCode()).isEqualTo(400);
         assertThat(tooLong.body()).contains("The reason is longer than 2000 characters");
         assertThat(eventCount()).isEqualTo(events);

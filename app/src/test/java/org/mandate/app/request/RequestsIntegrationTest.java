@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.mandate.app.Api;
 import org.mandate.app.MandateIntegrationTest;
 import org.mandate.app.web.PageSession;
+import org.mandate.domain.request.DecideStep;
 import org.mandate.domain.request.RequestWithdrawn;
 import org.mandate.domain.request.StepDelegated;
 import org.mandate.domain.request.StepEscalated;
@@ -54,6 +55,20 @@ class RequestsIntegrationTest extends MandateIntegrationTest {
         assertThat(events.readEvents(id).asStream().map(message -> message.getPayload())
                 .filter(RequestWithdrawn.class::isInstance).map(RequestWithdrawn.class::cast))
                 .singleElement().satisfies(event -> assertThat(event.reason()).isNull());
+    }
+
+    @Test
+    void aWithdrawalReasonOverTheLimitIsRefusedOnThePageAsOnTheApi() {
+        String id = as("ana").submit("Long withdrawal globe", "supplies", 120);
+        PageSession ana = PageSession.loggedIn(port, "ana");
+        long events = eventCount();
+
+        HttpResponse<String> refused = ana.postForm("/requests/" + id + "/withdrawal", Map.of("reason",
+                "x".repeat(DecideStep.MAX_RATIONALE + 1), "_csrf", ana.csrfFrom("/requests/" + id)));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("The reason is longer than 4000 characters");
+        assertThat(eventCount()).isEqualTo(events);
     }
 
     @Test

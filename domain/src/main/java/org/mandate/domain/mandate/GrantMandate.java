@@ -9,4 +9,7 @@ import java.time.Instant;
 public record GrantMandate(@TargetAggregateIdentifier MandateId mandateId, PersonId grantor, PersonId holder,
                            Scope scope, Instant validFrom, Instant validUntil, String reason, boolean mayRedelegate,
                            MandateId passedOn) {
+
+    /** The longest reason a mandate's grant or revocation takes; longer is refused. */
+    public static final int MAX_REASON = 2_000;
 }

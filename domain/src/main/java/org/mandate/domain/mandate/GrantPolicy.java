@@ -20,7 +20,7 @@ import java.util.TreeSet;
  */
 final class GrantPolicy {
 
-    static final int REASON_LENGTH = 2_000;
+    static final int REASON_LENGTH = GrantMandate.MAX_REASON;
 
     private final Directory directory;
     private final Mandates mandates;

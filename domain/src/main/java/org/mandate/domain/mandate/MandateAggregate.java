@@ -33,7 +33,7 @@ public class MandateAggregate {
                             Clock clock) {
         Instant now = clock.instant();
         PersonId principal = new GrantPolicy(directory, mandates, limits).check(command, now);
-        String reason = command.reason() == null ? null : command.reason().strip();
+        String reason = strip(command.reason());
         apply(new MandateGranted(command.mandateId(), command.grantor(), command.holder(), principal,
                 command.passedOn(), command.scope(), command.validFrom(), command.validUntil(), reason,
                 command.mayRedelegate(), now));
@@ -41,12 +41,15 @@ public class MandateAggregate {
 
     @CommandHandler
     void handle(RevokeMandate command, Clock clock) {
+        String reason = strip(command.reason());
+        if (reason != null && reason.length() > GrantMandate.MAX_REASON) {
+            throw Refusals.invalid("request.delegationPolicy.theReasonIsLongerThan", GrantMandate.MAX_REASON);
+        }
         if (!command.by().equals(grantor) && !command.by().equals(holder)) {
             throw Refusals.forbidden("mandate.mandateAggregate.onlyWhoGrantedThisMandate", grantor, holder);
         }
         stillLive(clock.instant());
-        apply(new MandateRevoked(id, command.by(), command.reason() == null ? null : command.reason().strip(),
-                clock.instant()));
+        apply(new MandateRevoked(id, command.by(), reason, clock.instant()));
     }
 
     @CommandHandler
@@ -81,5 +84,10 @@ public class MandateAggregate {
     @EventSourcingHandler
     void on(MandateRevoked event) {
         revoked = true;
+    }
+
+    /** A reason a person may leave out: stripped, and none when nothing but blanks was typed. */
+    private static String strip(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -78,7 +78,7 @@ public class ApprovalRequest {
         }
         String processKey = PathChoice.pathFor(command, paths);
         apply(new RequestSubmitted(command.requestId(), command.title().strip(), command.category(),
-                command.amount(), command.currency(), command.description(), command.requester(), processKey,
+                command.amount(), command.currency(), strip(command.description()), command.requester(), processKey,
                 clock.instant()));
     }
 
@@ -148,7 +148,7 @@ public class ApprovalRequest {
         DecisionPolicy.Authorisation authorisation = DecisionPolicy.check(command, facts(),
                 steps.get(command.stepId()), mandates, directory, now);
         refuseWhilePaused(command.stepId(), Refusals.phrase("request.word.decided"));
-        String rationale = command.rationale() == null ? null : command.rationale().strip();
+        String rationale = strip(command.rationale());
         apply(new StepDecided(id, command.stepId(), command.outcome(), command.decider(),
                 authorisation.onBehalfOf(), authorisation.mandate() == null ? null : authorisation.mandate().toString(),
                 rationale, now));
@@ -267,7 +267,11 @@ public class ApprovalRequest {
         if (status != RequestStatus.IN_REVIEW) {
             throw Refusals.conflict("request.approvalRequest.thisRequestIsAlreadyAnd", status(status));
         }
-        apply(new RequestWithdrawn(id, command.by(), command.reason(), clock.instant()));
+        String reason = strip(command.reason());
+        if (reason != null && reason.length() > DecideStep.MAX_RATIONALE) {
+            throw Refusals.invalid("request.delegationPolicy.theReasonIsLongerThan", DecideStep.MAX_RATIONALE);
+        }
+        apply(new RequestWithdrawn(id, command.by(), reason, clock.instant()));
     }
 
     @CommandHandler
@@ -536,6 +540,7 @@ public class ApprovalRequest {
         }
     }
 
+    /** Text a person may leave out: stripped, and none when nothing but blanks was typed. */
     private static String strip(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
