@@ -263,18 +263,7 @@ class ProcessModelerBrowserTest extends BrowserTest {
     @Test
     void theModelerShowsEachProblemAndDeploysNothing() {
         WebDriver browser = browserAs("olu");
-        browser.get(url("/processes/new?key=browser-refused"));
-        WebElement canvas = browser.findElement(By.id("canvas"));
-        slowly(browser, driver -> "true".equals(canvas.getDomAttribute("data-loaded")));
-        // what a process owner would type into the assignee field of the properties panel
-        ((JavascriptExecutor) browser).executeScript("const m = mandateModeler;"
-                + "const task = m.get('elementRegistry').get('approval');"
-                + "m.get('modeling').updateProperties(task, { 'camunda:assignee': 'pat' });");
-
-        browser.findElement(By.id("deploy")).click();
-
-        WebElement problem = slowly(browser, driver -> driver.findElement(
-                By.cssSelector("#problems li[data-element-id='approval']")));
+        WebElement problem = deployWithAssigneePat(browser, "browser-refused");
         assertThat(problem.getText()).contains("assignee 'pat', which is not an assignment Mandate understands");
         assertThat(browser.findElement(By.id("status")).getText()).startsWith("The process was not deployed");
         assertThat(as("olu").get("/api/processes/browser-refused/versions").status()).isEqualTo(404);
@@ -285,22 +274,28 @@ class ProcessModelerBrowserTest extends BrowserTest {
     @Test
     void theModelerShowsProblemsInTheReadersLanguage() {
         WebDriver browser = browserAs("olu", "de");
-        browser.get(url("/processes/new?key=browser-refused-de"));
-        WebElement canvas = browser.findElement(By.id("canvas"));
-        slowly(browser, driver -> "true".equals(canvas.getDomAttribute("data-loaded")));
-        ((JavascriptExecutor) browser).executeScript("const m = mandateModeler;"
-                + "const task = m.get('elementRegistry').get('approval');"
-                + "m.get('modeling').updateProperties(task, { 'camunda:assignee': 'pat' });");
-
-        browser.findElement(By.id("deploy")).click();
-
-        WebElement problem = slowly(browser, driver -> driver.findElement(
-                By.cssSelector("#problems li[data-element-id='approval']")));
+        WebElement problem = deployWithAssigneePat(browser, "browser-refused-de");
         assertThat(problem.getText()).startsWith("Benutzeraufgabe ‚Approval‘: Der Bearbeiter ‚pat‘ ist keine "
                 + "Zuweisung, die Mandate versteht.");
         assertThat(browser.findElement(By.id("status")).getText())
                 .startsWith("Der Prozess wurde nicht veröffentlicht; beheben Sie zuerst ein Problem.");
         assertThat(as("olu").get("/api/processes/browser-refused-de/versions").status()).isEqualTo(404);
+    }
+
+    /**
+     * Draws a new path under {@code key} whose approval step names 'pat' as its assignee, as a process owner would
+     * type it into the properties panel, tries to deploy it, and returns the problem the modeler lists for the step.
+     */
+    private WebElement deployWithAssigneePat(WebDriver browser, String key) {
+        browser.get(url("/processes/new?key=" + key));
+        WebElement canvas = browser.findElement(By.id("canvas"));
+        slowly(browser, driver -> "true".equals(canvas.getDomAttribute("data-loaded")));
+        ((JavascriptExecutor) browser).executeScript("const m = mandateModeler;"
+                + "const task = m.get('elementRegistry').get('approval');"
+                + "m.get('modeling').updateProperties(task, { 'camunda:assignee': 'pat' });");
+        browser.findElement(By.id("deploy")).click();
+        return slowly(browser, driver -> driver.findElement(
+                By.cssSelector("#problems li[data-element-id='approval']")));
     }
 
     @Test
