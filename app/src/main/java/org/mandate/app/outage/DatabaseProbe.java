@@ -53,6 +53,7 @@ public class DatabaseProbe {
     private volatile ExecutorService checker = newChecker();
     private volatile Connection connection;
     private volatile Instant unreachableSince;
+    private volatile Instant lastFoundDown;
     private volatile String problem;
 
     /** Starts after the pool (on H2 the file is compacted before the pool opens it), and empties it in an outage. */
@@ -76,6 +77,21 @@ public class DatabaseProbe {
     /** When the database was first found out of reach, or null while it answers. */
     public Instant unreachableSince() {
         return unreachableSince;
+    }
+
+    /**
+     * Whether a look found the database out of reach at or after the given instant (or finds it so now, without
+     * looking again). A call that failed in a way nobody could classify while the database went away and came back
+     * during it failed because of the outage, even though the database answers by the time the failure is read.
+     */
+    public boolean foundDownSince(Instant start) {
+        Instant down = lastFoundDown;
+        return unreachableSince != null || down != null && !down.isBefore(start);
+    }
+
+    /** The probe's clock, read when a call starts so that {@link #foundDownSince} can be asked about it. */
+    Instant now() {
+        return clock.instant();
     }
 
     /** Whether the database is an H2 file in this process (its disk is this node's to watch, and to restart for). */
@@ -201,6 +217,7 @@ public class DatabaseProbe {
 
     private void down(String why) {
         evictPooledConnections();
+        lastFoundDown = clock.instant();
         if (unreachableSince == null) {
             unreachableSince = clock.instant();
             log.warn("The database does not answer: {}", why);

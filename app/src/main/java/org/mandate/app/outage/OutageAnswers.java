@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * What the API and the pages answer when a call failed because of the database rather than because of what was
@@ -24,6 +25,9 @@ import java.time.Duration;
 public class OutageAnswers {
 
     private static final Logger log = LoggerFactory.getLogger(OutageAnswers.class);
+
+    /** The request attribute holding when the call started, by the probe's clock (set by {@link UnavailableFilter}). */
+    static final String STARTED = OutageAnswers.class.getName() + ".started";
 
     private final DatabaseProbe database;
     private final ObjectMapper json;
@@ -84,15 +88,21 @@ public class OutageAnswers {
 
     /**
      * The last word before a 500: a failure no rule recognised (a driver or framework that wrapped the connection
-     * error away, or a transaction marked rollback-only by one) while the database does not answer either is an
-     * outage, and the caller is told to try again rather than that something is broken. Null while the database
-     * answers. The failure is logged whole, so that the rule can learn its kind.
+     * error away, or a transaction marked rollback-only by one) while the database does not answer, or while it was
+     * found out of reach at some point during the call, is an outage, and the caller is told to try again rather
+     * than that something is broken. The second case is the end of an outage: the call failed on the dropped
+     * network, and by the time its failure is read the database answers again. Null when the database answered
+     * throughout. The failure is logged whole, so that the rule can learn its kind.
      */
-    public ResponseEntity<ProblemDetail> unexplained(Throwable failure) {
-        if (database.answersNow()) {
+    public ResponseEntity<ProblemDetail> unexplained(Throwable failure, HttpServletRequest request) {
+        return unexplained(failure, request.getAttribute(STARTED) instanceof Instant started ? started : null);
+    }
+
+    ResponseEntity<ProblemDetail> unexplained(Throwable failure, Instant started) {
+        if (database.answersNow() && (started == null || !database.foundDownSince(started))) {
             return null;
         }
-        log.warn("A call failed in a way no rule recognised while the database does not answer; told to retry",
+        log.warn("A call failed in a way no rule recognised while the database was out of reach; told to retry",
                 failure);
         return answer(Unavailable.databaseUnreachable());
     }
@@ -103,8 +113,8 @@ public class OutageAnswers {
     }
 
     /** {@link #unexplained} for a page: the sentence it shows, or null while the database answers. */
-    public String unexplainedPageMessage(Throwable failure, HttpServletResponse response) {
-        return pageMessage(unexplained(failure), response);
+    public String unexplainedPageMessage(Throwable failure, HttpServletRequest request, HttpServletResponse response) {
+        return pageMessage(unexplained(failure, request), response);
     }
 
     private String pageMessage(ResponseEntity<ProblemDetail> problem, HttpServletResponse response) {

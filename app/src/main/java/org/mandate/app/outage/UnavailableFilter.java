@@ -54,6 +54,7 @@ class UnavailableFilter extends OncePerRequestFilter {
             answers.writeStorageFull(request, response);
             return;
         }
+        request.setAttribute(OutageAnswers.STARTED, database.now());
         try {
             chain.doFilter(request, response);
         } catch (ServletException | IOException | RuntimeException failure) {

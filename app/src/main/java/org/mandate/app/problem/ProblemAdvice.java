@@ -90,7 +90,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The charset in Content-Type is unknown. "
                     + "Send UTF-8: Content-Type: application/json; charset=utf-8.");
         }
-        ResponseEntity<ProblemDetail> unexplainedOutage = outages.unexplained(exception);
+        ResponseEntity<ProblemDetail> unexplainedOutage = outages.unexplained(exception, request);
         if (unexplainedOutage != null) {
             return unexplainedOutage;
         }

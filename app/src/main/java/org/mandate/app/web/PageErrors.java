@@ -1,6 +1,7 @@
 package org.mandate.app.web;
 
 import org.mandate.app.web.voice.Messages;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.mandate.app.problem.Refusal;
 import org.mandate.app.outage.OutageAnswers;
@@ -46,7 +47,7 @@ class PageErrors {
     }
 
     @ExceptionHandler(Exception.class)
-    String anything(Exception exception, Model model, HttpServletResponse response) {
+    String anything(Exception exception, Model model, HttpServletRequest request, HttpServletResponse response) {
         String outage = outages.pageMessage(exception, response);
         if (outage != null) {
             return unavailable(outage, model, response);
@@ -64,7 +65,7 @@ class PageErrors {
                 // falls through: a failure on our side
             }
         }
-        String unexplainedOutage = outages.unexplainedPageMessage(exception, response);
+        String unexplainedOutage = outages.unexplainedPageMessage(exception, request, response);
         if (unexplainedOutage != null) {
             return unavailable(unexplainedOutage, model, response);
         }

@@ -2,6 +2,7 @@ package org.mandate.app.outage;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.h2.jdbcx.JdbcDataSource;
+import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.http.HttpHeaders;
@@ -10,15 +11,17 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.UnexpectedRollbackException;
 
 import java.io.IOException;
+import java.sql.SQLException;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A failure no rule recognises is answered as an outage exactly when the database does not answer either: the
- * database is asked there and then, on a connection of the probe's own.
+ * A failure no rule recognises is answered as an outage exactly when the database does not answer either, or was
+ * found out of reach while the call ran: the database is asked there and then, on a connection of the probe's own.
  */
 class OutageAnswersTest {
 
@@ -30,7 +33,7 @@ class OutageAnswersTest {
     void anUnrecognisedFailureWhileTheDatabaseAnswersIsNoOutage() {
         DatabaseProbe probe = probe("jdbc:h2:mem:outage-answers;DB_CLOSE_DELAY=-1");
         try {
-            assertThat(answers(probe).unexplained(UNRECOGNISED))
+            assertThat(answers(probe).unexplained(UNRECOGNISED, Instant.now()))
                     .isNull();
         } finally {
             probe.stop();
@@ -46,7 +49,7 @@ class OutageAnswersTest {
         DatabaseProbe probe = probe("jdbc:postgresql://127.0.0.1:" + closedPort + "/mandate");
         try {
             ResponseEntity<ProblemDetail> answer = answers(probe)
-                    .unexplained(UNRECOGNISED);
+                    .unexplained(UNRECOGNISED, Instant.now());
             assertThat(answer).isNotNull();
             assertThat(answer.getStatusCode().value()).isEqualTo(503);
             assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
@@ -55,6 +58,34 @@ class OutageAnswersTest {
             assertThat(probe.reachable()).isFalse();
         } finally {
             probe.stop();
+        }
+    }
+
+    @Test
+    void anUnrecognisedFailureOfACallThatSawTheDatabaseGoAndComeBackIsAnsweredAsAnOutage() throws IOException, SQLException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Instant callStarted = Instant.now();
+        DatabaseProbe probe = probe("jdbc:h2:tcp://127.0.0.1:" + port + "/mem:outage-answers-back");
+        Server server = null;
+        try {
+            assertThat(probe.answersNow()).as("the database's server is not up yet").isFalse();
+            server = Server.createTcpServer("-tcpPort", Integer.toString(port), "-ifNotExists").start();
+            ResponseEntity<ProblemDetail> answer = answers(probe).unexplained(UNRECOGNISED, callStarted);
+            assertThat(probe.reachable()).as("the database answers when the failure is read").isTrue();
+            assertThat(answer).isNotNull();
+            assertThat(answer.getStatusCode().value()).isEqualTo(503);
+            assertThat(answer.getBody().getType()).isEqualTo(Unavailable.DATABASE_UNREACHABLE);
+
+            assertThat(answers(probe).unexplained(UNRECOGNISED, Instant.now()))
+                    .as("a call that started once the database was back is no outage").isNull();
+        } finally {
+            probe.stop();
+            if (server != null) {
+                server.stop();
+            }
         }
     }
 
