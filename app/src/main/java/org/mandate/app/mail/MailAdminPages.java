@@ -32,12 +32,12 @@ class MailAdminPages {
     private final boolean chatOn;
     private final Clock clock = Clock.systemUTC();
 
-    MailAdminPages(MailNotices notices, ChatNotices chat, @Value("${spring.mail.host:}") String mailHost,
+    MailAdminPages(MailNotices notices, ChatNotices chat, MailSwitch mail,
                    @Value("${mandate.chat.url:}") String chatUrl, People people) {
         this.people = people;
         this.notices = notices;
         this.chat = chat;
-        this.mailOn = !mailHost.isBlank();
+        this.mailOn = mail.on();
         this.chatOn = !chatUrl.isBlank();
     }
 

@@ -35,6 +35,11 @@ import java.time.Clock;
 class NotificationsConfiguration {
 
     @Bean
+    MailSwitch mailSwitch(@Value("${spring.mail.host:}") String host) {
+        return new MailSwitch(!host.isBlank());
+    }
+
+    @Bean
     MailPeople mailPeople(JdbcTemplate jdbc) {
         return new MailPeople(jdbc);
     }
@@ -112,8 +117,8 @@ class NotificationsConfiguration {
 
         @Bean
         NoticeQueue noticeQueue(MailNotices notices, MailPeople people, DirectoryProjection directory,
-                                MailSettings settings, @Value("${spring.mail.host:}") String mailHost) {
-            return new NoticeQueue(notices, people, directory, settings, Clock.systemUTC(), !mailHost.isBlank());
+                                MailSettings settings, MailSwitch mail) {
+            return new NoticeQueue(notices, people, directory, settings, Clock.systemUTC(), mail.on());
         }
 
         @Bean

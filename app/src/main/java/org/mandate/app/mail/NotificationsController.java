@@ -3,7 +3,6 @@ package org.mandate.app.mail;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -36,11 +35,11 @@ class NotificationsController {
     private final boolean mailOn;
 
     NotificationsController(MailPeople people, NotificationChoices choices, MailSettings settings,
-                            @Value("${spring.mail.host:}") String mailHost) {
+                            MailSwitch mail) {
         this.people = people;
         this.choices = choices;
         this.settings = settings;
-        this.mailOn = !mailHost.isBlank();
+        this.mailOn = mail.on();
     }
 
     @GetMapping

@@ -4,7 +4,6 @@ import org.mandate.app.web.voice.Messages;
 import jakarta.servlet.http.HttpServletResponse;
 import org.mandate.domain.notification.Delivery;
 import org.mandate.domain.notification.NoticeKind;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,11 +32,11 @@ class NotificationsPage {
     private final boolean mailOn;
 
     NotificationsPage(MailPeople people, NotificationChoices choices, MailSettings settings,
-                      @Value("${spring.mail.host:}") String mailHost) {
+                      MailSwitch mail) {
         this.people = people;
         this.choices = choices;
         this.settings = settings;
-        this.mailOn = !mailHost.isBlank();
+        this.mailOn = mail.on();
     }
 
     @GetMapping

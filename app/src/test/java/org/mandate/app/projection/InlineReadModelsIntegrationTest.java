@@ -1,5 +1,9 @@
 package org.mandate.app.projection;
 
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.SubscribingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.springboot.EventProcessorProperties;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.mandate.app.Api;
@@ -35,6 +39,32 @@ class InlineReadModelsIntegrationTest extends MandateIntegrationTest {
     RuntimeService runtime;
     @Autowired
     InlineRebuilds rebuilds;
+
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    EventProcessorProperties processorSettings;
+
+    /** application.yaml names two kinds of processor once and gives each processor its kind by name. */
+    @Test
+    void everyProcessorRunsAsItsKindSays() {
+        for (String inline : List.of("engine-bridge", "directory", "delegations", "inbox", "request-view", "metrics",
+                "webhook-subscriptions", "system-clients", "committees", "categories", "privacy", "mail-people",
+                "mail-links")) {
+            assertThat(processorSettings.getProcessors().get(inline).getMode()).as(inline)
+                    .isEqualTo(EventProcessorProperties.Mode.SUBSCRIBING);
+            assertThat(processing.eventProcessor(inline, SubscribingEventProcessor.class)).as(inline).isPresent();
+        }
+        for (String background : List.of("audit-trail", "decision-knowledge", "ledger", "process-versions",
+                "insights", "webhook-outbox")) {
+            EventProcessorProperties.ProcessorSettings settings = processorSettings.getProcessors().get(background);
+            assertThat(settings.getMode()).as(background).isEqualTo(EventProcessorProperties.Mode.TRACKING);
+            assertThat(settings.getSource()).as(background).isEqualTo("backgroundEvents");
+            assertThat(settings.getBatchSize()).as(background)
+                    .isEqualTo(background.equals("webhook-outbox") ? 100 : 1000);
+            assertThat(processing.eventProcessor(background, TrackingEventProcessor.class)).as(background).isPresent();
+        }
+    }
 
     @Test
     void aCommandsAnswerAndTheNextReadShowItWithoutWaiting() {
