@@ -7,9 +7,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.mandate.domain.directory.PersonId;
-import org.mandate.domain.request.CommentOnRequest;
 import org.mandate.domain.request.DecideStep;
 import org.mandate.domain.request.Outcome;
 import org.mandate.domain.request.RequestId;
@@ -55,13 +52,13 @@ class RequestController {
     record WithdrawalBody(@Size(max = DecideStep.MAX_RATIONALE) String reason) {
     }
 
-    private final CommandGateway commands;
     private final Requests requests;
+    private final Conversation conversation;
     private final RequestReader reader;
 
-    RequestController(CommandGateway commands, Requests requests, RequestReader reader) {
-        this.commands = commands;
+    RequestController(Requests requests, Conversation conversation, RequestReader reader) {
         this.requests = requests;
+        this.conversation = conversation;
         this.reader = reader;
     }
 
@@ -83,13 +80,7 @@ class RequestController {
     @PostMapping("/{id}/comments")
     ResponseEntity<RequestView.Comment> comment(@PathVariable UUID id, @RequestBody CommentBody body,
                                                 Authentication user) {
-        String commentId = UUID.randomUUID().toString();
-        commands.sendAndWait(new CommentOnRequest(new RequestId(id), commentId, PersonId.of(user.getName()),
-                body.text()));
-        RequestView.Comment comment = reader.find(id.toString()).stream()
-                .flatMap(view -> view.comments().stream())
-                .filter(each -> each.id().equals(commentId)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("comment " + commentId + " is not in the request view"));
+        RequestView.Comment comment = conversation.comment(id, user.getName(), body.text());
         return ResponseEntity.created(URI.create("/api/requests/" + id)).body(comment);
     }
 

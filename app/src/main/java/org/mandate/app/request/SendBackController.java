@@ -1,11 +1,5 @@
 package org.mandate.app.request;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.mandate.domain.directory.PersonId;
-import org.mandate.domain.request.AnswerRequest;
-import org.mandate.domain.request.RequestId;
-import org.mandate.domain.request.ReturnStep;
-import org.mandate.domain.request.StepId;
 import org.mandate.projections.request.RequestView;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,26 +29,24 @@ class SendBackController {
     record AnswerBody(String answer, String title, String description, BigDecimal amount) {
     }
 
-    private final CommandGateway commands;
+    private final Conversation conversation;
     private final RequestReader reader;
 
-    SendBackController(CommandGateway commands, RequestReader reader) {
-        this.commands = commands;
+    SendBackController(Conversation conversation, RequestReader reader) {
+        this.conversation = conversation;
         this.reader = reader;
     }
 
     @PostMapping("/steps/{stepId}/return")
     RequestView sendBack(@PathVariable UUID id, @PathVariable String stepId, @RequestBody ReturnBody body,
                          Authentication user) {
-        commands.sendAndWait(new ReturnStep(new RequestId(id), new StepId(stepId), PersonId.of(user.getName()),
-                body.question()));
+        conversation.sendBack(id, stepId, user.getName(), body.question());
         return reader.readableBy(id.toString(), user);
     }
 
     @PostMapping("/answer")
     RequestView answer(@PathVariable UUID id, @RequestBody AnswerBody body, Authentication user) {
-        commands.sendAndWait(new AnswerRequest(new RequestId(id), PersonId.of(user.getName()), body.answer(),
-                body.title(), body.description(), body.amount()));
+        conversation.answer(id, user.getName(), body.answer(), body.title(), body.description(), body.amount());
         return reader.readableBy(id.toString(), user);
     }
 }

@@ -2,13 +2,8 @@ package org.mandate.app.web.request;
 
 import org.mandate.app.web.voice.Messages;
 import jakarta.servlet.http.HttpServletResponse;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mandate.app.problem.Refusal;
-import org.mandate.domain.directory.PersonId;
-import org.mandate.domain.request.AnswerRequest;
-import org.mandate.domain.request.RequestId;
-import org.mandate.domain.request.ReturnStep;
-import org.mandate.domain.request.StepId;
+import org.mandate.app.request.Conversation;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,17 +16,17 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Sending a step back for more information, and answering, from the request page, through the same commands as the
- * API. A refusal shows the page again with the text kept and the reason under the field; success redirects (PRG).
+ * Sending a step back for more information, and answering, from the request page, through the same service as the API
+ * ({@link Conversation}). A refusal shows the page again with the text kept and the reason under the field; success redirects (PRG).
  */
 @Controller
 class SendBackActions {
 
-    private final CommandGateway commands;
+    private final Conversation conversation;
     private final RequestPageModel page;
 
-    SendBackActions(CommandGateway commands, RequestPageModel page) {
-        this.commands = commands;
+    SendBackActions(Conversation conversation, RequestPageModel page) {
+        this.conversation = conversation;
         this.page = page;
     }
 
@@ -40,8 +35,7 @@ class SendBackActions {
                     @RequestParam(name = "question", required = false) String question, Authentication user,
                     Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
-            commands.sendAndWait(new ReturnStep(new RequestId(id), new StepId(stepId), PersonId.of(user.getName()),
-                    question));
+            conversation.sendBack(id, stepId, user.getName(), question);
         } catch (RuntimeException exception) {
             Refusal refusal = Refusal.of(exception);
             response.setStatus(refusal.status().value());
@@ -59,8 +53,7 @@ class SendBackActions {
                   @RequestParam(name = "description", required = false) String description, Authentication user,
                   Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
-            commands.sendAndWait(new AnswerRequest(new RequestId(id), PersonId.of(user.getName()), answer, title,
-                    description, null));
+            conversation.answer(id, user.getName(), answer, title, description, null);
         } catch (RuntimeException exception) {
             Refusal refusal = Refusal.of(exception);
             response.setStatus(refusal.status().value());
