@@ -8,7 +8,7 @@ import org.mandate.app.reliability.AuthorizationMatrix.Call;
 import org.mandate.app.reliability.AuthorizationMatrix.Fixture;
 import org.mandate.app.reliability.AuthorizationMatrix.Role;
 import org.mandate.app.reliability.AuthorizationMatrix.Row;
-import org.mandate.app.sso.SingleSignOnTest;
+import org.mandate.app.sso.SingleSignOnContext;
 import org.mandate.app.sso.TestIdentityProvider;
 
 import java.time.Duration;
@@ -33,9 +33,9 @@ import static org.mandate.app.reliability.AuthorizationMatrix.PASS;
  * issued to the same person instead of HTTP Basic, expecting exactly the same answers. The tokens carry, as realm
  * roles, the roles the directory gives ({@link TestIdentityProvider#MATRIX_CLIENT}). Pages keep a session whichever
  * way it was begun, so their rows are {@link AuthorizationMatrixIntegrationTest}'s alone. Runs in the single sign-on
- * tests' Spring context ({@link SingleSignOnTest}).
+ * tests' Spring context ({@link SingleSignOnContext}).
  */
-class BearerAuthorizationMatrixIntegrationTest extends SingleSignOnTest {
+class BearerAuthorizationMatrixIntegrationTest extends SingleSignOnContext {
 
     private final List<String> mandates = new ArrayList<>();
     private final Map<Role, Http> clients = new EnumMap<>(Role.class);

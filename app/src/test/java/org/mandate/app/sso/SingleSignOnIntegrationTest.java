@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * settings, shared with {@link org.mandate.app.reliability.BearerAuthorizationMatrixIntegrationTest}), on a
  * database of its own, so that departures recorded here touch no other test.
  */
-class SingleSignOnIntegrationTest extends SingleSignOnTest {
+class SingleSignOnIntegrationTest extends SingleSignOnContext {
 
     @Autowired
     CommandGateway commands;

@@ -14,7 +14,7 @@ import java.util.UUID;
  * provider over HTTP), with local passwords and HTTP Basic still on. Its subclasses share one Spring context of their
  * own (the provider's settings), on a database of its own, so that departures recorded there touch no other test.
  */
-public abstract class SingleSignOnTest extends BrowserTest {
+public abstract class SingleSignOnContext extends BrowserTest {
 
     protected static final TestIdentityProvider IDP = TestIdentityProvider.shared();
 
