@@ -4,9 +4,8 @@ import org.mandate.app.problem.AppRefusals;
 import org.mandate.app.web.voice.Amounts;
 import org.mandate.app.web.voice.Messages;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.mandate.app.category.KnownCategories;
 import org.mandate.app.people.Departures;
+import org.mandate.app.people.Staff;
 import org.mandate.app.privacy.DataExport;
 import org.mandate.app.privacy.Erasures;
 import org.mandate.app.mail.MailPeople;
@@ -14,16 +13,9 @@ import org.mandate.app.problem.Refusal;
 import org.mandate.app.reconcile.Reconciler;
 import org.mandate.app.web.Page;
 import org.mandate.domain.RuleViolation;
-import org.mandate.app.security.Credentials;
-import org.mandate.domain.directory.Authority;
-import org.mandate.domain.directory.ChangeManager;
-import org.mandate.domain.directory.JoinPerson;
 import org.mandate.domain.directory.Person;
 import org.mandate.domain.directory.PersonId;
-import org.mandate.domain.directory.SetEmail;
 import org.mandate.domain.directory.Role;
-import org.mandate.domain.directory.SetAuthority;
-import org.mandate.domain.directory.SetRoles;
 import org.mandate.projections.directory.DirectoryProjection;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -55,7 +47,8 @@ import java.util.regex.Pattern;
 /**
  * The administrator's console: the directory (search, roles, manager), departures with a preview of what will move
  * where before anything is recorded, a leaver's personal data (export, erasure with four eyes), and the
- * reconciliation report. Every change is a command, as through the API.
+ * reconciliation report. Every change goes through the application services the API uses ({@link Staff},
+ * {@link Departures}, {@link Erasures}).
  */
 @Controller
 @Page
@@ -66,25 +59,20 @@ class AdminPages {
     private static final int MIN_PASSWORD = 12;
 
     private final DirectoryProjection directory;
-    private final CommandGateway commands;
+    private final Staff staff;
     private final Departures departures;
     private final Reconciler reconciler;
-    private final Credentials credentials;
     private final MailPeople mail;
     private final Erasures erasures;
     private final DataExport export;
     private final ObjectMapper json;
-    private final KnownCategories categories;
 
-    AdminPages(DirectoryProjection directory, CommandGateway commands, Departures departures, Reconciler reconciler,
-               Credentials credentials, MailPeople mail, Erasures erasures, DataExport export, ObjectMapper json,
-               KnownCategories categories) {
-        this.categories = categories;
+    AdminPages(DirectoryProjection directory, Staff staff, Departures departures, Reconciler reconciler,
+               MailPeople mail, Erasures erasures, DataExport export, ObjectMapper json) {
         this.directory = directory;
-        this.commands = commands;
+        this.staff = staff;
         this.departures = departures;
         this.reconciler = reconciler;
-        this.credentials = credentials;
         this.mail = mail;
         this.erasures = erasures;
         this.export = export;
@@ -184,7 +172,7 @@ class AdminPages {
                 throw AppRefusals.invalid("refusal.admin.notARole", role);
             }
         }
-        commands.sendAndWait(new SetRoles(existing(id).id(), roles, PersonId.of(user.getName())));
+        staff.setRoles(existing(id).id().value(), roles, user.getName());
         redirect.addFlashAttribute("confirmation", Messages.of("admin.done.roles", existing(id).name()));
         return "redirect:/admin/people/" + id;
     }
@@ -208,9 +196,7 @@ class AdminPages {
         }
         if (problem == null) {
             try {
-                commands.sendAndWait(new JoinPerson(PersonId.of(id), name.strip(), title.strip(),
-                        manager.isBlank() ? null : PersonId.of(manager.strip()), Set.of(), Authority.none()));
-                credentials.set(id, password);
+                staff.join(id, name, title, manager, password);
                 redirect.addFlashAttribute("confirmation", Messages.of("admin.done.joined", name.strip()));
                 return "redirect:/admin/people/" + id;
             } catch (RuntimeException refused) {
@@ -249,15 +235,12 @@ class AdminPages {
         }
         if (problem == null) {
             try {
-                categories.requireKnownOrAny(read.keySet());
-            } catch (RuleViolation unknown) {
-                problem = unknown.message(Messages.locale());
+                staff.setLimits(id, read);
+                redirect.addFlashAttribute("confirmation", Messages.of("admin.done.limits", person.name()));
+                return "redirect:/admin/people/" + id;
+            } catch (RuleViolation refused) {
+                problem = refused.message(Messages.locale());
             }
-        }
-        if (problem == null) {
-            commands.sendAndWait(new SetAuthority(person.id(), new Authority(read)));
-            redirect.addFlashAttribute("confirmation", Messages.of("admin.done.limits", person.name()));
-            return "redirect:/admin/people/" + id;
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         model.addAttribute("authorityError", problem);
@@ -269,8 +252,7 @@ class AdminPages {
                    RedirectAttributes redirect) {
         Person person = existing(id);
         try {
-            commands.sendAndWait(new ChangeManager(person.id(), manager == null || manager.isBlank() ? null
-                    : PersonId.of(manager.strip())));
+            staff.changeManager(id, manager);
         } catch (RuntimeException refused) {
             Refusal refusal = Refusal.of(refused);
             response.setStatus(refusal.status().value());
@@ -289,7 +271,7 @@ class AdminPages {
                  Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Person person = existing(id);
         try {
-            commands.sendAndWait(new SetEmail(person.id(), email.strip(), PersonId.of(user.getName())));
+            staff.setEmail(id, email, user.getName());
         } catch (RuntimeException refused) {
             Refusal refusal = Refusal.of(refused);
             response.setStatus(refusal.status().value());

@@ -3,12 +3,8 @@ package org.mandate.app.people;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mandate.app.problem.AppRefusals;
-import org.mandate.domain.directory.Directory;
-import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.directory.Role;
-import org.mandate.domain.directory.SetRoles;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,25 +29,20 @@ class RolesController {
     record RolesBody(@NotNull @Size(max = 8) List<String> roles) {
     }
 
-    private final CommandGateway commands;
-    private final Directory directory;
+    private final Staff staff;
 
-    RolesController(CommandGateway commands, Directory directory) {
-        this.commands = commands;
-        this.directory = directory;
+    RolesController(Staff staff) {
+        this.staff = staff;
     }
 
     @PutMapping("/api/people/{id}/roles")
     @PreAuthorize("hasRole('ADMIN')")
     Map<String, Object> setRoles(@PathVariable String id, @Valid @RequestBody RolesBody body, Authentication user) {
-        if (directory.find(PersonId.of(id)).isEmpty()) {
-            throw AppRefusals.notFound("refusal.people.nobody", id);
-        }
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String role : body.roles()) {
             roles.add(role(role));
         }
-        commands.sendAndWait(new SetRoles(PersonId.of(id), roles, PersonId.of(user.getName())));
+        staff.setRoles(id, roles, user.getName());
         return Map.of("id", id, "roles", roles.stream().map(Role::name).sorted().toList());
     }
 
