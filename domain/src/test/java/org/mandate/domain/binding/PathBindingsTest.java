@@ -7,6 +7,9 @@ import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.mandate.domain.RuleViolation;
 import org.mandate.domain.directory.PersonId;
 
@@ -33,11 +36,14 @@ class PathBindingsTest {
     }
 
     @Test
-    void theDefaultIsBoundOnFirstStartOnly() {
+    void theDefaultIsBoundOnFirstStart() {
         fixture.givenNoPriorActivity()
                 .when(new BindDefaultPath("approval"))
                 .expectEvents(new PathBound("approval", null, null, null, null, NOW));
-        setUp();
+    }
+
+    @Test
+    void theDefaultIsNotBoundAgainOnceAProcessOwnerUnboundIt() {
         fixture.given(new PathBound("approval", null, null, null, null, NOW),
                         new PathUnbound("approval", null, null, null, OLU, NOW))
                 .when(new BindDefaultPath("approval"))
@@ -76,24 +82,21 @@ class PathBindingsTest {
                 .expectEvents(new PathBound("big-trips", "trip", FIVE_K, null, OLU, NOW));
     }
 
-    @Test
-    void refusesAnEmptyBandAndMalformedSlots() {
+    @ParameterizedTest(name = "{4}")
+    @MethodSource("emptyBandsAndMalformedSlots")
+    void refusesAnEmptyBandAndMalformedSlots(String processKey, String category, BigDecimal minAmount,
+                                              BigDecimal maxAmount, String why) {
         fixture.givenNoPriorActivity()
-                .when(new BindPath("trips", "trip", FIVE_K, FIVE_K, OLU))
+                .when(new BindPath(processKey, category, minAmount, maxAmount, OLU))
                 .expectNoEvents()
-                .expectException(violation(RuleViolation.Kind.INVALID, "greater than minAmount"));
-        setUp();
-        fixture.givenNoPriorActivity()
-                .when(new BindPath("trips", "Trip<script>", null, null, OLU))
-                .expectException(violation(RuleViolation.Kind.INVALID, "is not a category"));
-        setUp();
-        fixture.givenNoPriorActivity()
-                .when(new BindPath("../etc", "trip", null, null, OLU))
-                .expectException(violation(RuleViolation.Kind.INVALID, "is not a process key"));
-        setUp();
-        fixture.givenNoPriorActivity()
-                .when(new BindPath("trips", "trip", new BigDecimal("-1"), null, OLU))
-                .expectException(violation(RuleViolation.Kind.INVALID, "is not an amount"));
+                .expectException(violation(RuleViolation.Kind.INVALID, why));
+    }
+
+    static List<Arguments> emptyBandsAndMalformedSlots() {
+        return List.of(Arguments.of("trips", "trip", FIVE_K, FIVE_K, "greater than minAmount"),
+                Arguments.of("trips", "Trip<script>", null, null, "is not a category"),
+                Arguments.of("../etc", "trip", null, null, "is not a process key"),
+                Arguments.of("trips", "trip", new BigDecimal("-1"), null, "is not an amount"));
     }
 
     @Test
@@ -101,7 +104,10 @@ class PathBindingsTest {
         fixture.given(new PathBound("trips", "trip", null, FIVE_K, OLU, NOW))
                 .when(new UnbindPath("trip", null, FIVE_K, OLU))
                 .expectEvents(new PathUnbound("trips", "trip", null, FIVE_K, OLU, NOW));
-        setUp();
+    }
+
+    @Test
+    void unbindingASlotNothingIsBoundToIsNotFound() {
         fixture.given(new PathBound("trips", "trip", null, FIVE_K, OLU, NOW))
                 .when(new UnbindPath("trip", null, null, OLU))
                 .expectNoEvents()

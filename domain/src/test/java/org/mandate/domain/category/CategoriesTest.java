@@ -4,6 +4,8 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.mandate.domain.RuleViolation;
 import org.mandate.domain.directory.PersonId;
 
@@ -35,24 +37,29 @@ class CategoriesTest {
                 .expectEvents(new CategoryAdded("field-trip", "Field trips", IVY, NOW));
     }
 
-    @Test
-    void refusesAKeyThatRequestsCouldNotCarry() {
-        for (String key : List.of("Equipment", "*", "", "a".repeat(65))) {
-            setUp();
-            fixture.givenNoPriorActivity()
-                    .when(new AddCategory(key, "Something", IVY))
-                    .expectException(RuleViolation.class)
-                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("cannot be a category key"));
-        }
+    @ParameterizedTest
+    @MethodSource("keysRequestsCouldNotCarry")
+    void refusesAKeyThatRequestsCouldNotCarry(String key) {
+        fixture.givenNoPriorActivity()
+                .when(new AddCategory(key, "Something", IVY))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("cannot be a category key"));
+    }
+
+    static List<String> keysRequestsCouldNotCarry() {
+        return List.of("Equipment", "*", "", "a".repeat(65));
     }
 
     @Test
-    void refusesASecondCategoryWithTheSameKeyOrName() {
+    void refusesASecondCategoryWithTheSameKey() {
         fixture.given(new CategoryAdded("equipment", "Equipment", IVY, NOW))
                 .when(new AddCategory("equipment", "Gear", IVY))
                 .expectException(RuleViolation.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("rename it instead"));
-        setUp();
+    }
+
+    @Test
+    void refusesASecondCategoryWithTheSameNameInAnyCase() {
         fixture.given(new CategoryAdded("equipment", "Equipment", IVY, NOW))
                 .when(new AddCategory("gear", "EQUIPMENT", IVY))
                 .expectException(RuleViolation.class)
@@ -75,16 +82,22 @@ class CategoriesTest {
     }
 
     @Test
-    void retiringIsOnceAndAddingAgainBringsItBack() {
+    void retiringKeepsTheKeyKnown() {
         fixture.given(new CategoryAdded("trip", "Trip", null, NOW))
                 .when(new RetireCategory("trip", IVY))
                 .expectEvents(new CategoryRetired("trip", IVY, NOW));
-        setUp();
+    }
+
+    @Test
+    void retiringIsOnce() {
         fixture.given(new CategoryAdded("trip", "Trip", null, NOW), new CategoryRetired("trip", IVY, NOW))
                 .when(new RetireCategory("trip", IVY))
                 .expectException(RuleViolation.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("retired already"));
-        setUp();
+    }
+
+    @Test
+    void addingARetiredCategoryAgainBringsItBack() {
         fixture.given(new CategoryAdded("trip", "Trip", null, NOW), new CategoryRetired("trip", IVY, NOW))
                 .when(new AddCategory("trip", "Trips", IVY))
                 .expectEvents(new CategoryAdded("trip", "Trips", IVY, NOW));
@@ -99,12 +112,15 @@ class CategoriesTest {
     }
 
     @Test
-    void seedingAddsTheCategoriesInUseOnceOnly() {
+    void seedingAddsTheCategoriesInUseOnce() {
         fixture.givenNoPriorActivity()
                 .when(new SeedCategories(List.of("trip", "equipment", "trip")))
                 .expectEvents(new CategoryAdded("equipment", "Equipment", null, NOW),
                         new CategoryAdded("trip", "Trip", null, NOW));
-        setUp();
+    }
+
+    @Test
+    void seedingAListThatHasCategoriesAlreadyAddsNothing() {
         fixture.given(new CategoryAdded("books", "Books", IVY, NOW))
                 .when(new SeedCategories(List.of("trip")))
                 .expectSuccessfulHandlerExecution()
