@@ -55,12 +55,15 @@ class AttachmentPolicyTest {
     }
 
     @Test
-    void theHolderSupersedesAFile_andASupersededOneCannotBeSupersededAgain() {
+    void theHolderSupersedesAFile() {
         fixture.given(submitted(), opened(), added(QUOTE, null))
                 .when(attach(SOFIA, NEWER, "quote-v2.pdf", QUOTE))
                 .expectEvents(new AttachmentAdded(ID, NEWER, "quote-v2.pdf", "application/pdf", 1234, SOFIA, QUOTE,
                         NOW));
-        setUp();
+    }
+
+    @Test
+    void aSupersededFileCannotBeSupersededAgain() {
         fixture.given(submitted(), opened(), added(QUOTE, null), added(NEWER, QUOTE))
                 .when(attach(ANA, NEWEST, "quote-v3.pdf", QUOTE))
                 .expectNoEvents()
@@ -85,12 +88,15 @@ class AttachmentPolicyTest {
     }
 
     @Test
-    void someoneTakingNoPartIsRefused_andSoIsAnAuditor() {
+    void someoneTakingNoPartIsRefused() {
         fixture.given(submitted(), opened())
                 .when(attach(BEN, QUOTE, "cheaper.pdf", null))
                 .expectNoEvents()
                 .expectException(violation(RuleViolation.Kind.FORBIDDEN, "Only the people taking part"));
-        setUp();
+    }
+
+    @Test
+    void anAuditorIsRefused() {
         fixture.given(submitted(), opened())
                 .when(attach(ADA, QUOTE, "audit.pdf", null))
                 .expectNoEvents()
@@ -106,19 +112,28 @@ class AttachmentPolicyTest {
     }
 
     @Test
-    void refusesAMalformedHash_aMissingOrOverlongName_andAnEmptyFile() {
+    void refusesAMalformedHash() {
         fixture.given(submitted(), opened())
                 .when(attach(ANA, "ABC", "quote.pdf", null))
                 .expectException(violation(RuleViolation.Kind.INVALID, "64 lower-case hex digits"));
-        setUp();
+    }
+
+    @Test
+    void refusesAMissingName() {
         fixture.given(submitted(), opened())
                 .when(attach(ANA, QUOTE, "folder/ ", null))
                 .expectException(violation(RuleViolation.Kind.INVALID, "The file has no name"));
-        setUp();
+    }
+
+    @Test
+    void refusesAnOverlongName() {
         fixture.given(submitted(), opened())
                 .when(attach(ANA, QUOTE, "x".repeat(AttachmentPolicy.NAME_LENGTH + 1), null))
                 .expectException(violation(RuleViolation.Kind.INVALID, "rename the file to at most 255"));
-        setUp();
+    }
+
+    @Test
+    void refusesAnEmptyFile() {
         fixture.given(submitted(), opened())
                 .when(new AttachToRequest(ID, QUOTE, "empty.txt", "text/plain", 0, ANA, null))
                 .expectNoEvents()

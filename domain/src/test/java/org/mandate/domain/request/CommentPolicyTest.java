@@ -87,12 +87,15 @@ class CommentPolicyTest {
     }
 
     @Test
-    void anAuditorReadsButDoesNotComment_norDoesTheRequestersManager() {
+    void anAuditorReadsButDoesNotComment() {
         fixture.given(submitted(), opened())
                 .when(comment(ADA, "Noted"))
                 .expectNoEvents()
                 .expectException(violation(RuleViolation.Kind.FORBIDDEN, "You may read it"));
-        setUp();
+    }
+
+    @Test
+    void theRequestersManagerDoesNotComment() {
         fixture.given(submitted(), opened())
                 .when(comment(VERA, "Fine by me"))
                 .expectNoEvents()
@@ -100,15 +103,21 @@ class CommentPolicyTest {
     }
 
     @Test
-    void aPastHolderKeepsTakingPartAfterEscalation_andTheNewHolderTakesPartFromThen() {
-        StepEscalated escalated = new StepEscalated(ID, STEP, SOFIA, VERA, SOFIA, "Over my head", NOW);
-        fixture.given(submitted(), opened(), escalated)
+    void aPastHolderKeepsTakingPartAfterEscalation() {
+        fixture.given(submitted(), opened(), escalated())
                 .when(comment(SOFIA, "Vera has the context"))
                 .expectEvents(new RequestCommented(ID, COMMENT, SOFIA, "Vera has the context", List.of(), NOW));
-        setUp();
-        fixture.given(submitted(), opened(), escalated)
+    }
+
+    @Test
+    void theNewHolderTakesPartFromTheEscalation() {
+        fixture.given(submitted(), opened(), escalated())
                 .when(comment(VERA, "Looking at it"))
                 .expectEvents(new RequestCommented(ID, COMMENT, VERA, "Looking at it", List.of(), NOW));
+    }
+
+    private static StepEscalated escalated() {
+        return new StepEscalated(ID, STEP, SOFIA, VERA, SOFIA, "Over my head", NOW);
     }
 
     @Test
@@ -119,13 +128,16 @@ class CommentPolicyTest {
     }
 
     @Test
-    void aMandateHolderForTheHolderComments_onlyWhileTheMandateCoversTheRequest() {
+    void aMandateHolderForTheHolderComments() {
         mandates.add(mandate("3f6c1c8e-1d0a-4f61-9d1e-7a0b9c2d4e51", "sofia", "liam", 2000, NOW.minusSeconds(60),
                 NOW.plusSeconds(3600)));
         fixture.given(submitted(), opened())
                 .when(comment(LIAM, "Covering for Sofia this week"))
                 .expectEvents(new RequestCommented(ID, COMMENT, LIAM, "Covering for Sofia this week", List.of(), NOW));
-        setUp();
+    }
+
+    @Test
+    void aMandateHolderCommentsOnlyWhileTheMandateCoversTheRequest() {
         mandates.add(mandate("3f6c1c8e-1d0a-4f61-9d1e-7a0b9c2d4e51", "sofia", "liam", 1000, NOW.minusSeconds(60),
                 NOW.plusSeconds(3600)));
         fixture.given(submitted(), opened())
@@ -152,12 +164,15 @@ class CommentPolicyTest {
     }
 
     @Test
-    void refusesAnEmptyOrOverlongComment() {
+    void refusesAnEmptyComment() {
         fixture.given(submitted(), opened())
                 .when(comment(ANA, "  \n "))
                 .expectNoEvents()
                 .expectException(violation(RuleViolation.Kind.INVALID, "the text is empty"));
-        setUp();
+    }
+
+    @Test
+    void refusesAnOverlongComment() {
         fixture.given(submitted(), opened())
                 .when(comment(ANA, "x".repeat(CommentPolicy.TEXT_LENGTH + 1)))
                 .expectNoEvents()

@@ -29,6 +29,7 @@ class SendBackTest {
     private static final PersonId SOFIA = PersonId.of("sofia");
     private static final PersonId LIAM = PersonId.of("liam");
     private static final PersonId BEN = PersonId.of("ben");
+    private static final PersonId IVY = PersonId.of("ivy");
     private static final StepId STEP = new StepId("task-1");
     private static final String MANDATE = "3f6c1c8e-1d0a-4f61-9d1e-7a0b9c2d4e51";
 
@@ -53,29 +54,38 @@ class SendBackTest {
     }
 
     @Test
-    void aMandateHolderSendsItBackOnTheHoldersBehalf_andTheBorrowerOfALentStepToo() {
+    void aMandateHolderSendsItBackOnTheHoldersBehalf() {
         mandates.add(mandate(MANDATE, "sofia", "liam", 2000, NOW.minusSeconds(3600), NOW.plusSeconds(3600)));
         fixture.given(submitted(), opened())
                 .when(new ReturnStep(ID, STEP, LIAM, "Which supplier?"))
                 .expectEvents(new MoreInformationRequested(ID, STEP, LIAM, SOFIA, MANDATE, "Which supplier?", NOW));
-        setUp();
+    }
+
+    @Test
+    void theBorrowerOfALentStepSendsItBack() {
         fixture.given(submitted(), opened(), new StepDelegated(ID, STEP, SOFIA, BEN, null, ASKED))
                 .when(new ReturnStep(ID, STEP, BEN, "Which supplier?"))
                 .expectEvents(new MoreInformationRequested(ID, STEP, BEN, SOFIA, null, "Which supplier?", NOW));
     }
 
     @Test
-    void nobodyElseSendsItBack_norTheRequester_andTheQuestionIsRequired() {
+    void nobodyElseSendsItBack() {
         fixture.given(submitted(), opened())
                 .when(new ReturnStep(ID, STEP, BEN, "Why?"))
                 .expectNoEvents()
                 .expectException(violation(RuleViolation.Kind.FORBIDDEN, "not to you"));
-        setUp();
+    }
+
+    @Test
+    void theRequesterDoesNotSendItBack() {
         fixture.given(submitted(), opened())
                 .when(new ReturnStep(ID, STEP, ANA, "Why?"))
                 .expectNoEvents()
                 .expectException(violation(RuleViolation.Kind.FORBIDDEN, "your own request"));
-        setUp();
+    }
+
+    @Test
+    void theQuestionIsRequired() {
         fixture.given(submitted(), opened())
                 .when(new ReturnStep(ID, STEP, SOFIA, "  "))
                 .expectNoEvents()
@@ -83,17 +93,23 @@ class SendBackTest {
     }
 
     @Test
-    void whileItWaitsTheStepCannotBeDecidedLentOrEscalated() {
+    void whileItWaitsTheStepCannotBeDecided() {
         fixture.given(submitted(), opened(), asked())
                 .when(new DecideStep(ID, STEP, SOFIA, Outcome.APPROVED, null))
                 .expectNoEvents()
                 .expectException(violation(RuleViolation.Kind.CONFLICT, "cannot be decided until they answer"));
-        setUp();
+    }
+
+    @Test
+    void whileItWaitsTheStepCannotBeLent() {
         fixture.given(submitted(), opened(), asked())
                 .when(new DelegateStep(ID, STEP, SOFIA, LIAM, null))
                 .expectNoEvents()
                 .expectException(violation(RuleViolation.Kind.CONFLICT, "cannot be lent until they answer"));
-        setUp();
+    }
+
+    @Test
+    void whileItWaitsTheStepCannotBeEscalated() {
         fixture.given(submitted(), opened(), asked())
                 .when(new EscalateStep(ID, STEP, SOFIA, "Over my head"))
                 .expectNoEvents()
@@ -109,12 +125,15 @@ class SendBackTest {
     }
 
     @Test
-    void oneQuestionAtATime_butAnotherOnceAnswered() {
+    void oneQuestionAtATime() {
         fixture.given(submitted(), opened(), asked())
                 .when(new ReturnStep(ID, STEP, SOFIA, "And the delivery date?"))
                 .expectNoEvents()
                 .expectException(violation(RuleViolation.Kind.CONFLICT, "one question at a time"));
-        setUp();
+    }
+
+    @Test
+    void anotherQuestionOnceTheFirstIsAnswered() {
         fixture.given(submitted(), opened(), asked(), answered())
                 .when(new ReturnStep(ID, STEP, SOFIA, "And the delivery date?"))
                 .expectEvents(new MoreInformationRequested(ID, STEP, SOFIA, null, null, "And the delivery date?",
@@ -131,11 +150,14 @@ class SendBackTest {
     }
 
     @Test
-    void anAnsweredStepIsDecidedAgain_andOnlyTextsThatChangedAreRecorded() {
+    void anAnsweredStepIsDecidedAgain() {
         fixture.given(submitted(), opened(), asked(), answered())
                 .when(new DecideStep(ID, STEP, SOFIA, Outcome.APPROVED, null))
                 .expectEvents(new StepDecided(ID, STEP, Outcome.APPROVED, SOFIA, null, null, null, NOW));
-        setUp();
+    }
+
+    @Test
+    void onlyTextsThatChangedAreRecorded() {
         fixture.given(submitted(), opened(), asked())
                 .when(new AnswerRequest(ID, ANA, "Lab Supplies", "Microscope", "For the lab", new BigDecimal("1500.00")))
                 .expectEvents(new MoreInformationProvided(ID, STEP, ANA, "Lab Supplies", null, null,
@@ -151,12 +173,15 @@ class SendBackTest {
     }
 
     @Test
-    void anAnswerNeverChangesTheAmount() {
+    void anAnswerNeverRaisesTheAmount() {
         fixture.given(submitted(), opened(), asked())
                 .when(new AnswerRequest(ID, ANA, "It costs more now", null, null, new BigDecimal("2500")))
                 .expectNoEvents()
                 .expectException(violation(RuleViolation.Kind.INVALID, "Withdraw this request and submit a new one"));
-        setUp();
+    }
+
+    @Test
+    void anAnswerNeverLowersTheAmount() {
         fixture.given(submitted(), opened(), asked())
                 .when(new AnswerRequest(ID, ANA, "It costs less now", null, null, new BigDecimal("900")))
                 .expectNoEvents()
@@ -169,7 +194,10 @@ class SendBackTest {
                 .when(new AnswerRequest(ID, ANA, "Here you are", null, null, null))
                 .expectNoEvents()
                 .expectException(violation(RuleViolation.Kind.CONFLICT, "nothing to answer"));
-        setUp();
+    }
+
+    @Test
+    void aClosedRequestTakesNoAnswer() {
         fixture.given(submitted(), opened(), asked(), new RequestWithdrawn(ID, ANA, null, NOW))
                 .when(new AnswerRequest(ID, ANA, "Here you are", null, null, null))
                 .expectNoEvents()
@@ -190,14 +218,16 @@ class SendBackTest {
     }
 
     @Test
-    void aRequesterWhoLeavesEndsTheWait_theStepResumesWithItsDueDateMovedAndIsDecidedAgain() {
-        PersonId ivy = PersonId.of("ivy");
+    void aRequesterWhoLeavesEndsTheWaitAndTheStepResumesWithItsDueDateMoved() {
         fixture.given(submitted(), opened(), asked())
-                .when(new EndWaitOnDeparture(ID, ANA, ivy))
-                .expectEvents(new RequesterLeftBeforeAnswering(ID, STEP, ANA, ivy, Duration.ofHours(30),
+                .when(new EndWaitOnDeparture(ID, ANA, IVY))
+                .expectEvents(new RequesterLeftBeforeAnswering(ID, STEP, ANA, IVY, Duration.ofHours(30),
                         DUE.plus(Duration.ofHours(30)), NOW));
-        setUp();
-        fixture.given(submitted(), opened(), asked(), new RequesterLeftBeforeAnswering(ID, STEP, ANA, ivy,
+    }
+
+    @Test
+    void theStepResumedAfterTheRequesterLeftIsDecidedAgain() {
+        fixture.given(submitted(), opened(), asked(), new RequesterLeftBeforeAnswering(ID, STEP, ANA, IVY,
                         Duration.ofHours(30), DUE.plus(Duration.ofHours(30)), NOW))
                 .when(new DecideStep(ID, STEP, SOFIA, Outcome.REJECTED, "Ana left before saying which supplier."))
                 .expectEvents(new StepDecided(ID, STEP, Outcome.REJECTED, SOFIA, null, null,
@@ -205,21 +235,29 @@ class SendBackTest {
     }
 
     @Test
-    void aDepartureLeavesARequestThatDoesNotWaitAlone_andNobodyAnswersAfterIt() {
-        PersonId ivy = PersonId.of("ivy");
+    void aDepartureLeavesARequestThatDoesNotWaitAlone() {
         fixture.given(submitted(), opened())
-                .when(new EndWaitOnDeparture(ID, ANA, ivy))
+                .when(new EndWaitOnDeparture(ID, ANA, IVY))
                 .expectNoEvents();
-        setUp();
+    }
+
+    @Test
+    void aDepartureEndsNoWaitThatWasAnswered() {
         fixture.given(submitted(), opened(), asked(), answered())
-                .when(new EndWaitOnDeparture(ID, ANA, ivy))
+                .when(new EndWaitOnDeparture(ID, ANA, IVY))
                 .expectNoEvents();
-        setUp();
+    }
+
+    @Test
+    void onlyTheRequestersDepartureEndsTheirWait() {
         fixture.given(submitted(), opened(), asked())
-                .when(new EndWaitOnDeparture(ID, SOFIA, ivy))
+                .when(new EndWaitOnDeparture(ID, SOFIA, IVY))
                 .expectNoEvents();
-        setUp();
-        fixture.given(submitted(), opened(), asked(), new RequesterLeftBeforeAnswering(ID, STEP, ANA, ivy,
+    }
+
+    @Test
+    void nobodyAnswersAfterTheRequesterLeft() {
+        fixture.given(submitted(), opened(), asked(), new RequesterLeftBeforeAnswering(ID, STEP, ANA, IVY,
                         Duration.ofHours(30), DUE.plus(Duration.ofHours(30)), NOW))
                 .when(new AnswerRequest(ID, ANA, "Lab Supplies", null, null, null))
                 .expectNoEvents()
