@@ -79,11 +79,14 @@ class EscalationAndReassignmentTest {
     }
 
     @Test
-    void theTimerEscalatesAndStopsQuietlyAtTheTop() {
+    void theTimerEscalatesAStep() {
         fixture.given(submitted(), opened())
                 .when(new EscalateStep(ID, STEP, null, "Open longer than P2D"))
                 .expectEvents(new StepEscalated(ID, STEP, SOFIA, VERA, null, "Open longer than P2D", NOW));
-        setUp();
+    }
+
+    @Test
+    void theTimerStopsQuietlyAtTheTop() {
         fixture.given(submitted(), opened(), new StepEscalated(ID, STEP, SOFIA, PAT, null, "late", NOW))
                 .when(new EscalateStep(ID, STEP, null, "Open longer than P2D"))
                 .expectSuccessfulHandlerExecution()
@@ -111,12 +114,15 @@ class EscalationAndReassignmentTest {
     }
 
     @Test
-    void nobodyElseEscalatesAndEscalationNeedsAReason() {
+    void nobodyElseEscalates() {
         fixture.given(submitted(), opened())
                 .when(new EscalateStep(ID, STEP, LIAM, "Why not"))
                 .expectNoEvents()
                 .expectException(violation(RuleViolation.Kind.FORBIDDEN, "Only sofia"));
-        setUp();
+    }
+
+    @Test
+    void escalationNeedsAReason() {
         fixture.given(submitted(), opened())
                 .when(new EscalateStep(ID, STEP, SOFIA, " "))
                 .expectNoEvents()
@@ -174,12 +180,15 @@ class EscalationAndReassignmentTest {
     }
 
     @Test
-    void aDepartureLeavesClosedOrMovedStepsAlone() {
+    void aDepartureLeavesADecidedStepAlone() {
         fixture.given(submitted(), opened(), new StepDecided(ID, STEP, Outcome.APPROVED, SOFIA, null, null, null, NOW))
                 .when(new ReassignStep(ID, STEP, SOFIA, LIAM, "sofia left"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
-        setUp();
+    }
+
+    @Test
+    void aDepartureLeavesAStepThatMovedOnAlone() {
         fixture.given(submitted(), opened(), new StepEscalated(ID, STEP, SOFIA, VERA, SOFIA, "Away", NOW))
                 .when(new ReassignStep(ID, STEP, SOFIA, LIAM, "sofia left"))
                 .expectSuccessfulHandlerExecution()

@@ -182,17 +182,23 @@ class StepAuthorityTest {
     }
 
     @Test
-    void aStepIsNotLentToTheRequesterToOneselfOrToSomeoneWhoLeft() {
+    void aStepIsNotLentToTheRequester() {
         fixture.given(submitted(), opened())
                 .when(new DelegateStep(ID, STEP, SOFIA, ANA, null))
                 .expectNoEvents()
                 .expectException(violation(RuleViolation.Kind.FORBIDDEN, "ana made this request"));
-        setUp();
+    }
+
+    @Test
+    void aStepIsNotLentToOneself() {
         fixture.given(submitted(), opened())
                 .when(new DelegateStep(ID, STEP, SOFIA, SOFIA, null))
                 .expectNoEvents()
                 .expectException(violation(RuleViolation.Kind.INVALID, "already hold"));
-        setUp();
+    }
+
+    @Test
+    void aStepIsNotLentToSomeoneWhoIsNotActive() {
         fixture.given(submitted(), opened())
                 .when(new DelegateStep(ID, STEP, SOFIA, PersonId.of("zed"), null))
                 .expectNoEvents()
@@ -215,17 +221,23 @@ class StepAuthorityTest {
     }
 
     @Test
-    void onlyTheHolderRecallsAndOnlyWhatIsLent() {
+    void onlyTheHolderRecalls() {
         fixture.given(submitted(), opened(), delegated())
                 .when(new RecallDelegation(ID, STEP, LIAM, null))
                 .expectNoEvents()
                 .expectException(violation(RuleViolation.Kind.FORBIDDEN, "Only sofia"));
-        setUp();
+    }
+
+    @Test
+    void onlyALentStepIsRecalled() {
         fixture.given(submitted(), opened())
                 .when(new RecallDelegation(ID, STEP, SOFIA, null))
                 .expectNoEvents()
                 .expectException(violation(RuleViolation.Kind.CONFLICT, "not lent"));
-        setUp();
+    }
+
+    @Test
+    void aRecallReasonHasALimit() {
         fixture.given(submitted(), opened(), delegated())
                 .when(new RecallDelegation(ID, STEP, SOFIA, "x".repeat(2_001)))
                 .expectNoEvents()
