@@ -29,6 +29,7 @@ class MandateAggregateTest {
     private static final PersonId SOFIA = PersonId.of("sofia");
     private static final PersonId LIAM = PersonId.of("liam");
     private static final PersonId BEN = PersonId.of("ben");
+    private static final PersonId IVY = PersonId.of("ivy");
     private static final Scope EQUIPMENT_1000 = new Scope(Set.of("equipment"), new BigDecimal("1000"), "EUR");
 
     private FixtureConfiguration<MandateAggregate> fixture;
@@ -119,12 +120,15 @@ class MandateAggregateTest {
     }
 
     @Test
-    void refusesAWindowThatEndsBeforeItStartsOrIsAlreadyPast() {
+    void refusesAWindowThatEndsBeforeItStarts() {
         fixture.givenNoPriorActivity()
                 .when(new GrantMandate(ID, SOFIA, LIAM, EQUIPMENT_1000, LATER, NOW, null, false, null))
                 .expectNoEvents()
                 .expectException(violation(RuleViolation.Kind.INVALID, "validFrom before validUntil"));
-        setUp();
+    }
+
+    @Test
+    void refusesAWindowAlreadyPast() {
         fixture.givenNoPriorActivity()
                 .when(new GrantMandate(ID, SOFIA, LIAM, EQUIPMENT_1000, NOW.minusSeconds(60), NOW, null, false, null))
                 .expectNoEvents()
@@ -132,12 +136,15 @@ class MandateAggregateTest {
     }
 
     @Test
-    void refusesAnEmptyScopeAndAHolderWhoIsNotHere() {
+    void refusesAnEmptyScope() {
         fixture.givenNoPriorActivity()
                 .when(grant(SOFIA, LIAM, new Scope(Set.of(), new BigDecimal("10"), "EUR"), null, false))
                 .expectNoEvents()
                 .expectException(violation(RuleViolation.Kind.INVALID, "category"));
-        setUp();
+    }
+
+    @Test
+    void refusesAHolderWhoIsNotHere() {
         directory.left("liam");
         fixture.givenNoPriorActivity()
                 .when(grant(SOFIA, LIAM, EQUIPMENT_1000, null, false))
@@ -183,11 +190,14 @@ class MandateAggregateTest {
     }
 
     @Test
-    void theGrantorOrTheHolderRevokes() {
+    void theGrantorRevokes() {
         fixture.given(granted())
                 .when(new RevokeMandate(ID, SOFIA, "Back early"))
                 .expectEvents(new MandateRevoked(ID, SOFIA, "Back early", NOW));
-        setUp();
+    }
+
+    @Test
+    void theHolderRevokes() {
         fixture.given(granted())
                 .when(new RevokeMandate(ID, LIAM, null))
                 .expectEvents(new MandateRevoked(ID, LIAM, null, NOW));
@@ -202,12 +212,15 @@ class MandateAggregateTest {
     }
 
     @Test
-    void aMandateIsRevokedOnceAndNotAfterItEnded() {
+    void aMandateIsRevokedOnce() {
         fixture.given(granted(), new MandateRevoked(ID, SOFIA, null, NOW))
                 .when(new RevokeMandate(ID, SOFIA, null))
                 .expectNoEvents()
                 .expectException(violation(RuleViolation.Kind.CONFLICT, "already revoked"));
-        setUp();
+    }
+
+    @Test
+    void aMandateIsNotRevokedAfterItEnded() {
         fixture.given(new MandateGranted(ID, SOFIA, LIAM, SOFIA, null, EQUIPMENT_1000, NOW.minusSeconds(100),
                         NOW, null, false, NOW.minusSeconds(100)))
                 .when(new RevokeMandate(ID, SOFIA, null))
@@ -216,14 +229,16 @@ class MandateAggregateTest {
     }
 
     @Test
-    void aDepartureEndsTheMandatesOfTheLeaverOnce() {
-        PersonId ivy = PersonId.of("ivy");
+    void aDepartureEndsTheMandatesOfTheLeaver() {
         fixture.given(granted())
-                .when(new EndMandateOnDeparture(ID, LIAM, ivy))
-                .expectEvents(new MandateRevoked(ID, ivy, "liam left the organisation", NOW));
-        setUp();
+                .when(new EndMandateOnDeparture(ID, LIAM, IVY))
+                .expectEvents(new MandateRevoked(ID, IVY, "liam left the organisation", NOW));
+    }
+
+    @Test
+    void aDepartureLeavesARevokedMandateAlone() {
         fixture.given(granted(), new MandateRevoked(ID, SOFIA, null, NOW))
-                .when(new EndMandateOnDeparture(ID, LIAM, ivy))
+                .when(new EndMandateOnDeparture(ID, LIAM, IVY))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }

@@ -61,7 +61,10 @@ class MandateLengthTest {
                 .when(grant(NOW, Instant.parse("+999999-01-01T00:00:00Z")))
                 .expectNoEvents()
                 .expectException(violation(RuleViolation.Kind.INVALID, "at most P1Y"));
-        setUp();
+    }
+
+    @Test
+    void aMandateFromBeforeAnyCalendarIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(grant(Instant.MIN, Instant.parse("2027-01-01T00:00:00Z")))
                 .expectNoEvents()
@@ -74,7 +77,10 @@ class MandateLengthTest {
                 .when(grant(Instant.parse("+999999-01-01T00:00:00Z"), Instant.parse("+999999-01-02T00:00:00Z")))
                 .expectNoEvents()
                 .expectException(violation(RuleViolation.Kind.INVALID, "too far ahead"));
-        setUp();
+    }
+
+    @Test
+    void aMandateStartingAtTheEndOfTimeIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(grant(Instant.MAX.minusSeconds(10), Instant.MAX))
                 .expectNoEvents()
