@@ -4,6 +4,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
@@ -12,19 +14,24 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The {@code personal_key} table. A new key commits in a transaction of its own: the event it was made for may
- * still roll back, but a key that another node or a later event already used must never vanish with it.
+ * The {@code personal_key} table. A person's new key commits in a transaction of its own: the event it was made for
+ * may still roll back, but a key that another node or a later event already used must never vanish with it. A
+ * request's key is made by the submission, the first event of a request id made for it, and nothing else can use it
+ * before that commits: it is written in the submission's own transaction (one commit less per request, and no key
+ * left behind by a submission that rolled back), and forgotten if that rolls back.
  */
 class JdbcSubjectKeys implements SubjectKeys {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate own;
+    private final TransactionTemplate joined;
     private final Clock clock;
 
     JdbcSubjectKeys(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
         this.own = new TransactionTemplate(transactions);
         this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.joined = new TransactionTemplate(transactions);
         this.clock = clock;
     }
 
@@ -36,10 +43,23 @@ class JdbcSubjectKeys implements SubjectKeys {
     }
 
     @Override
-    public Stored create(String subject, String wrapped) {
+    public Stored create(String subject, String wrapped, Runnable ifUndone) {
+        boolean request = subject.startsWith(PersonalFields.REQUEST_SUBJECT);
         try {
-            own.executeWithoutResult(status -> jdbc.update("insert into personal_key (subject, wrapped_key, "
-                    + "created_at) values (?, ?, ?)", subject, wrapped, Timestamp.from(clock.instant())));
+            (request ? joined : own).executeWithoutResult(status -> {
+                jdbc.update("insert into personal_key (subject, wrapped_key, created_at) values (?, ?, ?)", subject,
+                        wrapped, Timestamp.from(clock.instant()));
+                if (request && TransactionSynchronizationManager.isSynchronizationActive()) {
+                    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int completion) {
+                            if (completion != STATUS_COMMITTED) {
+                                ifUndone.run();
+                            }
+                        }
+                    });
+                }
+            });
             return new Stored(wrapped);
         } catch (DuplicateKeyException raced) {
             return find(subject).orElseThrow(() -> raced);

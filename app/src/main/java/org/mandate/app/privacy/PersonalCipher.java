@@ -138,7 +138,8 @@ public class PersonalCipher {
             return cached;
         }
         Optional<SubjectKeys.Stored> stored = keys.find(subject);
-        SubjectKeys.Stored key = stored.orElseGet(() -> keys.create(subject, wrap(MasterKey.generate())));
+        SubjectKeys.Stored key = stored.orElseGet(() -> keys.create(subject, wrap(MasterKey.generate()),
+                () -> cache.remove(subject)));
         Optional<SecretKey> unwrapped = key.destroyed() ? ERASED : Optional.of(unwrap(key.wrapped()));
         return remember(subject, unwrapped);
     }

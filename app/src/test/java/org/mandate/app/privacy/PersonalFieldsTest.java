@@ -237,7 +237,7 @@ class PersonalFieldsTest {
         }
 
         @Override
-        public Stored create(String subject, String wrapped) {
+        public Stored create(String subject, String wrapped, Runnable ifUndone) {
             return rows.computeIfAbsent(subject, key -> new Stored(wrapped));
         }
 

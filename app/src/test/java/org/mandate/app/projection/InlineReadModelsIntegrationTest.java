@@ -179,9 +179,11 @@ class InlineReadModelsIntegrationTest extends MandateIntegrationTest {
     }
 
     /** Events, engine instances and every table of the two inline read models. */
+    /** Events, engine instances, the inline read models, and the keys of requests' texts (made with the submission). */
     private long[] counts() {
         return new long[]{eventCount(), runtime.createProcessInstanceQuery().count(),
-                count("request_view"), count("request_step_view"), count("inbox_request"), count("inbox_item")};
+                count("request_view"), count("request_step_view"), count("inbox_request"), count("inbox_item"),
+                count("personal_key")};
     }
 
     private long count(String table) {
