@@ -21,9 +21,8 @@ public record StepHolding(StepId id, PersonId assignee, PersonId delegate, Perso
 
     /** The step after this event; the same step when the event is about another step or does not move it. */
     public StepHolding after(Object event) {
-        StepMove move = StepMove.of(event).filter(found -> found.stepId().equals(id)).orElse(null);
+        StepMove move = StepMove.madeBy(event).filter(found -> found.stepId().equals(id)).orElse(null);
         if (move != null) {
-            // a step handed on to someone new is theirs in person: whatever loan there was ended with the handover
             return new StepHolding(id, move.holder(), move.delegate(), openedFor, dueAt, decidedBy, outcome, paused);
         }
         if (event instanceof StepDecided decided && decided.stepId().equals(id)) {

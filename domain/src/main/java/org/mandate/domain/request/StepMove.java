@@ -11,20 +11,37 @@ import java.util.Optional;
  */
 public record StepMove(StepId stepId, PersonId holder, PersonId delegate) {
 
+    public static StepMove of(StepDelegated lent) {
+        return new StepMove(lent.stepId(), lent.from(), lent.to());
+    }
+
+    /** Only the holder recalls a loan (DelegationPolicy), and a departure recalls it in the leaving holder's name. */
+    public static StepMove of(StepDelegationRecalled recalled) {
+        return new StepMove(recalled.stepId(), recalled.by(), null);
+    }
+
+    /** A step handed on to someone new is theirs in person: whatever loan there was ended with the handover. */
+    public static StepMove of(StepEscalated escalated) {
+        return new StepMove(escalated.stepId(), escalated.to(), null);
+    }
+
+    public static StepMove of(StepReassigned reassigned) {
+        return new StepMove(reassigned.stepId(), reassigned.to(), null);
+    }
+
     /** The move this event makes, or none when it hands no step on. */
-    public static Optional<StepMove> of(Object event) {
+    public static Optional<StepMove> madeBy(Object event) {
         if (event instanceof StepDelegated lent) {
-            return Optional.of(new StepMove(lent.stepId(), lent.from(), lent.to()));
+            return Optional.of(of(lent));
         }
-        // only the holder recalls a loan (DelegationPolicy), and a departure recalls in the holder's name
         if (event instanceof StepDelegationRecalled recalled) {
-            return Optional.of(new StepMove(recalled.stepId(), recalled.by(), null));
+            return Optional.of(of(recalled));
         }
         if (event instanceof StepEscalated escalated) {
-            return Optional.of(new StepMove(escalated.stepId(), escalated.to(), null));
+            return Optional.of(of(escalated));
         }
         if (event instanceof StepReassigned reassigned) {
-            return Optional.of(new StepMove(reassigned.stepId(), reassigned.to(), null));
+            return Optional.of(of(reassigned));
         }
         return Optional.empty();
     }
