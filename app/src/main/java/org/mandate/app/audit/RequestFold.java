@@ -4,20 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.mandate.domain.request.StepMove;
 import org.mandate.projections.audit.AuditFields;
 
 import java.time.Instant;
 import java.util.List;
 
 /**
- * A request's state, folded from its events as JSON trees. Works by event name and field names, so event types
- * added later (delegation, escalation, reassignment) move the state without a change to the aggregate, and
- * unknown types simply leave it as it was.
+ * A request's state, folded from its events as JSON trees, for the page to show each event's fields as stored: works
+ * by event name and field names, and unknown types simply leave it as it was. Who a step is handed on to (a loan, its
+ * recall, an escalation, a reassignment) is the domain's one reading of those events, {@link StepMove}, which the
+ * aggregate, the reconciler and the read models share.
  */
 final class RequestFold {
-
-    private static final List<String> NEW_HOLDER = List.of("to", "newAssignee", "assignee", "successor",
-            "escalatedTo");
 
     private final ObjectNode state = JsonNodeFactory.instance.objectNode();
     private final ProcessPaths paths;
@@ -28,8 +27,8 @@ final class RequestFold {
         state.putArray("steps");
     }
 
-    /** The state after this event, as a copy a frame can keep. */
-    ObjectNode apply(String type, JsonNode payload, Instant at) {
+    /** The state after this event ({@code event} typed, {@code payload} as its JSON tree), as a copy a frame can keep. */
+    ObjectNode apply(Object event, String type, JsonNode payload, Instant at) {
         switch (type) {
             case "RequestSubmitted" -> {
                 for (String field : List.of("title", "category", "amount", "currency", "description", "processKey")) {
@@ -140,16 +139,15 @@ final class RequestFold {
             case "RequestWithdrawn" -> close("WITHDRAWN", at);
             case "RequestApproved" -> close("APPROVED", at);
             case "RequestRejected" -> close("REJECTED", at);
-            default -> step(payload).ifPresent(step -> {
-                String holder = AuditFields.first(payload, NEW_HOLDER);
-                if (holder != null) {
-                    ArrayNode handovers = step.has("handovers") ? (ArrayNode) step.get("handovers")
-                            : step.putArray("handovers");
-                    handovers.addObject().put("type", type).put("from", step.path("assignee").asText(null))
-                            .put("to", holder).put("at", at.toString());
-                    step.put("assignee", holder);
-                }
-            });
+            default -> StepMove.madeBy(event).ifPresent(move -> step(payload).ifPresent(step -> {
+                // the step's assignee is whoever decides it now: the delegate while it is lent out
+                String decider = move.decider().value();
+                ArrayNode handovers = step.has("handovers") ? (ArrayNode) step.get("handovers")
+                        : step.putArray("handovers");
+                handovers.addObject().put("type", type).put("from", step.path("assignee").asText(null))
+                        .put("to", decider).put("at", at.toString());
+                step.put("assignee", decider);
+            }));
         }
         ArrayNode active = state.putArray("activeSteps");
         ArrayNode elements = state.putArray("activeElements");

@@ -65,7 +65,7 @@ class RequestReplay {
             }
             String type = event.getPayloadType().getSimpleName();
             JsonNode payload = json.valueToTree(event.getPayload());
-            state = fold.apply(type, payload, event.getTimestamp());
+            state = fold.apply(event.getPayload(), type, payload, event.getTimestamp());
             ObjectNode frame = frames.addObject();
             frame.put("seq", event.getSequenceNumber());
             frame.set("event", describe(event, type, payload));

@@ -47,6 +47,25 @@ class ReplayAndKnowledgeIntegrationTest extends MandateIntegrationTest {
     }
 
     @Test
+    void replayShowsALentStepWithTheColleagueAndARecalledOneBackWithItsHolder() {
+        String id = as("ana").submit("Lab coats", "supplies", 120);
+        String step = openStep(as("ana"), id);
+        String delegation = "/api/requests/" + id + "/steps/" + step + "/delegation";
+        as("sofia").post(delegation, Map.of("to", "liam"));
+        as("sofia").delete(delegation);
+
+        JsonNode frames = as("ada").get("/api/audit/requests/" + id + "/replay").json().path("frames");
+
+        assertThat(frames).hasSize(4);
+        assertThat(frames.get(2).path("state").path("steps").get(0).path("assignee").asText()).isEqualTo("liam");
+        JsonNode recalled = frames.get(3).path("state").path("steps").get(0);
+        assertThat(recalled.path("assignee").asText()).isEqualTo("sofia");
+        assertThat(recalled.path("handovers").findValuesAsText("type"))
+                .containsExactly("StepDelegated", "StepDelegationRecalled");
+        assertThat(recalled.path("handovers").get(1).path("from").asText()).isEqualTo("liam");
+    }
+
+    @Test
     void replayAsOfAnInstantStopsThere() {
         String id = as("ben").submit("Easels", "equipment", 900);
         String step = openStep(as("ben"), id);

@@ -37,11 +37,11 @@ public class ApprovalRequest {
     @AggregateIdentifier
     private RequestId id;
     private PersonId requester;
-    private RequestStatus status;
     private String category;
     private BigDecimal amount;
     private String currency;
-    private final Map<StepId, Step> steps = new LinkedHashMap<>();
+    /** Its status and its steps: who holds, decides and lent each, and which are committee votes. */
+    private RequestSteps steps = RequestSteps.none();
     /** Everyone who took part so far: the requester, and whoever held, lent, borrowed or decided a step. */
     private final Set<PersonId> participants = new LinkedHashSet<>();
     /** Attachments by hash, each with the hash that superseded it (null while current); and their names. */
@@ -84,11 +84,11 @@ public class ApprovalRequest {
 
     @CommandHandler
     void handle(OpenStep command, Clock clock) {
-        if (steps.containsKey(command.stepId()) || quorums.containsKey(command.stepId())) {
+        if (steps.opened(command.stepId())) {
             return; // the engine may repeat itself after a retry; a step opens once
         }
-        if (status != RequestStatus.IN_REVIEW) {
-            throw Refusals.conflict("request.approvalRequest.requestIsNoNewStep", id, status);
+        if (!steps.inReview()) {
+            throw Refusals.conflict("request.approvalRequest.requestIsNoNewStep", id, steps.status());
         }
         if (command.assignee() == null || command.assignee().equals(requester)) {
             throw Refusals.conflict("request.approvalRequest.theApprovalPathRoutedStep",
@@ -101,11 +101,11 @@ public class ApprovalRequest {
 
     @CommandHandler
     void handle(OpenQuorumStep command, Committees committees, Clock clock) {
-        if (steps.containsKey(command.stepId()) || quorums.containsKey(command.stepId())) {
+        if (steps.opened(command.stepId())) {
             return; // the engine may repeat itself after a retry; a step opens once
         }
-        if (status != RequestStatus.IN_REVIEW) {
-            throw Refusals.conflict("request.approvalRequest.requestIsNoNewStep", id, status);
+        if (!steps.inReview()) {
+            throw Refusals.conflict("request.approvalRequest.requestIsNoNewStep", id, steps.status());
         }
         QuorumPolicy.Snapshot snapshot = QuorumPolicy.open(command, facts(), committees);
         apply(new QuorumStepOpened(id, command.stepId(), command.name(), command.committee(),
@@ -121,7 +121,7 @@ public class ApprovalRequest {
     @CommandHandler
     void handle(RemoveVoter command, Committees committees, Directory directory, Clock clock) {
         QuorumVote vote = quorums.get(command.stepId());
-        if (status != RequestStatus.IN_REVIEW || vote == null || vote.closed()
+        if (!steps.inReview() || vote == null || vote.closed()
                 || !vote.voters().contains(command.voter())) {
             return; // run by a handler: a vote that closed or never had them is left alone
         }
@@ -146,7 +146,7 @@ public class ApprovalRequest {
             return;
         }
         DecisionPolicy.Authorisation authorisation = DecisionPolicy.check(command, facts(),
-                steps.get(command.stepId()), mandates, directory, now);
+                step(command.stepId()), mandates, directory, now);
         refuseWhilePaused(command.stepId(), Refusals.phrase("request.word.decided"));
         String rationale = strip(command.rationale());
         apply(new StepDecided(id, command.stepId(), command.outcome(), command.decider(),
@@ -155,8 +155,8 @@ public class ApprovalRequest {
     }
 
     private void vote(DecideStep command, QuorumVote vote, Mandates mandates, Directory directory, Instant now) {
-        if (status != RequestStatus.IN_REVIEW) {
-            throw Refusals.conflict("request.approvalRequest.thisRequestIsAlreadyThere", status(status));
+        if (!steps.inReview()) {
+            throw Refusals.conflict("request.approvalRequest.thisRequestIsAlreadyThere", status(steps.status()));
         }
         QuorumPolicy.Seat seat = QuorumPolicy.seat(command, facts(), vote, mandates, directory, now);
         Outcome before = vote.voteOf(seat.voter()).map(QuorumVote.Vote::outcome).orElse(null);
@@ -183,7 +183,7 @@ public class ApprovalRequest {
     @CommandHandler
     void handle(DelegateStep command, Directory directory, Clock clock) {
         refuseForCommittee(command.stepId(), "request.approvalRequest.committeeVoteNotLent");
-        DelegationPolicy.checkDelegation(command, facts(), steps.get(command.stepId()), directory);
+        DelegationPolicy.checkDelegation(command, facts(), step(command.stepId()), directory);
         refuseWhilePaused(command.stepId(), Refusals.phrase("request.word.lent"));
         apply(new StepDelegated(id, command.stepId(), command.by(), command.to(), strip(command.note()),
                 clock.instant()));
@@ -192,7 +192,7 @@ public class ApprovalRequest {
     @CommandHandler
     void handle(RecallDelegation command, Clock clock) {
         refuseForCommittee(command.stepId(), "request.approvalRequest.committeeVoteNothingToRecall");
-        Step step = steps.get(command.stepId());
+        StepHolding step = step(command.stepId());
         DelegationPolicy.checkRecall(command, facts(), step);
         apply(new StepDelegationRecalled(id, command.stepId(), command.by(), step.delegate(),
                 strip(command.reason()), clock.instant()));
@@ -205,8 +205,8 @@ public class ApprovalRequest {
             return;
         }
         refuseForCommittee(command.stepId(), "request.approvalRequest.committeeVoteNotEscalated");
-        Step step = steps.get(command.stepId());
-        if (command.automatic() && (status != RequestStatus.IN_REVIEW || step == null || step.decided()
+        StepHolding step = step(command.stepId());
+        if (command.automatic() && (!steps.inReview() || step == null || step.decided()
                 || paused(command.stepId()))) {
             return; // the timer fired as the step closed or was sent back; nothing is late (any more)
         }
@@ -229,7 +229,7 @@ public class ApprovalRequest {
      * its time limit chases the voters still to vote instead (docs/committees.md, ADR 0020).
      */
     private void overdueVote(QuorumVote vote, String reason, Instant now) {
-        if (status != RequestStatus.IN_REVIEW || vote.closed() || vote.stillToVote().isEmpty()) {
+        if (!steps.inReview() || vote.closed() || vote.stillToVote().isEmpty()) {
             return; // the timer fired as the vote closed, or everyone has voted: nobody is late
         }
         apply(new VoteOverdue(id, vote.id(), vote.stillToVote(), reason == null ? null : reason.strip(), now));
@@ -241,8 +241,8 @@ public class ApprovalRequest {
      */
     @CommandHandler
     void handle(ReassignStep command, Directory directory, Clock clock) {
-        Step step = steps.get(command.stepId());
-        if (status != RequestStatus.IN_REVIEW || step == null || step.decided()
+        StepHolding step = step(command.stepId());
+        if (!steps.inReview() || step == null || step.decided()
                 || !(command.from().equals(step.assignee()) || command.from().equals(step.delegate()))) {
             return;
         }
@@ -264,8 +264,8 @@ public class ApprovalRequest {
         if (!command.by().equals(requester)) {
             throw Refusals.forbidden("request.approvalRequest.onlyTheRequesterCanWithdraw");
         }
-        if (status != RequestStatus.IN_REVIEW) {
-            throw Refusals.conflict("request.approvalRequest.thisRequestIsAlreadyAnd", status(status));
+        if (!steps.inReview()) {
+            throw Refusals.conflict("request.approvalRequest.thisRequestIsAlreadyAnd", status(steps.status()));
         }
         String reason = strip(command.reason());
         if (reason != null && reason.length() > DecideStep.MAX_RATIONALE) {
@@ -276,13 +276,13 @@ public class ApprovalRequest {
 
     @CommandHandler
     void handle(CompleteRequest command, Directory directory, Clock clock) {
-        if (status != RequestStatus.IN_REVIEW) {
+        if (!steps.inReview()) {
             return; // already closed, e.g. withdrawn while the engine was finishing
         }
         if (command.outcome() == Outcome.APPROVED) {
             boolean committeeApproved = quorums.values().stream()
                     .anyMatch(vote -> vote.outcome() == Outcome.APPROVED);
-            OrganisationChecks.checkApproval(facts(), steps.values(), committeeApproved, directory);
+            OrganisationChecks.checkApproval(facts(), steps.all(), committeeApproved, directory);
             apply(new RequestApproved(id, clock.instant()));
         } else {
             apply(new RequestRejected(id, clock.instant()));
@@ -294,7 +294,7 @@ public class ApprovalRequest {
     void handle(CommentOnRequest command, Mandates mandates, Directory directory, Clock clock) {
         Instant now = clock.instant();
         ShreddingPolicy.checkNewText(shreddedAt);
-        List<PersonId> mentions = CommentPolicy.check(command, facts(), participants, steps.values(), mandates,
+        List<PersonId> mentions = CommentPolicy.check(command, facts(), participants, steps.all(), mandates,
                 directory, now);
         apply(new RequestCommented(id, command.commentId().strip(), command.by(), command.text().strip(), mentions,
                 now));
@@ -306,7 +306,7 @@ public class ApprovalRequest {
         Instant now = clock.instant();
         refuseForCommittee(command.stepId(), "request.approvalRequest.committeeVoteNotSentBack");
         DecisionPolicy.Authorisation authorisation = SendBackPolicy.checkReturn(command, facts(),
-                steps.get(command.stepId()), waiting, mandates, directory, now);
+                step(command.stepId()), waiting, mandates, directory, now);
         apply(new MoreInformationRequested(id, command.stepId(), command.by(), authorisation.onBehalfOf(),
                 authorisation.mandate() == null ? null : authorisation.mandate().toString(),
                 command.question().strip(), now));
@@ -335,7 +335,7 @@ public class ApprovalRequest {
      */
     @CommandHandler
     void handle(EndWaitOnDeparture command, Clock clock) {
-        if (waiting == null || status != RequestStatus.IN_REVIEW || !command.requester().equals(requester)) {
+        if (waiting == null || !steps.inReview() || !command.requester().equals(requester)) {
             return;
         }
         Instant now = clock.instant();
@@ -347,7 +347,7 @@ public class ApprovalRequest {
     @CommandHandler
     void handle(ShredRequestData command, Clock clock) {
         Instant now = clock.instant();
-        if (ShreddingPolicy.shredNow(command, status, closedAt, shreddedAt, now)) {
+        if (ShreddingPolicy.shredNow(command, steps.status(), closedAt, shreddedAt, now)) {
             apply(new RequestDataShredded(id, category, command.retention(), closedAt, now));
         }
     }
@@ -357,7 +357,7 @@ public class ApprovalRequest {
     void handle(AttachToRequest command, Mandates mandates, Directory directory, Clock clock) {
         Instant now = clock.instant();
         ShreddingPolicy.checkNewText(shreddedAt);
-        AttachmentPolicy.check(command, facts(), participants, steps.values(), attachments, attachmentNames, mandates,
+        AttachmentPolicy.check(command, facts(), participants, steps.all(), attachments, attachmentNames, mandates,
                 directory, now);
         apply(new AttachmentAdded(id, command.hash(), AttachmentPolicy.baseName(command.fileName()),
                 command.mediaType(), command.size(), command.by(), command.supersedes(), now));
@@ -376,7 +376,7 @@ public class ApprovalRequest {
     void on(RequestSubmitted event) {
         id = event.requestId();
         requester = event.requester();
-        status = RequestStatus.IN_REVIEW;
+        steps = steps.with(event);
         category = event.category();
         amount = event.amount();
         currency = event.currency();
@@ -387,12 +387,13 @@ public class ApprovalRequest {
 
     @EventSourcingHandler
     void on(StepOpened event) {
-        steps.put(event.stepId(), Step.opened(event.stepId(), event.assignee(), event.dueAt()));
+        steps = steps.with(event);
         participants.add(event.assignee());
     }
 
     @EventSourcingHandler
     void on(QuorumStepOpened event) {
+        steps = steps.with(event);
         quorums.put(event.stepId(), new QuorumVote(event.stepId(), event.committeeId(),
                 QuorumRule.parse(event.rule()), event.voters(), event.groups()));
         participants.addAll(event.voters());
@@ -417,72 +418,75 @@ public class ApprovalRequest {
 
     @EventSourcingHandler
     void on(QuorumMet event) {
+        steps = steps.with(event);
         quorums.get(event.stepId()).close(Outcome.APPROVED);
     }
 
     @EventSourcingHandler
     void on(QuorumFailed event) {
+        steps = steps.with(event);
         quorums.get(event.stepId()).close(Outcome.REJECTED);
     }
 
     @EventSourcingHandler
     void on(StepDelegated event) {
-        steps.computeIfPresent(event.stepId(), (stepId, step) -> step.lentTo(event.to()));
+        steps = steps.with(event);
         participants.add(event.from());
         participants.add(event.to());
     }
 
     @EventSourcingHandler
     void on(StepDelegationRecalled event) {
-        steps.computeIfPresent(event.stepId(), (stepId, step) -> step.lentTo(null));
+        steps = steps.with(event);
     }
 
     @EventSourcingHandler
     void on(StepEscalated event) {
-        steps.computeIfPresent(event.stepId(), (stepId, step) -> step.movedTo(event.to()));
+        steps = steps.with(event);
         participants.add(event.to());
     }
 
     @EventSourcingHandler
     void on(StepReassigned event) {
-        steps.computeIfPresent(event.stepId(), (stepId, step) -> step.movedTo(event.to()));
+        steps = steps.with(event);
         participants.add(event.to());
     }
 
     @EventSourcingHandler
     void on(StepDecided event) {
-        steps.computeIfPresent(event.stepId(), (stepId, step) -> step.decided(event.decidedBy(), event.outcome()));
+        steps = steps.with(event);
         participants.add(event.decidedBy());
     }
 
     @EventSourcingHandler
     void on(RequestWithdrawn event) {
-        status = RequestStatus.WITHDRAWN;
+        steps = steps.with(event);
         closedAt = event.withdrawnAt();
     }
 
     @EventSourcingHandler
     void on(RequestApproved event) {
-        status = RequestStatus.APPROVED;
+        steps = steps.with(event);
         closedAt = event.approvedAt();
     }
 
     @EventSourcingHandler
     void on(RequestRejected event) {
-        status = RequestStatus.REJECTED;
+        steps = steps.with(event);
         closedAt = event.rejectedAt();
     }
 
     @EventSourcingHandler
     void on(MoreInformationRequested event) {
         waiting = new SendBackPolicy.Waiting(event.stepId(), event.askedBy().value(), event.askedAt());
+        steps = steps.with(event);
         participants.add(event.askedBy());
     }
 
     @EventSourcingHandler
     void on(MoreInformationProvided event) {
         waiting = null;
-        steps.computeIfPresent(event.stepId(), (stepId, step) -> step.dueOn(event.dueAt()));
+        steps = steps.with(event);
         if (event.title() != null) {
             title = event.title();
         }
@@ -494,7 +498,7 @@ public class ApprovalRequest {
     @EventSourcingHandler
     void on(RequesterLeftBeforeAnswering event) {
         waiting = null;
-        steps.computeIfPresent(event.stepId(), (stepId, step) -> step.dueOn(event.dueAt()));
+        steps = steps.with(event);
     }
 
     @EventSourcingHandler
@@ -510,16 +514,21 @@ public class ApprovalRequest {
 
     /** The waiting step's due date moved by the pause, so the holder gets back the time that was left. */
     private Instant movedDueDate(Instant now) {
-        Step step = steps.get(waiting.stepId());
+        StepHolding step = step(waiting.stepId());
         return step == null || step.dueAt() == null ? null : step.dueAt().plus(pauseUntil(now));
     }
 
     private RequestFacts facts() {
-        return new RequestFacts(requester, status, category, amount, currency);
+        return new RequestFacts(requester, steps.status(), category, amount, currency);
     }
 
     private boolean paused(StepId stepId) {
-        return waiting != null && waiting.stepId().equals(stepId);
+        return steps.paused(stepId);
+    }
+
+    /** The step with this id, or null (which the policies refuse) for a committee vote or a step never opened. */
+    private StepHolding step(StepId stepId) {
+        return steps.step(stepId).orElse(null);
     }
 
     private void refuseWhilePaused(StepId stepId, Refusals.Phrase what) {
@@ -535,7 +544,7 @@ public class ApprovalRequest {
 
     /** {@code code}: the refusal's sentence, "Step {0} is a committee vote and cannot be ..." */
     private void refuseForCommittee(StepId stepId, String code) {
-        if (quorums.containsKey(stepId)) {
+        if (steps.vote(stepId)) {
             throw Refusals.conflict(code, stepId);
         }
     }

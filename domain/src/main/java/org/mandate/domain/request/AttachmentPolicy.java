@@ -40,7 +40,7 @@ final class AttachmentPolicy {
      * @param names    the file name of each attachment, by hash
      */
     static void check(AttachToRequest command, RequestFacts request, Set<PersonId> participants,
-                      Collection<Step> steps, Map<String, String> attached, Map<String, String> names,
+                      Collection<StepHolding> steps, Map<String, String> attached, Map<String, String> names,
                       Mandates mandates, Directory directory, Instant now) {
         Person author = command.by() == null ? null : directory.find(command.by()).orElse(null);
         if (author == null || !author.active()) {

@@ -44,7 +44,7 @@ final class CommentPolicy {
 
     /** Refuses the comment, or answers whom it mentions. */
     static List<PersonId> check(CommentOnRequest command, RequestFacts request, Set<PersonId> participants,
-                                Collection<Step> steps, Mandates mandates, Directory directory, Instant now) {
+                                Collection<StepHolding> steps, Mandates mandates, Directory directory, Instant now) {
         Person author = command.by() == null ? null : directory.find(command.by()).orElse(null);
         if (author == null || !author.active()) {
             throw Refusals.forbidden("request.commentPolicy.youAreNotAnActive");
@@ -71,12 +71,12 @@ final class CommentPolicy {
     }
 
     static boolean takesPart(PersonId person, RequestFacts request, Set<PersonId> participants,
-                             Collection<Step> steps, Mandates mandates, Directory directory, Instant now) {
+                             Collection<StepHolding> steps, Mandates mandates, Directory directory, Instant now) {
         return participants.contains(person) || decidesUnderAMandate(person, request, steps, mandates, directory, now);
     }
 
     /** May decide an open step now under a mandate from its holder, by the rule the decision itself obeys. */
-    private static boolean decidesUnderAMandate(PersonId person, RequestFacts request, Collection<Step> steps,
+    private static boolean decidesUnderAMandate(PersonId person, RequestFacts request, Collection<StepHolding> steps,
                                                 Mandates mandates, Directory directory, Instant now) {
         if (request.status() != RequestStatus.IN_REVIEW || person.equals(request.requester())) {
             return false;
@@ -89,7 +89,7 @@ final class CommentPolicy {
     }
 
     private static List<PersonId> mentions(String text, PersonId author, RequestFacts request,
-                                           Set<PersonId> participants, Collection<Step> steps, Mandates mandates,
+                                           Set<PersonId> participants, Collection<StepHolding> steps, Mandates mandates,
                                            Directory directory, Instant now) {
         List<PersonId> mentioned = new ArrayList<>();
         Matcher names = MENTION.matcher(text);
@@ -110,7 +110,7 @@ final class CommentPolicy {
     }
 
     private static boolean mayRead(Person person, RequestFacts request, Set<PersonId> participants,
-                                   Collection<Step> steps, Mandates mandates, Directory directory, Instant now) {
+                                   Collection<StepHolding> steps, Mandates mandates, Directory directory, Instant now) {
         return readsOnly(person)
                 || takesPart(person.id(), request, participants, steps, mandates, directory, now)
                 || directory.managementChainAbove(request.requester()).stream().map(Person::id)

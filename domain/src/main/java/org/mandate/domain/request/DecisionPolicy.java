@@ -28,9 +28,9 @@ final class DecisionPolicy {
     private DecisionPolicy() {
     }
 
-    static Authorisation check(DecideStep command, RequestFacts request, Step found, Mandates mandates,
+    static Authorisation check(DecideStep command, RequestFacts request, StepHolding found, Mandates mandates,
                                Directory directory, Instant now) {
-        Step step = request.openStep(command.stepId(), found);
+        StepHolding step = request.openStep(command.stepId(), found);
         if (command.decider().equals(request.requester())) {
             throw Refusals.forbidden("request.decisionPolicy.youCannotDecideOnYour");
         }
@@ -49,7 +49,7 @@ final class DecisionPolicy {
         return authorisation;
     }
 
-    static Authorisation authorise(PersonId decider, RequestFacts request, Step step, Mandates mandates,
+    static Authorisation authorise(PersonId decider, RequestFacts request, StepHolding step, Mandates mandates,
                                            AuthorityChainPolicy chains, Instant now) {
         if (step.delegate() != null) {
             if (decider.equals(step.delegate())) {

@@ -16,8 +16,8 @@ final class DelegationPolicy {
     private DelegationPolicy() {
     }
 
-    static void checkDelegation(DelegateStep command, RequestFacts request, Step found, Directory directory) {
-        Step step = request.openStep(command.stepId(), found);
+    static void checkDelegation(DelegateStep command, RequestFacts request, StepHolding found, Directory directory) {
+        StepHolding step = request.openStep(command.stepId(), found);
         if (!command.by().equals(step.assignee())) {
             throw Refusals.forbidden("request.delegationPolicy.onlyWhoHoldsThisStep", step.assignee());
         }
@@ -48,8 +48,8 @@ final class DelegationPolicy {
         }
     }
 
-    static void checkRecall(RecallDelegation command, RequestFacts request, Step found) {
-        Step step = request.openStep(command.stepId(), found);
+    static void checkRecall(RecallDelegation command, RequestFacts request, StepHolding found) {
+        StepHolding step = request.openStep(command.stepId(), found);
         if (!command.by().equals(step.assignee())) {
             throw Refusals.forbidden("request.delegationPolicy.onlyWhoLentThisStep", step.assignee());
         }

@@ -22,7 +22,7 @@ public final class EscalationPolicy {
     private EscalationPolicy() {
     }
 
-    static void checkWho(EscalateStep command, RequestFacts request, Step step, Instant now) {
+    static void checkWho(EscalateStep command, RequestFacts request, StepHolding step, Instant now) {
         if (command.reason() == null || command.reason().isBlank()) {
             throw Refusals.invalid("request.escalationPolicy.sayWhyYouEscalateSo");
         }
@@ -43,7 +43,7 @@ public final class EscalationPolicy {
         throw Refusals.forbidden("request.escalationPolicy.onlyWhoHoldsThisStep", step.assignee());
     }
 
-    static Optional<Person> target(RequestFacts request, Step step, Directory directory) {
+    static Optional<Person> target(RequestFacts request, StepHolding step, Directory directory) {
         return target(step.assignee(), request.requester(), request.category(), request.amount(), directory);
     }
 
@@ -57,7 +57,7 @@ public final class EscalationPolicy {
                 .findFirst();
     }
 
-    static RuleViolation atTheTop(Step step) {
+    static RuleViolation atTheTop(StepHolding step) {
         return Refusals.conflict("request.escalationPolicy.nobodyAboveMayDecideThis", step.assignee());
     }
 }

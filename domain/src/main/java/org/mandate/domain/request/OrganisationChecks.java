@@ -24,9 +24,9 @@ public final class OrganisationChecks {
     private OrganisationChecks() {
     }
 
-    static void checkApproval(RequestFacts request, Collection<Step> steps, boolean committeeApproved,
+    static void checkApproval(RequestFacts request, Collection<StepHolding> steps, boolean committeeApproved,
                               Directory directory) {
-        if (!committeeApproved && steps.stream().noneMatch(Step::approved)) {
+        if (!committeeApproved && steps.stream().noneMatch(StepHolding::approved)) {
             throw Refusals.conflict("request.organisationChecks.theApprovalPathEndedAs");
         }
         if (request.amount().compareTo(FINANCE_CHECK_FROM) >= 0
@@ -37,7 +37,7 @@ public final class OrganisationChecks {
     }
 
     /** The step was routed to the finance officer (or, on the officer's own request, to whoever checks it). */
-    private static boolean isFinanceCheck(Step step, RequestFacts request, Directory directory) {
+    private static boolean isFinanceCheck(StepHolding step, RequestFacts request, Directory directory) {
         Optional<Person> routedTo = directory.find(step.openedFor());
         if (routedTo.isPresent() && routedTo.get().roles().contains(Role.FINANCE)
                 && !routedTo.get().id().equals(request.requester())) {

@@ -9,7 +9,7 @@ import java.math.BigDecimal;
 record RequestFacts(PersonId requester, RequestStatus status, String category, BigDecimal amount, String currency) {
 
     /** The request is in review and the step exists and is undecided, or the caller learns why not. */
-    Step openStep(StepId stepId, Step step) {
+    StepHolding openStep(StepId stepId, StepHolding step) {
         if (status != RequestStatus.IN_REVIEW) {
             throw Refusals.conflict("request.requestFacts.thisRequestIsAlreadyThere",
                     ApprovalRequest.status(status));

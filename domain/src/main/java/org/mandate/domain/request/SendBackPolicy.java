@@ -33,10 +33,10 @@ final class SendBackPolicy {
     private SendBackPolicy() {
     }
 
-    static DecisionPolicy.Authorisation checkReturn(ReturnStep command, RequestFacts request, Step found,
+    static DecisionPolicy.Authorisation checkReturn(ReturnStep command, RequestFacts request, StepHolding found,
                                                     Waiting waiting, Mandates mandates, Directory directory,
                                                     Instant now) {
-        Step step = request.openStep(command.stepId(), found);
+        StepHolding step = request.openStep(command.stepId(), found);
         if (command.by() == null || command.by().equals(request.requester())) {
             throw Refusals.forbidden("request.sendBackPolicy.youCannotSendYourOwn");
         }

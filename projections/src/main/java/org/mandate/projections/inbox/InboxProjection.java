@@ -17,6 +17,7 @@ import org.mandate.domain.request.StepDecided;
 import org.mandate.domain.request.StepDelegated;
 import org.mandate.domain.request.StepDelegationRecalled;
 import org.mandate.domain.request.StepEscalated;
+import org.mandate.domain.request.StepMove;
 import org.mandate.domain.request.StepReassigned;
 import org.mandate.domain.request.StepOpened;
 import org.mandate.projections.PerBatch;
@@ -86,22 +87,22 @@ public class InboxProjection implements OpenWork {
     /** A lent step shows in the colleague's inbox, on behalf of the holder who lent it. */
     @EventHandler
     void on(StepDelegated event) {
-        moveTo(event.stepId().value(), event.to().value(), event.from().value());
+        moveTo(StepMove.of(event));
     }
 
     @EventHandler
     void on(StepDelegationRecalled event) {
-        moveTo(event.stepId().value(), event.by().value(), null);
+        moveTo(StepMove.of(event));
     }
 
     @EventHandler
     void on(StepEscalated event) {
-        moveTo(event.stepId().value(), event.to().value(), null);
+        moveTo(StepMove.of(event));
     }
 
     @EventHandler
     void on(StepReassigned event) {
-        moveTo(event.stepId().value(), event.to().value(), null);
+        moveTo(StepMove.of(event));
     }
 
     /** A step sent back waits for its requester's answer: its clock stands still, so it is not overdue meanwhile. */
@@ -238,7 +239,14 @@ public class InboxProjection implements OpenWork {
                 Rows.instant(row, "waiting_since"), null);
     }
 
-    private void moveTo(String stepId, String assignee, String onBehalfOf) {
+    /**
+     * The row names whoever decides the step now as assignee and, while it is lent out, its holder as on_behalf_of.
+     * The move names both, so the row is written without being read first.
+     */
+    private void moveTo(StepMove move) {
+        String stepId = move.stepId().value();
+        String assignee = move.decider().value();
+        String onBehalfOf = move.lender() == null ? null : move.lender().value();
         inBatch(batch -> {
             NewStep step = batch.items.get(stepId);
             if (step != null) {

@@ -25,6 +25,7 @@ import org.mandate.domain.request.StepDelegated;
 import org.mandate.domain.request.StepDelegationRecalled;
 import org.mandate.domain.request.StepEscalated;
 import org.mandate.domain.request.StepId;
+import org.mandate.domain.request.StepMove;
 import org.mandate.domain.request.StepReassigned;
 import org.mandate.domain.request.VoteCast;
 import org.mandate.domain.request.VoterRemoved;
@@ -121,22 +122,22 @@ public class RequestViewProjection implements OpenVotes, WaitingForAnswers {
 
     @EventHandler
     void on(StepDelegated event) {
-        moveTo(event.stepId().value(), event.to().value(), event.from().value());
+        moveTo(StepMove.of(event));
     }
 
     @EventHandler
     void on(StepDelegationRecalled event) {
-        moveTo(event.stepId().value(), event.by().value(), null);
+        moveTo(StepMove.of(event));
     }
 
     @EventHandler
     void on(StepEscalated event) {
-        moveTo(event.stepId().value(), event.to().value(), null);
+        moveTo(StepMove.of(event));
     }
 
     @EventHandler
     void on(StepReassigned event) {
-        moveTo(event.stepId().value(), event.to().value(), null);
+        moveTo(StepMove.of(event));
     }
 
     @EventHandler
@@ -271,9 +272,11 @@ public class RequestViewProjection implements OpenVotes, WaitingForAnswers {
                 }, requestId);
     }
 
-    private void moveTo(String stepId, String assignee, String lentBy) {
-        jdbc.update("update request_step_view set assignee = ?, lent_by = ? where id = ? and status = ?", assignee,
-                lentBy, stepId, OPEN);
+    /** The move names who decides the step now and who lent it, so the row is written without being read first. */
+    private void moveTo(StepMove move) {
+        jdbc.update("update request_step_view set assignee = ?, lent_by = ? where id = ? and status = ?",
+                move.decider().value(), move.lender() == null ? null : move.lender().value(), move.stepId().value(),
+                OPEN);
     }
 
     private void close(String requestId, RequestStatus status, Instant at) {
