@@ -15,13 +15,15 @@ public record Money(BigDecimal amount, String currency) {
 
     /** The most Mandate accepts in a request; beyond it the figure is a typing mistake rather than a purchase. */
     public static final BigDecimal LARGEST_REQUEST = new BigDecimal("1000000000");
-    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    /** A currency's code, three capital letters such as EUR; also what the API's bean validation asks for. */
+    public static final String CURRENCY_CODE = "[A-Z]{3}";
+    private static final Pattern CURRENCY = Pattern.compile(CURRENCY_CODE);
 
     public static Money of(BigDecimal amount, String currency) {
         return new Money(amount, currency);
     }
 
-    /** An ISO-style code of three capital letters, such as EUR; the one rule for a currency everywhere. */
+    /** The one rule for a currency, everywhere: {@link #CURRENCY_CODE}. */
     public static boolean isCurrency(String code) {
         return code != null && CURRENCY.matcher(code).matches();
     }

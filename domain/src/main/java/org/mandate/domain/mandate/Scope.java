@@ -15,6 +15,10 @@ public record Scope(Set<String> categories, BigDecimal maxAmount, String currenc
         categories = categories == null ? Set.of() : Set.copyOf(new TreeSet<>(categories));
     }
 
+    public static Scope of(Set<String> categories, Money limit) {
+        return new Scope(categories, limit.amount(), limit.currency());
+    }
+
     /**
      * The most it lets its holder decide. A method rather than a component, so that a stored grant keeps its
      * {@code maxAmount} and {@code currency} fields.
