@@ -36,7 +36,8 @@ class RequestController {
                       @NotNull @DecimalMin(value = "0.01", message = "must be greater than zero")
                       @Digits(integer = 10, fraction = 2, message = "must have at most 10 digits and 2 decimals")
                       BigDecimal amount,
-                      @NotBlank @Pattern(regexp = Money.CURRENCY_CODE, message = "must be a three-letter ISO code such as EUR")
+                      @NotBlank
+                      @Pattern(regexp = Money.CURRENCY_CODE, message = "must be a three-letter ISO code such as EUR")
                       String currency,
                       @Size(max = 10_000) String description,
                       @Size(max = 100) String processKey) {
