@@ -4,16 +4,12 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.junit.jupiter.api.Test;
 import org.mandate.domain.Money;
 import org.mandate.domain.directory.Authority;
-import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.Person;
 import org.mandate.domain.directory.PersonId;
-import org.mandate.domain.directory.Role;
 
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,27 +25,10 @@ class StepRoutingTest {
     private static final BigDecimal LARGEST_BUT_A_CENT = Money.LARGEST_REQUEST.subtract(new BigDecimal("0.01"));
 
     /** ana reports to sofia, who may approve all but the largest request; sofia to vera, who may approve all. */
-    private final StepRouting routing = new StepRouting(new Directory() {
-        private final Map<String, Person> people = Map.of(
-                "vera", person("vera", null, Money.LARGEST_REQUEST),
-                "sofia", person("sofia", "vera", LARGEST_BUT_A_CENT),
-                "ana", person("ana", "sofia", BigDecimal.ZERO));
-
-        @Override
-        public Optional<Person> find(PersonId id) {
-            return Optional.ofNullable(people.get(id.value()));
-        }
-
-        @Override
-        public List<Person> withRole(Role role) {
-            return List.of();
-        }
-
-        @Override
-        public List<Person> reportingTo(PersonId manager) {
-            return List.of();
-        }
-    });
+    private final StepRouting routing = new StepRouting(new PeopleDirectory(
+            person("vera", null, Money.LARGEST_REQUEST),
+            person("sofia", "vera", LARGEST_BUT_A_CENT),
+            person("ana", "sofia", BigDecimal.ZERO)));
 
     @Test
     void routesOnTheEnginesDoubleAsOnTheExactAmountDownToTheCent() {
