@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.mandate.app.MandateSettings;
+import org.mandate.domain.Money;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.mandate.GrantMandate;
 import org.mandate.domain.mandate.MandateId;
@@ -189,8 +190,9 @@ class DemoStory {
     private OpenStep submit(ScriptClock script, Instant at, String requester, String title, String category, long amount,
                         String approver) {
         RequestId id = RequestId.create();
-        script.at(at, () -> commands.sendAndWait(new SubmitRequest(id, title, category, BigDecimal.valueOf(amount),
-                currency, "Part of the demo story.", PersonId.of(requester), null)));
+        Money asked = Money.of(BigDecimal.valueOf(amount), currency);
+        script.at(at, () -> commands.sendAndWait(new SubmitRequest(id, title, category, asked,
+                "Part of the demo story.", PersonId.of(requester), null)));
         List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(id.toString()).active().list();
         // a null approver: a committee vote, whose one engine task has no assignee
         if (open.size() != 1 || !Objects.equals(approver, open.get(0).getAssignee())) {

@@ -2,6 +2,7 @@ package org.mandate.app.mail;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.mandate.app.web.People;
+import org.mandate.domain.Money;
 import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.mandate.MandateTerms;
@@ -49,7 +50,7 @@ class MandateHolders {
         for (MandateTerms mandate : carrying) {
             String recipient = mandate.holder().value();
             if (!recipient.equals(request.requester())
-                    && mandate.covers(request.category(), request.amount(), request.currency())
+                    && mandate.covers(request.category(), Money.of(request.amount(), request.currency()))
                     && mandates.effectiveAt(mandate, at)
                     && chains.objectionToMandate(PersonId.of(request.requester()), mandate, mandates).isEmpty()) {
                 MailVoice.Voice voice = voices.of(recipient);

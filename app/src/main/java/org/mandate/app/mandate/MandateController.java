@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.mandate.app.problem.AppRefusals;
+import org.mandate.domain.Money;
 import org.mandate.domain.mandate.GrantMandate;
 import org.mandate.domain.mandate.MandateId;
 import org.mandate.projections.delegation.DelegationsRegister;
@@ -44,7 +45,8 @@ class MandateController {
                      @NotNull @DecimalMin(value = "0.01", message = "must be greater than zero")
                      @Digits(integer = 10, fraction = 2, message = "must have at most 10 digits and 2 decimals")
                      BigDecimal maxAmount,
-                     @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be a three-letter ISO code such as EUR")
+                     @NotBlank
+                     @Pattern(regexp = Money.CURRENCY_CODE, message = "must be a three-letter ISO code such as EUR")
                      String currency,
                      @NotNull(message = "is needed, e.g. 2026-12-01T00:00:00Z") Instant validFrom,
                      @NotNull(message = "is needed, e.g. 2026-12-15T00:00:00Z") Instant validUntil,

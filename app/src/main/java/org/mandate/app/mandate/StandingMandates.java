@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mandate.app.MandateSettings;
 import org.mandate.app.category.KnownCategories;
 import org.mandate.app.problem.AppRefusals;
+import org.mandate.domain.Money;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.mandate.GrantMandate;
 import org.mandate.domain.mandate.MandateId;
@@ -48,7 +49,7 @@ public class StandingMandates {
         }
         MandateId id = MandateId.create();
         commands.sendAndWait(new GrantMandate(id, PersonId.of(grantor), PersonId.of(grant.to().strip()),
-                new Scope(categories.requireActiveOrAny(grant.categories()), grant.maxAmount(), currency),
+                Scope.of(categories.requireActiveOrAny(grant.categories()), Money.of(grant.maxAmount(), currency)),
                 toTheSecond(grant.validFrom()), toTheSecond(grant.validUntil()), grant.reason(),
                 grant.mayRedelegate(), grant.passedOn() == null ? null : new MandateId(grant.passedOn())));
         return id;

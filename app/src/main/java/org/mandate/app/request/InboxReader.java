@@ -1,5 +1,6 @@
 package org.mandate.app.request;
 
+import org.mandate.domain.Money;
 import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.mandate.MandateTerms;
@@ -53,7 +54,7 @@ public class InboxReader {
         }
         for (MandateTerms mandate : mandates.effectiveHeldBy(PersonId.of(me), now)) {
             for (InboxItem item : inbox.heldInPerson(mandate.principal().value())) {
-                if (!item.requester().equals(me) && mandate.covers(item.category(), item.amount(), item.currency())
+                if (!item.requester().equals(me) && covers(mandate, item)
                         && chains.objectionToMandate(PersonId.of(item.requester()), mandate, mandates).isEmpty()) {
                     items.putIfAbsent(item.stepId(), onBehalfOf(item, mandate.principal().value()));
                 }
@@ -75,7 +76,7 @@ public class InboxReader {
         if (forWhom == null || forWhom == ForWhom.MANDATE) {
             for (MandateTerms mandate : mandates.effectiveHeldBy(PersonId.of(me), now)) {
                 for (InboxItem item : requests.openVotesOf(mandate.principal().value())) {
-                    if (!item.requester().equals(me) && mandate.covers(item.category(), item.amount(), item.currency())
+                    if (!item.requester().equals(me) && covers(mandate, item)
                             && chains.objectionToMandate(PersonId.of(item.requester()), mandate, mandates).isEmpty()) {
                         votes.add(onBehalfOf(item, mandate.principal().value()));
                     }
@@ -83,6 +84,10 @@ public class InboxReader {
             }
         }
         return votes;
+    }
+
+    private static boolean covers(MandateTerms mandate, InboxItem item) {
+        return mandate.covers(item.category(), Money.of(item.amount(), item.currency()));
     }
 
     /** On whose account a step is in someone's inbox: their own, under a mandate from its holder, or lent to them. */
@@ -114,7 +119,7 @@ public class InboxReader {
         if (forWhom == null || forWhom == ForWhom.MANDATE) {
             for (MandateTerms mandate : mandates.effectiveHeldBy(PersonId.of(me), now)) {
                 for (InboxItem item : inbox.heldInPerson(mandate.principal().value(), me, filter)) {
-                    if (mandate.covers(item.category(), item.amount(), item.currency())
+                    if (covers(mandate, item)
                             && chains.objectionToMandate(PersonId.of(item.requester()), mandate, mandates).isEmpty()) {
                         items.putIfAbsent(item.stepId(), onBehalfOf(item, mandate.principal().value()));
                     }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.mandate.domain.Money;
 import org.mandate.domain.request.DecideStep;
 import org.mandate.domain.request.Outcome;
 import org.mandate.domain.request.RequestId;
@@ -35,7 +36,8 @@ class RequestController {
                       @NotNull @DecimalMin(value = "0.01", message = "must be greater than zero")
                       @Digits(integer = 10, fraction = 2, message = "must have at most 10 digits and 2 decimals")
                       BigDecimal amount,
-                      @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be a three-letter ISO code such as EUR")
+                      @NotBlank
+                      @Pattern(regexp = Money.CURRENCY_CODE, message = "must be a three-letter ISO code such as EUR")
                       String currency,
                       @Size(max = 10_000) String description,
                       @Size(max = 100) String processKey) {

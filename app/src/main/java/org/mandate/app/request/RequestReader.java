@@ -1,6 +1,7 @@
 package org.mandate.app.request;
 
 import org.mandate.app.problem.AppRefusals;
+import org.mandate.domain.Money;
 import org.mandate.domain.RuleViolation;
 import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.Person;
@@ -74,7 +75,7 @@ public class RequestReader {
             for (String principal : principals) {
                 for (MandateTerms mandate : mandates.carrying(PersonId.of(principal))) {
                     if (!mandate.holder().value().equals(view.requester())
-                            && mandate.covers(view.category(), view.amount(), view.currency())
+                            && mandate.covers(view.category(), Money.of(view.amount(), view.currency()))
                             && mandates.effectiveAt(mandate, now)
                             && chains.objectionToMandate(PersonId.of(view.requester()), mandate, mandates).isEmpty()) {
                         holders.add(mandate.holder().value());

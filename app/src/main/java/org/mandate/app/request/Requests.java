@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mandate.app.MandateSettings;
 import org.mandate.app.category.KnownCategories;
 import org.mandate.app.problem.AppRefusals;
+import org.mandate.domain.Money;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.request.DecideStep;
 import org.mandate.domain.request.DelegateStep;
@@ -55,8 +56,9 @@ public class Requests {
         }
         String category = categories.requireActive(submission.category());
         RequestId id = RequestId.create();
-        commands.sendAndWait(new SubmitRequest(id, submission.title(), category, submission.amount(), currency,
-                submission.description(), PersonId.of(requester), submission.processKey()));
+        commands.sendAndWait(new SubmitRequest(id, submission.title(), category,
+                Money.of(submission.amount(), currency), submission.description(), PersonId.of(requester),
+                submission.processKey()));
         return id;
     }
 

@@ -7,6 +7,7 @@ import org.mandate.app.MandateApplication;
 import org.mandate.app.projection.ProjectionProgress;
 import org.mandate.bench.db.Database;
 import org.mandate.bench.db.SqlCounter;
+import org.mandate.domain.Money;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.request.DecideStep;
 import org.mandate.domain.request.Outcome;
@@ -157,7 +158,7 @@ public final class MandateSystem implements ApprovalSystem {
         RequestId id = RequestId.create();
         long submitting = System.nanoTime();
         commands.sendAndWait(new SubmitRequest(id, "Bench request " + n, "equipment",
-                BigDecimal.valueOf(ApprovalSystem.amount(n)), "EUR", null, REQUESTER, null));
+                Money.of(BigDecimal.valueOf(ApprovalSystem.amount(n)), "EUR"), null, REQUESTER, null));
         commandNanos.add(System.nanoTime() - submitting);
         return id;
     }

@@ -1,5 +1,6 @@
 package org.mandate.domain.committee;
 
+import org.mandate.domain.Money;
 import org.mandate.domain.directory.Authority;
 import org.mandate.domain.directory.PersonId;
 
@@ -10,4 +11,12 @@ import java.time.Instant;
  */
 public record CommitteeAuthoritySet(CommitteeId committeeId, Authority authority, String currency, PersonId setBy,
                                     Instant setAt) {
+
+    /**
+     * The limit for that category, in the authority's currency. A method rather than a component, so that the
+     * stored event keeps its {@code authority} and {@code currency} fields.
+     */
+    public Money limitFor(String category) {
+        return Money.of(authority.limitFor(category), currency);
+    }
 }

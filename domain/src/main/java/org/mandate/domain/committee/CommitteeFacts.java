@@ -1,9 +1,9 @@
 package org.mandate.domain.committee;
 
+import org.mandate.domain.Money;
 import org.mandate.domain.directory.Authority;
 import org.mandate.domain.directory.PersonId;
 
-import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -18,7 +18,12 @@ public record CommitteeFacts(CommitteeId id, String name, List<PersonId> members
     }
 
     /** A committee decides only in the currency its authority names; amounts are never converted. */
-    public boolean covers(String category, BigDecimal amount, String requestCurrency) {
-        return currency != null && currency.equals(requestCurrency) && authority.covers(category, amount);
+    public boolean covers(String category, Money amount) {
+        return currency != null && amount.atMost(limitFor(category));
+    }
+
+    /** Its authority for that category, in its currency; ask only once an authority is set. */
+    public Money limitFor(String category) {
+        return Money.of(authority.limitFor(category), currency);
     }
 }

@@ -1,5 +1,6 @@
 package org.mandate.domain.committee;
 
+import org.mandate.domain.Money;
 import org.mandate.domain.Refusals;
 import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.Person;
@@ -40,7 +41,7 @@ final class MembershipPolicy {
         if (command.authority().limits().values().stream().anyMatch(limit -> limit.compareTo(BigDecimal.ZERO) < 0)) {
             throw Refusals.invalid("committee.membershipPolicy.anAuthorityIsALimit");
         }
-        if (command.currency() == null || !command.currency().matches("[A-Z]{3}")) {
+        if (!Money.isCurrency(command.currency())) {
             throw Refusals.invalid("committee.membershipPolicy.theCurrencyMustBeA", command.currency());
         }
     }

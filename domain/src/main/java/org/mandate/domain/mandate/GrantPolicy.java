@@ -55,9 +55,7 @@ final class GrantPolicy {
         if (scope.maxAmount() == null || scope.maxAmount().signum() <= 0) {
             throw Refusals.invalid("mandate.grantPolicy.theMandateSMaxAmountMust");
         }
-        if (scope.currency() == null || !scope.currency().matches("[A-Z]{3}")) {
-            throw Refusals.invalid("request.submissionPolicy.theCurrencyMustBeA");
-        }
+        scope.limit().checkCurrency();
         if (command.validFrom() == null || command.validUntil() == null
                 || !command.validFrom().isBefore(command.validUntil())) {
             throw Refusals.invalid("mandate.grantPolicy.aMandateNeedsValidFromBefore");
@@ -124,8 +122,7 @@ final class GrantPolicy {
         if (!command.scope().within(parent.scope()) || command.validFrom().isBefore(parent.validFrom())
                 || command.validUntil().isAfter(parent.validUntil())) {
             throw Refusals.forbidden("mandate.grantPolicy.aMandatePassedOnCannot",
-                    parent.scope().categories(), parent.scope().maxAmount().toPlainString(), parent.scope().currency(),
-                    parent.validFrom(), parent.validUntil());
+                    parent.scope().categories(), parent.scope().limit(), parent.validFrom(), parent.validUntil());
         }
         return parent.principal();
     }

@@ -1,8 +1,8 @@
 package org.mandate.domain.mandate;
 
+import org.mandate.domain.Money;
 import org.mandate.domain.directory.PersonId;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
@@ -27,7 +27,7 @@ public record MandateTerms(MandateId id, PersonId grantor, PersonId holder, Pers
         return revokedAt == null && at.isBefore(validUntil);
     }
 
-    public boolean covers(String category, BigDecimal amount, String currency) {
-        return scope.covers(category, amount, currency);
+    public boolean covers(String category, Money amount) {
+        return scope.covers(category, amount);
     }
 }

@@ -1,8 +1,8 @@
 package org.mandate.domain.mandate;
 
+import org.mandate.domain.Money;
 import org.mandate.domain.directory.PersonId;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -34,17 +34,17 @@ public interface Mandates {
     }
 
     /** The mandate under which {@code holder} may decide for {@code principal} at that moment, if any. */
-    default Optional<MandateTerms> usable(PersonId holder, PersonId principal, String category, BigDecimal amount,
-                                          String currency, Instant at) {
-        return usableAll(holder, principal, category, amount, currency, at).stream().findFirst();
+    default Optional<MandateTerms> usable(PersonId holder, PersonId principal, String category, Money amount,
+                                          Instant at) {
+        return usableAll(holder, principal, category, amount, at).stream().findFirst();
     }
 
     /** Every mandate under which {@code holder} may decide for {@code principal} at that moment, oldest first. */
-    default List<MandateTerms> usableAll(PersonId holder, PersonId principal, String category, BigDecimal amount,
-                                         String currency, Instant at) {
+    default List<MandateTerms> usableAll(PersonId holder, PersonId principal, String category, Money amount,
+                                         Instant at) {
         return heldBy(holder).stream()
                 .filter(mandate -> mandate.principal().equals(principal))
-                .filter(mandate -> mandate.covers(category, amount, currency))
+                .filter(mandate -> mandate.covers(category, amount))
                 .filter(mandate -> effectiveAt(mandate, at))
                 .toList();
     }

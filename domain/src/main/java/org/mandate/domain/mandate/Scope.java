@@ -1,5 +1,7 @@
 package org.mandate.domain.mandate;
 
+import org.mandate.domain.Money;
+
 import java.math.BigDecimal;
 import java.util.Set;
 import java.util.TreeSet;
@@ -13,16 +15,26 @@ public record Scope(Set<String> categories, BigDecimal maxAmount, String currenc
         categories = categories == null ? Set.of() : Set.copyOf(new TreeSet<>(categories));
     }
 
-    public boolean covers(String category, BigDecimal amount, String requestCurrency) {
-        return (categories.contains(ANY) || categories.contains(category))
-                && maxAmount.compareTo(amount) >= 0
-                && currency.equals(requestCurrency);
+    public static Scope of(Set<String> categories, Money limit) {
+        return new Scope(categories, limit.amount(), limit.currency());
+    }
+
+    /**
+     * The most it lets its holder decide. A method rather than a component, so that a stored grant keeps its
+     * {@code maxAmount} and {@code currency} fields.
+     */
+    public Money limit() {
+        return Money.of(maxAmount, currency);
+    }
+
+    public boolean covers(String category, Money amount) {
+        return (categories.contains(ANY) || categories.contains(category)) && amount.atMost(limit());
     }
 
     /** True if everything this scope allows, the other allows too. */
     public boolean within(Scope other) {
         boolean categoriesWithin = other.categories.contains(ANY)
                 || (!categories.contains(ANY) && other.categories.containsAll(categories));
-        return categoriesWithin && maxAmount.compareTo(other.maxAmount) <= 0 && currency.equals(other.currency);
+        return categoriesWithin && limit().atMost(other.limit());
     }
 }

@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
+import org.mandate.domain.Money;
 import org.mandate.domain.Refusals;
 import org.mandate.domain.binding.BoundPaths;
 import org.mandate.domain.committee.Committees;
@@ -14,7 +15,6 @@ import org.mandate.domain.directory.Person;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.mandate.Mandates;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,8 +38,7 @@ public class ApprovalRequest {
     private RequestId id;
     private PersonId requester;
     private String category;
-    private BigDecimal amount;
-    private String currency;
+    private Money money;
     /** Its status and its steps: who holds, decides and lent each, and which are committee votes. */
     private RequestSteps steps = RequestSteps.none();
     /** Everyone who took part so far: the requester, and whoever held, lent, borrowed or decided a step. */
@@ -72,14 +71,15 @@ public class ApprovalRequest {
         }
         // above everyone in the chain, a committee may still decide it: the bound path routes it there
         boolean committeeCovers = committees.sitting().stream().anyMatch(committee -> !committee.members().isEmpty()
-                && committee.covers(command.category(), command.amount(), command.currency()));
+                && committee.covers(command.category(), command.money()));
         if (!committeeCovers) {
-            new ApprovalRouting(directory).firstApprover(command.requester(), command.category(), command.amount());
+            new ApprovalRouting(directory).firstApprover(command.requester(), command.category(),
+                    command.money().amount());
         }
         String processKey = PathChoice.pathFor(command, paths);
-        apply(new RequestSubmitted(command.requestId(), command.title().strip(), command.category(),
-                command.amount(), command.currency(), strip(command.description()), command.requester(), processKey,
-                clock.instant()));
+        Money money = command.money();
+        apply(new RequestSubmitted(command.requestId(), command.title().strip(), command.category(), money.amount(),
+                money.currency(), strip(command.description()), command.requester(), processKey, clock.instant()));
     }
 
     @CommandHandler
@@ -378,8 +378,7 @@ public class ApprovalRequest {
         requester = event.requester();
         steps = steps.with(event);
         category = event.category();
-        amount = event.amount();
-        currency = event.currency();
+        money = event.money();
         title = event.title();
         description = event.description();
         participants.add(event.requester());
@@ -519,7 +518,7 @@ public class ApprovalRequest {
     }
 
     private RequestFacts facts() {
-        return new RequestFacts(requester, steps.status(), category, amount, currency);
+        return new RequestFacts(requester, steps.status(), category, money);
     }
 
     private boolean paused(StepId stepId) {

@@ -83,8 +83,8 @@ final class CommentPolicy {
         }
         AuthorityChainPolicy chains = new AuthorityChainPolicy(directory);
         return steps.stream().filter(step -> !step.decided() && step.delegate() == null)
-                .flatMap(step -> mandates.usableAll(person, step.assignee(), request.category(), request.amount(),
-                        request.currency(), now).stream())
+                .flatMap(step -> mandates.usableAll(person, step.assignee(), request.category(), request.money(),
+                        now).stream())
                 .anyMatch(mandate -> chains.objectionToMandate(request.requester(), mandate, mandates).isEmpty());
     }
 

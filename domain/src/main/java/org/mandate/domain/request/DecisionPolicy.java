@@ -66,7 +66,7 @@ final class DecisionPolicy {
             return new Authorisation(null, null);
         }
         List<MandateTerms> usable = mandates.usableAll(decider, step.assignee(), request.category(),
-                request.amount(), request.currency(), now);
+                request.money(), now);
         RuleViolation objection = null;
         for (MandateTerms mandate : usable) {
             Optional<RuleViolation> against = chains.refusalOfMandate(request.requester(), mandate, mandates);
@@ -82,7 +82,7 @@ final class DecisionPolicy {
                 .anyMatch(terms -> terms.principal().equals(step.assignee()));
         throw holdsSome
                 ? Refusals.forbidden("request.decisionPolicy.assignedMandateDoesNotCover", step.assignee(),
-                        request.category(), request.amount().toPlainString(), request.currency())
+                        request.category(), request.money())
                 : Refusals.forbidden("request.decisionPolicy.assignedToSomeoneElse", step.assignee());
     }
 }

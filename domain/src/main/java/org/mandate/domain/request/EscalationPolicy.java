@@ -44,7 +44,8 @@ public final class EscalationPolicy {
     }
 
     static Optional<Person> target(RequestFacts request, StepHolding step, Directory directory) {
-        return target(step.assignee(), request.requester(), request.category(), request.amount(), directory);
+        return target(step.assignee(), request.requester(), request.category(), request.money().amount(),
+                directory);
     }
 
     /** Where an escalation of a step held by {@code holder} would land now: what a page says before confirming. */

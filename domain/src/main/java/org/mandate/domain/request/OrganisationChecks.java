@@ -29,10 +29,10 @@ public final class OrganisationChecks {
         if (!committeeApproved && steps.stream().noneMatch(StepHolding::approved)) {
             throw Refusals.conflict("request.organisationChecks.theApprovalPathEndedAs");
         }
-        if (request.amount().compareTo(FINANCE_CHECK_FROM) >= 0
+        if (request.money().amount().compareTo(FINANCE_CHECK_FROM) >= 0
                 && steps.stream().noneMatch(step -> step.approved() && isFinanceCheck(step, request, directory))) {
             throw Refusals.conflict("request.organisationChecks.thisRequestIsForAnd",
-                    request.amount().toPlainString(), FINANCE_CHECK_FROM.toPlainString());
+                    request.money().amount().toPlainString(), FINANCE_CHECK_FROM.toPlainString());
         }
     }
 

@@ -15,13 +15,13 @@ final class PathChoice {
     }
 
     static String pathFor(SubmitRequest command, BoundPaths paths) {
-        PathBinding binding = paths.pathFor(command.category(), command.amount()).orElseThrow(() ->
+        PathBinding binding = paths.pathFor(command.category(), command.money().amount()).orElseThrow(() ->
                 Refusals.invalid("request.pathChoice.noApprovalPathIsBound",
-                        command.category(), command.amount().toPlainString()));
+                        command.category(), command.money().amount().toPlainString()));
         String named = command.processKey();
         if (named != null && !named.isBlank() && !named.equals(binding.processKey())) {
             throw Refusals.invalid("request.pathChoice.requestersDoNotChooseThe",
-                    command.category(), command.amount().toPlainString(), binding.processKey(), named);
+                    command.category(), command.money().amount().toPlainString(), binding.processKey(), named);
         }
         return binding.processKey();
     }

@@ -107,8 +107,8 @@ final class QuorumPolicy {
         List<Seat> usable = new ArrayList<>();
         RuleViolation objection = null;
         for (PersonId voter : vote.voters()) {
-            for (MandateTerms mandate : mandates.usableAll(decider, voter, request.category(), request.amount(),
-                    request.currency(), now)) {
+            for (MandateTerms mandate : mandates.usableAll(decider, voter, request.category(), request.money(),
+                    now)) {
                 Optional<RuleViolation> against = chains.refusalOfMandate(request.requester(), mandate, mandates);
                 if (against.isEmpty()) {
                     usable.add(new Seat(voter, voter, mandate.id()));
@@ -121,7 +121,7 @@ final class QuorumPolicy {
             throw objection != null ? objection
                     : Refusals.forbidden("request.quorumPolicy.onlyVoters",
                             String.join(", ", vote.voters().stream().map(PersonId::value).toList()),
-                            request.category(), request.amount().toPlainString(), request.currency());
+                            request.category(), request.money());
         }
         return usable.stream()
                 .filter(seat -> vote.voteOf(seat.voter()).map(cast -> cast.votedBy().equals(decider)).orElse(false))
@@ -136,11 +136,11 @@ final class QuorumPolicy {
     }
 
     private static void requireAuthority(CommitteeFacts committee, RequestFacts request, String step) {
-        if (!committee.covers(request.category(), request.amount(), request.currency())) {
+        if (!committee.covers(request.category(), request.money())) {
             Object authority = committee.currency() == null ? Refusals.phrase("request.quorumPolicy.noneSet")
-                    : committee.authority().limitFor(request.category()).toPlainString() + " " + committee.currency();
+                    : committee.limitFor(request.category());
             throw Refusals.conflict("request.quorumPolicy.goesToWhoseAuthorityFor", step, committee.name(),
-                    authority, request.category(), request.amount().toPlainString(), request.currency());
+                    authority, request.category(), request.money());
         }
     }
 

@@ -1,12 +1,11 @@
 package org.mandate.domain.request;
 
+import org.mandate.domain.Money;
 import org.mandate.domain.Refusals;
 import org.mandate.domain.directory.PersonId;
 
-import java.math.BigDecimal;
-
 /** What the step rules need to know about the request itself. */
-record RequestFacts(PersonId requester, RequestStatus status, String category, BigDecimal amount, String currency) {
+record RequestFacts(PersonId requester, RequestStatus status, String category, Money money) {
 
     /** The request is in review and the step exists and is undecided, or the caller learns why not. */
     StepHolding openStep(StepId stepId, StepHolding step) {

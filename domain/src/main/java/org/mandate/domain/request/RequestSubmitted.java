@@ -1,5 +1,6 @@
 package org.mandate.domain.request;
 
+import org.mandate.domain.Money;
 import org.mandate.domain.Personal;
 import org.mandate.domain.directory.PersonId;
 
@@ -11,4 +12,12 @@ public record RequestSubmitted(RequestId requestId,
                                BigDecimal amount, String currency,
                                @Personal(subject = "requester", request = "requestId") String description,
                                PersonId requester, String processKey, Instant submittedAt) {
+
+    /**
+     * The amount asked for. A method rather than a component, so that the stored event keeps its {@code amount}
+     * and {@code currency} fields.
+     */
+    public Money money() {
+        return Money.of(amount, currency);
+    }
 }

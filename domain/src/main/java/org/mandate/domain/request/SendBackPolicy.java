@@ -63,9 +63,8 @@ final class SendBackPolicy {
         }
         checkText("answer", command.answer());
         BigDecimal amount = command.amount();
-        if (amount != null && amount.compareTo(request.amount()) != 0) {
-            throw Refusals.invalid("request.sendBackPolicy.anAnswerCannotChangeThe",
-                    request.amount().toPlainString(), request.currency());
+        if (amount != null && amount.compareTo(request.money().amount()) != 0) {
+            throw Refusals.invalid("request.sendBackPolicy.anAnswerCannotChangeThe", request.money());
         }
         if (command.title() != null && !command.title().isBlank()
                 && command.title().strip().length() > SubmissionPolicy.TITLE_LENGTH) {

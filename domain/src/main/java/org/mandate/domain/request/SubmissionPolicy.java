@@ -2,12 +2,9 @@ package org.mandate.domain.request;
 
 import org.mandate.domain.Refusals;
 
-import java.math.BigDecimal;
-
 /** What a request must look like before anyone is asked to decide on it. */
 final class SubmissionPolicy {
 
-    static final BigDecimal LARGEST_AMOUNT = new BigDecimal("1000000000");
     static final int TITLE_LENGTH = 200;
     static final int DESCRIPTION_LENGTH = 10_000;
 
@@ -28,19 +25,6 @@ final class SubmissionPolicy {
         if (command.category() == null || command.category().isBlank()) {
             throw Refusals.invalid("request.submissionPolicy.aRequestNeedsACategory");
         }
-        BigDecimal amount = command.amount();
-        if (amount == null || amount.signum() <= 0) {
-            throw Refusals.invalid("request.submissionPolicy.theAmountMustBeGreater");
-        }
-        if (amount.compareTo(LARGEST_AMOUNT) > 0) {
-            throw Refusals.invalid("request.submissionPolicy.theAmountIsLargerThan",
-                    amount.toPlainString(), LARGEST_AMOUNT.toPlainString());
-        }
-        if (amount.stripTrailingZeros().scale() > 2) {
-            throw Refusals.invalid("request.submissionPolicy.theAmountHasMoreThan", amount.toPlainString());
-        }
-        if (command.currency() == null || !command.currency().matches("[A-Z]{3}")) {
-            throw Refusals.invalid("request.submissionPolicy.theCurrencyMustBeA");
-        }
+        command.money().checkRequested();
     }
 }

@@ -5,6 +5,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mandate.domain.Money;
 import org.mandate.domain.RuleViolation;
 import org.mandate.domain.committee.CommitteeRoster;
 import org.mandate.domain.binding.BoundPaths;
@@ -56,7 +57,7 @@ class ApprovalRequestTest {
     @Test
     void refusesARequestWithoutTitle() {
         fixture.givenNoPriorActivity()
-                .when(new SubmitRequest(ID, " ", "equipment", new BigDecimal("10"), "EUR", "", ANA, null))
+                .when(new SubmitRequest(ID, " ", "equipment", Money.of(new BigDecimal("10"), "EUR"), "", ANA, null))
                 .expectNoEvents()
                 .expectException(violation(RuleViolation.Kind.INVALID, "title"));
     }
@@ -92,8 +93,8 @@ class ApprovalRequestTest {
     @Test
     void refusesARequesterWhoIsNotInTheDirectory() {
         fixture.givenNoPriorActivity()
-                .when(new SubmitRequest(ID, "Microscope", "equipment", BigDecimal.TEN, "EUR", "", PersonId.of("zed"),
-                        null))
+                .when(new SubmitRequest(ID, "Microscope", "equipment", Money.of(BigDecimal.TEN, "EUR"), "",
+                        PersonId.of("zed"), null))
                 .expectNoEvents()
                 .expectException(violation(RuleViolation.Kind.FORBIDDEN, "directory"));
     }
@@ -228,8 +229,8 @@ class ApprovalRequestTest {
     }
 
     private static SubmitRequest submit(String amount) {
-        return new SubmitRequest(ID, "Microscope", "equipment", new BigDecimal(amount), "EUR", "For the lab", ANA,
-                null);
+        return new SubmitRequest(ID, "Microscope", "equipment", Money.of(new BigDecimal(amount), "EUR"), "For the lab",
+                ANA, null);
     }
 
     private static RequestSubmitted submitted() {

@@ -5,6 +5,7 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mandate.domain.Money;
 import org.mandate.domain.RuleViolation;
 import org.mandate.domain.committee.CommitteeRoster;
 import org.mandate.domain.binding.BoundPaths;
@@ -145,7 +146,7 @@ class PathChoiceAndOrganisationChecksTest {
     }
 
     private static SubmitRequest submit(String category, String processKey) {
-        return new SubmitRequest(ID, "Bus", category, new BigDecimal("300"), "EUR", null, ANA, processKey);
+        return new SubmitRequest(ID, "Bus", category, Money.of(new BigDecimal("300"), "EUR"), null, ANA, processKey);
     }
 
     private static RequestSubmitted submitted(String category, String processKey, BigDecimal amount) {

@@ -15,9 +15,7 @@ import org.mandate.domain.directory.Person;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.directory.Role;
 
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -33,28 +31,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 class ApprovalPathTest {
 
     /** A slice of the demo school: ana reports to sofia (2000), sofia to vera (10000); fay does finance. */
-    private static final Directory SCHOOL = new Directory() {
-        private final Map<String, Person> people = Map.of(
-                "vera", person("vera", null, Authority.upTo(10_000)),
-                "sofia", person("sofia", "vera", Authority.upTo(2_000)),
-                "ana", person("ana", "sofia", Authority.none()),
-                "fay", new Person(PersonId.of("fay"), "fay", null, Set.of(Role.FINANCE), Authority.none(), true));
-
-        @Override
-        public Optional<Person> find(PersonId id) {
-            return Optional.ofNullable(people.get(id.value()));
-        }
-
-        @Override
-        public List<Person> withRole(Role role) {
-            return people.values().stream().filter(person -> person.has(role)).toList();
-        }
-
-        @Override
-        public List<Person> reportingTo(PersonId manager) {
-            return people.values().stream().filter(person -> manager.equals(person.manager())).toList();
-        }
-    };
+    private static final Directory SCHOOL = new PeopleDirectory(
+            person("vera", null, Authority.upTo(10_000)),
+            person("sofia", "vera", Authority.upTo(2_000)),
+            person("ana", "sofia", Authority.none()),
+            new Person(PersonId.of("fay"), "fay", null, Set.of(Role.FINANCE), Authority.none(), true));
 
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessEngineExtension.builder().useProcessEngine(engine()).build();
