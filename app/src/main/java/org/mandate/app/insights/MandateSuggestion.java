@@ -1,14 +1,12 @@
 package org.mandate.app.insights;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mandate.app.MandateSettings;
+import org.mandate.app.mandate.StandingMandates;
 import org.mandate.app.problem.AppRefusals;
 import org.mandate.domain.directory.Authority;
 import org.mandate.domain.directory.Directory;
 import org.mandate.domain.directory.Person;
 import org.mandate.domain.directory.PersonId;
-import org.mandate.domain.mandate.GrantMandate;
-import org.mandate.domain.mandate.MandateId;
 import org.mandate.domain.mandate.Scope;
 import org.springframework.stereotype.Component;
 
@@ -22,21 +20,21 @@ import java.util.Set;
 /**
  * The bottleneck's one-click answer: a standing mandate from the person holding the open steps to the report the
  * page suggests, for every category, up to the holder's own authority (so it widens who may decide, not how
- * much), capped by the grantor's smallest limit, for {@value #DAYS} days. The mandate rules decide whether it may be granted.
+ * much), capped by the grantor's smallest limit, for {@value #DAYS} days. It is granted through
+ * {@link StandingMandates}, as from the mandates page, and the mandate rules decide whether it may be.
  */
 @Component
 class MandateSuggestion {
 
     static final int DAYS = 90;
 
-    private final CommandGateway commands;
+    private final StandingMandates mandates;
     private final Directory directory;
     private final Clock clock;
     private final String currency;
 
-    MandateSuggestion(CommandGateway commands, Directory directory, Clock clock,
-                      MandateSettings settings) {
-        this.commands = commands;
+    MandateSuggestion(StandingMandates mandates, Directory directory, Clock clock, MandateSettings settings) {
+        this.mandates = mandates;
         this.directory = directory;
         this.clock = clock;
         this.currency = settings.currency();
@@ -61,11 +59,10 @@ class MandateSuggestion {
         if (max.signum() <= 0) {
             throw AppRefusals.invalid("refusal.suggestion.noAuthority");
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = clock.instant();
         Instant until = now.plus(Duration.ofDays(DAYS)).truncatedTo(ChronoUnit.DAYS);
-        commands.sendAndWait(new GrantMandate(MandateId.create(), grantor.id(), holder.id(),
-                new Scope(Set.of(Scope.ANY), max, currency), now, until,
-                "Granted from the insights page to share the open steps", false, null));
+        mandates.grant(grantor.id().value(), new StandingMandates.Grant(holder.id().value(), Set.of(Scope.ANY), max,
+                currency, now, until, "Granted from the insights page to share the open steps", false, null));
         return new Granted(holder.id().value(), max, currency, until);
     }
 }

@@ -1,4 +1,4 @@
-package org.mandate.app.web.request;
+package org.mandate.app.request.web;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;

@@ -1,4 +1,4 @@
-package org.mandate.app.web.request;
+package org.mandate.app.request.web;
 
 import org.mandate.app.problem.Refusal;
 

@@ -1,4 +1,4 @@
-package org.mandate.app.web.inbox;
+package org.mandate.app.request.web;
 
 import org.mandate.app.web.Moments;
 import org.mandate.app.web.voice.Messages;

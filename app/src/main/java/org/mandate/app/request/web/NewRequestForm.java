@@ -1,4 +1,4 @@
-package org.mandate.app.web.request;
+package org.mandate.app.request.web;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;

@@ -1,4 +1,4 @@
-package org.mandate.app.web.mandate;
+package org.mandate.app.mandate.web;
 
 import org.mandate.app.mandate.StandingMandates;
 import org.mandate.app.web.voice.Messages;

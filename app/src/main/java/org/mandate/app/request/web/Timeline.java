@@ -1,4 +1,4 @@
-package org.mandate.app.web.request;
+package org.mandate.app.request.web;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;

@@ -1,4 +1,4 @@
-package org.mandate.app.web.request;
+package org.mandate.app.request.web;
 
 /** What the decision form sends: APPROVED or REJECTED, and the reason. */
 public class DecisionForm {
