@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.mandate.app.web.People;
 import org.mandate.app.problem.Refusal;
 import org.mandate.projections.delegation.DelegationsRegister;
+import org.mandate.app.web.Page;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,6 +26,7 @@ import java.util.UUID;
  * same form filled in from the person's own authority, so going on leave takes two clicks.
  */
 @Controller
+@Page
 class MandatesPage {
 
     private final StandingMandates mandates;

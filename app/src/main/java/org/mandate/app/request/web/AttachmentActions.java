@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.mandate.app.attachment.Attachments;
 import org.mandate.app.problem.Refusal;
 import org.mandate.projections.request.RequestView;
+import org.mandate.app.web.Page;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -25,6 +26,7 @@ import java.util.UUID;
  * other refusal, never as a bare error page.
  */
 @Controller
+@Page
 class AttachmentActions {
 
     private final Attachments attachments;

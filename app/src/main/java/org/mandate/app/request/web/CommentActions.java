@@ -6,6 +6,7 @@ import org.mandate.app.problem.Refusal;
 import org.mandate.app.request.Conversation;
 import org.mandate.app.web.People;
 import org.mandate.projections.request.RequestView;
+import org.mandate.app.web.Page;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,6 +25,7 @@ import java.util.stream.Collectors;
  * with the text kept and the reason under the field; an added one is confirmed with whom it mentions.
  */
 @Controller
+@Page
 class CommentActions {
 
     private final Conversation conversation;

@@ -14,6 +14,7 @@ import org.mandate.app.request.InboxReader;
 import org.mandate.domain.RuleViolation;
 import org.mandate.projections.inbox.InboxItem;
 import org.mandate.projections.request.RequestViewProjection;
+import org.mandate.app.web.Page;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,6 +46,7 @@ import java.util.stream.Collectors;
  * in the page's slice joins it. Nothing that arrives goes unseen, and nothing jumps away once shown.
  */
 @Controller
+@Page
 class InboxPage {
 
     /** Opened a little before the page was rendered still counts as arriving: its commit may have come after. */

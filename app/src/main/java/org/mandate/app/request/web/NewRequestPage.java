@@ -10,6 +10,7 @@ import org.mandate.app.web.People;
 import org.mandate.app.problem.Refusal;
 import org.mandate.domain.category.Category;
 import org.mandate.domain.request.RequestId;
+import org.mandate.app.web.Page;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,6 +25,7 @@ import java.util.Comparator;
 
 /** The form to ask for something; it is sent with the same command as the API's, in the configured currency. */
 @Controller
+@Page
 class NewRequestPage {
 
     private final Requests requests;

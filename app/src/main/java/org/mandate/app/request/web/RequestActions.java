@@ -10,6 +10,7 @@ import org.mandate.app.problem.Refusal;
 import org.mandate.domain.request.DecideStep;
 import org.mandate.domain.request.Outcome;
 import org.mandate.projections.request.RequestView;
+import org.mandate.app.web.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -29,6 +30,7 @@ import java.util.stream.Collectors;
  * page again with the person's input and the reason next to the field; a done one is confirmed in words.
  */
 @Controller
+@Page
 class RequestActions {
 
     private static final int RATIONALE_LENGTH = DecideStep.MAX_RATIONALE;

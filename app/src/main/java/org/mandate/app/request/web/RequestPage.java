@@ -2,6 +2,7 @@ package org.mandate.app.request.web;
 
 import org.mandate.app.request.RequestReader;
 import org.mandate.projections.request.RequestView;
+import org.mandate.app.web.Page;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +17,7 @@ import java.util.UUID;
 
 /** A request's page, and the BPMN of its path for the diagram on that page. */
 @Controller
+@Page
 class RequestPage {
 
     private final RequestPageModel page;

@@ -4,6 +4,7 @@ import org.mandate.app.web.voice.Messages;
 import jakarta.servlet.http.HttpServletResponse;
 import org.mandate.app.problem.Refusal;
 import org.mandate.app.request.Conversation;
+import org.mandate.app.web.Page;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,6 +21,7 @@ import java.util.UUID;
  * ({@link Conversation}). A refusal shows the page again with the text kept and the reason under the field; success redirects (PRG).
  */
 @Controller
+@Page
 class SendBackActions {
 
     private final Conversation conversation;

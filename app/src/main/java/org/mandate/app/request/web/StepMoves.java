@@ -6,6 +6,7 @@ import org.mandate.app.request.RequestReader;
 import org.mandate.app.request.Requests;
 import org.mandate.app.web.People;
 import org.mandate.app.problem.Refusal;
+import org.mandate.app.web.Page;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,6 +24,7 @@ import java.util.UUID;
  * confirmation that says where the step went.
  */
 @Controller
+@Page
 class StepMoves {
 
     private final Requests requests;
