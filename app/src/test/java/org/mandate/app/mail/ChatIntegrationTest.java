@@ -157,12 +157,16 @@ class ChatIntegrationTest extends MandateIntegrationTest {
                 .contains("Approved by " + head + ": “Chat or not”");
         // the step was decided before its post could go: posting it now would only mislead. It is skipped at its
         // next try. The backoff between tries doubles, so that try may be minutes away on a slow machine (a CI run
-        // waited 60 s in vain): the test brings it forward rather than waiting out the backoff
-        jdbc.update("update chat_notice set send_after = ? where request_id = ? and kind = ? and status = 'PENDING'",
-                Timestamp.from(Instant.now()), requestId, ChatNotices.STEP_ARRIVED);
-        await("the stale post skipped").atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
-                "select status from chat_notice where request_id = ? and kind = ?", String.class, requestId,
-                ChatNotices.STEP_ARRIVED).equals(ChatNotices.SKIPPED));
+        // waited 60 s in vain): the test brings it forward rather than waiting out the backoff, at every look,
+        // since a try still under way when the server came back records its failure and pushes the next one out
+        await("the stale post skipped").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    jdbc.update("update chat_notice set send_after = ? where request_id = ? and kind = ? "
+                            + "and status = 'PENDING'", Timestamp.from(Instant.now()), requestId,
+                            ChatNotices.STEP_ARRIVED);
+                    return jdbc.queryForObject("select status from chat_notice where request_id = ? and kind = ?",
+                            String.class, requestId, ChatNotices.STEP_ARRIVED).equals(ChatNotices.SKIPPED);
+                });
         assertThat(postsAbout("Waiting for " + head + ": ‘" + title)).isEmpty();
 
         // a post the server refused for a whole day is failed; an administrator posts it again
