@@ -172,8 +172,9 @@ class AdminPages {
                 throw AppRefusals.invalid("refusal.admin.notARole", role);
             }
         }
-        staff.setRoles(existing(id).id().value(), roles, user.getName());
-        redirect.addFlashAttribute("confirmation", Messages.of("admin.done.roles", existing(id).name()));
+        Person person = existing(id);
+        staff.setRoles(person.id().value(), roles, user.getName());
+        redirect.addFlashAttribute("confirmation", Messages.of("admin.done.roles", person.name()));
         return "redirect:/admin/people/" + id;
     }
 

@@ -1,7 +1,6 @@
 package org.mandate.app.people;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.mandate.app.problem.AppRefusals;
 import org.mandate.domain.committee.CommitteeId;
 import org.mandate.domain.directory.DeparturePlan;
 import org.mandate.domain.directory.Directory;
@@ -107,10 +106,7 @@ public class Departures {
     }
 
     private PersonId existing(String id) {
-        if (id == null || id.isBlank() || directory.find(PersonId.of(id.strip())).isEmpty()) {
-            throw AppRefusals.notFound("refusal.people.nobody", id);
-        }
-        return PersonId.of(id.strip());
+        return KnownPerson.require(directory, id);
     }
 
     private static PersonId successor(String successor) {

@@ -2,7 +2,6 @@ package org.mandate.app.people;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mandate.app.category.KnownCategories;
-import org.mandate.app.problem.AppRefusals;
 import org.mandate.app.security.Credentials;
 import org.mandate.domain.directory.Authority;
 import org.mandate.domain.directory.ChangeManager;
@@ -69,11 +68,7 @@ public class Staff {
     }
 
     private PersonId existing(String id) {
-        PersonId person = PersonId.of(id);
-        if (directory.find(person).isEmpty()) {
-            throw AppRefusals.notFound("refusal.people.nobody", id);
-        }
-        return person;
+        return KnownPerson.require(directory, id);
     }
 
     private static boolean blank(String text) {

@@ -44,12 +44,12 @@ class JdbcSubjectKeys implements SubjectKeys {
 
     @Override
     public Stored create(String subject, String wrapped, Runnable ifUndone) {
-        boolean request = subject.startsWith(PersonalFields.REQUEST_SUBJECT);
-        try {
-            (request ? joined : own).executeWithoutResult(status -> {
-                jdbc.update("insert into personal_key (subject, wrapped_key, created_at) values (?, ?, ?)", subject,
-                        wrapped, Timestamp.from(clock.instant()));
-                if (request && TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (subject.startsWith(PersonalFields.REQUEST_SUBJECT)) {
+            // no race to catch here: the request id is new, and on PostgreSQL a failed insert would abort the
+            // submission's transaction anyway, so a duplicate key fails the submission, as it should
+            joined.executeWithoutResult(status -> {
+                insert(subject, wrapped);
+                if (TransactionSynchronizationManager.isSynchronizationActive()) {
                     TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                         @Override
                         public void afterCompletion(int completion) {
@@ -61,9 +61,19 @@ class JdbcSubjectKeys implements SubjectKeys {
                 }
             });
             return new Stored(wrapped);
+        }
+        try {
+            own.executeWithoutResult(status -> insert(subject, wrapped));
+            return new Stored(wrapped);
         } catch (DuplicateKeyException raced) {
+            // another node made this person's key first: use theirs
             return find(subject).orElseThrow(() -> raced);
         }
+    }
+
+    private void insert(String subject, String wrapped) {
+        jdbc.update("insert into personal_key (subject, wrapped_key, created_at) values (?, ?, ?)", subject, wrapped,
+                Timestamp.from(clock.instant()));
     }
 
     @Override
