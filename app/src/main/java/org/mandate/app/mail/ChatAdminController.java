@@ -1,6 +1,5 @@
 package org.mandate.app.mail;
 
-import org.mandate.app.problem.AppRefusals;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -13,15 +12,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 
 /** For administrators: the chat posts, the failed ones above all (the chat server refused them for a day), and a retry. */
 @RestController
 @RequestMapping("/api/admin/chat/notices")
 @PreAuthorize("hasRole('ADMIN')")
 class ChatAdminController {
-
-    private static final int MAX_LIMIT = 500;
 
     private final ChatNotices notices;
     private final Clock clock = Clock.systemUTC();
@@ -33,26 +29,12 @@ class ChatAdminController {
     @GetMapping
     List<ChatNotices.Notice> notices(@RequestParam(required = false) String status,
                                      @RequestParam(defaultValue = "100") int limit) {
-        String wanted = status == null || status.isBlank() ? null : status.strip().toUpperCase(Locale.ROOT);
-        if (wanted != null && !ChatNotices.STATUSES.contains(wanted)) {
-            throw AppRefusals.invalid("refusal.list.status", String.valueOf(ChatNotices.STATUSES), status);
-        }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw AppRefusals.invalid("refusal.list.limit", String.valueOf(MAX_LIMIT), String.valueOf(limit));
-        }
-        return notices.inStatus(wanted, limit);
+        return NoticeAdmin.list(notices, status, limit);
     }
 
     /** Posts a failed notice again, with a fresh retry period. */
     @PostMapping("/{id}/retry")
     ResponseEntity<ChatNotices.Notice> retry(@PathVariable String id) {
-        ChatNotices.Notice notice = id.length() > 36 ? null : notices.find(id);
-        if (notice == null) {
-            throw AppRefusals.notFound("refusal.chat.none", String.valueOf(id));
-        }
-        if (!notices.retry(id, clock.instant())) {
-            throw AppRefusals.conflict("refusal.chat.notFailed", notice.status().toLowerCase(Locale.ROOT));
-        }
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(notices.find(id));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(NoticeAdmin.retry(notices, "chat", id, clock.instant()));
     }
 }

@@ -29,13 +29,13 @@ class ChatDispatcher extends PeriodicWork {
     private final MailNotices notices;
     private final ChatSettings settings;
     private final ChatPoster poster;
-    private final ChatMetrics metrics;
+    private final OutboxMetrics metrics;
     private final People people;
     private final MailTimes times;
     private final String publicUrl;
     private final Clock clock;
 
-    ChatDispatcher(ChatNotices chat, MailNotices notices, ChatSettings settings, ChatMetrics metrics, People people,
+    ChatDispatcher(ChatNotices chat, MailNotices notices, ChatSettings settings, OutboxMetrics metrics, People people,
                    MailTimes times, String publicUrl, Clock clock) {
         this.chat = chat;
         this.notices = notices;
@@ -92,11 +92,11 @@ class ChatDispatcher extends PeriodicWork {
             return;
         }
         Instant now = clock.instant();
-        Instant next = now.plus(settings.delayAfter(notice.attempts() + 1));
-        boolean giveUp = next.isAfter(notice.createdAt().plus(settings.giveUpAfter()));
-        chat.failed(claim, status, error, now, giveUp ? null : next);
-        metrics.outcome(giveUp ? "failed" : "retry");
-        log.warn("Chat post {} not sent ({}); {}", notice.id(), error, giveUp ? "given up" : "trying again at " + next);
+        Instant next = settings.backoff().next(notice.attempts() + 1, notice.createdAt(), now);
+        chat.failed(claim, status, error, now, next);
+        metrics.outcome(next == null ? "failed" : "retry");
+        log.warn("Chat post {} not sent ({}); {}", notice.id(), error,
+                next == null ? "given up" : "trying again at " + next);
     }
 
     ChatMessages.Message message(ChatNotices.Notice notice) {

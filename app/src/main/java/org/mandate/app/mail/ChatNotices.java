@@ -11,13 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** The chat outbox: one post per event and channel, queued, claimed, posted, retried. */
-class ChatNotices {
-
-    static final String PENDING = "PENDING";
-    static final String SENT = "SENT";
-    static final String FAILED = "FAILED";
-    static final String SKIPPED = "SKIPPED";
-    static final List<String> STATUSES = List.of(PENDING, SENT, FAILED, SKIPPED);
+class ChatNotices extends NoticeTable<ChatNotices.Notice> {
 
     /** The kinds of post; a channel hears of requests only (never mandates or comments: a channel is shared). */
     static final String STEP_ARRIVED = "STEP_ARRIVED";
@@ -32,13 +26,11 @@ class ChatNotices {
 
     record Notice(String id, String eventId, String channel, String kind, String requestId, String stepId,
                   String person, String headline, String reason, Instant dueAt, String status, int attempts,
-                  Instant createdAt, Instant sentAt, Integer lastStatus, String lastError) {
+                  Instant createdAt, Instant sentAt, Integer lastStatus, String lastError) implements Stored {
     }
 
-    private final JdbcTemplate jdbc;
-
     ChatNotices(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        super(jdbc, "chat_notice", (row, n) -> notice(row));
     }
 
     /** Queues the post unless this event was already queued for this channel; true when queued now. */
@@ -93,34 +85,9 @@ class ChatNotices {
                 claimId, PENDING);
     }
 
-    List<Notice> inStatus(String status, int limit) {
-        return status == null
-                ? jdbc.query("select * from chat_notice order by created_at desc fetch first " + limit + " rows only",
-                (row, n) -> notice(row))
-                : jdbc.query("select * from chat_notice where status = ? order by created_at desc fetch first "
-                + limit + " rows only", (row, n) -> notice(row), status);
-    }
-
     List<Notice> about(String requestId) {
         return jdbc.query("select * from chat_notice where request_id = ? order by created_at",
                 (row, n) -> notice(row), requestId);
-    }
-
-    Notice find(String noticeId) {
-        return jdbc.query("select * from chat_notice where notice_id = ?", (row, n) -> notice(row), noticeId)
-                .stream().findFirst().orElse(null);
-    }
-
-    /** Posts a failed notice again, with a fresh retry period; false unless it had failed. */
-    boolean retry(String noticeId, Instant now) {
-        return jdbc.update("update chat_notice set status = ?, attempts = 0, created_at = ?, send_after = ?, "
-                        + "claim_id = null, claimed_until = null where notice_id = ? and status = ?", PENDING,
-                Rows.timestamp(now), Rows.timestamp(now), noticeId, FAILED) == 1;
-    }
-
-    long count(String status) {
-        Long count = jdbc.queryForObject("select count(*) from chat_notice where status = ?", Long.class, status);
-        return count == null ? 0 : count;
     }
 
     Instant oldestPending(Instant now) {
@@ -138,9 +105,5 @@ class ChatNotices {
                 row.getString("status"), row.getInt("attempts"), Rows.instant(row, "created_at"),
                 Rows.instant(row, "sent_at"), status == null ? null : ((Number) status).intValue(),
                 row.getString("last_error"));
-    }
-
-    private static String cut(String text, int length) {
-        return text == null || text.length() <= length ? text : text.substring(0, length - 1) + "…";
     }
 }

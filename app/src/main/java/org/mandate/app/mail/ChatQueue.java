@@ -24,7 +24,7 @@ class ChatQueue {
 
     boolean offer(ChatNotices.Post post, Instant happenedAt) {
         Instant now = clock.instant();
-        if (!settings.on() || (happenedAt != null && happenedAt.isBefore(now.minus(mail.maxAge())))) {
+        if (!settings.on() || mail.tooOld(happenedAt, now)) {
             return false;
         }
         return notices.queue(post, settings.channel(), now);

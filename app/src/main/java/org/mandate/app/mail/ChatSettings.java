@@ -46,11 +46,7 @@ record ChatSettings(String url, String format, String channel, Duration pollInte
         return Format.valueOf(format.toUpperCase(Locale.ROOT));
     }
 
-    Duration delayAfter(int attempts) {
-        Duration delay = retryDelay;
-        for (int i = 1; i < attempts && delay.compareTo(Duration.ofHours(1)) < 0; i++) {
-            delay = delay.multipliedBy(2);
-        }
-        return delay.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : delay;
+    Backoff backoff() {
+        return new Backoff(retryDelay, giveUpAfter);
     }
 }

@@ -32,11 +32,11 @@ class MailDispatcher extends PeriodicWork {
     private final MailPeople people;
     private final JavaMailSender sender;
     private final MailSettings settings;
-    private final MailMetrics metrics;
+    private final OutboxMetrics metrics;
     private final Clock clock;
 
     MailDispatcher(MailNotices notices, MailComposer composer, MailPeople people,
-                   JavaMailSender sender, MailSettings settings, MailMetrics metrics, Clock clock) {
+                   JavaMailSender sender, MailSettings settings, OutboxMetrics metrics, Clock clock) {
         this.notices = notices;
         this.composer = composer;
         this.people = people;
@@ -101,12 +101,11 @@ class MailDispatcher extends PeriodicWork {
         } catch (MailException | MessagingException failure) {
             MailNotices.Notice first = batch.get(0);
             Instant now = clock.instant();
-            Instant next = now.plus(settings.delayAfter(first.attempts() + 1));
-            boolean giveUp = next.isAfter(first.createdAt().plus(settings.giveUpAfter()));
-            notices.failed(claim, failure.toString(), now, giveUp ? null : next);
-            metrics.outcome(giveUp ? "failed" : "retry");
+            Instant next = settings.backoff().next(first.attempts() + 1, first.createdAt(), now);
+            notices.failed(claim, failure.toString(), now, next);
+            metrics.outcome(next == null ? "failed" : "retry");
             log.warn("Mail to {} not sent ({}); {}", recipient, failure.getMessage(),
-                    giveUp ? "given up" : "trying again at " + next);
+                    next == null ? "given up" : "trying again at " + next);
         }
     }
 

@@ -15,12 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /** The outbox's tables: what it knows of requests and open steps, and the notices queued, claimed and sent. */
-class MailNotices {
-
-    static final String PENDING = "PENDING";
-    static final String SENT = "SENT";
-    static final String FAILED = "FAILED";
-    static final String SKIPPED = "SKIPPED";
+class MailNotices extends NoticeTable<MailNotices.Notice> {
 
     record RequestFacts(String id, String title, String category, BigDecimal amount, String currency,
                         String requester) {
@@ -39,7 +34,7 @@ class MailNotices {
     record Notice(String id, String eventId, String recipient, String onBehalfOf, NoticeKind kind, String requestId,
                   String stepId,
                   String headline, String reason, Instant dueAt, boolean digest, String status, int attempts,
-                  Instant createdAt, Instant sentAt, String lastError) {
+                  Instant createdAt, Instant sentAt, String lastError) implements Stored {
 
         /**
          * A reminder about someone else's missing vote (a manager told that their report has not voted): it goes
@@ -54,11 +49,10 @@ class MailNotices {
     record DueStep(String stepId, String requestId, String holder, Instant dueAt) {
     }
 
-    private final JdbcTemplate jdbc;
     private final VoteSeats seats;
 
     MailNotices(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        super(jdbc, "mail_notice", (row, n) -> notice(row));
         this.seats = new VoteSeats(jdbc);
     }
 
@@ -279,38 +273,10 @@ class MailNotices {
                 cut(error, 1000), Rows.timestamp(next == null ? now : next), claimId, PENDING);
     }
 
-    static final List<String> STATUSES = List.of(PENDING, SENT, FAILED, SKIPPED);
-
-    /** Notices in this status (all when null), newest first. */
-    List<Notice> inStatus(String status, int limit) {
-        return status == null
-                ? jdbc.query("select * from mail_notice order by created_at desc fetch first " + limit + " rows only",
-                (row, n) -> notice(row))
-                : jdbc.query("select * from mail_notice where status = ? order by created_at desc fetch first " + limit
-                + " rows only", (row, n) -> notice(row), status);
-    }
-
-    Notice find(String noticeId) {
-        return jdbc.query("select * from mail_notice where notice_id = ?", (row, n) -> notice(row), noticeId).stream()
-                .findFirst().orElse(null);
-    }
-
-    /** Sends a failed notice again, with a fresh retry period; false unless it had failed. */
-    boolean retry(String noticeId, Instant now) {
-        return jdbc.update("update mail_notice set status = ?, attempts = 0, created_at = ?, send_after = ?, "
-                        + "claim_id = null, claimed_until = null where notice_id = ? and status = ?", PENDING,
-                Rows.timestamp(now), Rows.timestamp(now), noticeId, FAILED) == 1;
-    }
-
     /** What reached (or will reach) a person, newest first. */
     List<Notice> of(String recipient, int limit) {
         return jdbc.query("select * from mail_notice where recipient = ? order by created_at desc fetch first "
                 + limit + " rows only", (row, n) -> notice(row), recipient);
-    }
-
-    long count(String status) {
-        Long count = jdbc.queryForObject("select count(*) from mail_notice where status = ?", Long.class, status);
-        return count == null ? 0 : count;
     }
 
     /** When the oldest notice still waiting to go out at once was queued, or null. */
@@ -332,9 +298,5 @@ class MailNotices {
                 row.getString("headline"), row.getString("reason"), Rows.instant(row, "due_at"),
                 row.getBoolean("digest"), row.getString("status"), row.getInt("attempts"),
                 Rows.instant(row, "created_at"), Rows.instant(row, "sent_at"), row.getString("last_error"));
-    }
-
-    private static String cut(String text, int length) {
-        return text == null || text.length() <= length ? text : text.substring(0, length - 1) + "…";
     }
 }

@@ -3,6 +3,7 @@ package org.mandate.app.mail;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 
 /**
@@ -41,11 +42,12 @@ record MailSettings(String from, ZoneId zone, Duration dueSoon, Duration mandate
         claimFor = claimFor == null ? Duration.ofMinutes(2) : claimFor;
     }
 
-    Duration delayAfter(int attempts) {
-        Duration delay = retryDelay;
-        for (int i = 1; i < attempts && delay.compareTo(Duration.ofHours(1)) < 0; i++) {
-            delay = delay.multipliedBy(2);
-        }
-        return delay.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : delay;
+    /** An event this old is not told by mail or chat: turning either on must not send the history. */
+    boolean tooOld(Instant happenedAt, Instant now) {
+        return happenedAt != null && happenedAt.isBefore(now.minus(maxAge));
+    }
+
+    Backoff backoff() {
+        return new Backoff(retryDelay, giveUpAfter);
     }
 }

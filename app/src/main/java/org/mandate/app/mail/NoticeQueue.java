@@ -41,7 +41,7 @@ class NoticeQueue {
         if (!mailOn) {
             return false;
         }
-        if (happenedAt != null && happenedAt.isBefore(now.minus(settings.maxAge()))) {
+        if (settings.tooOld(happenedAt, now)) {
             return false;
         }
         if (directory.find(PersonId.of(notice.recipient())).filter(Person::active).isEmpty()

@@ -18,8 +18,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Reading what a person typed or sent as choices, and recording the ones that changed: the API and the page share
- * the words of every refusal. All choices are checked before any is recorded, so a refusal changes nothing.
+ * What a person has chosen, reading what they typed or sent as choices, and recording the ones that changed: the
+ * API and the page share what they show and the words of every refusal. All choices are checked before any is
+ * recorded, so a refusal changes nothing.
  */
 class NotificationChoices {
 
@@ -49,12 +50,27 @@ class NotificationChoices {
         }
     }
 
+    /**
+     * What the API and the page show a person: whether mail is on at all, their address, the zone of digest hours,
+     * and how each kind of notice reaches them.
+     */
+    record Standing(boolean mailOn, String address, String zone, Map<NoticeKind, MailPeople.Choice> choices) {
+    }
+
     private final CommandGateway commands;
     private final MailPeople people;
+    private final String zone;
+    private final boolean mailOn;
 
-    NotificationChoices(CommandGateway commands, MailPeople people) {
+    NotificationChoices(CommandGateway commands, MailPeople people, MailSettings settings, MailSwitch mail) {
         this.commands = commands;
         this.people = people;
+        this.zone = settings.zone().getId();
+        this.mailOn = mail.on();
+    }
+
+    Standing of(String personId) {
+        return new Standing(mailOn, people.address(personId).orElse(null), zone, people.choices(personId));
     }
 
     /** Records each choice that differs from what the person has now; returns how many changed. */

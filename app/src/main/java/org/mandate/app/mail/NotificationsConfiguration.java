@@ -45,8 +45,9 @@ class NotificationsConfiguration {
     }
 
     @Bean
-    NotificationChoices notificationChoices(CommandGateway commands, MailPeople people) {
-        return new NotificationChoices(commands, people);
+    NotificationChoices notificationChoices(CommandGateway commands, MailPeople people, MailSettings settings,
+                                            MailSwitch mail) {
+        return new NotificationChoices(commands, people, settings, mail);
     }
 
     @Bean
@@ -164,14 +165,10 @@ class NotificationsConfiguration {
         }
 
         @Bean
-        MailMetrics mailMetrics(MeterRegistry registry, MailNotices notices) {
-            return new MailMetrics(registry, notices, Clock.systemUTC());
-        }
-
-        @Bean
         MailDispatcher mailDispatcher(MailNotices notices, MailComposer composer, MailPeople people,
-                                      JavaMailSender sender, MailSettings settings, MailMetrics metrics) {
-            return new MailDispatcher(notices, composer, people, sender, settings, metrics, Clock.systemUTC());
+                                      JavaMailSender sender, MailSettings settings, MeterRegistry registry) {
+            return new MailDispatcher(notices, composer, people, sender, settings,
+                    OutboxMetrics.mail(registry, notices, Clock.systemUTC()), Clock.systemUTC());
         }
     }
 
@@ -180,16 +177,11 @@ class NotificationsConfiguration {
     static class Posting {
 
         @Bean
-        ChatMetrics chatMetrics(MeterRegistry registry, ChatNotices chat) {
-            return new ChatMetrics(registry, chat, Clock.systemUTC());
-        }
-
-        @Bean
         ChatDispatcher chatDispatcher(ChatNotices chat, MailNotices notices, ChatSettings settings,
-                                      ChatMetrics metrics, People people, MailTimes times,
+                                      MeterRegistry registry, People people, MailTimes times,
                                       MandateSettings mandate) {
-            return new ChatDispatcher(chat, notices, settings, metrics, people, times, mandate.publicUrl(),
-                    Clock.systemUTC());
+            return new ChatDispatcher(chat, notices, settings, OutboxMetrics.chat(registry, chat, Clock.systemUTC()),
+                    people, times, mandate.publicUrl(), Clock.systemUTC());
         }
     }
 }

@@ -29,26 +29,19 @@ class NotificationsController {
                   List<NotificationChoices.WantedNotification> choices) {
     }
 
-    private final MailPeople people;
     private final NotificationChoices choices;
-    private final MailSettings settings;
-    private final boolean mailOn;
 
-    NotificationsController(MailPeople people, NotificationChoices choices, MailSettings settings,
-                            MailSwitch mail) {
-        this.people = people;
+    NotificationsController(NotificationChoices choices) {
         this.choices = choices;
-        this.settings = settings;
-        this.mailOn = mail.on();
     }
 
     @GetMapping
     NotificationSettings notificationChoices(Authentication user) {
-        String me = user.getName();
-        List<NotificationChoice> all = people.choices(me).entrySet().stream().map(entry -> new NotificationChoice(entry.getKey().name(),
-                entry.getValue().delivery().name(), entry.getValue().digestHour(),
+        NotificationChoices.Standing mine = choices.of(user.getName());
+        List<NotificationChoice> all = mine.choices().entrySet().stream().map(entry -> new NotificationChoice(
+                entry.getKey().name(), entry.getValue().delivery().name(), entry.getValue().digestHour(),
                 NotificationChoices.words(entry.getKey()))).toList();
-        return new NotificationSettings(mailOn, people.address(me).orElse(null), settings.zone().getId(), all);
+        return new NotificationSettings(mine.mailOn(), mine.address(), mine.zone(), all);
     }
 
     @PutMapping

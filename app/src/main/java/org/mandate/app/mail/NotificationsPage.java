@@ -26,26 +26,20 @@ class NotificationsPage {
     record Row(String kind, String about, String delivery, String hour, String error) {
     }
 
-    private final MailPeople people;
     private final NotificationChoices choices;
-    private final MailSettings settings;
-    private final boolean mailOn;
 
-    NotificationsPage(MailPeople people, NotificationChoices choices, MailSettings settings,
-                      MailSwitch mail) {
-        this.people = people;
+    NotificationsPage(NotificationChoices choices) {
         this.choices = choices;
-        this.settings = settings;
-        this.mailOn = mail.on();
     }
 
     @GetMapping
     String show(Authentication user, Model model) {
+        NotificationChoices.Standing mine = choices.of(user.getName());
         List<Row> rows = new ArrayList<>();
-        people.choices(user.getName()).forEach((kind, choice) -> rows.add(new Row(kind.name(),
+        mine.choices().forEach((kind, choice) -> rows.add(new Row(kind.name(),
                 NotificationChoices.words(kind), choice.delivery().name(),
                 choice.digestHour() == null ? "8" : choice.digestHour().toString(), null)));
-        return page(user, model, rows);
+        return page(mine, model, rows);
     }
 
     @PostMapping
@@ -83,15 +77,15 @@ class NotificationsPage {
         String kind = badKind;
         String message = badMessage;
         response.setStatus(400);
-        return page(user, model, rows.stream().map(row -> row.kind().equals(kind)
+        return page(choices.of(user.getName()), model, rows.stream().map(row -> row.kind().equals(kind)
                 ? new Row(row.kind(), row.about(), row.delivery(), row.hour(), message) : row).toList());
     }
 
-    private String page(Authentication user, Model model, List<Row> rows) {
+    private String page(NotificationChoices.Standing mine, Model model, List<Row> rows) {
         model.addAttribute("rows", rows);
-        model.addAttribute("mailOn", mailOn);
-        model.addAttribute("address", people.address(user.getName()).orElse(null));
-        model.addAttribute("zone", settings.zone().getId());
+        model.addAttribute("mailOn", mine.mailOn());
+        model.addAttribute("address", mine.address());
+        model.addAttribute("zone", mine.zone());
         return "mail/settings";
     }
 }

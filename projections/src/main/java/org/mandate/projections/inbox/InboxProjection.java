@@ -14,14 +14,11 @@ import org.mandate.domain.request.RequestRejected;
 import org.mandate.domain.request.RequestSubmitted;
 import org.mandate.domain.request.RequestWithdrawn;
 import org.mandate.domain.request.StepDecided;
-import org.mandate.domain.request.StepDelegated;
-import org.mandate.domain.request.StepDelegationRecalled;
-import org.mandate.domain.request.StepEscalated;
 import org.mandate.domain.request.StepMove;
-import org.mandate.domain.request.StepReassigned;
 import org.mandate.domain.request.StepOpened;
 import org.mandate.projections.PerBatch;
 import org.mandate.projections.Rows;
+import org.mandate.projections.StepMoveWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
@@ -36,7 +33,7 @@ import java.util.function.Consumer;
  * leaver holds, has on loan or has lent out.
  */
 @ProcessingGroup(InboxProjection.NAME)
-public class InboxProjection implements OpenWork {
+public class InboxProjection extends StepMoveWriter implements OpenWork {
 
     public static final String NAME = "inbox";
 
@@ -82,27 +79,6 @@ public class InboxProjection implements OpenWork {
                 jdbc.update("delete from inbox_item where step_id = ?", event.stepId().value());
             }
         });
-    }
-
-    /** A lent step shows in the colleague's inbox, on behalf of the holder who lent it. */
-    @EventHandler
-    void on(StepDelegated event) {
-        moveTo(StepMove.of(event));
-    }
-
-    @EventHandler
-    void on(StepDelegationRecalled event) {
-        moveTo(StepMove.of(event));
-    }
-
-    @EventHandler
-    void on(StepEscalated event) {
-        moveTo(StepMove.of(event));
-    }
-
-    @EventHandler
-    void on(StepReassigned event) {
-        moveTo(StepMove.of(event));
     }
 
     /** A step sent back waits for its requester's answer: its clock stands still, so it is not overdue meanwhile. */
@@ -240,10 +216,12 @@ public class InboxProjection implements OpenWork {
     }
 
     /**
-     * The row names whoever decides the step now as assignee and, while it is lent out, its holder as on_behalf_of.
-     * The move names both, so the row is written without being read first.
+     * The row names whoever decides the step now as assignee and, while it is lent out, its holder as on_behalf_of
+     * (a lent step shows in the colleague's inbox, on behalf of the holder who lent it). The move names both, so the
+     * row is written without being read first.
      */
-    private void moveTo(StepMove move) {
+    @Override
+    protected void moveTo(StepMove move) {
         String stepId = move.stepId().value();
         String assignee = move.decider().value();
         String onBehalfOf = move.lender() == null ? null : move.lender().value();

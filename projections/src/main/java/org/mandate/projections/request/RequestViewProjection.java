@@ -21,17 +21,14 @@ import org.mandate.domain.request.RequestId;
 import org.mandate.domain.request.RequestSubmitted;
 import org.mandate.domain.request.RequestWithdrawn;
 import org.mandate.domain.request.StepDecided;
-import org.mandate.domain.request.StepDelegated;
-import org.mandate.domain.request.StepDelegationRecalled;
-import org.mandate.domain.request.StepEscalated;
 import org.mandate.domain.request.StepId;
 import org.mandate.domain.request.StepMove;
-import org.mandate.domain.request.StepReassigned;
 import org.mandate.domain.request.VoteCast;
 import org.mandate.domain.request.VoterRemoved;
 import org.mandate.domain.request.VoterReplaced;
 import org.mandate.domain.request.StepOpened;
 import org.mandate.projections.Rows;
+import org.mandate.projections.StepMoveWriter;
 import org.mandate.projections.inbox.InboxItem;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -44,7 +41,7 @@ import java.util.stream.Collectors;
 
 /** One row per request and per step, kept current from the request's events. */
 @ProcessingGroup(RequestViewProjection.NAME)
-public class RequestViewProjection implements OpenVotes, WaitingForAnswers {
+public class RequestViewProjection extends StepMoveWriter implements OpenVotes, WaitingForAnswers {
 
     public static final String NAME = "request-view";
 
@@ -118,26 +115,6 @@ public class RequestViewProjection implements OpenVotes, WaitingForAnswers {
     @EventHandler
     void on(QuorumFailed event) {
         votes.failed(event);
-    }
-
-    @EventHandler
-    void on(StepDelegated event) {
-        moveTo(StepMove.of(event));
-    }
-
-    @EventHandler
-    void on(StepDelegationRecalled event) {
-        moveTo(StepMove.of(event));
-    }
-
-    @EventHandler
-    void on(StepEscalated event) {
-        moveTo(StepMove.of(event));
-    }
-
-    @EventHandler
-    void on(StepReassigned event) {
-        moveTo(StepMove.of(event));
     }
 
     @EventHandler
@@ -273,7 +250,8 @@ public class RequestViewProjection implements OpenVotes, WaitingForAnswers {
     }
 
     /** The move names who decides the step now and who lent it, so the row is written without being read first. */
-    private void moveTo(StepMove move) {
+    @Override
+    protected void moveTo(StepMove move) {
         jdbc.update("update request_step_view set assignee = ?, lent_by = ? where id = ? and status = ?",
                 move.decider().value(), move.lender() == null ? null : move.lender().value(), move.stepId().value(),
                 OPEN);
