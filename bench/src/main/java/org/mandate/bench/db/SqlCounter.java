@@ -7,6 +7,9 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -20,6 +23,7 @@ public final class SqlCounter {
 
     private final LongAdder statements = new LongAdder();
     private final LongAdder commits = new LongAdder();
+    private final Map<String, LongAdder> commitsByThread = new ConcurrentHashMap<>();
     private volatile boolean counting;
 
     public record Counts(long statements, long commits) {
@@ -31,6 +35,16 @@ public final class SqlCounter {
 
     public Counts counts() {
         return new Counts(statements.sum(), commits.sum());
+    }
+
+    /**
+     * Write commits so far by the kind of thread that made them (its name without the trailing number: a client,
+     * an event processor, the engine's job executor), to see where commits beyond one per command come from.
+     */
+    public Map<String, Long> commitsByThread() {
+        Map<String, Long> sorted = new TreeMap<>();
+        commitsByThread.forEach((thread, count) -> sorted.put(thread, count.sum()));
+        return sorted;
     }
 
     /**
@@ -93,6 +107,8 @@ public final class SqlCounter {
     private void committed(State state) {
         if (state.wrote) {
             commits.increment();
+            String thread = Thread.currentThread().getName().replaceAll("[-#\\s]*\\d+$", "");
+            commitsByThread.computeIfAbsent(thread, name -> new LongAdder()).increment();
         }
         state.wrote = false;
     }
