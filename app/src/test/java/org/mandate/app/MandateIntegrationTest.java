@@ -112,6 +112,9 @@ public abstract class MandateIntegrationTest {
     static void database(DynamicPropertyRegistry properties) {
         MandateApplication.noPhoneHome();
         properties.add("mandate.data-dir", () -> DATA_DIR);
+        // every test waits for the background projections to catch up after it (everyTrackingProcessorCatchesUp):
+        // production's one-second linger would add up to a second to each of ~500 tests
+        properties.add("mandate.projections.linger", () -> "100ms");
         properties.add("mandate.demo", () -> "true");
         properties.add("mandate.metrics.password", () -> SCRAPE_PASSWORD);
         // webhooks to a receiver on 127.0.0.1, on a schedule short enough to watch a delivery get parked
