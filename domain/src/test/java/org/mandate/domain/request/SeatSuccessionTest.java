@@ -1,6 +1,5 @@
 package org.mandate.domain.request;
 
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,8 +9,6 @@ import org.mandate.domain.directory.SchoolDirectory;
 import org.mandate.domain.mandate.MandateRegister;
 
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -38,14 +35,10 @@ class SeatSuccessionTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(ApprovalRequest.class);
-        fixture.registerInjectableResource(SchoolDirectory.school());
-        fixture.registerInjectableResource(new MandateRegister());
-        fixture.registerInjectableResource(new CommitteeRoster()
+        fixture = RequestFixture.at(NOW, SchoolDirectory.school(), new MandateRegister(), new CommitteeRoster()
                 .with("budget-committee", 100_000, "vera", "omar", "pat", "ben")
                 .with("finance", 100_000, "fay", "omar")
                 .with("it", 100_000, "liam"));
-        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test
