@@ -2,12 +2,18 @@ package org.mandate.app;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.mandate.app.projection.ProjectionProgress;
+import org.mandate.app.security.Credentials;
+import org.mandate.domain.directory.Authority;
+import org.mandate.domain.directory.JoinPerson;
+import org.mandate.domain.directory.PersonId;
+import org.mandate.domain.directory.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,6 +29,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -67,6 +74,12 @@ public abstract class MandateIntegrationTest {
 
     @Autowired
     private EventProcessingConfiguration processing;
+
+    @Autowired
+    private CommandGateway hiring;
+
+    @Autowired
+    private Credentials passwords;
 
     @BeforeAll
     static void noPhoneHome() {
@@ -163,7 +176,6 @@ public abstract class MandateIntegrationTest {
         return new Api(port, person, "demo");
     }
 
-    /** How many events the store holds: a refused command must leave this unchanged. */
     /**
      * Puts {@code key} on the managed list of categories (issue 25), as the admin would, if it is not there yet: a test
      * that binds a path to a category of its own must name one that requests can carry. The demo school's categories
@@ -176,6 +188,7 @@ public abstract class MandateIntegrationTest {
         }
     }
 
+    /** How many events the store holds: a refused command must leave this unchanged. */
     protected long eventCount() {
         return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
     }
@@ -188,6 +201,16 @@ public abstract class MandateIntegrationTest {
             }
         }
         throw new AssertionError("request " + requestId + " has no open step");
+    }
+
+    /**
+     * A new person of the test's own in the demo school, which every test shares, with the password {@code demo};
+     * {@code manager} may be null.
+     */
+    protected void join(String id, String name, String manager, Set<Role> roles, Authority authority) {
+        hiring.sendAndWait(new JoinPerson(PersonId.of(id), name, "Test hire",
+                manager == null ? null : PersonId.of(manager), roles, authority));
+        passwords.set(id, "demo");
     }
 
     protected Api anonymous() {

@@ -1,17 +1,11 @@
 package org.mandate.app.admin;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mandate.app.Api;
 import org.mandate.app.MandateIntegrationTest;
-import org.mandate.app.security.Credentials;
 import org.mandate.app.web.PageSession;
 import org.mandate.domain.directory.Authority;
-import org.mandate.domain.directory.JoinPerson;
-import org.mandate.domain.directory.PersonId;
-import org.mandate.domain.directory.Role;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -25,11 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * record a departure only after a preview that says what will move where; nothing changes until it is confirmed.
  */
 class AdminConsoleIntegrationTest extends MandateIntegrationTest {
-
-    @Autowired
-    CommandGateway commands;
-    @Autowired
-    Credentials credentials;
 
     private String head;
     private String teacher;
@@ -157,9 +146,7 @@ class AdminConsoleIntegrationTest extends MandateIntegrationTest {
     }
 
     private void join(String id, String name, String manager, Authority authority) {
-        commands.sendAndWait(new JoinPerson(PersonId.of(id), name, "Test hire",
-                manager == null ? null : PersonId.of(manager), Set.<Role>of(), authority));
-        credentials.set(id, "demo");
+        join(id, name, manager, Set.of(), authority);
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * A real Mandate process on the test's own classpath, started with {@code java} as an operator would start it,
  * so that it can be killed like a crashed machine. Its output goes to a log file next to the test reports.
@@ -61,6 +63,20 @@ final class AppNode {
 
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /**
+     * Ready, not merely answering: start-up work (the shipped path and its binding, the demo) runs after the server
+     * already listens. A node whose process exited fails the wait at once, naming its log.
+     */
+    boolean isReady() {
+        assertThat(isAlive()).as("node exited, see " + log).isTrue();
+        try {
+            return as("ana").get("/actuator/health/readiness").status() == 200
+                    && as("ana").get("/api/inbox").status() == 200;
+        } catch (AssertionError notListeningYet) {
+            return false;
+        }
     }
 
     /** Like pulling the plug: no shutdown hooks, no released claims, no goodbye to the other nodes. */

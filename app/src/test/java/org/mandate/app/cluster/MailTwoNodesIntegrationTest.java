@@ -12,7 +12,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -26,7 +25,6 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
  * Two real app processes on one PostgreSQL database, both sending mail to one SMTP server in the test JVM: each
@@ -37,7 +35,6 @@ import static org.junit.jupiter.api.Assumptions.abort;
 @Timeout(value = 15, unit = TimeUnit.MINUTES)
 class MailTwoNodesIntegrationTest {
 
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     private static final Duration STARTUP = Duration.ofMinutes(6);
     private static final List<String> SETTINGS = List.of(
             "--mandate.cluster.heartbeat=1s", "--mandate.cluster.release-for=4s",
@@ -48,19 +45,13 @@ class MailTwoNodesIntegrationTest {
             "--mandate.mail.poll-interval=50ms", "--mandate.mail.claim-for=3s");
 
     private static final List<AppNode> nodes = new ArrayList<>();
-    private static String database;
+    private static ClusterDatabase database;
     private static GreenMail mail;
     private static Path classpath;
 
     @BeforeAll
     static void freshDatabaseAndMailServer() throws Exception {
-        try (Connection server = connect("postgres")) {
-            database = "mandate_mail_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            server.createStatement().execute("create database " + database);
-        } catch (SQLException e) {
-            abort("PostgreSQL not reachable at 127.0.0.1:5432 (" + e.getMessage() + "): install and start it "
-                    + "(see .ci/run); this test needs it to run two app nodes on one database");
-        }
+        database = ClusterDatabase.create("mandate_mail");
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
@@ -79,9 +70,7 @@ class MailTwoNodesIntegrationTest {
             mail.stop();
         }
         if (database != null) {
-            try (Connection server = connect("postgres")) {
-                server.createStatement().execute("drop database if exists " + database + " with (force)");
-            }
+            database.drop();
         }
     }
 
@@ -150,7 +139,7 @@ class MailTwoNodesIntegrationTest {
 
     private void awaitNothingPending() {
         waitFor().atMost(Duration.ofMinutes(1)).until(() -> {
-            try (Connection db = connect(database); ResultSet rows = db.createStatement().executeQuery(
+            try (Connection db = database.connect(); ResultSet rows = db.createStatement().executeQuery(
                     "select count(*) from mail_notice where status = 'PENDING'")) {
                 rows.next();
                 return rows.getLong(1) == 0;
@@ -160,7 +149,7 @@ class MailTwoNodesIntegrationTest {
 
     /** The node whose JVM holds the mail outbox's token ("pid@host"). */
     private static AppNode ownerOfOutbox(AppNode a, AppNode b) throws SQLException {
-        try (Connection db = connect(database); ResultSet rows = db.createStatement().executeQuery(
+        try (Connection db = database.connect(); ResultSet rows = db.createStatement().executeQuery(
                 "select owner from token_entry where processor_name = 'mail-outbox' and owner is not null")) {
             while (rows.next()) {
                 String owner = rows.getString(1);
@@ -179,22 +168,9 @@ class MailTwoNodesIntegrationTest {
         List<String> all = new ArrayList<>(SETTINGS);
         all.add("--spring.mail.port=" + mail.getSmtp().getPort());
         all.addAll(List.of(settings));
-        AppNode node = AppNode.start(name, classpath, SERVER + database, all);
+        AppNode node = AppNode.start(name, classpath, database.url(), all);
         nodes.add(node);
-        waitFor().atMost(STARTUP).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            assertThat(node.isAlive()).as("node exited, see " + node.log).isTrue();
-            try {
-                return node.as("ana").get("/actuator/health/readiness").status() == 200
-                        && node.as("ana").get("/api/inbox").status() == 200;
-            } catch (AssertionError notListeningYet) {
-                return false;
-            }
-        });
+        waitFor().atMost(STARTUP).pollInterval(Duration.ofSeconds(1)).until(node::isReady);
         return node;
-    }
-
-    private static Connection connect(String name) throws SQLException {
-        DriverManager.setLoginTimeout(3);
-        return DriverManager.getConnection(SERVER + name, "postgres", "");
     }
 }

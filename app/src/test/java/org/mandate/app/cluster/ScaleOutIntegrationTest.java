@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +22,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -34,7 +32,6 @@ import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
  * Two real app processes on one PostgreSQL database: both take commands, split the projections' segments, fire
@@ -45,7 +42,6 @@ import static org.junit.jupiter.api.Assumptions.abort;
 @Timeout(value = 15, unit = TimeUnit.MINUTES)
 class ScaleOutIntegrationTest {
 
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     private static final String TIMED_PATH = "timed-approval";
     /** Requesters do not choose paths: the timed path is bound to a category of its own. */
     private static final String TIMED_CATEGORY = "timed";
@@ -68,7 +64,7 @@ class ScaleOutIntegrationTest {
             // this test's path waits one second, under the shortest timer a real deployment may set
             "--mandate.processes.minimum-timer=PT1S");
 
-    private static String database;
+    private static ClusterDatabase database;
     /** Milliseconds from the kill until no segment is claimed by the killed node any more. */
     private volatile CompletableFuture<Long> takeover;
     private static Path bpmnDirectory;
@@ -76,13 +72,7 @@ class ScaleOutIntegrationTest {
 
     @BeforeAll
     static void freshDatabase() throws Exception {
-        try (Connection server = connect("postgres")) {
-            database = "mandate_scale_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            server.createStatement().execute("create database " + database);
-        } catch (SQLException e) {
-            abort("PostgreSQL not reachable at 127.0.0.1:5432 (" + e.getMessage() + "): install and start it "
-                    + "(see .ci/run); this test needs it to run two app nodes on one database");
-        }
+        database = ClusterDatabase.create("mandate_scale");
         // a path that waits on a timer before its step opens: only these nodes deploy it (not named *.bpmn on the
         // test classpath, so the suite's shared application does not deploy it too)
         bpmnDirectory = Files.createTempDirectory("mandate-scale-bpmn");
@@ -98,9 +88,7 @@ class ScaleOutIntegrationTest {
             node.kill();
         }
         if (database != null) {
-            try (Connection server = connect("postgres")) {
-                server.createStatement().execute("drop database if exists " + database + " with (force)");
-            }
+            database.drop();
         }
     }
 
@@ -193,7 +181,7 @@ class ScaleOutIntegrationTest {
         // the takeover is watched before node-c joins: a live newcomer rightly gets segments released to it, which
         // the check that the survivor keeps what it took over would count as lost
         long tookOver = takeover.get(SETTLE.toSeconds(), TimeUnit.SECONDS);
-        AppNode c = AppNode.start("node-c", bpmnDirectory, SERVER + database, settings("--mandate.demo=false"));
+        AppNode c = AppNode.start("node-c", bpmnDirectory, database.url(), settings("--mandate.demo=false"));
         nodes.add(c);
 
         // the survivor takes over A's segments and everything acknowledged completes
@@ -293,7 +281,7 @@ class ScaleOutIntegrationTest {
     }
 
     private static List<Map<String, Object>> inboxRows() throws SQLException {
-        try (Connection db = connect(database); var rows = db.createStatement().executeQuery(
+        try (Connection db = database.connect(); var rows = db.createStatement().executeQuery(
                 "select step_id, request_id, assignee, on_behalf_of, title from inbox_item order by step_id")) {
             List<Map<String, Object>> all = new ArrayList<>();
             while (rows.next()) {
@@ -401,7 +389,7 @@ class ScaleOutIntegrationTest {
 
     private AppNode start(String name, String... settings) throws Exception {
         long starting = System.nanoTime();
-        AppNode node = AppNode.start(name, bpmnDirectory, SERVER + database, settings(settings));
+        AppNode node = AppNode.start(name, bpmnDirectory, database.url(), settings(settings));
         nodes.add(node);
         // one node at a time on a new database: the engine creates its tables on the first start
         awaitReady(node);
@@ -425,17 +413,7 @@ class ScaleOutIntegrationTest {
     }
 
     private static void awaitReady(AppNode node) {
-        await().atMost(STARTUP).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            assertThat(node.isAlive()).as("node exited, see " + node.log).isTrue();
-            try {
-                // readiness, not merely an answer: start-up work (the shipped path and its binding, the demo) runs
-                // after the server already listens
-                return node.as("ana").get("/actuator/health/readiness").status() == 200
-                        && node.as("ana").get("/api/inbox").status() == 200;
-            } catch (AssertionError notListeningYet) {
-                return false;
-            }
-        });
+        await().atMost(STARTUP).pollInterval(Duration.ofSeconds(1)).until(node::isReady);
     }
 
     private static void awaitOwners(Set<AppNode> expected) {
@@ -495,7 +473,7 @@ class ScaleOutIntegrationTest {
 
     /** The owner of every tracking projection's segment ("" for one nobody holds). */
     private static List<String> owners() throws SQLException {
-        try (Connection db = connect(database);
+        try (Connection db = database.connect();
              var query = db.prepareStatement("select owner from token_entry")) {
             List<String> owners = new ArrayList<>();
             try (var rows = query.executeQuery()) {
@@ -508,7 +486,7 @@ class ScaleOutIntegrationTest {
     }
 
     private static long eventsOf(String requestId, String type) throws SQLException {
-        try (Connection db = connect(database); var query = db.prepareStatement(
+        try (Connection db = database.connect(); var query = db.prepareStatement(
                 "select count(*) from domain_event_entry where aggregate_identifier = ? and payload_type like ?")) {
             query.setString(1, requestId);
             query.setString(2, "%." + type);
@@ -586,10 +564,5 @@ class ScaleOutIntegrationTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static Connection connect(String name) throws SQLException {
-        DriverManager.setLoginTimeout(3);
-        return DriverManager.getConnection(SERVER + name, "postgres", "");
     }
 }

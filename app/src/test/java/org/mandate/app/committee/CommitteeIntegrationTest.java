@@ -1,16 +1,12 @@
 package org.mandate.app.committee;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mandate.app.Api;
 import org.mandate.app.MandateIntegrationTest;
 import org.mandate.app.people.Departures;
-import org.mandate.app.security.Credentials;
 import org.mandate.domain.directory.Authority;
-import org.mandate.domain.directory.JoinPerson;
-import org.mandate.domain.directory.PersonId;
 import org.mandate.projections.committee.CommitteeView;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -29,10 +25,6 @@ import static org.mandate.app.Refusal.refused;
  */
 class CommitteeIntegrationTest extends MandateIntegrationTest {
 
-    @Autowired
-    CommandGateway commands;
-    @Autowired
-    Credentials credentials;
     @Autowired
     Departures departures;
 
@@ -144,8 +136,6 @@ class CommitteeIntegrationTest extends MandateIntegrationTest {
     }
 
     private void join(String id) {
-        commands.sendAndWait(new JoinPerson(PersonId.of(id), id, "Test hire", PersonId.of("vera"), Set.of(),
-                Authority.none()));
-        credentials.set(id, "demo");
+        join(id, id, "vera", Set.of(), Authority.none());
     }
 }

@@ -1,16 +1,11 @@
 package org.mandate.app.knowledge;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mandate.app.Api;
 import org.mandate.app.MandateIntegrationTest;
-import org.mandate.app.security.Credentials;
 import org.mandate.domain.directory.Authority;
-import org.mandate.domain.directory.JoinPerson;
-import org.mandate.domain.directory.PersonId;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,11 +23,6 @@ import static org.awaitility.Awaitility.await;
  * take over from the first when they leave.
  */
 class PastDecisionsIntegrationTest extends MandateIntegrationTest {
-
-    @Autowired
-    CommandGateway commands;
-    @Autowired
-    Credentials credentials;
 
     private String word;
     private String science;
@@ -121,8 +111,6 @@ class PastDecisionsIntegrationTest extends MandateIntegrationTest {
     }
 
     private void join(String id, String manager, Authority authority) {
-        commands.sendAndWait(new JoinPerson(PersonId.of(id), id, "Test hire", PersonId.of(manager), Set.of(),
-                authority));
-        credentials.set(id, "demo");
+        join(id, id, manager, Set.of(), authority);
     }
 }

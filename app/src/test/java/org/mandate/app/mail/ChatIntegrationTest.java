@@ -2,24 +2,12 @@ package org.mandate.app.mail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mandate.app.Api;
 import org.mandate.app.ChatReceiver;
 import org.mandate.app.MandateIntegrationTest;
-import org.mandate.app.security.Credentials;
 import org.mandate.app.web.PageSession;
-import org.mandate.domain.directory.Authority;
-import org.mandate.domain.directory.JoinPerson;
-import org.mandate.domain.directory.PersonId;
-import org.mandate.domain.directory.SetEmail;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -28,10 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,32 +25,13 @@ import static org.awaitility.Awaitility.await;
  * server on 127.0.0.1 (the shared context posts Slack's shape to {@link MandateIntegrationTest#CHAT}). Each test
  * hires its own head and teacher, so each finds its posts by its request's title.
  */
-class ChatIntegrationTest extends MandateIntegrationTest {
+class ChatIntegrationTest extends OutboxIntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
-    @Autowired
-    CommandGateway commands;
-    @Autowired
-    Credentials credentials;
-    @Autowired
-    EventProcessingConfiguration processing;
-    @Autowired
-    TokenStore tokens;
-    @Autowired
-    TransactionManager transactions;
-
-    private String head;
-    private String teacher;
 
     @BeforeEach
     void hire() {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        head = "chead-" + suffix;
-        teacher = "cteacher-" + suffix;
-        join(head, "vera", Authority.upTo(2_000));
-        join(teacher, head, Authority.none());
+        hireHeadAndTeacher("c");
     }
 
     @Test
@@ -95,14 +60,7 @@ class ChatIntegrationTest extends MandateIntegrationTest {
         // the outbox reads the StepOpened event again (its token moved back before it), as after a crash
         String eventId = jdbc.queryForObject("select event_id from chat_notice where request_id = ? and kind = ?",
                 String.class, requestId, ChatNotices.STEP_ARRIVED);
-        long position = jdbc.queryForObject("select global_index from domain_event_entry where event_identifier = ?",
-                Long.class, eventId);
-        StreamingEventProcessor outbox = processing.eventProcessor(MailOutbox.NAME, StreamingEventProcessor.class)
-                .orElseThrow();
-        outbox.shutDown();
-        transactions.executeInTransaction(() -> tokens.storeToken(GapAwareTrackingToken.newInstance(position - 1,
-                List.of()), MailOutbox.NAME, 0));
-        outbox.start();
+        replayOutboxFrom(eventId);
         String later = "Chat slides " + teacher;
         as(teacher).submit(later, "equipment", 100);
         awaitPost("Waiting for " + head + ": ‘" + later + "’");
@@ -214,18 +172,4 @@ class ChatIntegrationTest extends MandateIntegrationTest {
         }
     }
 
-    private void join(String id, String manager, Authority authority) {
-        commands.sendAndWait(new JoinPerson(PersonId.of(id), id, "Test hire", PersonId.of(manager), Set.of(),
-                authority));
-        commands.sendAndWait(new SetEmail(PersonId.of(id), id + "@school.example", PersonId.of("ivy")));
-        credentials.set(id, "demo");
-    }
-
-    private static String csrf(String page) {
-        Matcher matcher = CSRF.matcher(page);
-        if (!matcher.find()) {
-            throw new AssertionError("no CSRF token in: " + page);
-        }
-        return matcher.group(1);
-    }
 }

@@ -1,19 +1,12 @@
 package org.mandate.app.mail;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.mandate.app.Api;
-import org.mandate.app.MandateIntegrationTest;
-import org.mandate.app.security.Credentials;
 import org.mandate.app.web.PageSession;
 import org.mandate.domain.directory.Authority;
-import org.mandate.domain.directory.JoinPerson;
-import org.mandate.domain.directory.PersonId;
-import org.mandate.domain.directory.SetEmail;
 import org.mandate.domain.request.EscalateStep;
 import org.mandate.domain.request.RequestId;
 import org.mandate.domain.request.StepId;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -22,10 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,14 +26,7 @@ import static org.awaitility.Awaitility.await;
  * reach only the voters still to vote; a voter who voted or left hears no more. Members a test adds to the committee
  * leave again before it ends, so the committee is the demo's three for every other test.
  */
-class CommitteeMailIntegrationTest extends MandateIntegrationTest {
-
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
-    @Autowired
-    CommandGateway commands;
-    @Autowired
-    Credentials credentials;
+class CommitteeMailIntegrationTest extends OutboxIntegrationTest {
 
     @Test
     void everyVoterHearsOfTheVoteWithLinksOfTheirOwn_andALinkCastsTheirVoteOnce() {
@@ -259,10 +242,7 @@ class CommitteeMailIntegrationTest extends MandateIntegrationTest {
     }
 
     private void join(String id, String manager) {
-        commands.sendAndWait(new JoinPerson(PersonId.of(id), id, "Test hire", PersonId.of(manager), Set.of(),
-                Authority.none()));
-        commands.sendAndWait(new SetEmail(PersonId.of(id), id + "@school.example", PersonId.of("ivy")));
-        credentials.set(id, "demo");
+        join(id, manager, Authority.none());
     }
 
     /** The outbox has seen the voter vote or leave: their seat, and their reminders, are gone. */
@@ -270,15 +250,6 @@ class CommitteeMailIntegrationTest extends MandateIntegrationTest {
         await(voter + "'s seat gone").atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "select count(*) from mail_vote_seat where step_id = ? and voter = ?", Integer.class, stepId, voter)
                 == 0);
-    }
-
-    private ReceivedMail awaitMail(String person, String subjectPart) {
-        String address = person + "@school.example";
-        return await(address + " receives ‘" + subjectPart + "’").atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> ReceivedMail.to(MAIL, address).stream()
-                        .filter(mail -> mail.subject().contains(subjectPart)).findFirst().orElse(null),
-                        found -> found != null);
     }
 
     private static List<String> texts(com.fasterxml.jackson.databind.JsonNode array) {
@@ -289,13 +260,5 @@ class CommitteeMailIntegrationTest extends MandateIntegrationTest {
 
     private static String decision(String requestId, String stepId) {
         return "/api/requests/" + requestId + "/steps/" + stepId + "/decision";
-    }
-
-    private static String csrf(String page) {
-        Matcher matcher = CSRF.matcher(page);
-        if (!matcher.find()) {
-            throw new AssertionError("no CSRF token in: " + page);
-        }
-        return matcher.group(1);
     }
 }

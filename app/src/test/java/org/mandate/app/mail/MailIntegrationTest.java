@@ -1,23 +1,14 @@
 package org.mandate.app.mail;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mandate.app.Api;
-import org.mandate.app.MandateIntegrationTest;
-import org.mandate.app.security.Credentials;
 import org.mandate.app.web.PageSession;
 import org.mandate.app.web.voice.VoiceChoices;
 import org.mandate.domain.directory.Authority;
-import org.mandate.domain.directory.JoinPerson;
 import org.mandate.domain.directory.PersonId;
-import org.mandate.domain.directory.SetEmail;
 import org.mandate.domain.request.DecideStep;
 import org.mandate.domain.request.Outcome;
 import org.mandate.domain.request.RequestId;
@@ -30,15 +21,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -49,35 +37,16 @@ import static org.awaitility.Awaitility.await;
  * (GreenMail) receiving. The demo school is shared by every test, so each test hires its own head of department
  * (under vera, authority 2000) and teacher, each with an address of their own.
  */
-class MailIntegrationTest extends MandateIntegrationTest {
+class MailIntegrationTest extends OutboxIntegrationTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
-    @Autowired
-    CommandGateway commands;
-    @Autowired
-    Credentials credentials;
-    @Autowired
-    EventProcessingConfiguration processing;
-    @Autowired
-    TokenStore tokens;
-    @Autowired
-    TransactionManager transactions;
     @Autowired
     ActionLinks links;
     @Autowired
     VoiceChoices voices;
 
-    private String head;
-    private String teacher;
-
     @BeforeEach
     void hire() {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        head = "mhead-" + suffix;
-        teacher = "mteacher-" + suffix;
-        join(head, "vera", Authority.upTo(2_000));
-        join(teacher, head, Authority.none());
+        hireHeadAndTeacher("m");
     }
 
     @Test
@@ -96,14 +65,7 @@ class MailIntegrationTest extends MandateIntegrationTest {
         // the outbox reads the StepOpened event again (its token moved back before it), as after a crash
         String eventId = jdbc.queryForObject("select event_id from mail_notice where recipient = ? and request_id = ? "
                 + "and kind = 'STEP_ARRIVED'", String.class, head, requestId);
-        long position = jdbc.queryForObject("select global_index from domain_event_entry where event_identifier = ?",
-                Long.class, eventId);
-        StreamingEventProcessor outbox = processing.eventProcessor(MailOutbox.NAME, StreamingEventProcessor.class)
-                .orElseThrow();
-        outbox.shutDown();
-        transactions.executeInTransaction(() -> tokens.storeToken(GapAwareTrackingToken.newInstance(position - 1, List.of()),
-                MailOutbox.NAME, 0));
-        outbox.start();
+        replayOutboxFrom(eventId);
         awaitOutboxPast(jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class));
         // a later request's mail arriving shows the dispatcher has run since the replay
         String later = "Slides " + teacher;
@@ -656,38 +618,11 @@ class MailIntegrationTest extends MandateIntegrationTest {
                 .split("\\|")[1];
     }
 
-    private ReceivedMail awaitMail(String person, String subjectPart) {
-        return awaitMailAt(person + "@school.example", subjectPart);
-    }
-
-    private ReceivedMail awaitMailAt(String address, String subjectPart) {
-        return await(address + " receives ‘" + subjectPart + "’").atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> ReceivedMail.to(MAIL, address).stream()
-                        .filter(mail -> mail.subject().contains(subjectPart)).findFirst().orElse(null),
-                        found -> found != null);
-    }
-
     private void awaitOutboxPast(long position) {
         StreamingEventProcessor outbox = processing.eventProcessor(MailOutbox.NAME, StreamingEventProcessor.class)
                 .orElseThrow();
         await("the mail outbox past event " + position).atMost(Duration.ofSeconds(30)).until(() ->
                 !outbox.processingStatus().isEmpty() && outbox.processingStatus().values().stream()
                         .allMatch(status -> status.getCurrentPosition().orElse(-1) >= position));
-    }
-
-    private void join(String id, String manager, Authority authority) {
-        commands.sendAndWait(new JoinPerson(PersonId.of(id), id, "Test hire", PersonId.of(manager), Set.of(),
-                authority));
-        commands.sendAndWait(new SetEmail(PersonId.of(id), id + "@school.example", PersonId.of("ivy")));
-        credentials.set(id, "demo");
-    }
-
-    private static String csrf(String page) {
-        Matcher matcher = CSRF.matcher(page);
-        if (!matcher.find()) {
-            throw new AssertionError("no CSRF token in: " + page);
-        }
-        return matcher.group(1);
     }
 }

@@ -1,7 +1,6 @@
 package org.mandate.app.people;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -9,10 +8,7 @@ import org.mandate.app.Api;
 import org.mandate.app.MandateIntegrationTest;
 import org.mandate.app.reconcile.Mismatch;
 import org.mandate.app.reconcile.Reconciler;
-import org.mandate.app.security.Credentials;
 import org.mandate.domain.directory.Authority;
-import org.mandate.domain.directory.JoinPerson;
-import org.mandate.domain.directory.PersonId;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
@@ -32,10 +28,6 @@ import static org.mandate.app.Refusal.refused;
  */
 class DepartureIntegrationTest extends MandateIntegrationTest {
 
-    @Autowired
-    CommandGateway commands;
-    @Autowired
-    Credentials credentials;
     @Autowired
     TaskService tasks;
 
@@ -223,9 +215,7 @@ class DepartureIntegrationTest extends MandateIntegrationTest {
     }
 
     private void join(String id, String manager, Authority authority) {
-        commands.sendAndWait(new JoinPerson(PersonId.of(id), id, "Test hire",
-                manager == null ? null : PersonId.of(manager), Set.of(), authority));
-        credentials.set(id, "demo");
+        join(id, id, manager, Set.of(), authority);
     }
 
     private String grant(String from, String to) {

@@ -168,12 +168,7 @@ class DirectoryImportIntegrationTest extends MandateIntegrationTest {
                 "id,name,shoe size\n" + p + "a,A,42\n", "[shoe size] are not columns",
                 "id,name\n" + p + "a,Bad\u202Ename\n", "The field 'name' contains a bidirectional override",
                 "id,name\n", "The file names nobody");
-        csv.forEach((file, why) -> {
-            Api.Response refused = as("ivy").postFile(IMPORT + "?dryRun=false", "text/csv", file);
-            assertThat(refused.status()).as("%s: %s", file, refused).isEqualTo(400);
-            assertThat(refused.contentType()).startsWith("application/problem+json");
-            assertThat(refused.body()).contains(why);
-        });
+        assertEachRefused(csv, "text/csv");
         Map<String, String> json = Map.of(
                 "42", "The JSON must be",
                 "{\"people\": {\"id\": \"x\"}}", "The JSON must be",
@@ -181,12 +176,7 @@ class DirectoryImportIntegrationTest extends MandateIntegrationTest {
                 "[{\"id\": \"" + p + "c\", \"name\": \"C\", \"authority\": {\"*\": -5}}]", "'-5' is not an amount",
                 "[{\"id\": \"" + p + "d\", \"name\": \"D\", \"email\": \"not-an-address\"}]", "is not a mail address",
                 "[{\"id\": \"Not A User\", \"name\": \"E\"}]", "is not a user name");
-        json.forEach((file, why) -> {
-            Api.Response refused = as("ivy").postFile(IMPORT + "?dryRun=false", "application/json", file);
-            assertThat(refused.status()).as("%s: %s", file, refused).isEqualTo(400);
-            assertThat(refused.contentType()).startsWith("application/problem+json");
-            assertThat(refused.body()).contains(why);
-        });
+        assertEachRefused(json, "application/json");
         Api.Response plain = as("ivy").postFile(IMPORT, "text/plain", "id\nsam\n");
         assertThat(plain.status()).isEqualTo(415);
         assertThat(plain.contentType()).startsWith("application/problem+json");
@@ -219,5 +209,15 @@ class DirectoryImportIntegrationTest extends MandateIntegrationTest {
         List<String> ids = new ArrayList<>();
         list.forEach(item -> ids.add(item.path("id").asText()));
         return ids;
+    }
+
+    /** Each file (key) is refused with a 400 problem that says why (value). */
+    private void assertEachRefused(Map<String, String> whyByFile, String contentType) {
+        whyByFile.forEach((file, why) -> {
+            Api.Response refused = as("ivy").postFile(IMPORT + "?dryRun=false", contentType, file);
+            assertThat(refused.status()).as("%s: %s", file, refused).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.body()).contains(why);
+        });
     }
 }

@@ -62,22 +62,7 @@ class InlineGateTest {
 
         AtomicBoolean closed = new AtomicBoolean();
         CountDownLatch finishRebuild = new CountDownLatch(1);
-        CompletableFuture<Void> rebuild = CompletableFuture.runAsync(() -> {
-            try {
-                transactions.executeWithoutResult(tx -> {
-                    assertThat(gate.startRebuild()).isTrue();
-                    try {
-                        gate.close();
-                    } catch (InterruptedException e) {
-                        throw new IllegalStateException(e);
-                    }
-                    closed.set(true);
-                    awaitLatch(finishRebuild);
-                });
-            } finally {
-                gate.endRebuild();
-            }
-        }, threads);
+        CompletableFuture<Void> rebuild = rebuild(gate, transactions, () -> closed.set(true), finishRebuild);
         await().during(HELD_BACK).atMost(HELD_BACK.multipliedBy(4)).untilFalse(closed);
 
         finishCommand.countDown();
@@ -105,22 +90,7 @@ class InlineGateTest {
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(data));
         CountDownLatch closed = new CountDownLatch(1);
         CountDownLatch finishRebuild = new CountDownLatch(1);
-        CompletableFuture<Void> rebuild = CompletableFuture.runAsync(() -> {
-            try {
-                transactions.executeWithoutResult(tx -> {
-                    assertThat(gate.startRebuild()).isTrue();
-                    try {
-                        gate.close();
-                    } catch (InterruptedException e) {
-                        throw new IllegalStateException(e);
-                    }
-                    closed.countDown();
-                    awaitLatch(finishRebuild);
-                });
-            } finally {
-                gate.endRebuild();
-            }
-        }, threads);
+        CompletableFuture<Void> rebuild = rebuild(gate, transactions, closed::countDown, finishRebuild);
         assertThat(closed.await(1, TimeUnit.MINUTES)).isTrue();
         // a second rebuild, here or on another node, is refused while this one runs
         Boolean second = transactions.execute(tx -> gate.startRebuild());
@@ -132,6 +102,30 @@ class InlineGateTest {
         finishRebuild.countDown();
         rebuild.get(1, TimeUnit.MINUTES);
         transactions.executeWithoutResult(tx -> gate.pass());
+    }
+
+    /**
+     * A rebuild on a thread of its own: it closes the gate (waiting for the transactions that passed), says so through
+     * {@code closed}, and holds the gate closed until {@code finishRebuild} is released.
+     */
+    private CompletableFuture<Void> rebuild(InlineGate gate, TransactionTemplate transactions, Runnable closed,
+                                            CountDownLatch finishRebuild) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                transactions.executeWithoutResult(tx -> {
+                    assertThat(gate.startRebuild()).isTrue();
+                    try {
+                        gate.close();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    closed.run();
+                    awaitLatch(finishRebuild);
+                });
+            } finally {
+                gate.endRebuild();
+            }
+        }, threads);
     }
 
     private static DataSource dataSource(String database) {

@@ -1,7 +1,6 @@
 package org.mandate.app.reconcile;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -9,10 +8,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.mandate.app.Api;
 import org.mandate.app.MandateIntegrationTest;
-import org.mandate.app.security.Credentials;
 import org.mandate.domain.directory.Authority;
-import org.mandate.domain.directory.JoinPerson;
-import org.mandate.domain.directory.PersonId;
 import org.mandate.processes.approval.ApprovalPath;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -34,10 +30,6 @@ class ReconciliationIntegrationTest extends MandateIntegrationTest {
     TaskService tasks;
     @Autowired
     ManagementService management;
-    @Autowired
-    CommandGateway commands;
-    @Autowired
-    Credentials credentials;
 
     @Test
     void findsNoMismatchForRequestsThatWentThroughTheApi() {
@@ -133,12 +125,8 @@ class ReconciliationIntegrationTest extends MandateIntegrationTest {
     void namesAStepHeldOrLentOutBySomeoneWhoLeft() {
         String head = "head-" + UUID.randomUUID().toString().substring(0, 8);
         String teacher = "teacher-" + head;
-        commands.sendAndWait(new JoinPerson(PersonId.of(head), head, "Test hire", PersonId.of("vera"), Set.of(),
-                Authority.upTo(2_000)));
-        commands.sendAndWait(new JoinPerson(PersonId.of(teacher), teacher, "Test hire", PersonId.of(head), Set.of(),
-                Authority.none()));
-        credentials.set(head, "demo");
-        credentials.set(teacher, "demo");
+        join(head, head, "vera", Set.of(), Authority.upTo(2_000));
+        join(teacher, teacher, head, Set.of(), Authority.none());
         String held = as(teacher).submit("Globe", "supplies", 80);
         String lent = as(teacher).submit("Atlas", "supplies", 40);
         String lentStep = openStep(as(teacher), lent);

@@ -14,8 +14,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -48,21 +46,16 @@ class AuthorizationMatrixIntegrationTest extends MandateIntegrationTest {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
-    /** The two mandates the matrix's mandate-holder columns stand on; revoked after each test (shared context). */
-    private final List<String> mandates = new ArrayList<>();
+    private final MatrixMandates mandates = new MatrixMandates(this::as);
 
     @BeforeEach
     void grantTheMatrixMandates() {
-        mandates.add(grant(Role.MANDATE_HOLDER, "equipment"));
-        mandates.add(grant(Role.MANDATE_OUT_OF_SCOPE, "trip"));
+        mandates.grant();
     }
 
     @AfterEach
     void revokeTheMatrixMandates() {
-        for (String id : mandates) {
-            Api.Response revoked = as(Role.HOLDER.person).delete("/api/mandates/" + id);
-            assertThat(revoked.status()).as("revoking %s: %s", id, revoked).isEqualTo(200);
-        }
+        mandates.revoke();
     }
 
     @Test
@@ -156,7 +149,7 @@ class AuthorizationMatrixIntegrationTest extends MandateIntegrationTest {
         assertThat(decided.json().path("steps").get(0).path("decision").path("onBehalfOf").asText())
                 .isEqualTo("sofia");
         assertThat(decided.json().path("steps").get(0).path("decision").path("mandateId").asText())
-                .isEqualTo(mandates.get(0));
+                .isEqualTo(mandates.forEquipment());
     }
 
     @Test
@@ -222,17 +215,6 @@ class AuthorizationMatrixIntegrationTest extends MandateIntegrationTest {
     private Fixture freshRequest() {
         String id = as("ana").submit("Matrix fixture", "equipment", 1500);
         return new Fixture(id, openStep(as("ana"), id));
-    }
-
-    /** A mandate from the holder to that role's person, for one category up to the holder's whole authority. */
-    private String grant(Role holderOf, String category) {
-        Instant now = Instant.now();
-        Api.Response granted = as(Role.HOLDER.person).post("/api/mandates", Map.of("to", holderOf.person,
-                "categories", List.of(category), "maxAmount", 2000, "currency", "EUR",
-                "validFrom", now.minus(Duration.ofMinutes(1)).toString(),
-                "validUntil", now.plus(Duration.ofDays(1)).toString(), "reason", "Authorization matrix"));
-        assertThat(granted.status()).as(granted.toString()).isEqualTo(201);
-        return granted.json().path("id").asText();
     }
 
     private static String decisionOf(String requestId, String stepId) {

@@ -3,7 +3,6 @@ package org.mandate.app.reliability;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mandate.app.Api;
 import org.mandate.app.reliability.AuthorizationMatrix.Call;
 import org.mandate.app.reliability.AuthorizationMatrix.Fixture;
 import org.mandate.app.reliability.AuthorizationMatrix.Role;
@@ -11,8 +10,6 @@ import org.mandate.app.reliability.AuthorizationMatrix.Row;
 import org.mandate.app.sso.SingleSignOnContext;
 import org.mandate.app.sso.TestIdentityProvider;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -37,13 +34,12 @@ import static org.mandate.app.reliability.AuthorizationMatrix.PASS;
  */
 class BearerAuthorizationMatrixIntegrationTest extends SingleSignOnContext {
 
-    private final List<String> mandates = new ArrayList<>();
+    private final MatrixMandates mandates = new MatrixMandates(this::as);
     private final Map<Role, Http> clients = new EnumMap<>(Role.class);
 
     @BeforeEach
     void grantTheMatrixMandatesAndGetTokens() {
-        mandates.add(grant(Role.MANDATE_HOLDER, "equipment"));
-        mandates.add(grant(Role.MANDATE_OUT_OF_SCOPE, "trip"));
+        mandates.grant();
         for (Role role : Role.values()) {
             clients.put(role, role.person == null ? Http.basic(port, null)
                     : Http.bearer(port, token(role.person, TestIdentityProvider.MATRIX_CLIENT)));
@@ -52,10 +48,7 @@ class BearerAuthorizationMatrixIntegrationTest extends SingleSignOnContext {
 
     @AfterEach
     void revokeTheMatrixMandates() {
-        for (String id : mandates) {
-            Api.Response revoked = as(Role.HOLDER.person).delete("/api/mandates/" + id);
-            assertThat(revoked.status()).as("revoking %s: %s", id, revoked).isEqualTo(200);
-        }
+        mandates.revoke();
     }
 
     @Test
@@ -119,15 +112,5 @@ class BearerAuthorizationMatrixIntegrationTest extends SingleSignOnContext {
     private Fixture freshRequest() {
         String id = as("ana").submit("Matrix fixture", "equipment", 1500);
         return new Fixture(id, openStep(as("ana"), id));
-    }
-
-    private String grant(Role holderOf, String category) {
-        Instant now = Instant.now();
-        Api.Response granted = as(Role.HOLDER.person).post("/api/mandates", Map.of("to", holderOf.person,
-                "categories", List.of(category), "maxAmount", 2000, "currency", "EUR",
-                "validFrom", now.minus(Duration.ofMinutes(1)).toString(),
-                "validUntil", now.plus(Duration.ofDays(1)).toString(), "reason", "Authorization matrix"));
-        assertThat(granted.status()).as(granted.toString()).isEqualTo(201);
-        return granted.json().path("id").asText();
     }
 }

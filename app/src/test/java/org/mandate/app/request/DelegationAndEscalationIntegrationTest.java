@@ -6,17 +6,16 @@ import org.axonframework.messaging.Message;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.mandate.app.Api;
+import org.mandate.app.EngineTimers;
 import org.mandate.app.MandateIntegrationTest;
 import org.mandate.domain.request.StepEscalated;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -140,7 +139,7 @@ class DelegationAndEscalationIntegrationTest extends MandateIntegrationTest {
                 .singleResult().getProcessInstanceId()).timers().singleResult();
         assertThat(timer).as("the step's time-limit timer").isNotNull();
 
-        runDue(timer);
+        EngineTimers.runDue(management, timer);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(engineAssignee(step)).isEqualTo("vera"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -159,21 +158,6 @@ class DelegationAndEscalationIntegrationTest extends MandateIntegrationTest {
         as("vera").post(decision(id, step), Map.of("outcome", "APPROVED"));
         assertThat(as("ana").get("/api/requests/" + id).json().path("status").asText()).isEqualTo("APPROVED");
         assertThat(management.createJobQuery().processInstanceId(timer.getProcessInstanceId()).count()).isZero();
-    }
-
-    /**
-     * Moves the engine clock past the timer and runs it. The job executor may pick the same job up in that
-     * moment; only one of the two runs can commit, so either way the step escalates once.
-     */
-    private void runDue(Job timer) {
-        ClockUtil.setCurrentTime(Date.from(timer.getDuedate().toInstant().plusSeconds(60)));
-        try {
-            management.executeJob(timer.getId());
-        } catch (RuntimeException takenByTheJobExecutor) {
-            // the executor ran it first; the assertions below wait for its outcome
-        } finally {
-            ClockUtil.reset();
-        }
     }
 
     private long storedEvents(String requestId, String type) {

@@ -1,7 +1,6 @@
 package org.mandate.app.request;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -12,11 +11,8 @@ import org.mandate.app.MandateIntegrationTest;
 import org.mandate.app.mail.ReceivedMail;
 import org.mandate.app.projection.InlineRebuilds;
 import org.mandate.app.reconcile.Reconciler;
-import org.mandate.app.security.Credentials;
 import org.mandate.app.web.PageSession;
 import org.mandate.domain.directory.Authority;
-import org.mandate.domain.directory.JoinPerson;
-import org.mandate.domain.directory.PersonId;
 import org.mandate.projections.inbox.InboxProjection;
 import org.mandate.projections.request.RequestViewProjection;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,10 +41,6 @@ class SendBackIntegrationTest extends MandateIntegrationTest {
     Reconciler reconciler;
     @Autowired
     InlineRebuilds rebuilds;
-    @Autowired
-    CommandGateway commands;
-    @Autowired
-    Credentials credentials;
 
     @Test
     void theHolderAsks_theTimerStandsStill_theRequesterAnswers_andTheStepResumesWithTheTimeLeft() {
@@ -207,9 +199,7 @@ class SendBackIntegrationTest extends MandateIntegrationTest {
     @Test
     void aRequesterWhoLeavesEndsTheWait_theTimeLimitRunsAgain_andTheHolderDecides() {
         String teacher = "sb-leaver-" + UUID.randomUUID().toString().substring(0, 8);
-        commands.sendAndWait(new JoinPerson(PersonId.of(teacher), teacher, "Test hire", PersonId.of("sofia"),
-                Set.of(), Authority.none()));
-        credentials.set(teacher, "demo");
+        join(teacher, teacher, "sofia", Set.of(), Authority.none());
         String title = "Send-back centrifuge " + System.nanoTime();
         String id = as(teacher).submit(title, "equipment", 800);
         String step = openStep(as("sofia"), id);

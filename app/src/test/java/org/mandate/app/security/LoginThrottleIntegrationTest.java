@@ -1,13 +1,9 @@
 package org.mandate.app.security;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.mandate.app.Api;
 import org.mandate.app.MandateIntegrationTest;
 import org.mandate.domain.directory.Authority;
-import org.mandate.domain.directory.JoinPerson;
-import org.mandate.domain.directory.PersonId;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import java.net.CookieManager;
 import java.net.URI;
@@ -25,11 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the login form alike, and a success clears it.
  */
 class LoginThrottleIntegrationTest extends MandateIntegrationTest {
-
-    @Autowired
-    CommandGateway commands;
-    @Autowired
-    Credentials credentials;
 
     @Test
     void repeatedWrongPasswordsLockTheAccountForAWhileAndASuccessClearsIt() throws Exception {
@@ -72,9 +63,7 @@ class LoginThrottleIntegrationTest extends MandateIntegrationTest {
 
     private String hire() {
         String id = "guessed-" + UUID.randomUUID().toString().substring(0, 8);
-        commands.sendAndWait(new JoinPerson(PersonId.of(id), id, "Test hire", PersonId.of("vera"), Set.of(),
-                Authority.none()));
-        credentials.set(id, "demo");
+        join(id, id, "vera", Set.of(), Authority.none());
         return id;
     }
 

@@ -46,14 +46,8 @@ class PasswordsOffIntegrationTest extends BrowserTest {
         properties.add("mandate.security.local-passwords", () -> "false");
         properties.add("mandate.security.basic-auth", () -> "false");
         properties.add("mandate.security.join-on-first-sign-in", () -> "true");
-        properties.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", IDP::issuer);
+        IDP.signInThroughThisProvider(properties);
         properties.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> "mandate-cli");
-        properties.add("mandate.security.roles-claim", () -> "realm_access.roles");
-        properties.add("spring.security.oauth2.client.registration.idp.client-id", () -> "mandate");
-        properties.add("spring.security.oauth2.client.registration.idp.client-secret", () -> "mandate-secret");
-        properties.add("spring.security.oauth2.client.registration.idp.client-name", () -> "School login");
-        properties.add("spring.security.oauth2.client.registration.idp.scope", () -> "openid,profile,email");
-        properties.add("spring.security.oauth2.client.provider.idp.issuer-uri", IDP::issuer);
     }
 
     @Autowired

@@ -26,15 +26,9 @@ public abstract class SingleSignOnContext extends BrowserTest {
         // the base class's mandate.data-dir wins over a subclass's: the database is named here instead
         properties.add("spring.datasource.url", () -> DATABASE);
         properties.add("mandate.demo-story", () -> "false");
-        properties.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", IDP::issuer);
+        IDP.signInThroughThisProvider(properties);
         properties.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> "mandate,mandate-cli,"
                 + TestIdentityProvider.MATRIX_CLIENT + ",expired-tokens,purchasing,reporting,prometheus");
-        properties.add("mandate.security.roles-claim", () -> "realm_access.roles");
-        properties.add("spring.security.oauth2.client.registration.idp.client-id", () -> "mandate");
-        properties.add("spring.security.oauth2.client.registration.idp.client-secret", () -> "mandate-secret");
-        properties.add("spring.security.oauth2.client.registration.idp.client-name", () -> "School login");
-        properties.add("spring.security.oauth2.client.registration.idp.scope", () -> "openid,profile,email");
-        properties.add("spring.security.oauth2.client.provider.idp.issuer-uri", IDP::issuer);
     }
 
     @BeforeEach

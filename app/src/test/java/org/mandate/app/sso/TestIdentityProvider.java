@@ -42,6 +42,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -315,14 +316,8 @@ public final class TestIdentityProvider implements AutoCloseable {
             if (!code.find()) {
                 throw new AssertionError("no code in " + withCode.headers().firstValue("Location"));
             }
-            HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(issuer() + "/oauth2/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                            (clientId + ":" + clientId + "-secret").getBytes(StandardCharsets.UTF_8)))
-                    .POST(BodyPublishers.ofString("grant_type=authorization_code&code=" + code.group(1)
-                            + "&redirect_uri=" + encode(REDIRECT))).build(), BodyHandlers.ofString());
-            assertStatus(token, 200);
-            return new ObjectMapper().readTree(token.body()).path("access_token").asText();
+            return token(http, clientId, "grant_type=authorization_code&code=" + code.group(1) + "&redirect_uri="
+                    + encode(REDIRECT));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -334,20 +329,38 @@ public final class TestIdentityProvider implements AutoCloseable {
     /** A client's own token (client-credentials grant): it names no person. */
     public String clientToken(String clientId) {
         try {
-            HttpResponse<String> token = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create(issuer() + "/oauth2/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                            (clientId + ":" + clientId + "-secret").getBytes(StandardCharsets.UTF_8)))
-                    .POST(BodyPublishers.ofString("grant_type=client_credentials")).build(), BodyHandlers.ofString());
-            assertStatus(token, 200);
-            return new ObjectMapper().readTree(token.body()).path("access_token").asText();
+            return token(HttpClient.newHttpClient(), clientId, "grant_type=client_credentials");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The access token the token endpoint answers a grant with, the client authenticating with its secret. */
+    private String token(HttpClient http, String clientId, String grant) throws IOException, InterruptedException {
+        HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(issuer() + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (clientId + ":" + clientId + "-secret").getBytes(StandardCharsets.UTF_8)))
+                .POST(BodyPublishers.ofString(grant)).build(), BodyHandlers.ofString());
+        assertStatus(token, 200);
+        return new ObjectMapper().readTree(token.body()).path("access_token").asText();
+    }
+
+    /**
+     * Points a Mandate test context at this provider: its tokens accepted by the API (for the audiences the caller
+     * adds), roles read from them as Keycloak puts them, and the pages' login through it as the client "mandate".
+     */
+    void signInThroughThisProvider(DynamicPropertyRegistry properties) {
+        properties.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", this::issuer);
+        properties.add("mandate.security.roles-claim", () -> "realm_access.roles");
+        properties.add("spring.security.oauth2.client.registration.idp.client-id", () -> "mandate");
+        properties.add("spring.security.oauth2.client.registration.idp.client-secret", () -> "mandate-secret");
+        properties.add("spring.security.oauth2.client.registration.idp.client-name", () -> "School login");
+        properties.add("spring.security.oauth2.client.registration.idp.scope", () -> "openid,profile,email");
+        properties.add("spring.security.oauth2.client.provider.idp.issuer-uri", this::issuer);
     }
 
     private static HttpRequest get(String url) {

@@ -73,6 +73,15 @@ public final class PageSession {
         return matcher.group(1);
     }
 
+    /** The CSRF token in the forms of a page a test has fetched already, and checks as well. */
+    public static String csrfIn(String page) {
+        Matcher matcher = CSRF.matcher(page);
+        if (!matcher.find()) {
+            throw new AssertionError("no CSRF token in: " + page);
+        }
+        return matcher.group(1);
+    }
+
     public HttpResponse<String> postForm(String path, Map<String, String> fields) {
         String body = new LinkedHashMap<>(fields).entrySet().stream()
                 .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))

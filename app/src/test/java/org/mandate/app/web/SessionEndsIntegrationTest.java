@@ -1,17 +1,12 @@
 package org.mandate.app.web;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mandate.app.Api;
 import org.mandate.app.MandateIntegrationTest;
-import org.mandate.app.security.Credentials;
 import org.mandate.domain.directory.Authority;
-import org.mandate.domain.directory.JoinPerson;
-import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.directory.Role;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -30,11 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SessionEndsIntegrationTest extends MandateIntegrationTest {
-
-    @Autowired
-    CommandGateway commands;
-    @Autowired
-    Credentials credentials;
 
     private String head;
     private String teacher;
@@ -137,8 +127,6 @@ class SessionEndsIntegrationTest extends MandateIntegrationTest {
     }
 
     private void join(String id, String manager, Set<Role> roles, Authority authority) {
-        commands.sendAndWait(new JoinPerson(PersonId.of(id), id, "Test hire", manager == null ? null
-                : PersonId.of(manager), roles, authority));
-        credentials.set(id, "demo");
+        join(id, id, manager, roles, authority);
     }
 }

@@ -2,9 +2,6 @@ package org.mandate.domain.binding;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mandate.domain.RuleViolations.violation;
 
 class PathBindingsTest {
 
@@ -132,19 +130,5 @@ class PathBindingsTest {
                 .map(PathBinding::processKey).contains("trips");
         assertThat(PathBinding.mostSpecific(List.of(new PathBinding("trips", "trip", null, null)), "equipment",
                 BigDecimal.TEN)).isEmpty();
-    }
-
-    static Matcher<RuleViolation> violation(RuleViolation.Kind kind, String messagePart) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(RuleViolation violation) {
-                return violation.kind() == kind && violation.getMessage().contains(messagePart);
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a " + kind + " rule violation mentioning '" + messagePart + "'");
-            }
-        };
     }
 }

@@ -1,7 +1,5 @@
 package org.mandate.domain.request;
 
-import org.axonframework.test.aggregate.AggregateTestFixture;
-
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,9 +14,7 @@ import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.directory.SchoolDirectory;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import static org.mandate.domain.RuleViolations.violation;
@@ -36,12 +32,8 @@ class ApprovalRequestTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(ApprovalRequest.class);
-        fixture.registerInjectableResource(SchoolDirectory.school());
-        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
-        fixture.registerInjectableResource(new org.mandate.domain.mandate.MandateRegister());
-        fixture.registerInjectableResource(BOUND_TO_DEFAULT);
-        fixture.registerInjectableResource(CommitteeRoster.school());
+        fixture = RequestFixture.at(NOW, SchoolDirectory.school(), new org.mandate.domain.mandate.MandateRegister(),
+                BOUND_TO_DEFAULT, CommitteeRoster.school());
     }
 
     /** The first start's binding: the shipped path for any category and amount. */

@@ -1,6 +1,5 @@
 package org.mandate.domain.request;
 
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,10 +11,8 @@ import org.mandate.domain.directory.SchoolDirectory;
 import org.mandate.domain.mandate.MandateRegister;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,10 +38,7 @@ class AttachmentPolicyTest {
     @BeforeEach
     void setUp() {
         directory = SchoolDirectory.school().with("ada", null, Authority.none(), Role.AUDITOR);
-        fixture = new AggregateTestFixture<>(ApprovalRequest.class);
-        fixture.registerInjectableResource(directory);
-        fixture.registerInjectableResource(new MandateRegister());
-        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture = RequestFixture.at(NOW, directory, new MandateRegister());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.mandate.domain.request;
 
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,9 +13,6 @@ import org.mandate.domain.mandate.MandateTerms;
 import org.mandate.domain.mandate.Scope;
 
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,10 +43,7 @@ class AuthorityChainPolicyTest {
     void setUp() {
         register = new MandateRegister();
         directory = SchoolDirectory.school().with("intern", "ana", Authority.none());
-        fixture = new AggregateTestFixture<>(ApprovalRequest.class);
-        fixture.registerInjectableResource(directory);
-        fixture.registerInjectableResource(register);
-        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture = RequestFixture.at(NOW, directory, register);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.mandate.domain.request;
 
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,10 +9,8 @@ import org.mandate.domain.directory.SchoolDirectory;
 import org.mandate.domain.mandate.MandateRegister;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import static org.mandate.domain.RuleViolations.violation;
 import static org.mandate.domain.request.StepAuthorityTest.ANA;
@@ -42,10 +39,7 @@ class EscalationAndReassignmentTest {
 
     private void at(Instant now) {
         directory = SchoolDirectory.school();
-        fixture = new AggregateTestFixture<>(ApprovalRequest.class);
-        fixture.registerInjectableResource(directory);
-        fixture.registerInjectableResource(new MandateRegister());
-        fixture.registerInjectableResource(Clock.fixed(now, ZoneOffset.UTC));
+        fixture = RequestFixture.at(now, directory, new MandateRegister());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.mandate.domain.request;
 
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -15,9 +14,7 @@ import org.mandate.domain.directory.SchoolDirectory;
 import org.mandate.domain.mandate.MandateRegister;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.mandate.domain.RuleViolations.violation;
@@ -48,12 +45,8 @@ class PathChoiceAndOrganisationChecksTest {
     }
 
     private void setUp(BoundPaths bindings) {
-        fixture = new AggregateTestFixture<>(ApprovalRequest.class);
-        fixture.registerInjectableResource(SchoolDirectory.school());
-        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
-        fixture.registerInjectableResource(new MandateRegister());
-        fixture.registerInjectableResource(bindings);
-        fixture.registerInjectableResource(new CommitteeRoster());
+        fixture = RequestFixture.at(NOW, SchoolDirectory.school(), new MandateRegister(), bindings,
+                new CommitteeRoster());
     }
 
     @Test

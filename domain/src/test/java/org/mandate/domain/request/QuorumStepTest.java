@@ -1,6 +1,5 @@
 package org.mandate.domain.request;
 
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,9 +11,7 @@ import org.mandate.domain.directory.SchoolDirectory;
 import org.mandate.domain.mandate.MandateRegister;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -43,14 +40,10 @@ class QuorumStepTest {
     @BeforeEach
     void setUp() {
         register = new MandateRegister();
-        fixture = new AggregateTestFixture<>(ApprovalRequest.class);
-        fixture.registerInjectableResource(SchoolDirectory.school());
-        fixture.registerInjectableResource(register);
-        fixture.registerInjectableResource(CommitteeRoster.school()
+        fixture = RequestFixture.at(NOW, SchoolDirectory.school(), register, CommitteeRoster.school()
                 .with("finance", 100_000, "fay", "omar")
                 .with("it", 100_000, "liam")
                 .with("small", 1_000, "vera", "omar"));
-        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test

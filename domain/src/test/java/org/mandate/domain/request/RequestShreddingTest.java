@@ -1,6 +1,5 @@
 package org.mandate.domain.request;
 
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Test;
 import org.mandate.domain.RuleViolation;
@@ -10,10 +9,8 @@ import org.mandate.domain.directory.SchoolDirectory;
 import org.mandate.domain.mandate.MandateRegister;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import static org.mandate.domain.RuleViolations.violation;
 
@@ -26,13 +23,8 @@ class RequestShreddingTest {
     private static final PersonId ANA = PersonId.of("ana");
 
     private FixtureConfiguration<ApprovalRequest> at(Instant now) {
-        FixtureConfiguration<ApprovalRequest> fixture = new AggregateTestFixture<>(ApprovalRequest.class);
-        fixture.registerInjectableResource(SchoolDirectory.school());
-        fixture.registerInjectableResource(Clock.fixed(now, ZoneOffset.UTC));
-        fixture.registerInjectableResource(new MandateRegister());
-        fixture.registerInjectableResource(ApprovalRequestTest.BOUND_TO_DEFAULT);
-        fixture.registerInjectableResource(CommitteeRoster.school());
-        return fixture;
+        return RequestFixture.at(now, SchoolDirectory.school(), new MandateRegister(),
+                ApprovalRequestTest.BOUND_TO_DEFAULT, CommitteeRoster.school());
     }
 
     @Test

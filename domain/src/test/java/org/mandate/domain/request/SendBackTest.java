@@ -1,6 +1,5 @@
 package org.mandate.domain.request;
 
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,10 +9,8 @@ import org.mandate.domain.directory.SchoolDirectory;
 import org.mandate.domain.mandate.MandateRegister;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import static org.mandate.domain.RuleViolations.violation;
 import static org.mandate.domain.mandate.MandateRegister.mandate;
@@ -39,10 +36,7 @@ class SendBackTest {
     @BeforeEach
     void setUp() {
         mandates = new MandateRegister();
-        fixture = new AggregateTestFixture<>(ApprovalRequest.class);
-        fixture.registerInjectableResource(SchoolDirectory.school());
-        fixture.registerInjectableResource(mandates);
-        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture = RequestFixture.at(NOW, SchoolDirectory.school(), mandates);
     }
 
     @Test

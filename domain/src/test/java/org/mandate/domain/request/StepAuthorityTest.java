@@ -1,6 +1,5 @@
 package org.mandate.domain.request;
 
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,10 +12,8 @@ import org.mandate.domain.mandate.MandateTerms;
 import org.mandate.domain.mandate.Scope;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Set;
 
 import static org.mandate.domain.RuleViolations.violation;
@@ -40,10 +37,7 @@ class StepAuthorityTest {
     @BeforeEach
     void setUp() {
         register = new MandateRegister();
-        fixture = new AggregateTestFixture<>(ApprovalRequest.class);
-        fixture.registerInjectableResource(SchoolDirectory.school());
-        fixture.registerInjectableResource(register);
-        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture = RequestFixture.at(NOW, SchoolDirectory.school(), register);
     }
 
     @Test

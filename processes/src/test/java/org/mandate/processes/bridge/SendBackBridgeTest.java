@@ -2,8 +2,6 @@ package org.mandate.processes.bridge;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -11,50 +9,23 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.mandate.domain.directory.Authority;
-import org.mandate.domain.directory.Directory;
-import org.mandate.domain.directory.Person;
 import org.mandate.domain.directory.PersonId;
-import org.mandate.domain.directory.Role;
 import org.mandate.domain.request.MoreInformationProvided;
 import org.mandate.domain.request.MoreInformationRequested;
 import org.mandate.domain.request.RequesterLeftBeforeAnswering;
 import org.mandate.domain.request.RequestId;
 import org.mandate.domain.request.StepId;
 import org.mandate.processes.approval.ApprovalPath;
-import org.mandate.processes.approval.StepRouting;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A step sent back keeps its task, its timers stand still while it waits, and the answer gives back the time left. */
 class SendBackBridgeTest {
-
-    private static final Directory TEAM = new Directory() {
-        @Override
-        public Optional<Person> find(PersonId id) {
-            return Optional.of(id.value().equals("ana")
-                    ? new Person(id, "ana", PersonId.of("sofia"), Set.of(), Authority.none(), true)
-                    : new Person(id, id.value(), null, Set.of(), Authority.upTo(10_000), true));
-        }
-
-        @Override
-        public List<Person> withRole(Role role) {
-            return List.of();
-        }
-
-        @Override
-        public List<Person> reportingTo(PersonId manager) {
-            return List.of();
-        }
-    };
 
     private static ProcessEngine engine;
     private static SendBackBridge bridge;
@@ -62,13 +33,7 @@ class SendBackBridgeTest {
 
     @BeforeAll
     static void engine() {
-        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-        configuration.setJdbcUrl("jdbc:h2:mem:send-back-bridge-test;DB_CLOSE_DELAY=-1");
-        configuration.setHistory(ProcessEngineConfiguration.HISTORY_NONE);
-        configuration.setJobExecutorActivate(false);
-        configuration.setBeans(Map.of(ApprovalPath.ROUTING_BEAN, new StepRouting(TEAM)));
-        engine = configuration.buildProcessEngine();
-        engine.getRepositoryService().createDeployment().addClasspathResource("bpmn/approval.bpmn").deploy();
+        engine = BareApprovalEngine.start("send-back-bridge-test");
         management = engine.getManagementService();
         bridge = new SendBackBridge(engine.getTaskService(), management);
     }

@@ -39,20 +39,14 @@ class BundlesTest {
 
     @Test
     void everyKeyATemplateNamesIsInTheBundles() throws IOException {
-        Set<String> known = new TreeSet<>();
-        for (String basename : BASENAMES) {
-            known.addAll(load(basename + ".properties").stringPropertyNames());
-        }
+        Set<String> known = knownKeys();
         Set<String> missing = new TreeSet<>();
         try (Stream<Path> templates = Files.walk(TEMPLATES)) {
             for (Path template : templates.filter(Files::isRegularFile).toList()) {
                 Matcher matcher = KEY.matcher(Files.readString(template));
                 while (matcher.find()) {
                     String key = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
-                    // a key ending in a dot is the start of keys completed at run time, e.g. 'status.' + status
-                    boolean found = key.endsWith(".") ? known.stream().anyMatch(k -> k.startsWith(key))
-                            : known.contains(key);
-                    if (!found) {
+                    if (!isKnown(known, key)) {
                         missing.add(TEMPLATES.relativize(template) + ": " + key);
                     }
                 }
@@ -63,51 +57,19 @@ class BundlesTest {
 
     @Test
     void everyKeyTheJavaCodeNamesIsInTheBundles() throws IOException {
-        Set<String> known = new TreeSet<>();
-        for (String basename : BASENAMES) {
-            known.addAll(load(basename + ".properties").stringPropertyNames());
-        }
         // Messages.of("key", ...), messages.text("key", ...), voice.text("key", ...), AppRefusals.notFound("key", ...),
         // Refused.of(status, "key", ...): a literal key; a key ending in a dot is completed at run time
         Pattern named = Pattern.compile("(?:Messages\\.of|Messages\\.english|messages\\.text|messages\\.orDefault"
                 + "|voice\\.text|AppRefusals\\.\\w+|Refused\\.of\\(\\s*HttpStatus\\.\\w+,)\\(?\\s*\"([\\w.-]+)\"[,)]");
-        Set<String> missing = new TreeSet<>();
-        try (Stream<Path> sources = Files.walk(Path.of("src", "main", "java"))) {
-            for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
-                Matcher matcher = named.matcher(Files.readString(source));
-                while (matcher.find()) {
-                    String key = matcher.group(1);
-                    if (key.endsWith(".") ? known.stream().noneMatch(k -> k.startsWith(key)) : !known.contains(key)) {
-                        missing.add(source.getFileName() + ": " + key);
-                    }
-                }
-            }
-        }
-        assertThat(missing).isEmpty();
+        assertThat(keysMissingFromTheJavaSources(named)).isEmpty();
     }
 
     @Test
     void everyRefusalKeyTheJavaCodeNamesIsInTheBundles() throws IOException {
         // refusals are often worded through a helper (InboxQuery.refused(..., "refusal.inbox.range", ...)): any
         // literal that starts like a refusal's key must be one
-        Set<String> known = new TreeSet<>();
-        for (String basename : BASENAMES) {
-            known.addAll(load(basename + ".properties").stringPropertyNames());
-        }
         Pattern literal = Pattern.compile("\"((?:refusal|attachment\\.refused|mailact\\.refused)\\.[\\w.-]+)\"");
-        Set<String> missing = new TreeSet<>();
-        try (Stream<Path> sources = Files.walk(Path.of("src", "main", "java"))) {
-            for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
-                Matcher matcher = literal.matcher(Files.readString(source));
-                while (matcher.find()) {
-                    String key = matcher.group(1);
-                    if (key.endsWith(".") ? known.stream().noneMatch(k -> k.startsWith(key)) : !known.contains(key)) {
-                        missing.add(source.getFileName() + ": " + key);
-                    }
-                }
-            }
-        }
-        assertThat(missing).isEmpty();
+        assertThat(keysMissingFromTheJavaSources(literal)).isEmpty();
     }
 
     @Test
@@ -164,6 +126,37 @@ class BundlesTest {
             found.add(matcher.group(1));
         }
         return found;
+    }
+
+    /** The keys of the English bundles (the German ones have the same keys, as a test here checks). */
+    private static Set<String> knownKeys() throws IOException {
+        Set<String> known = new TreeSet<>();
+        for (String basename : BASENAMES) {
+            known.addAll(load(basename + ".properties").stringPropertyNames());
+        }
+        return known;
+    }
+
+    /** A key ending in a dot is the start of keys completed at run time, e.g. 'status.' + status. */
+    private static boolean isKnown(Set<String> known, String key) {
+        return key.endsWith(".") ? known.stream().anyMatch(k -> k.startsWith(key)) : known.contains(key);
+    }
+
+    /** The keys (group 1 of {@code key}) that the Java sources name and no bundle has, each with its file. */
+    private static Set<String> keysMissingFromTheJavaSources(Pattern key) throws IOException {
+        Set<String> known = knownKeys();
+        Set<String> missing = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src", "main", "java"))) {
+            for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
+                Matcher matcher = key.matcher(Files.readString(source));
+                while (matcher.find()) {
+                    if (!isKnown(known, matcher.group(1))) {
+                        missing.add(source.getFileName() + ": " + matcher.group(1));
+                    }
+                }
+            }
+        }
+        return missing;
     }
 
     private static Properties load(String file) throws IOException {

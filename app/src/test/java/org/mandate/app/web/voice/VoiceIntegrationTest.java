@@ -131,11 +131,8 @@ class VoiceIntegrationTest extends MandateIntegrationTest {
     void anAmountTypedTheGermanWayIsReadAsGermansMeanIt() {
         PageSession ana = PageSession.loggedIn(port, "ana").speaking("de");
 
-        HttpResponse<String> sent = ana.postForm("/requests", Map.of("title", "Globen", "category", "supplies",
-                "amount", "1.500,50", "_csrf", ana.csrfFrom("/requests/new")));
+        String id = submitThroughTheForm(ana, "Globen", "1.500,50");
 
-        assertThat(sent.statusCode()).isEqualTo(302);
-        String id = sent.headers().firstValue("Location").orElseThrow().replaceAll(".*/requests/", "");
         assertThat(as("ana").get("/api/requests/" + id).json().path("amount").decimalValue())
                 .isEqualByComparingTo("1500.50");
         assertThat(ana.get("/requests/" + id).body()).contains("1.500,50 EUR");
@@ -145,13 +142,18 @@ class VoiceIntegrationTest extends MandateIntegrationTest {
     void anAmountTypedTheEnglishWayIsReadInEnglish() {
         PageSession ana = PageSession.loggedIn(port, "ana").speaking("en-GB");
 
-        HttpResponse<String> sent = ana.postForm("/requests", Map.of("title", "Globes", "category", "supplies",
-                "amount", "1,500.50", "_csrf", ana.csrfFrom("/requests/new")));
+        String id = submitThroughTheForm(ana, "Globes", "1,500.50");
 
-        assertThat(sent.statusCode()).isEqualTo(302);
-        String id = sent.headers().firstValue("Location").orElseThrow().replaceAll(".*/requests/", "");
         assertThat(as("ana").get("/api/requests/" + id).json().path("amount").decimalValue())
                 .isEqualByComparingTo("1500.50");
+    }
+
+    /** Submits a request for supplies through the new-request form, the amount as typed; the new request's id. */
+    private static String submitThroughTheForm(PageSession session, String title, String typedAmount) {
+        HttpResponse<String> sent = session.postForm("/requests", Map.of("title", title, "category", "supplies",
+                "amount", typedAmount, "_csrf", session.csrfFrom("/requests/new")));
+        assertThat(sent.statusCode()).isEqualTo(302);
+        return sent.headers().firstValue("Location").orElseThrow().replaceAll(".*/requests/", "");
     }
 
     @Test
