@@ -2,5 +2,5 @@ package org.mandate.domain.request;
 
 import java.time.Instant;
 
-public record RequestApproved(RequestId requestId, Instant approvedAt) {
+public record RequestApproved(RequestId requestId, Instant approvedAt) implements RequestClosed {
 }

@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,25 +35,10 @@ class CommitteeTest {
         fixture = new AggregateTestFixture<>(Committee.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         fixture.registerInjectableResource(SchoolDirectory.school().left("liam"));
-        fixture.registerInjectableResource(new Committees() {
+        fixture.registerInjectableResource(new NoCommittees() {
             @Override
             public Optional<CommitteeId> named(String name) {
                 return Optional.ofNullable(names.get(name.strip().toLowerCase()));
-            }
-
-            @Override
-            public List<CommitteeId> of(PersonId person) {
-                return List.of();
-            }
-
-            @Override
-            public Optional<CommitteeFacts> sitting(CommitteeId id) {
-                return Optional.empty();
-            }
-
-            @Override
-            public List<CommitteeFacts> sitting() {
-                return List.of();
             }
         });
     }

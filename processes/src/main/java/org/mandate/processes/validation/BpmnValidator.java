@@ -3,10 +3,8 @@ package org.mandate.processes.validation;
 import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.xml.ModelException;
-import org.mandate.domain.committee.CommitteeFacts;
-import org.mandate.domain.committee.CommitteeId;
 import org.mandate.domain.committee.Committees;
-import org.mandate.domain.directory.PersonId;
+import org.mandate.domain.committee.NoCommittees;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -14,7 +12,6 @@ import org.w3c.dom.NodeList;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -26,27 +23,7 @@ public class BpmnValidator {
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
 
-    private static final Committees NO_COMMITTEES = new Committees() {
-        @Override
-        public Optional<CommitteeId> named(String name) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<CommitteeId> of(PersonId person) {
-            return List.of();
-        }
-
-        @Override
-        public Optional<CommitteeFacts> sitting(CommitteeId id) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<CommitteeFacts> sitting() {
-            return List.of();
-        }
-    };
+    private static final Committees NO_COMMITTEES = new NoCommittees();
 
     private final ValidationLimits limits;
     private final Committees committees;

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.mandate.domain.committee.CommitteeFacts;
 import org.mandate.domain.committee.CommitteeId;
 import org.mandate.domain.committee.Committees;
+import org.mandate.domain.committee.NoCommittees;
 import org.mandate.domain.directory.Authority;
 import org.mandate.domain.directory.PersonId;
 
@@ -20,20 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class QuorumValidationTest {
 
     /** The demo's budget committee (three members) and a two-person IT committee. */
-    static final Committees SITTING = new Committees() {
+    static final Committees SITTING = new NoCommittees() {
         private final Map<String, CommitteeFacts> committees = Map.of(
                 "budget-committee", facts("budget-committee", "vera", "omar", "pat"),
                 "it", facts("it", "ivy", "liam"));
-
-        @Override
-        public Optional<CommitteeId> named(String name) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<CommitteeId> of(PersonId person) {
-            return List.of();
-        }
 
         @Override
         public Optional<CommitteeFacts> sitting(CommitteeId id) {

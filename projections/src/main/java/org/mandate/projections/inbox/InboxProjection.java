@@ -9,10 +9,8 @@ import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.request.MoreInformationProvided;
 import org.mandate.domain.request.MoreInformationRequested;
 import org.mandate.domain.request.RequesterLeftBeforeAnswering;
-import org.mandate.domain.request.RequestApproved;
-import org.mandate.domain.request.RequestRejected;
+import org.mandate.domain.request.RequestClosed;
 import org.mandate.domain.request.RequestSubmitted;
-import org.mandate.domain.request.RequestWithdrawn;
 import org.mandate.domain.request.StepDecided;
 import org.mandate.domain.request.StepMove;
 import org.mandate.domain.request.StepOpened;
@@ -127,18 +125,9 @@ public class InboxProjection extends StepMoveWriter implements OpenWork {
         });
     }
 
+    /** Approved, rejected or withdrawn. */
     @EventHandler
-    void on(RequestWithdrawn event) {
-        close(event.requestId().toString());
-    }
-
-    @EventHandler
-    void on(RequestApproved event) {
-        close(event.requestId().toString());
-    }
-
-    @EventHandler
-    void on(RequestRejected event) {
+    void on(RequestClosed event) {
         close(event.requestId().toString());
     }
 

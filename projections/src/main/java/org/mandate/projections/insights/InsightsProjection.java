@@ -11,9 +11,7 @@ import org.mandate.domain.mandate.MandateRevoked;
 import org.mandate.domain.request.QuorumFailed;
 import org.mandate.domain.request.QuorumMet;
 import org.mandate.domain.request.QuorumStepOpened;
-import org.mandate.domain.request.RequestApproved;
-import org.mandate.domain.request.RequestRejected;
-import org.mandate.domain.request.RequestWithdrawn;
+import org.mandate.domain.request.RequestClosed;
 import org.mandate.domain.request.StepDecided;
 import org.mandate.domain.request.StepEscalated;
 import org.mandate.domain.request.StepOpened;
@@ -142,18 +140,9 @@ public class InsightsProjection {
         voteClosed(event.stepId().value(), FAILED, event.failedAt());
     }
 
+    /** Approved, rejected or withdrawn. */
     @EventHandler
-    void on(RequestWithdrawn event) {
-        close(event.requestId().toString());
-    }
-
-    @EventHandler
-    void on(RequestApproved event) {
-        close(event.requestId().toString());
-    }
-
-    @EventHandler
-    void on(RequestRejected event) {
+    void on(RequestClosed event) {
         close(event.requestId().toString());
     }
 
