@@ -91,8 +91,6 @@ final class BenchRun {
                 double slowest = throughput(systems, numbers, raw);
                 systems.forEach(system -> system.counter().stop());
                 phase("throughput", throughput);
-                section.detail("Mandate's write commits by thread, whole throughput phase",
-                        mandate.counter().commitsByThread());
                 long latency = System.nanoTime();
                 latency(mandate, full, none, numbers, Math.max(1, sizes.latencyShare() * slowest));
                 phase("latency", latency);

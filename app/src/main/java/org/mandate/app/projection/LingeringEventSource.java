@@ -15,7 +15,10 @@ import java.util.concurrent.TimeUnit;
  * it. Nobody waits for those after a command, yet each would commit a transaction and a token update after every
  * command, as soon as its events appear. When a projection has caught up and a new event arrives, this holds the
  * batch open for {@code linger}, so that the events of the commands running meanwhile join it: one commit for
- * several commands instead of one each. A projection that is behind (a rebuild, a restart) never lingers.
+ * several commands instead of one each. Under steady load a projection finds new events waiting as soon as it has
+ * written a batch that emptied the stream; it then waits for the rest of the linger since that batch began, so that
+ * it still starts at most one batch per linger. A projection that is behind (a rebuild, a restart: its batches end
+ * full, not with the stream empty) never lingers.
  */
 public final class LingeringEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
@@ -56,6 +59,9 @@ public final class LingeringEventSource implements StreamableMessageSource<Track
     private final class Lingering implements BlockingStream<TrackedEventMessage<?>> {
 
         private final BlockingStream<TrackedEventMessage<?>> events;
+        /** Whether the processor's last look for more (peek, as it fills a batch) found the stream empty. */
+        private boolean drained;
+        private long batchBegan = Long.MIN_VALUE;
 
         Lingering(BlockingStream<TrackedEventMessage<?>> events) {
             this.events = events;
@@ -71,18 +77,32 @@ public final class LingeringEventSource implements StreamableMessageSource<Track
         @Override
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
             if (events.hasNextAvailable()) {
-                return true; // behind: go
+                if (drained) { // live, and busy: the events came while the last batch was written
+                    long sinceLastBatch = System.nanoTime() - batchBegan;
+                    if (sinceLastBatch < linger.toNanos()) {
+                        TimeUnit.NANOSECONDS.sleep(linger.toNanos() - sinceLastBatch);
+                    }
+                }
+                return begin(); // behind: go
             }
             if (!events.hasNextAvailable(timeout, unit)) {
                 return false;
             }
             Thread.sleep(linger.toMillis()); // caught up, and something just happened: let what follows join it
+            return begin();
+        }
+
+        private boolean begin() {
+            batchBegan = System.nanoTime();
+            drained = false;
             return true;
         }
 
         @Override
         public Optional<TrackedEventMessage<?>> peek() {
-            return events.peek();
+            Optional<TrackedEventMessage<?>> next = events.peek();
+            drained = next.isEmpty();
+            return next;
         }
 
         @Override

@@ -65,12 +65,51 @@ class LingeringEventSourceTest {
     }
 
     @Test
+    void aLiveReaderThatFindsNewsAfterEachBatchStillStartsAtMostOneBatchPerLinger() throws Exception {
+        try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(null)) {
+            store.publish(GenericEventMessage.asEventMessage("first"));
+            long firstBatch = System.nanoTime();
+            assertThat(stream.hasNextAvailable(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(filled(stream)).containsExactly("first"); // the batch empties the stream: live
+            // while that batch is written, the next command's events arrive, and one more during the wait
+            store.publish(GenericEventMessage.asEventMessage("second"));
+            Thread later = new Thread(() -> {
+                sleep(100);
+                store.publish(GenericEventMessage.asEventMessage("third"));
+            });
+            later.start();
+
+            assertThat(stream.hasNextAvailable(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - firstBatch)).isGreaterThanOrEqualTo(LINGER);
+            later.join();
+            assertThat(filled(stream)).containsExactly("second", "third");
+        }
+    }
+
+    @Test
     void noLingerReadsTheStoreAsItIs() throws Exception {
         store.publish(GenericEventMessage.asEventMessage("only"));
         LingeringEventSource plain = new LingeringEventSource(store, Duration.ZERO);
         try (BlockingStream<TrackedEventMessage<?>> stream = plain.openStream(null)) {
             assertThat(batch(stream)).containsExactly("only");
             assertThat(plain.createHeadToken()).isEqualTo(store.createHeadToken());
+        }
+    }
+
+    /** As Axon's tracking processor fills a batch: it peeks for more and stops when nothing is there. */
+    private static List<Object> filled(BlockingStream<TrackedEventMessage<?>> stream) throws InterruptedException {
+        List<Object> payloads = new ArrayList<>();
+        while (stream.peek().isPresent()) {
+            payloads.add(stream.nextAvailable().getPayload());
+        }
+        return payloads;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

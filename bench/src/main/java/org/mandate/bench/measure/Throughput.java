@@ -6,6 +6,8 @@ import org.mandate.bench.system.ApprovalSystem;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -18,8 +20,9 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class Throughput {
 
+    /** {@code commitsByThread}: the write commits per approval by the kind of thread that made them. */
     public record Result(int clients, long approvals, double perSecond, double statementsPerApproval,
-                         double commitsPerApproval, double commitsPerSecond) {
+                         double commitsPerApproval, double commitsPerSecond, Map<String, Double> commitsByThread) {
     }
 
     private Throughput() {
@@ -51,6 +54,7 @@ public final class Throughput {
         }
         Clock.sleepUntil(windowStart);
         SqlCounter.Counts before = system.counter().counts();
+        Map<String, Long> threadsBefore = system.counter().commitsByThread();
         Clock.sleepUntil(windowStart + window.toNanos());
         while (counted.sum() == 0 && failure.get() == null && threads.stream().anyMatch(Thread::isAlive)) {
             Clock.sleepUntil(System.nanoTime() + 10_000_000);
@@ -58,7 +62,11 @@ public final class Throughput {
         long end = System.nanoTime();
         windowEnd.set(end);
         SqlCounter.Counts during = system.counter().counts().minus(before);
+        Map<String, Long> threadsAfter = system.counter().commitsByThread();
         long approvals = counted.sum();
+        Map<String, Double> byThread = new TreeMap<>();
+        threadsAfter.forEach((thread, commits) -> byThread.put(thread,
+                Math.round(100.0 * (commits - threadsBefore.getOrDefault(thread, 0L)) / approvals) / 100.0));
         for (Thread client : threads) {
             client.join();
         }
@@ -68,6 +76,6 @@ public final class Throughput {
         }
         double seconds = (end - windowStart) / 1e9;
         return new Result(clients, approvals, approvals / seconds, (double) during.statements() / approvals,
-                (double) during.commits() / approvals, during.commits() / seconds);
+                (double) during.commits() / approvals, during.commits() / seconds, byThread);
     }
 }
