@@ -56,6 +56,9 @@ class ReadModelShredder {
                 + " where requester = ? or decided_by = ?", person, person);
         changed += update("update request_step_view set rationale = ? where decided_by = ? and rationale is not null",
                 TEXT, person);
+        // a committee vote's reason is sealed under whoever cast it (VoteCast.votedBy), as a decision's is
+        changed += update("update vote_voter set rationale = ? where voted_by = ? and rationale is not null", TEXT,
+                person);
         changed += update("update knowledge_comment set search_text = ? where comment_id in "
                 + "(select id from request_comment_view where author = ?)", TEXT, person);
         changed += update("update request_comment_view set text = ? where author = ?", TEXT, person);
@@ -91,6 +94,8 @@ class ReadModelShredder {
                 + "is not null", String.class, person));
         texts.addAll(jdbc.queryForList("select rationale from request_step_view where decided_by = ? and rationale "
                 + "is not null", String.class, person));
+        texts.addAll(jdbc.queryForList("select rationale from vote_voter where voted_by = ? and rationale is not null",
+                String.class, person));
         texts.addAll(jdbc.queryForList("select text from request_comment_view where author = ?", String.class,
                 person));
         texts.addAll(jdbc.queryForList("select question from request_question_view where asked_by = ?", String.class,
