@@ -61,10 +61,12 @@ public final class LingeringEventSource implements StreamableMessageSource<Track
         private final BlockingStream<TrackedEventMessage<?>> events;
         /** Whether the processor's last look for more (peek, as it fills a batch) found the stream empty. */
         private boolean drained;
-        private long batchBegan = Long.MIN_VALUE;
+        /** When the last batch began; one linger ago at first (not Long.MIN_VALUE: the subtraction would overflow). */
+        private long batchBegan;
 
         Lingering(BlockingStream<TrackedEventMessage<?>> events) {
             this.events = events;
+            this.batchBegan = System.nanoTime() - linger.toNanos();
         }
 
         /** The processor asks this while it fills a batch: never lingers. */
