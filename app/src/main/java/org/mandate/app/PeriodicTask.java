@@ -11,6 +11,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PeriodicTask {
 
+    /** How long {@link #stop} waits for a run under way: longer than a chat post's or a mail's timeout. */
+    static final Duration GRACE = Duration.ofSeconds(15);
+
     private final ScheduledExecutorService timer;
     private Runnable task;
 
@@ -37,8 +40,17 @@ public final class PeriodicTask {
         }
     }
 
-    /** Runs no more; a run under way is interrupted. */
+    /**
+     * Runs no more; a run under way is let finish, for up to {@link #GRACE}, and never interrupted: a thread
+     * interrupted while the embedded database reads or writes its file closes that file for every connection (Java
+     * closes an interrupted FileChannel), and H2 is then out of reach until it is opened again.
+     */
     public void stop() {
-        timer.shutdownNow();
+        timer.shutdown();
+        try {
+            timer.awaitTermination(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -121,7 +121,8 @@ public class DatabaseProbe {
     /**
      * Runs the check on a thread of its own and waits for it at most the probe timeout: a database behind a dropped
      * network does not answer at all, and no driver timeout is as sure as not waiting. A check that overruns counts
-     * as "out of reach"; its connection is aborted, which also frees the thread.
+     * as "out of reach"; its connection is aborted, which also frees the thread (an embedded check's thread is
+     * left to finish by itself).
      */
     synchronized void probe() {
         Future<?> check = checker.submit(() -> {
@@ -138,8 +139,9 @@ public class DatabaseProbe {
             problem = null;
         } catch (TimeoutException e) {
             // the thread may be stuck for good (a socket without timeout, a database file that cannot be opened):
-            // the next look gets a thread of its own rather than queue behind it
-            checker.shutdownNow();
+            // the next look gets a thread of its own rather than queue behind it. It is left, not interrupted: an
+            // embedded check interrupted inside H2 closes the database file for every connection (PeriodicTask)
+            checker.shutdown();
             checker = newChecker();
             abandon();
             down("no answer within " + timeout.toMillis() + " ms");
@@ -264,7 +266,7 @@ public class DatabaseProbe {
     @PreDestroy
     void stop() {
         timer.stop();
-        checker.shutdownNow();
+        checker.shutdown();
         abandon();
     }
 }

@@ -219,6 +219,8 @@ public class InlineRebuilds {
 
     @PreDestroy
     void stop() {
-        runner.shutdownNow();
+        // not interrupted: a rebuild under way writes to the database (PeriodicTask); it is left to fail when the pool
+        // closes, rolling back its last batch, as after a crash
+        runner.shutdown();
     }
 }

@@ -68,7 +68,7 @@ class WebhookDispatcher implements SmartLifecycle {
     public synchronized void stop() {
         if (poller != null) {
             poller.stop();
-            senders.shutdownNow();
+            senders.shutdown(); // not interrupted: a delivery records its outcome in the database (PeriodicTask)
             poller = null;
         }
     }
