@@ -32,7 +32,7 @@ public class AccessibilityBrowserTest extends BrowserTest {
     private static final String RUN_AXE = """
             const done = arguments[arguments.length - 1];
             axe.run(document, { runOnly: { type: 'tag',
-                values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+                values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] })
               .then(result => done(result.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at '
                 + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))))
               .catch(error => done(['axe failed: ' + error]));
@@ -83,7 +83,7 @@ public class AccessibilityBrowserTest extends BrowserTest {
                 waitForDrawings(browser);
                 violations.put(person + " " + path, axe(browser));
             }
-            browser.quit();
+            close(browser);
         });
         // the modeler's keyboard form open on a step, whose context pad entries are then in the tab order
         WebDriver olu = browserAs("olu");
@@ -101,7 +101,7 @@ public class AccessibilityBrowserTest extends BrowserTest {
         waitUntil(olu, driver -> "true".equals(driver.findElement(By.id("canvas")).getDomAttribute("data-loaded"))
                 && !driver.findElements(By.cssSelector(".bio-properties-panel")).isEmpty());
         violations.put("olu /processes/approval/edit properties panel", axe(olu));
-        olu.quit();
+        close(olu);
         WebDriver ana = browserAs("ana");
         refuseANewRequest(ana);
         violations.put("ana /requests/new refused", axe(ana));
@@ -116,7 +116,7 @@ public class AccessibilityBrowserTest extends BrowserTest {
         sofia.findElement(By.id("approve-selected")).click();
         waitUntil(sofia, driver -> !driver.findElements(By.id("bulk-summary")).isEmpty());
         violations.put("sofia /inbox/decisions results", axe(sofia));
-        sofia.quit();
+        close(sofia);
 
         assertThat(violations).allSatisfy((page, found) -> assertThat(found).as(page).isEmpty());
     }
@@ -201,8 +201,11 @@ public class AccessibilityBrowserTest extends BrowserTest {
                         + "canvas:not([data-drawn])');"));
     }
 
-    @SuppressWarnings("unchecked")
+    /** axe-core's script (about 500 kB), read once per test JVM. */
+    private static volatile String axeSource;
+
     /** axe-core's WCAG 2.2 A and AA violations on the page the browser shows (also used by the sign-on test). */
+    @SuppressWarnings("unchecked")
     public static List<String> axe(WebDriver browser) {
         JavascriptExecutor script = (JavascriptExecutor) browser;
         script.executeScript(axeSource());
@@ -211,7 +214,10 @@ public class AccessibilityBrowserTest extends BrowserTest {
 
     private static String axeSource() {
         try {
-            return Files.readString(AXE);
+            if (axeSource == null) {
+                axeSource = Files.readString(AXE);
+            }
+            return axeSource;
         } catch (IOException e) {
             throw new UncheckedIOException("axe-core is not installed: run 'npm ci' in app/src/main/frontend "
                     + "(the build does so when node_modules lacks it)", e);

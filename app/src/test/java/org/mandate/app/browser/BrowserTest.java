@@ -22,6 +22,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Base of the browser tests: Debian's headless Chromium driven by Selenium against the running app. Without
@@ -32,6 +35,27 @@ public abstract class BrowserTest extends MandateIntegrationTest {
     private static final File CHROMIUM = new File("/usr/bin/chromium");
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    /**
+     * Browsers are quit on threads of their own: Chromium takes a second or more to go, and no test needs to wait for
+     * that. Before the test JVM exits it waits for them, so that no Chromium outlives the run.
+     */
+    private static final ExecutorService QUITTING = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "browser-quit");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            QUITTING.shutdown();
+            try {
+                QUITTING.awaitTermination(60, TimeUnit.SECONDS);
+            } catch (InterruptedException exiting) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+    }
 
     private final List<WebDriver> browsers = new ArrayList<>();
 
@@ -44,8 +68,24 @@ public abstract class BrowserTest extends MandateIntegrationTest {
 
     @AfterEach
     void closeBrowsers() {
-        browsers.forEach(WebDriver::quit);
+        browsers.forEach(BrowserTest::quitLater);
         browsers.clear();
+    }
+
+    /** Closes a browser the test has done with (it is quit in the background). */
+    protected void close(WebDriver browser) {
+        browsers.remove(browser);
+        quitLater(browser);
+    }
+
+    private static void quitLater(WebDriver browser) {
+        QUITTING.execute(() -> {
+            try {
+                browser.quit();
+            } catch (RuntimeException alreadyGone) {
+                // a browser that crashed or was quit already: nothing left to close
+            }
+        });
     }
 
     /** A fresh browser (own profile, own cookies), logged in as a demo person. */

@@ -70,7 +70,7 @@ class CategoryBrowserTest extends BrowserTest {
         ana.get(url("/requests/new"));
         java.util.List<String> names = new Select(ana.findElement(By.id("category"))).getOptions().stream()
                 .map(WebElement::getText).toList();
-        ana.quit();
+        close(ana);
         return names;
     }
 }

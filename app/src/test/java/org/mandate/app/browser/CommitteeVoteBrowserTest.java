@@ -46,7 +46,7 @@ class CommitteeVoteBrowserTest extends BrowserTest {
                 "Omar Haddad: still to vote", "Pat Okafor: still to vote",
                 "Vera Lind: approved: The grant covers most of it");
         assertThat(vera.findElement(By.id("vote-rule")).getText()).contains("You voted to approve.");
-        vera.quit();
+        close(vera);
 
         assertThat(as("pat").post("/api/requests/" + id + "/steps/" + openStep(as("ana"), id) + "/decision",
                 Map.of("outcome", "APPROVED")).status()).isEqualTo(200);
@@ -69,6 +69,6 @@ class CommitteeVoteBrowserTest extends BrowserTest {
             return now.startsWith("Quorum met") ? null : now;
         });
         assertThat(vote).isEqualTo("Pat Okafor voted to approve");
-        ada.quit();
+        close(ada);
     }
 }
