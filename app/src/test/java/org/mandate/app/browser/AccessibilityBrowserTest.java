@@ -20,7 +20,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every page state passes axe-core's WCAG 2.2 A and AA rules (issue 27), and what axe cannot see is checked by
+ * Every page state passes axe-core's WCAG 2.2 A and AA rules (issue 27) and writes no error to the console (the
+ * tour ScreensBrowserTest once made on its own), and what axe cannot see is checked by
  * hand: diagrams have a name and a text equivalent, the replay scrubber says where it is and announces each move,
  * the menu marks the current section, and a refused form says so in the page title. axe comes from npm (the
  * frontend's devDependencies) and is injected by the driver, with the app's Content-Security-Policy left on.
@@ -56,11 +57,11 @@ public class AccessibilityBrowserTest extends BrowserTest {
         assertThat(as("sofia").post("/api/inbox/filters", java.util.Map.of("name", "Lab", "query",
                 "q=microscope&sort=-amount")).status()).isEqualTo(200);
         pages.put("sofia", List.of("/?q=microscope&sort=-amount", "/?sort=nonsense"));
-        pages.put("ada", List.of("/audit", "/audit/requests/" + request, "/audit/ledger", "/insights",
+        pages.put("ada", List.of("/", "/audit", "/audit/requests/" + request, "/audit/ledger", "/insights",
                 "/audit/requests/" + vote));
-        pages.put("olu", List.of("/processes", "/processes/approval", "/processes/approval/versions/1",
+        pages.put("olu", List.of("/", "/processes", "/processes/approval", "/processes/approval/versions/1",
                 "/processes/approval/edit"));
-        pages.put("ivy", List.of("/admin", "/admin/people/ana", "/admin/reconciliation", "/admin/mail",
+        pages.put("ivy", List.of("/", "/admin", "/admin/people/ana", "/admin/reconciliation", "/admin/mail",
                 "/admin/projections", "/admin/committees", "/admin/committees/budget-committee", "/admin/categories",
                 "/admin/people/vera/departure", "/admin/clients", "/admin/webhooks"));
         Map<String, List<String>> violations = new LinkedHashMap<>();
@@ -70,21 +71,35 @@ public class AccessibilityBrowserTest extends BrowserTest {
         ((JavascriptExecutor) anonymous).executeScript("document.querySelector('main').append(document.createElement('img'))");
         assertThat(axe(anonymous)).as("axe is live: it finds a picture without a text alternative")
                 .anySatisfy(violation -> assertThat(violation).startsWith("image-alt"));
+        ((JavascriptExecutor) anonymous).executeScript("console.error('written by the test')");
+        assertThat(consoleErrors(anonymous)).as("the console is read: it holds what a script wrote")
+                .anySatisfy(error -> assertThat(error).contains("written by the test"));
         // the page a decide-from-the-mail link opens, for someone not logged in
         ReceivedMail mail = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
                 ReceivedMail.to(MAIL, "sofia@school.example").stream().filter(received -> received.text()
                         .contains("/requests/" + request)).findFirst().orElse(null), found -> found != null);
         anonymous.get(url(mail.link("Reject")));
         violations.put("/mail/act/{token}", axe(anonymous));
+        // the same tour says whether a page wrote an error to the console, an inbox (empty ones too) once it polled
+        Map<String, List<String>> consoleErrors = new LinkedHashMap<>();
         pages.forEach((person, paths) -> {
             WebDriver browser = browserAs(person);
+            consoleErrors(browser);
             for (String path : paths) {
                 browser.get(url(path));
                 waitForDrawings(browser);
                 violations.put(person + " " + path, axe(browser));
+                if (path.equals("/") || path.startsWith("/?")) {
+                    pause(2_500); // one poll of the live inbox (every 2 s) has run
+                }
+                List<String> errors = consoleErrors(browser);
+                if (!path.equals("/?sort=nonsense")) { // refused on purpose: Chromium logs the page's own 400
+                    consoleErrors.put(person + " " + path, errors);
+                }
             }
             close(browser);
         });
+        assertThat(consoleErrors).allSatisfy((page, errors) -> assertThat(errors).as(page).isEmpty());
         // the modeler's keyboard form open on a step, whose context pad entries are then in the tab order
         WebDriver olu = browserAs("olu");
         olu.get(url("/processes/approval/edit"));
@@ -199,6 +214,15 @@ public class AccessibilityBrowserTest extends BrowserTest {
                         + "return document.readyState === 'complete' && !document.querySelector("
                         + "'[data-bpmn-url]:not([data-rendered]), #canvas:not([data-loaded]), "
                         + "canvas:not([data-drawn])');"));
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** axe-core's script (about 500 kB), read once per test JVM. */
