@@ -2,6 +2,7 @@ package org.mandate.projections;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
@@ -38,6 +39,16 @@ public final class StoredEvents {
     }
 
     private StoredEvents() {
+    }
+
+    /**
+     * SQL for a stored event's payload as text, to search inside it: the store keeps payloads as bytes ({@code blob}
+     * on H2, {@code bytea} on PostgreSQL), which neither database compares with {@code like}.
+     */
+    public static String payloadAsText(JdbcTemplate jdbc) {
+        String product = jdbc.execute((ConnectionCallback<String>) connection ->
+                connection.getMetaData().getDatabaseProductName());
+        return "PostgreSQL".equalsIgnoreCase(product) ? "convert_from(payload, 'UTF8')" : "utf8tostring(payload)";
     }
 
     /**

@@ -34,13 +34,15 @@ final class AuthorityInForce {
     }
 
     static AuthorityInForce load(org.springframework.jdbc.core.JdbcTemplate jdbc, ObjectMapper json, Instant until) {
-        List<Fact> facts = jdbc.query("select occurred_at, event_type, payload from audit_event "
-                        + "where (event_type in ('PersonJoined', 'AuthoritySet', 'PersonLeft') "
-                        + "or event_type like '%Mandate%') and occurred_at <= ? order by global_index",
+        // the trail finds them, the store holds their payloads (ids and limits in clear)
+        List<Fact> facts = jdbc.query("select a.occurred_at, a.event_type, e.payload from audit_event a "
+                        + "join domain_event_entry e on e.global_index = a.global_index "
+                        + "where (a.event_type in ('PersonJoined', 'AuthoritySet', 'PersonLeft') "
+                        + "or a.event_type like '%Mandate%') and a.occurred_at <= ? order by a.global_index",
                 (row, n) -> {
                     try {
                         return new Fact(Rows.instant(row, "occurred_at"), row.getString("event_type"),
-                                json.readTree(row.getString("payload")));
+                                json.readTree(row.getBytes("payload")));
                     } catch (java.io.IOException e) {
                         throw new IllegalStateException("unreadable payload in the audit trail", e);
                     }

@@ -6,17 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
-import org.mandate.app.outage.ReadModelBehind;
 import org.mandate.app.problem.AppRefusals;
-import org.mandate.app.projection.ProjectionProgress;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.directory.RecordDataExport;
-import org.mandate.projections.audit.AuditTrailProjection;
+import org.mandate.projections.StoredEvents;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -29,21 +26,17 @@ import java.util.Map;
 @Service
 public class DataExport {
 
-    private static final Duration CATCH_UP = Duration.ofSeconds(10);
-
     private final JdbcTemplate jdbc;
     private final Serializer events;
     private final ObjectMapper json;
     private final CommandGateway commands;
-    private final ProjectionProgress progress;
 
     DataExport(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer events, ObjectMapper json,
-               CommandGateway commands, ProjectionProgress progress) {
+               CommandGateway commands) {
         this.jdbc = jdbc;
         this.events = events;
         this.json = json;
         this.commands = commands;
-        this.progress = progress;
     }
 
     public ObjectNode export(String person, String admin) {
@@ -58,15 +51,10 @@ public class DataExport {
         export.set("email", json.valueToTree(jdbc.queryForList("select email from mail_address where person_id = ?",
                 String.class, person)));
         ArrayNode found = export.putArray("events");
-        // the trail is a tracking projection: an export taken right after a departure must not miss PersonLeft
-        if (!progress.awaitProcessed(List.of(AuditTrailProjection.NAME), progress.head(), CATCH_UP)) {
-            throw new ReadModelBehind("The audit trail has not caught up with the newest events yet, so an export "
-                    + "now would miss some of them. Try again in a few seconds.");
-        }
-        // the trail finds the events that name them (its payloads keep ids in clear); the store gives them whole
-        List<Long> indexes = jdbc.queryForList("select global_index from audit_event where aggregate_id = ? or "
-                + "payload like ? escape '\\' order by global_index", Long.class, person,
-                "%\"value\":\"" + like(person) + "\"%");
+        // the store itself finds the events that name them (ids are kept in clear), so nothing recorded is missed
+        List<Long> indexes = jdbc.queryForList("select global_index from domain_event_entry where "
+                + "aggregate_identifier = ? or " + StoredEvents.payloadAsText(jdbc) + " like ? escape '\\' "
+                + "order by global_index", Long.class, person, "%\"value\":\"" + like(person) + "\"%");
         for (Long index : indexes) {
             jdbc.query("select global_index, time_stamp, payload_type, payload_revision, payload from "
                     + "domain_event_entry where global_index = ?", row -> {

@@ -2,6 +2,7 @@ package org.mandate.app.privacy;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import org.mandate.domain.Personal;
+import org.mandate.projections.StoredEvents;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.LinkedHashSet;
@@ -70,9 +71,10 @@ class ReadModelShredder {
         changed += update("update mandate set reason = ? where grantor = ? and reason is not null", TEXT, person);
         changed += update("update mandate set revoke_reason = ? where revoked_by = ? and revoke_reason is not null",
                 TEXT, person);
-        // the trail keeps payloads sealed as stored; only the rationale column was taken in clear
-        changed += update("update audit_event set rationale = ? where rationale is not null and payload like ? "
-                + "escape '\\'", TEXT, "%\"" + PersonalFields.SUBJECT + "\":\"" + like(person) + "\"%");
+        // the trail points at the stored events (sealed); only its rationale column was taken in clear
+        changed += update("update audit_event set rationale = ? where rationale is not null and global_index in "
+                + "(select global_index from domain_event_entry where " + StoredEvents.payloadAsText(jdbc)
+                + " like ? escape '\\')", TEXT, "%\"" + PersonalFields.SUBJECT + "\":\"" + like(person) + "\"%");
         for (String name : names) {
             changed += sweep(name, NAME);
         }

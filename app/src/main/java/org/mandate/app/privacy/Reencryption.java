@@ -46,9 +46,10 @@ import java.util.stream.Collectors;
  * <p>
  * Rewritten bytes no longer match their ledger links, so the chain is computed again over the store, in the
  * ledger's own order, after the old hashes are kept in {@code ledger_link_before_reencryption}: a digest an auditor
- * took before still verifies as "taken before the re-encryption". The audit trail, which keeps the stored form of
- * each event, is rebuilt. Resumable: a run cut short is carried on by the next one (the events still in clear are
- * found again; the chain is recomputed from position 1), under the same record.
+ * took before still verifies as "taken before the re-encryption". The audit trail is rebuilt: its rationale column
+ * was taken from each event as it read then, and the text of someone erased since reads as erased now. Resumable: a
+ * run cut short is carried on by the next one (the events still in clear are found again; the chain is recomputed
+ * from position 1), under the same record.
  * <p>
  * The ledger processor is stopped meanwhile, so that no link is appended to a chain being recomputed; that is why
  * this runs only while this node is the only one processing events.

@@ -56,11 +56,10 @@ class RequestShredder {
                 request);
         changed += jdbc.update("update chat_notice set headline = ?, reason = ? where request_id = ?", TEXT, TEXT,
                 request);
-        // the trail keeps payloads as stored (sealed); its rationale column (reasons, notes too) was taken in clear
+        // the trail points at the stored events (sealed); its rationale column (reasons, notes too) was taken in clear
         changed += jdbc.update("update audit_event set rationale = ? where request_id = ? and rationale is not null",
                 TEXT, request);
         for (String text : texts) {
-            changed += inJson("audit_event", "payload", "request_id", request, text);
             changed += inJson("webhook_delivery", "body", "subject", request, text);
         }
         return changed;
@@ -68,7 +67,7 @@ class RequestShredder {
 
     /**
      * The request's texts as the read models hold them, before anything is blanked: to find them inside JSON that
-     * was written in clear (a published event's body, a trail entry stored before encryption).
+     * was written in clear (a published event's body).
      */
     private Set<String> texts(String request) {
         Set<String> texts = new LinkedHashSet<>();

@@ -39,12 +39,11 @@ class LedgerOutOfOrderIntegrationTest extends MandateIntegrationTest {
             writerA.commit();
             await("A chained").atMost(Duration.ofSeconds(60)).until(() -> chained(lower));
             await("both in the trail").atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
-                    "select count(*) from audit_event where event_id in (?, ?)", Long.class, eventA, eventB) == 2);
+                    "select count(*) from audit_event a join domain_event_entry e on e.global_index = a.global_index "
+                    + "where e.event_identifier in (?, ?)", Long.class, eventA, eventB) == 2);
 
-            assertThat(jdbc.queryForObject("select global_index from audit_event where event_id = ?", Long.class,
-                    eventA)).isEqualTo(lower);
-            assertThat(jdbc.queryForObject("select global_index from audit_event where event_id = ?", Long.class,
-                    eventB)).as("not overwritten by A").isEqualTo(higher);
+            assertThat(jdbc.queryForObject("select count(*) from audit_event where global_index in (?, ?)", Long.class,
+                    lower, higher)).as("each in its own row, B not overwritten by A").isEqualTo(2);
             assertThat(position(lower)).as("A was chained after B").isGreaterThan(position(higher));
             assertThat(as("ada").get("/api/audit/verification").json().path("valid").asBoolean()).isTrue();
         }

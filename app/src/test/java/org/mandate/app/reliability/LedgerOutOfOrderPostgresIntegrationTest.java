@@ -75,7 +75,7 @@ class LedgerOutOfOrderPostgresIntegrationTest {
             assertThat(count(db, "select count(*) from domain_event_entry e join ledger_link l "
                     + "on l.global_index = e.global_index")).as("every event chained once").isEqualTo(events);
             assertThat(count(db, "select count(*) from domain_event_entry e join audit_event a "
-                    + "on a.global_index = e.global_index and a.event_id = e.event_identifier"))
+                    + "on a.global_index = e.global_index"))
                     .as("every event in the trail, each in its own row").isEqualTo(events);
             JsonNode verification = ada.get("/api/audit/verification").json();
             assertThat(verification.path("valid").asBoolean()).as(verification.toString()).isTrue();

@@ -3,7 +3,6 @@ package org.mandate.projections.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
@@ -18,9 +17,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * are in the trail from the day they are first recorded. Keyed by global index, so an event delivered again
  * rewrites its row instead of adding one. A batch's rows go to the database together (a rebuild writes one per
  * event). The global index is looked up by event identifier for the whole batch as it is written, not taken from
- * the tracking token (see {@link StoredEvents}). Payload and metadata are the JSON the event store holds, taken as
- * they are: the trail shows the event as recorded (an amount recorded as 50000 read back and written out again by
- * the app's mapper showed as 5E+4), and a rebuild does not deserialise each event only to serialise it again.
+ * the tracking token (see {@link StoredEvents}). A row holds what auditors filter on and points at the stored event
+ * for the rest (docs/adr/0025-audit-trail-points-at-the-store.md): {@link AuditTrail} reads the identifier,
+ * aggregate, payload and metadata from the event store, so the trail shows the event as recorded (an amount recorded
+ * as 50000 read back and written out again by the app's mapper showed as 5E+4) and a rebuild writes only the columns
+ * auditors filter on, not a second copy of every event.
  */
 @ProcessingGroup(AuditTrailProjection.NAME)
 public class AuditTrailProjection {
@@ -37,9 +38,8 @@ public class AuditTrailProjection {
         this.jdbc = jdbc;
         this.json = json;
         this.events = events;
-        this.rows = new BatchedInserts(jdbc, "audit_event", "global_index", "event_id", "event_type",
-                "aggregate_type", "aggregate_id", "sequence_number", "occurred_at", "actor", "on_behalf_of",
-                "mandate_id", "request_id", "step_id", "rationale", "process_version", "payload", "meta_data")
+        this.rows = new BatchedInserts(jdbc, "audit_event", "global_index", "event_type", "occurred_at", "actor",
+                "on_behalf_of", "mandate_id", "request_id", "step_id", "rationale", "process_version")
                 .keyedBy(sightings -> StoredEvents.globalIndexes(jdbc, sightings));
     }
 
@@ -51,19 +51,10 @@ public class AuditTrailProjection {
         // erasing its author leaves only this column to blank
         boolean sealed = AuditFields.RATIONALE.stream().anyMatch(name -> stored.path(name).isObject());
         AuditFields fields = AuditFields.of(sealed ? json.valueToTree(event.getPayload()) : stored);
-        String aggregateType = null;
-        String aggregateId = null;
-        Long sequence = null;
-        if (event instanceof DomainEventMessage<?> domain) {
-            aggregateType = domain.getType();
-            aggregateId = domain.getAggregateIdentifier();
-            sequence = domain.getSequenceNumber();
-        }
         // the first value stands for the global index until the batch is written
-        rows.add(StoredEvents.Sighting.of(event), event.getIdentifier(), event.getPayloadType().getSimpleName(),
-                aggregateType, aggregateId, sequence, Rows.timestamp(event.getTimestamp()), fields.actor(),
-                fields.onBehalfOf(), fields.mandateId(), fields.requestId(), fields.stepId(), fields.rationale(),
-                fields.processVersion(), payload, event.serializeMetaData(events, String.class).getData());
+        rows.add(StoredEvents.Sighting.of(event), event.getPayloadType().getSimpleName(),
+                Rows.timestamp(event.getTimestamp()), fields.actor(), fields.onBehalfOf(), fields.mandateId(),
+                fields.requestId(), fields.stepId(), fields.rationale(), fields.processVersion());
     }
 
     @ResetHandler
