@@ -78,8 +78,8 @@ class BusinessMetrics {
     @EventHandler
     void on(StepDecided event) {
         Counter decisions = decisions(event.outcome(), event.mandateId() != null);
-        Optional<Instant> opened = safely(() -> first(event.requestId(), message ->
-                message.getPayload() instanceof StepOpened opening && opening.stepId().equals(event.stepId())));
+        Optional<Instant> opened = safely(() -> first(event.requestId(), StepOpened.class,
+                opening -> opening.stepId().equals(event.stepId())));
         afterCommit(() -> {
             decisions.increment();
             opened.ifPresent(at -> stepDecisionTime.record(Duration.between(at, event.decidedAt())));
@@ -102,8 +102,7 @@ class BusinessMetrics {
     }
 
     private void requestClosed(RequestId id, Instant closedAt) {
-        Optional<Instant> submittedAt = safely(() -> first(id, message ->
-                message.getPayload() instanceof RequestSubmitted));
+        Optional<Instant> submittedAt = safely(() -> first(id, RequestSubmitted.class, submission -> true));
         afterCommit(() -> submittedAt.ifPresent(at -> requestDecisionTime.record(Duration.between(at, closedAt))));
     }
 
@@ -113,9 +112,15 @@ class BusinessMetrics {
                 .register(registry);
     }
 
-    /** When the earliest event of the request that matches happened; the request's own history is short. */
-    private Optional<Instant> first(RequestId id, Predicate<EventMessage<?>> matching) {
-        return events.readEvents(id.toString()).asStream().filter(matching::test).findFirst()
+    /**
+     * When the earliest event of the request of this type that matches happened; the request's own history is
+     * short. Only events of the type are deserialised: the others stay as stored, so a decision no longer decrypts
+     * the request's sealed title and description to find a timestamp.
+     */
+    private <T> Optional<Instant> first(RequestId id, Class<T> type, Predicate<T> matching) {
+        return events.readEvents(id.toString()).asStream()
+                .filter(message -> message.getPayloadType().equals(type))
+                .filter(message -> matching.test(type.cast(message.getPayload()))).findFirst()
                 .map(EventMessage::getTimestamp);
     }
 
