@@ -3,6 +3,8 @@ package org.mandate.app.eventstore;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -16,10 +18,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Duration;
+import java.util.stream.Stream;
 
 /**
- * Axon's JDBC storage engine as its auto-configuration builds it, with one change so that no projection (and not
- * the ledger) skips an event whose transaction committed after a later one (Axon issues #3374 and #4829).
+ * Axon's JDBC storage engine as its auto-configuration builds it, with two changes: no projection (and not the
+ * ledger) skips an event whose transaction committed after a later one (Axon issues #3374 and #4829), and an
+ * aggregate loads with one query ({@link AggregatesWithoutSnapshots}).
  * <p>
  * A reader that sees event n+1 while n is not yet committed remembers n as a gap and asks for it again, unless
  * n+1's own timestamp is older than the gap timeout: then it assumes n was rolled back and moves on for good.
@@ -43,7 +47,7 @@ class EventStorageConfiguration {
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager, EventSchema eventSchema) {
-        return gapSafe(JdbcEventStorageEngine.builder())
+        return new AggregatesWithoutSnapshots(gapSafe(JdbcEventStorageEngine.builder())
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -53,8 +57,39 @@ class EventStorageConfiguration {
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 // events per query when a projection reads the store (a rebuild reads it all); Axon's default is 100
-                .batchSize(FETCH_SIZE)
-                .build();
+                .batchSize(FETCH_SIZE));
+    }
+
+    /**
+     * Loads an aggregate with one query. Axon's JDBC engine asks the snapshot table first and then reads an
+     * aggregate's events until a query comes back empty: three statements per command's aggregate, five
+     * aggregates per approval. Mandate takes no snapshots (its aggregates' histories are short: a request's is a
+     * handful of events), so the snapshot table stays empty and is not asked; and an aggregate's sequence numbers have no
+     * gaps (the store's unique key and Axon number them one by one, and no event is ever deleted: erasure destroys
+     * keys), so a batch shorter than {@link #FETCH_SIZE} is its last. A snapshot stored anyway would be ignored,
+     * so storing one fails instead.
+     */
+    static final class AggregatesWithoutSnapshots extends JdbcEventStorageEngine {
+
+        AggregatesWithoutSnapshots(JdbcEventStorageEngine.Builder builder) {
+            super(builder);
+        }
+
+        @Override
+        protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+            return Stream.empty();
+        }
+
+        @Override
+        protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+            throw new UnsupportedOperationException("Mandate takes no snapshots: this store would never read "
+                    + "the snapshot of " + snapshot.getAggregateIdentifier());
+        }
+
+        @Override
+        protected boolean fetchForAggregateUntilEmpty() {
+            return false;
+        }
     }
 
     /**

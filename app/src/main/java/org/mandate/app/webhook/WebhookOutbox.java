@@ -5,8 +5,12 @@ import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.mandate.app.publishing.CloudEventMessages;
-import org.mandate.app.publishing.OutgoingEvent;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Queues each published event for every active subscription that wants it, in a tracking processor: the row is
@@ -19,6 +23,7 @@ import org.mandate.app.publishing.OutgoingEvent;
 class WebhookOutbox {
 
     static final String NAME = "webhook-outbox";
+    private static final String WANTING = WebhookOutbox.class.getName() + "#wanting";
 
     private final CloudEventMessages cloudEvents;
     private final WebhookSubscriptions subscriptions;
@@ -30,14 +35,33 @@ class WebhookOutbox {
         this.deliveries = deliveries;
     }
 
+    /**
+     * Asks who wants the event before making its CloudEvent, which deserialises the payload and opens its sealed
+     * fields: with no subscription wanting it (the usual case) an event costs one cached lookup. The handler takes the
+     * message only, as a payload parameter would have every event deserialised first. The answer is kept for the
+     * batch, one query per event name.
+     */
     @EventHandler
-    void on(Object payload, EventMessage<?> message) {
+    void on(EventMessage<?> message) {
+        List<String> wanting = wanting(message.getPayloadType().getSimpleName());
+        if (wanting.isEmpty()) {
+            return;
+        }
         cloudEvents.of(message).ifPresent(event -> {
             long position = message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
                     ? tracked.trackingToken().position().orElse(0) : 0;
-            for (String subscription : subscriptions.wanting(event.name())) {
+            for (String subscription : wanting) {
                 deliveries.queue(subscription, event, position);
             }
         });
+    }
+
+    private List<String> wanting(String eventName) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return subscriptions.wanting(eventName);
+        }
+        Map<String, List<String>> asked = CurrentUnitOfWork.get().root().getOrComputeResource(WANTING,
+                key -> new HashMap<>());
+        return asked.computeIfAbsent(eventName, subscriptions::wanting);
     }
 }

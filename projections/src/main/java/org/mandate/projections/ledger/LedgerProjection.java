@@ -51,8 +51,9 @@ public class LedgerProjection {
         this.clock = clock;
     }
 
+    /** Takes the message only: a payload parameter would have every event deserialised (and opened) for nothing. */
     @EventHandler
-    void on(Object payload, EventMessage<?> message) {
+    void on(EventMessage<?> message) {
         // by identifier, not by the tracking token's position: see StoredEvents
         PerBatch.<Set<String>>change(RESOURCE, LinkedHashSet::new, this::chain,
                 ids -> ids.add(message.getIdentifier()));

@@ -76,7 +76,7 @@ class LedgerProjectionTest {
         try {
             for (String id : eventIds) {
                 EventMessage<String> message = new GenericEventMessage<>(id, "payload", Map.of(), Instant.now());
-                ledger.on(message.getPayload(), message);
+                ledger.on(message);
             }
             batch.commit();
         } catch (RuntimeException failure) {
