@@ -182,7 +182,7 @@ final class BenchRun {
                         MandateSystem.CLEAR, cell.get(MandateSystem.CLEAR).perSecond()));
             }
             section.add(Row.ratio("commits per approval" + suffix, "", mandate.commitsPerApproval(), FULL,
-                    full.commitsPerApproval()));
+                    full.commitsPerApproval()).atMost(1.2));
             section.add(Row.ratio("SQL statements per approval" + suffix, "", mandate.statementsPerApproval(), FULL,
                     full.statementsPerApproval()));
             if (clients == sizes.clients().get(0)) {
@@ -205,7 +205,7 @@ final class BenchRun {
         String load = String.format(Locale.ROOT, " at %.1f decisions/s", perSecond);
         section.add(Row.ratio("decision p50" + load, "ms", m.p50Millis(), FULL + ", task completion", f.p50Millis()));
         section.add(Row.ratio("decision p99" + load, "ms", m.p99Millis(), FULL + ", task completion", f.p99Millis())
-                .atMost(1.5));
+                .atMost(1.0));
         section.add(Row.ratio("decision p99" + load, "ms", m.p99Millis(), NONE + ", task completion", n.p99Millis()));
     }
 
@@ -227,8 +227,8 @@ final class BenchRun {
         section.detail("raw event scan per second", scan);
         section.add(Row.ratio(String.format(Locale.ROOT, "replay of %,d events (%s)", replay.events(),
                         String.join(", ", replay.projections())), "events/s", replay.eventsPerSecond(),
-                "raw JDBC scan of the event table", scan).atLeast(0.3)
-                .and("≥ 20000 events/s", replay.eventsPerSecond() >= 20_000));
+                "raw JDBC scan of the event table", scan)
+                .and("≥ 25000 events/s", replay.eventsPerSecond() >= 25_000));
 
         long tasks = System.nanoTime();
         Dataset.startTasks(full, sizes.openSteps(), sizes.engineClosedSteps());

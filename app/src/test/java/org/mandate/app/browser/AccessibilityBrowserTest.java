@@ -40,7 +40,7 @@ public class AccessibilityBrowserTest extends BrowserTest {
             """;
 
     @Test
-    void everyPageStatePassesAxe() {
+    void everyPageStatePassesAxe() throws InterruptedException {
         String request = as("ana").submit("Microscope for the lab", "equipment", 900);
         // a comment in the history and the replay, with a mention (docs/conversation.md)
         assertThat(as("sofia").post("/api/requests/" + request + "/comments",
@@ -82,15 +82,16 @@ public class AccessibilityBrowserTest extends BrowserTest {
         violations.put("/mail/act/{token}", axe(anonymous));
         // the same tour says whether a page wrote an error to the console, an inbox (empty ones too) once it polled
         Map<String, List<String>> consoleErrors = new LinkedHashMap<>();
-        pages.forEach((person, paths) -> {
+        for (Map.Entry<String, List<String>> tour : pages.entrySet()) {
+            String person = tour.getKey();
             WebDriver browser = browserAs(person);
             consoleErrors(browser);
-            for (String path : paths) {
+            for (String path : tour.getValue()) {
                 browser.get(url(path));
                 waitForDrawings(browser);
                 violations.put(person + " " + path, axe(browser));
                 if (path.equals("/") || path.startsWith("/?")) {
-                    pause(2_500); // one poll of the live inbox (every 2 s) has run
+                    Thread.sleep(2_500); // one poll of the live inbox (every 2 s) has run
                 }
                 List<String> errors = consoleErrors(browser);
                 if (!path.equals("/?sort=nonsense")) { // refused on purpose: Chromium logs the page's own 400
@@ -98,7 +99,7 @@ public class AccessibilityBrowserTest extends BrowserTest {
                 }
             }
             close(browser);
-        });
+        }
         assertThat(consoleErrors).allSatisfy((page, errors) -> assertThat(errors).as(page).isEmpty());
         // the modeler's keyboard form open on a step, whose context pad entries are then in the tab order
         WebDriver olu = browserAs("olu");
@@ -214,15 +215,6 @@ public class AccessibilityBrowserTest extends BrowserTest {
                         + "return document.readyState === 'complete' && !document.querySelector("
                         + "'[data-bpmn-url]:not([data-rendered]), #canvas:not([data-loaded]), "
                         + "canvas:not([data-drawn])');"));
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** axe-core's script (about 500 kB), read once per test JVM. */
