@@ -41,7 +41,7 @@ class BenchSmokeTest {
                 .anySatisfy(f -> assertThat(f).startsWith("inbox query p99"))
                 .anySatisfy(f -> assertThat(f).startsWith("filtered inbox query p50"))
                 .anySatisfy(f -> assertThat(f).startsWith("filtered inbox query p99"));
-        assertThat(h2.rows()).filteredOn(row -> row.target() != null).hasSize(7).allSatisfy(row ->
+        assertThat(h2.rows()).filteredOn(row -> row.target() != null).hasSize(10).allSatisfy(row ->
                 assertThat(row.met()).as(row.figure()).isNotNull());
 
         Path markdown = report.write(results);

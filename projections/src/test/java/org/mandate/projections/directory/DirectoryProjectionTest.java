@@ -9,6 +9,7 @@ import org.mandate.domain.directory.ManagerChanged;
 import org.mandate.domain.directory.Person;
 import org.mandate.domain.directory.PersonId;
 import org.mandate.domain.directory.PersonJoined;
+import org.mandate.domain.directory.Role;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -71,5 +72,24 @@ class DirectoryProjectionTest {
         transactions.executeWithoutResult(tx -> assertThat(directory.find(ANA).map(Person::name))
                 .contains("Ana B."));
         assertThat(directory.find(ANA).map(Person::name)).contains("Ana B.");
+    }
+
+    @Test
+    void eachPersonComesOnceWithEveryCategoryOfTheirAuthority() {
+        PersonId fay = PersonId.of("fay");
+        directory.on(new PersonJoined(fay, "Fay", "Bursar", OMAR, Set.of(Role.FINANCE),
+                new Authority(Map.of("equipment", BigDecimal.valueOf(5000), "travel", BigDecimal.valueOf(800)))));
+        directory.on(new AuthoritySet(SOFIA, new Authority(Map.of("supplies", BigDecimal.valueOf(300)))));
+
+        assertThat(directory.everyone()).extracting(person -> person.id().value())
+                .containsExactly("ana", "fay", "omar", "sofia");
+        assertThat(directory.withRole(Role.FINANCE)).extracting(person -> person.id().value()).containsExactly("fay");
+        Authority bursars = directory.withRole(Role.FINANCE).get(0).authority();
+        assertThat(bursars.limits()).containsOnlyKeys("equipment", "travel");
+        assertThat(bursars.limitFor("equipment")).isEqualByComparingTo("5000");
+        assertThat(bursars.limitFor("travel")).isEqualByComparingTo("800");
+        assertThat(directory.reportingTo(OMAR)).extracting(person -> person.authority().limits().keySet())
+                .containsExactly(Set.of("equipment", "travel"), Set.of("supplies"));
+        assertThat(directory.find(ANA).orElseThrow().authority().limits()).isEmpty();
     }
 }
