@@ -37,9 +37,9 @@ class WebhookOutbox {
 
     /**
      * Asks who wants the event before making its CloudEvent, which deserialises the payload and opens its sealed
-     * fields: with no subscription wanting it (the usual case) an event costs one cached lookup. The handler takes the
-     * message only, as a payload parameter would have every event deserialised first. The answer is kept for the
-     * batch, one query per event name.
+     * fields: with no subscription wanting it (the usual case) nothing more is done. The answer is kept for the
+     * batch, one query per event name. The handler takes the message only, as a payload parameter would have every
+     * event deserialised first.
      */
     @EventHandler
     void on(EventMessage<?> message) {
