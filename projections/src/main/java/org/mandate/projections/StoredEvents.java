@@ -2,7 +2,6 @@ package org.mandate.projections;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
@@ -46,9 +45,7 @@ public final class StoredEvents {
      * on H2, {@code bytea} on PostgreSQL), which neither database compares with {@code like}.
      */
     public static String payloadAsText(JdbcTemplate jdbc) {
-        String product = jdbc.execute((ConnectionCallback<String>) connection ->
-                connection.getMetaData().getDatabaseProductName());
-        return "PostgreSQL".equalsIgnoreCase(product) ? "convert_from(payload, 'UTF8')" : "utf8tostring(payload)";
+        return Rows.onPostgres(jdbc) ? "convert_from(payload, 'UTF8')" : "utf8tostring(payload)";
     }
 
     /**

@@ -52,22 +52,18 @@ public class DataExport {
                 String.class, person)));
         ArrayNode found = export.putArray("events");
         // the store itself finds the events that name them (ids are kept in clear), so nothing recorded is missed
-        List<Long> indexes = jdbc.queryForList("select global_index from domain_event_entry where "
-                + "aggregate_identifier = ? or " + StoredEvents.payloadAsText(jdbc) + " like ? escape '\\' "
-                + "order by global_index", Long.class, person, "%\"value\":\"" + like(person) + "\"%");
-        for (Long index : indexes) {
-            jdbc.query("select global_index, time_stamp, payload_type, payload_revision, payload from "
-                    + "domain_event_entry where global_index = ?", row -> {
-                ObjectNode event = found.addObject();
-                event.put("globalIndex", row.getLong("global_index"));
-                event.put("at", row.getString("time_stamp"));
-                String type = row.getString("payload_type");
-                event.put("type", type.substring(type.lastIndexOf('.') + 1));
-                Object payload = events.deserialize(new SimpleSerializedObject<>(row.getBytes("payload"),
-                        byte[].class, type, row.getString("payload_revision")));
-                event.set("payload", json.valueToTree(payload));
-            }, index);
-        }
+        jdbc.query("select global_index, time_stamp, payload_type, payload_revision, payload from domain_event_entry "
+                + "where aggregate_identifier = ? or " + StoredEvents.payloadAsText(jdbc) + " like ? escape '\\' "
+                + "order by global_index", row -> {
+                    ObjectNode event = found.addObject();
+                    event.put("globalIndex", row.getLong("global_index"));
+                    event.put("at", row.getString("time_stamp"));
+                    String type = row.getString("payload_type");
+                    event.put("type", type.substring(type.lastIndexOf('.') + 1));
+                    Object payload = events.deserialize(new SimpleSerializedObject<>(row.getBytes("payload"),
+                            byte[].class, type, row.getString("payload_revision")));
+                    event.set("payload", json.valueToTree(payload));
+                }, person, "%\"value\":\"" + like(person) + "\"%");
         commands.sendAndWait(new RecordDataExport(PersonId.of(person), PersonId.of(admin), found.size()));
         return export;
     }

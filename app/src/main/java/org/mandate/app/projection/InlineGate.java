@@ -1,13 +1,12 @@
 package org.mandate.app.projection;
 
 import org.mandate.app.outage.ReadModelBehind;
+import org.mandate.projections.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import java.sql.DatabaseMetaData;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -41,12 +40,7 @@ public abstract sealed class InlineGate {
     }
 
     public static InlineGate of(JdbcTemplate jdbc, Duration wait) {
-        String product = jdbc.execute((java.sql.Connection connection) -> {
-            DatabaseMetaData meta = connection.getMetaData();
-            return meta.getDatabaseProductName();
-        });
-        return "PostgreSQL".equalsIgnoreCase(Objects.requireNonNull(product)) ? new Advisory(jdbc, wait)
-                : new InProcess(wait);
+        return Rows.onPostgres(jdbc) ? new Advisory(jdbc, wait) : new InProcess(wait);
     }
 
     /**
