@@ -8,9 +8,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -167,6 +169,18 @@ public abstract class BrowserTest extends MandateIntegrationTest {
             driver.findElement(what).click();
             return true;
         });
+    }
+
+    /**
+     * Submits a form with the button {@code button} finds and waits for the page the post leads to to confirm it.
+     * The page before is replaced first: a confirmation still showing from the step before does not count, and an
+     * element read afterwards is the new page's.
+     */
+    protected static void submitAndAwaitConfirmation(WebDriver browser, By button) {
+        WebElement before = browser.findElement(By.tagName("html"));
+        browser.findElement(button).click();
+        waitUntil(browser, driver -> ExpectedConditions.stalenessOf(before).apply(driver)
+                && !driver.findElements(By.cssSelector("p.confirm")).isEmpty());
     }
 
     /** Saves what the browser shows under target/screenshots/NAME.png, for a person to look at. */

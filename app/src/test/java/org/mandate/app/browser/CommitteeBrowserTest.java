@@ -22,35 +22,33 @@ class CommitteeBrowserTest extends BrowserTest {
                 "any category up to 100,000.00 EUR");
 
         ivy.findElement(By.cssSelector("#form-committee input[name=name]")).sendKeys(name);
-        ivy.findElement(By.cssSelector("#form-committee button")).click();
-        waitUntil(ivy, driver -> !driver.findElements(By.cssSelector("p.confirm")).isEmpty());
+        submitAndAwaitConfirmation(ivy, By.cssSelector("#form-committee button"));
         assertThat(ivy.findElement(By.tagName("h1")).getText()).isEqualTo(name);
 
         setAuthority(ivy, "5000");
+        ivy.findElement(By.cssSelector("#authority-form button")).click();
         WebElement error = waitUntil(ivy, driver -> driver.findElements(By.id("committee-error")).stream()
                 .findFirst().orElse(null));
         assertThat(error.getText()).contains("add at least one member");
         assertThat(ivy.getTitle()).startsWith("Error: ");
 
         new Select(ivy.findElement(By.id("personId"))).selectByValue("ben");
-        ivy.findElement(By.cssSelector("#add-member button")).click();
-        waitUntil(ivy, driver -> !driver.findElements(By.cssSelector("p.confirm")).isEmpty());
+        submitAndAwaitConfirmation(ivy, By.cssSelector("#add-member button"));
         assertThat(ivy.findElement(By.id("members")).getText()).contains("Ben Adeyemi");
 
         setAuthority(ivy, "5000");
-        waitUntil(ivy, driver -> !driver.findElements(By.cssSelector("p.confirm")).isEmpty());
+        submitAndAwaitConfirmation(ivy, By.cssSelector("#authority-form button"));
         assertThat(ivy.findElement(By.id("authority")).getText()).isEqualTo("any category up to 5,000.00 EUR");
 
-        ivy.findElement(By.cssSelector("#members button")).click();
-        waitUntil(ivy, driver -> !driver.findElements(By.cssSelector("p.confirm")).isEmpty());
+        submitAndAwaitConfirmation(ivy, By.cssSelector("#members button"));
         assertThat(ivy.findElements(By.id("members"))).isEmpty();
 
-        ivy.findElement(By.cssSelector("#dissolve button")).click();
-        waitUntil(ivy, driver -> !driver.findElements(By.cssSelector("p.confirm")).isEmpty());
+        submitAndAwaitConfirmation(ivy, By.cssSelector("#dissolve button"));
         assertThat(ivy.findElement(By.cssSelector("dl.facts")).getText()).contains("dissolved");
         assertThat(ivy.findElements(By.id("add-member"))).isEmpty();
     }
 
+    /** Fills in one new row of the authority form; the caller submits it. */
     private static void setAuthority(WebDriver browser, String amount) {
         WebElement form = browser.findElement(By.id("authority-form"));
         WebElement category = form.findElement(By.cssSelector("input[aria-label='Category, new row 1']"));
@@ -59,6 +57,5 @@ class CommitteeBrowserTest extends BrowserTest {
         WebElement limit = form.findElement(By.cssSelector("input[aria-label='Limit, new row 1']"));
         limit.clear();
         limit.sendKeys(amount);
-        form.findElement(By.cssSelector("button")).click();
     }
 }
