@@ -7,10 +7,12 @@ import java.util.List;
  * How big and how long each figure's run is. The decision latency is measured at an offered load of
  * {@code latencyShare} of the slowest system's single-client rate in this run, so that no system is pushed past
  * what the machine gives it at the moment (a fixed number would overload a busy machine and measure its queue).
+ * A throughput cell measures each system for {@code window} in all, in {@code rounds} turns (each after its own
+ * {@code warmup}), the systems taking turns.
  */
-public record Sizes(String mode, int warmupApprovals, Duration warmup, Duration window, List<Integer> clients,
-                    Duration latencyWindow, double latencyShare, int openSteps, int closedSteps, int engineClosedSteps,
-                    int inboxQueries, Duration rawInsertWindow, int replayWarmups) {
+public record Sizes(String mode, int warmupApprovals, Duration warmup, Duration window, int rounds,
+                    List<Integer> clients, Duration latencyWindow, double latencyShare, int openSteps, int closedSteps,
+                    int engineClosedSteps, int inboxQueries, Duration rawInsertWindow, int replayWarmups) {
 
     /**
      * Under 5 minutes for both databases on 2 cores; enough to see the ratios, not to trust the third digit. The
@@ -23,7 +25,7 @@ public record Sizes(String mode, int warmupApprovals, Duration warmup, Duration 
      * amortise on their own.
      */
     public static Sizes quick() {
-        return new Sizes("quick", 300, Duration.ofMillis(500), Duration.ofSeconds(3), List.of(1, 4, 16),
+        return new Sizes("quick", 300, Duration.ofMillis(500), Duration.ofSeconds(3), 3, List.of(1, 4, 16),
                 Duration.ofSeconds(10), 0.5,
                 1_000, 15_000, 500, 2_000, Duration.ofSeconds(1), 1);
     }
@@ -36,7 +38,7 @@ public record Sizes(String mode, int warmupApprovals, Duration warmup, Duration 
      * nothing to the table the query reads.
      */
     public static Sizes full() {
-        return new Sizes("full", 200, Duration.ofSeconds(10), Duration.ofSeconds(30), List.of(1, 4, 16),
+        return new Sizes("full", 200, Duration.ofSeconds(10), Duration.ofSeconds(30), 3, List.of(1, 4, 16),
                 Duration.ofSeconds(120), 0.5,
                 100_000, 1_000_000, 100_000, 10_000, Duration.ofSeconds(10), 0);
     }
@@ -47,14 +49,14 @@ public record Sizes(String mode, int warmupApprovals, Duration warmup, Duration 
      * loading time and nothing the queries read. About ten minutes for one database on 2 cores.
      */
     public static Sizes inbox() {
-        return new Sizes("inbox", 200, Duration.ofSeconds(10), Duration.ofSeconds(30), List.of(1, 4, 16),
+        return new Sizes("inbox", 200, Duration.ofSeconds(10), Duration.ofSeconds(30), 3, List.of(1, 4, 16),
                 Duration.ofSeconds(120), 0.5,
                 100_000, 0, 0, 10_000, Duration.ofSeconds(10), 0);
     }
 
     /** Only checks that every figure comes out; the numbers mean nothing at this size. */
     public static Sizes smoke() {
-        return new Sizes("smoke", 2, Duration.ofMillis(200), Duration.ofMillis(800), List.of(1, 4, 16),
+        return new Sizes("smoke", 2, Duration.ofMillis(200), Duration.ofMillis(800), 2, List.of(1, 4, 16),
                 Duration.ofMillis(500), 0.5,
                 200, 300, 20, 20, Duration.ofMillis(300), 0);
     }

@@ -33,6 +33,7 @@ class BenchSmokeTest {
                 .anySatisfy(f -> assertThat(f).startsWith("approvals/s, 16 clients"))
                 .anySatisfy(f -> assertThat(f).startsWith("commits per approval"))
                 .anySatisfy(f -> assertThat(f).startsWith("SQL statements per approval"))
+                .anySatisfy(f -> assertThat(f).startsWith("CPU ms per approval"))
                 .anySatisfy(f -> assertThat(f).startsWith("commits/s"))
                 .anySatisfy(f -> assertThat(f).startsWith("decision p50"))
                 .anySatisfy(f -> assertThat(f).startsWith("decision p99"))

@@ -4,7 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.mandate.app.Api;
 import org.mandate.app.MandateIntegrationTest;
 
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +23,8 @@ class MetricsIntegrationTest extends MandateIntegrationTest {
     private static final String ESCALATIONS = "mandate_escalations_total";
     private static final String STEP_TIMES = "mandate_step_decision_time_seconds_count";
     private static final String REQUEST_TIMES = "mandate_request_decision_time_seconds_count";
+    private static final String STEP_SECONDS = "mandate_step_decision_time_seconds_sum";
+    private static final String REQUEST_SECONDS = "mandate_request_decision_time_seconds_sum";
     private static final String SUBMITTED_IN_REQUEST_VIEW =
             "payloadType=\"RequestSubmitted\",processorName=\"request-view\"}";
 
@@ -49,6 +53,43 @@ class MetricsIntegrationTest extends MandateIntegrationTest {
                 assertThat(value(later, series) - value(before, series)).as(series).isEqualTo(1);
             }
         });
+    }
+
+    /** The times are read from the request view's rows, in the decision's transaction. */
+    @Test
+    void timesAStepFromItsOpeningAndARequestFromItsSubmissionAsTheRequestViewHasThem() {
+        Instant start = Instant.now();
+        String id = as("ana").submit("Tweezers", "supplies", 20);
+        String step = openStep(as("ana"), id);
+        jdbc.update("update request_step_view set opened_at = ? where id = ?",
+                Timestamp.from(start.minus(Duration.ofHours(2))), step);
+        jdbc.update("update request_view set submitted_at = ? where id = ?",
+                Timestamp.from(start.minus(Duration.ofHours(3))), id);
+        String before = scrape();
+
+        assertThat(as("sofia").post(decision(id, step), Map.of("outcome", "APPROVED")).status()).isEqualTo(200);
+
+        double elapsed = Duration.between(start, Instant.now()).toNanos() / 1e9;
+        String after = scrape();
+        assertThat(value(after, STEP_SECONDS) - value(before, STEP_SECONDS)).isBetween(7200.0, 7200 + elapsed);
+        assertThat(value(after, REQUEST_SECONDS) - value(before, REQUEST_SECONDS)).isBetween(10800.0, 10800 + elapsed);
+    }
+
+    /** Without the step's row (as while the view is rebuilt) the step is timed from its event in the store. */
+    @Test
+    void timesAStepFromItsEventWhenTheRequestViewHasNoRowForIt() {
+        Instant start = Instant.now();
+        String id = as("ana").submit("Pipettes", "supplies", 20);
+        String step = openStep(as("ana"), id);
+        assertThat(jdbc.update("delete from request_step_view where id = ?", step)).isEqualTo(1);
+        String before = scrape();
+
+        assertThat(as("sofia").post(decision(id, step), Map.of("outcome", "APPROVED")).status()).isEqualTo(200);
+
+        double elapsed = Duration.between(start, Instant.now()).toNanos() / 1e9;
+        String after = scrape();
+        assertThat(value(after, STEP_TIMES) - value(before, STEP_TIMES)).isEqualTo(1);
+        assertThat(value(after, STEP_SECONDS) - value(before, STEP_SECONDS)).isBetween(0.0, elapsed);
     }
 
     @Test

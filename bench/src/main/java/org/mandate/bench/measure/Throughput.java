@@ -1,8 +1,10 @@
 package org.mandate.bench.measure;
 
+import com.sun.management.OperatingSystemMXBean;
 import org.mandate.bench.db.SqlCounter;
 import org.mandate.bench.system.ApprovalSystem;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +22,55 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class Throughput {
 
-    /** {@code commitsByThread}: the write commits per approval by the kind of thread that made them. */
-    public record Result(int clients, long approvals, double perSecond, double statementsPerApproval,
-                         double commitsPerApproval, double commitsPerSecond, Map<String, Double> commitsByThread) {
+    /**
+     * What one or more windows counted: {@code commitsByThread}, the write commits by the kind of thread that made
+     * them. Rounds of one cell add up with {@link #plus}.
+     */
+    public record Result(int clients, long approvals, double seconds, double cpuSeconds, long statements, long commits,
+                         Map<String, Long> commitsByThread) {
+
+        public double perSecond() {
+            return approvals / seconds;
+        }
+
+        /**
+         * The whole process's CPU time per approval, in milliseconds: a cost that a busy moment of the machine
+         * changes far less than a rate (another process takes wall time, not this process's CPU time).
+         */
+        public double cpuMillisPerApproval() {
+            return cpuSeconds * 1000 / approvals;
+        }
+
+        public double statementsPerApproval() {
+            return (double) statements / approvals;
+        }
+
+        public double commitsPerApproval() {
+            return (double) commits / approvals;
+        }
+
+        public double commitsPerSecond() {
+            return commits / seconds;
+        }
+
+        /** The write commits per approval by the kind of thread that made them. */
+        public Map<String, Double> commitsPerApprovalByThread() {
+            Map<String, Double> perApproval = new TreeMap<>();
+            commitsByThread.forEach((thread, count) ->
+                    perApproval.put(thread, Math.round(100.0 * count / approvals) / 100.0));
+            return perApproval;
+        }
+
+        public Result plus(Result other) {
+            Map<String, Long> threads = new TreeMap<>(commitsByThread);
+            other.commitsByThread.forEach((thread, count) -> threads.merge(thread, count, Long::sum));
+            return new Result(clients, approvals + other.approvals, seconds + other.seconds,
+                    cpuSeconds + other.cpuSeconds, statements + other.statements, commits + other.commits, threads);
+        }
     }
+
+    private static final OperatingSystemMXBean PROCESS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private Throughput() {
     }
@@ -53,6 +100,7 @@ public final class Throughput {
             client.start();
         }
         Clock.sleepUntil(windowStart);
+        long cpuBefore = PROCESS.getProcessCpuTime();
         SqlCounter.Counts before = system.counter().counts();
         Map<String, Long> threadsBefore = system.counter().commitsByThread();
         Clock.sleepUntil(windowStart + window.toNanos());
@@ -61,12 +109,13 @@ public final class Throughput {
         }
         long end = System.nanoTime();
         windowEnd.set(end);
+        long cpu = PROCESS.getProcessCpuTime() - cpuBefore;
         SqlCounter.Counts during = system.counter().counts().minus(before);
         Map<String, Long> threadsAfter = system.counter().commitsByThread();
         long approvals = counted.sum();
-        Map<String, Double> byThread = new TreeMap<>();
-        threadsAfter.forEach((thread, commits) -> byThread.put(thread,
-                Math.round(100.0 * (commits - threadsBefore.getOrDefault(thread, 0L)) / approvals) / 100.0));
+        Map<String, Long> byThread = new TreeMap<>();
+        threadsAfter.forEach((thread, commits) ->
+                byThread.put(thread, commits - threadsBefore.getOrDefault(thread, 0L)));
         for (Thread client : threads) {
             client.join();
         }
@@ -74,8 +123,7 @@ public final class Throughput {
             throw new IllegalStateException(system.name() + " failed an approval with " + clients + " clients",
                     failure.get());
         }
-        double seconds = (end - windowStart) / 1e9;
-        return new Result(clients, approvals, approvals / seconds, (double) during.statements() / approvals,
-                (double) during.commits() / approvals, during.commits() / seconds, byThread);
+        return new Result(clients, approvals, (end - windowStart) / 1e9, cpu / 1e9, during.statements(), during.commits(),
+                byThread);
     }
 }

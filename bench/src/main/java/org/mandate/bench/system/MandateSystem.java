@@ -192,6 +192,20 @@ public final class MandateSystem implements ApprovalSystem {
         }
     }
 
+    /**
+     * Waits until every running background projection (audit trail, ledger, insights and the like) has processed the
+     * newest stored event, so that the work the last commands left them is not done on the next measurement's time.
+     */
+    public void settle() {
+        Long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        List<String> running = streamingProcessors().stream()
+                .filter(processor -> processor.isRunning() && !processor.isError())
+                .map(StreamingEventProcessor::getName).toList();
+        if (head != null) {
+            awaitProjections(running, head, Duration.ofMinutes(1));
+        }
+    }
+
     public List<StreamingEventProcessor> streamingProcessors() {
         return context.getBean(EventProcessingConfiguration.class).eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();

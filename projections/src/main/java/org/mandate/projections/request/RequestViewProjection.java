@@ -184,6 +184,18 @@ public class RequestViewProjection extends StepMoveWriter implements OpenVotes, 
                 Rows.instant(row, "closed_at"), steps, comments, attached, asked), requestId).stream().findFirst();
     }
 
+    /** When this step opened; empty if the view has no such step (yet, or while it is rebuilt). */
+    public Optional<Instant> stepOpenedAt(String stepId) {
+        return jdbc.query("select opened_at from request_step_view where id = ?",
+                (row, n) -> Rows.instant(row, "opened_at"), stepId).stream().findFirst();
+    }
+
+    /** When this request was submitted; empty if the view has no such request (yet, or while it is rebuilt). */
+    public Optional<Instant> submittedAt(String requestId) {
+        return jdbc.query("select submitted_at from request_view where id = ?",
+                (row, n) -> Rows.instant(row, "submitted_at"), requestId).stream().findFirst();
+    }
+
     /** The latest question each of these steps was sent back with, by step id (answered or not). */
     public Map<String, RequestView.Question> latestQuestions(java.util.Collection<String> stepIds) {
         return stepIds.isEmpty() ? Map.of() : questions.latestOf(stepIds);
