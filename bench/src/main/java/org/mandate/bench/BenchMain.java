@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Runs the benchmark: {@code --quick} (under 5 minutes) or {@code --full}; {@code --db=h2,postgres} picks the
+ * Runs the benchmark: {@code --quick} (about 5½ minutes) or {@code --full}; {@code --db=h2,postgres} picks the
  * databases (both by default); {@code --out=DIR} where the markdown and JSON go (default bench/results).
  */
 public final class BenchMain {

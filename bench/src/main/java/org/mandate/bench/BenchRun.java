@@ -104,7 +104,7 @@ final class BenchRun {
         section.detail("seconds per phase", phases);
     }
 
-    /** Where the run's time goes, so that the quick mode can be kept under its five minutes. */
+    /** Where the run's time goes, so that the quick mode can be kept to its five and a half minutes. */
     private void phase(String name, long since) {
         double seconds = (System.nanoTime() - since) / 1e9;
         phases.put(name, Math.round(seconds * 10) / 10.0);

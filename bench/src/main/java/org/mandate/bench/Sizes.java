@@ -15,7 +15,7 @@ public record Sizes(String mode, int warmupApprovals, Duration warmup, Duration 
                     int engineClosedSteps, int inboxQueries, Duration rawInsertWindow, int replayWarmups) {
 
     /**
-     * Under 5 minutes for both databases on 2 cores; enough to see the ratios, not to trust the third digit. The
+     * About 5½ minutes for both databases on 2 cores; enough to see the ratios, not to trust the third digit. The
      * decision latency gets 140-220 decisions per system (10 s at 14-22 a second), so its p99 is the second worst.
      * Each system first approves 300 requests unmeasured: with 20, the JIT had not compiled the longer path yet
      * (Mandate's commands, Axon, Jackson, Spring), and the first cells measured a half-warm JVM (Mandate 20

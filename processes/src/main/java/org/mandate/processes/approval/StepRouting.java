@@ -52,8 +52,8 @@ public class StepRouting {
 
     /** Exact in the transaction that started the path; a step routed later reads the engine's double. */
     private static BigDecimal amount(VariableScope execution) {
-        if (execution.getVariable(ApprovalPath.EXACT_AMOUNT) instanceof BigDecimal exact) {
-            return exact;
+        if (execution.getVariable(ApprovalPath.EXACT_AMOUNT) instanceof String exact) {
+            return new BigDecimal(exact);
         }
         return BigDecimal.valueOf(((Number) execution.getVariable(ApprovalPath.AMOUNT)).doubleValue());
     }

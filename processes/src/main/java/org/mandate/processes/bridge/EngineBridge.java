@@ -62,7 +62,7 @@ public class EngineBridge {
                         ApprovalPath.REQUESTER, event.requester().value(),
                         ApprovalPath.CATEGORY, event.category(),
                         ApprovalPath.AMOUNT, event.amount().doubleValue(),
-                        ApprovalPath.EXACT_AMOUNT, Variables.objectValue(event.amount(), true).create()));
+                        ApprovalPath.EXACT_AMOUNT, Variables.stringValue(event.amount().toPlainString(), true)));
         engine.execute(context -> {
             long existing = new NativeExecutionQueryImpl(context)
                     .sql("select count(*) from " + context.getProcessEngineConfiguration().getDatabaseTablePrefix()

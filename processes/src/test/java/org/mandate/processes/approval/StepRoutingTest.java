@@ -37,10 +37,23 @@ class StepRoutingTest {
         assertThat(routing.approverFor(storedByTheEngine(new BigDecimal("0.01")))).isEqualTo("sofia");
     }
 
+    /** In the transaction that starts the path the exact amount (a decimal string) is there, and routing takes it. */
+    @Test
+    void routesOnTheExactAmountWhileTheStartingTransactionHasIt() {
+        VariableScope starting = variables(Map.of(ApprovalPath.REQUESTER, "ana", ApprovalPath.CATEGORY, "equipment",
+                ApprovalPath.AMOUNT, Money.LARGEST_REQUEST.doubleValue(),
+                ApprovalPath.EXACT_AMOUNT, LARGEST_BUT_A_CENT.toPlainString()));
+
+        assertThat(routing.approverFor(starting)).as("the exact amount, not the double beside it").isEqualTo("sofia");
+    }
+
     /** The variables a later transaction finds: the transient exact amount is gone, the double is what remains. */
     private static VariableScope storedByTheEngine(BigDecimal amount) {
-        Map<String, Object> variables = Map.of(ApprovalPath.REQUESTER, "ana", ApprovalPath.CATEGORY, "equipment",
-                ApprovalPath.AMOUNT, amount.doubleValue());
+        return variables(Map.of(ApprovalPath.REQUESTER, "ana", ApprovalPath.CATEGORY, "equipment",
+                ApprovalPath.AMOUNT, amount.doubleValue()));
+    }
+
+    private static VariableScope variables(Map<String, Object> variables) {
         return (VariableScope) Proxy.newProxyInstance(VariableScope.class.getClassLoader(),
                 new Class<?>[] {VariableScope.class}, (proxy, method, args) -> {
                     if (method.getName().equals("getVariable") && args.length == 1) {
