@@ -173,9 +173,7 @@ final class BenchRun {
                 for (ApprovalSystem system : systems) {
                     cell.merge(system.name(), Throughput.run(system, clients, sizes.warmup(), round, numbers),
                             Throughput.Result::plus);
-                    if (system instanceof MandateSystem mandate) {
-                        mandate.settle();
-                    }
+                    system.settle();
                 }
             }
             for (ApprovalSystem system : systems) {
@@ -226,9 +224,20 @@ final class BenchRun {
 
     private void latency(MandateSystem mandate, CamundaSystem full, CamundaSystem none, AtomicInteger numbers,
                          double perSecond) throws InterruptedException {
-        FixedLoad.Result m = FixedLoad.run(mandate, sizes.latencyWindow(), perSecond, numbers);
-        FixedLoad.Result f = FixedLoad.run(full, sizes.latencyWindow(), perSecond, numbers);
-        FixedLoad.Result n = FixedLoad.run(none, sizes.latencyWindow(), perSecond, numbers);
+        // in rounds taken in turn, as the throughput cells, so that a slow moment of the machine meets every system
+        List<ApprovalSystem> systems = List.of(mandate, full, none);
+        List<FixedLoad.Recording> recordings = List.of(new FixedLoad.Recording(), new FixedLoad.Recording(),
+                new FixedLoad.Recording());
+        for (int r = 0; r < sizes.rounds(); r++) {
+            for (int i = 0; i < systems.size(); i++) {
+                FixedLoad.run(systems.get(i), sizes.latencyWindow().dividedBy(sizes.rounds()), perSecond, numbers,
+                        recordings.get(i));
+                systems.get(i).settle();
+            }
+        }
+        FixedLoad.Result m = recordings.get(0).result();
+        FixedLoad.Result f = recordings.get(1).result();
+        FixedLoad.Result n = recordings.get(2).result();
         section.detail("decision latency", Map.of("Mandate", m, FULL, f, NONE, n));
         String load = String.format(Locale.ROOT, " at %.1f decisions/s", perSecond);
         section.add(Row.ratio("decision p50" + load, "ms", m.p50Millis(), FULL + ", task completion", f.p50Millis()));

@@ -15,7 +15,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Command latency at a fixed offered load: decisions are issued on a fixed schedule, whether or not earlier ones
  * have finished, and each is timed from when it was due, not from when a thread got to it, so a stall shows up
- * in the latency of everything queued behind it (no coordinated omission).
+ * in the latency of everything queued behind it (no coordinated omission). The steps to decide are opened first,
+ * and the system settles before the first decision is due: what it does in the background for those submissions
+ * is not the decisions' latency.
  */
 public final class FixedLoad {
 
@@ -23,17 +25,31 @@ public final class FixedLoad {
                          double maxMillis) {
     }
 
+    /** The decisions of one system over one or more rounds. */
+    public static final class Recording {
+
+        private final Histogram micros = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(5), 3);
+        private double perSecond;
+
+        public Result result() {
+            return new Result((int) micros.getTotalCount(), perSecond, micros.getValueAtPercentile(50) / 1000.0,
+                    micros.getValueAtPercentile(99) / 1000.0, micros.getMaxValue() / 1000.0);
+        }
+    }
+
     private FixedLoad() {
     }
 
-    public static Result run(ApprovalSystem system, java.time.Duration window, double perSecond,
-                             AtomicInteger numbers) throws InterruptedException {
+    /** Decides for {@code window} at {@code perSecond}, adding each decision's latency to {@code into}. */
+    public static void run(ApprovalSystem system, java.time.Duration window, double perSecond,
+                           AtomicInteger numbers, Recording into) throws InterruptedException {
         int operations = (int) Math.max(5, Math.round(perSecond * window.toNanos() / 1e9));
         List<Object> steps = new ArrayList<>();
         for (int i = 0; i < operations; i++) {
             steps.add(system.openStep(2 * (numbers.getAndIncrement() / 2))); // even: a one-step request
         }
-        Histogram micros = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(5), 3);
+        system.settle();
+        into.perSecond = perSecond;
         AtomicReference<Throwable> failure = new AtomicReference<>();
         ExecutorService issuers = Executors.newFixedThreadPool(16);
         long period = (long) (1e9 / perSecond);
@@ -45,7 +61,7 @@ public final class FixedLoad {
                 Clock.sleepUntil(due);
                 try {
                     system.decide(step);
-                    micros.recordValue(Math.max(0, (System.nanoTime() - due) / 1000));
+                    into.micros.recordValue(Math.max(0, (System.nanoTime() - due) / 1000));
                 } catch (Throwable e) {
                     failure.compareAndSet(null, e);
                 }
@@ -58,7 +74,5 @@ public final class FixedLoad {
         if (failure.get() != null) {
             throw new IllegalStateException(system.name() + " failed a decision", failure.get());
         }
-        return new Result(operations, perSecond, micros.getValueAtPercentile(50) / 1000.0,
-                micros.getValueAtPercentile(99) / 1000.0, micros.getMaxValue() / 1000.0);
     }
 }

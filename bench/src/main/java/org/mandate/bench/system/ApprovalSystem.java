@@ -20,6 +20,13 @@ public interface ApprovalSystem extends AutoCloseable {
     /** Decides a step that {@link #openStep} left waiting: the command whose latency is measured. */
     void decide(Object step);
 
+    /**
+     * Returns once the work the system does in the background for what it was asked so far is done (none for the
+     * baseline engines), so that a measurement that follows does not pay for it.
+     */
+    default void settle() {
+    }
+
     SqlCounter counter();
 
     @Override

@@ -196,6 +196,7 @@ public final class MandateSystem implements ApprovalSystem {
      * Waits until every running background projection (audit trail, ledger, insights and the like) has processed the
      * newest stored event, so that the work the last commands left them is not done on the next measurement's time.
      */
+    @Override
     public void settle() {
         Long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
         List<String> running = streamingProcessors().stream()

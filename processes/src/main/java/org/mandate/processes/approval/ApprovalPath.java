@@ -14,7 +14,8 @@ public final class ApprovalPath {
      * The amount exactly as requested, as a decimal string in a transient variable (never stored) of the transaction
      * that starts the path: routing in that transaction uses it instead of {@link #AMOUNT}, which gateways compare
      * and which the engine can only hold as a double. A string, because the engine serialises an object value with
-     * Java serialisation on every start even when it is transient (a percent of an approval in the bench's profile).
+     * Java serialisation on every start even when it is transient (half a percent of an approval in the bench's
+     * profile).
      */
     public static final String EXACT_AMOUNT = "exactAmount";
     /** Set when a step is decided: APPROVED or REJECTED; gateways route on it and the end reports it. */
