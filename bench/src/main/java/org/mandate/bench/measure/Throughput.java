@@ -123,7 +123,7 @@ public final class Throughput {
             throw new IllegalStateException(system.name() + " failed an approval with " + clients + " clients",
                     failure.get());
         }
-        return new Result(clients, approvals, (end - windowStart) / 1e9, cpu / 1e9, during.statements(), during.commits(),
-                byThread);
+        return new Result(clients, approvals, (end - windowStart) / 1e9, cpu / 1e9, during.statements(),
+                during.commits(), byThread);
     }
 }
