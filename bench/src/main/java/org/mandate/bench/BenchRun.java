@@ -235,9 +235,9 @@ final class BenchRun {
                 systems.get(i).settle();
             }
         }
-        FixedLoad.Result m = recordings.get(0).result();
-        FixedLoad.Result f = recordings.get(1).result();
-        FixedLoad.Result n = recordings.get(2).result();
+        FixedLoad.Result m = recordings.get(0).result(perSecond);
+        FixedLoad.Result f = recordings.get(1).result(perSecond);
+        FixedLoad.Result n = recordings.get(2).result(perSecond);
         section.detail("decision latency", Map.of("Mandate", m, FULL, f, NONE, n));
         String load = String.format(Locale.ROOT, " at %.1f decisions/s", perSecond);
         section.add(Row.ratio("decision p50" + load, "ms", m.p50Millis(), FULL + ", task completion", f.p50Millis()));

@@ -29,9 +29,9 @@ public final class FixedLoad {
     public static final class Recording {
 
         private final Histogram micros = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(5), 3);
-        private double perSecond;
 
-        public Result result() {
+        /** {@code perSecond}: the load the decisions were offered at. */
+        public Result result(double perSecond) {
             return new Result((int) micros.getTotalCount(), perSecond, micros.getValueAtPercentile(50) / 1000.0,
                     micros.getValueAtPercentile(99) / 1000.0, micros.getMaxValue() / 1000.0);
         }
@@ -49,7 +49,6 @@ public final class FixedLoad {
             steps.add(system.openStep(2 * (numbers.getAndIncrement() / 2))); // even: a one-step request
         }
         system.settle();
-        into.perSecond = perSecond;
         AtomicReference<Throwable> failure = new AtomicReference<>();
         ExecutorService issuers = Executors.newFixedThreadPool(16);
         long period = (long) (1e9 / perSecond);
